@@ -1,0 +1,74 @@
+import { CatalogSchema, type AttributeSpec, type CatalogData, type EntryKind, type EntryKindSpec } from './schema';
+import { catalogData } from './data';
+import { closest } from '../util/closest';
+
+export type { AttributeSpec, EntryKind, EntryKindSpec, ValueSyntax, EnumValue, Reaction } from './schema';
+
+/** Read-only view over the validated catalog data; all name look-ups ignore case. */
+export class Catalog {
+  private readonly byName = new Map<string, AttributeSpec>();
+  private readonly kinds = new Map<EntryKind, EntryKindSpec>();
+  private readonly otherAllowed = new Map<EntryKind, Set<string>>();
+
+  constructor(readonly data: CatalogData) {
+    for (const attribute of data.attributes) {
+      const key = attribute.name.toLowerCase();
+      if (this.byName.has(key)) throw new Error(`catalog: attribute ${attribute.name} is listed twice`);
+      this.byName.set(key, attribute);
+    }
+    for (const kind of data.entryKinds) {
+      this.kinds.set(kind.kind, kind);
+      this.otherAllowed.set(kind.kind, new Set(kind.otherAllowed.map((name) => name.toLowerCase())));
+    }
+  }
+
+  get attributes(): readonly AttributeSpec[] {
+    return this.data.attributes;
+  }
+
+  attribute(name: string): AttributeSpec | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  entryKind(kind: EntryKind): EntryKindSpec {
+    const spec = this.kinds.get(kind);
+    if (!spec) throw new Error(`catalog: no entry kind ${kind}`);
+    return spec;
+  }
+
+  attributesOf(kind: EntryKind): AttributeSpec[] {
+    return this.data.attributes.filter((attribute) => attribute.entry === kind);
+  }
+
+  /** The entry kind whose own prefix the name carries (`ipaWinSyncFoo` → ipa-winsync). */
+  kindByPrefix(name: string): EntryKind | undefined {
+    const lower = name.toLowerCase();
+    return this.data.entryKinds.find((kind) => kind.ownPrefixes.some((prefix) => lower.startsWith(prefix.toLowerCase())))
+      ?.kind;
+  }
+
+  /** Whether an attribute may appear on an entry of this kind (catalog attribute or listed generic one). */
+  isAllowedOn(kind: EntryKind, name: string): boolean {
+    const spec = this.attribute(name);
+    if (spec) return spec.entry === kind;
+    return this.otherAllowed.get(kind)?.has(name.toLowerCase()) ?? false;
+  }
+
+  /** Every name allowed on the kind, canonical spelling, for did-you-mean and completion. */
+  namesAllowedOn(kind: EntryKind): string[] {
+    return [...this.attributesOf(kind).map((attribute) => attribute.name), ...this.entryKind(kind).otherAllowed];
+  }
+
+  /** Nearest known name for a misspelling, or undefined when nothing is close. */
+  suggest(name: string, kind: EntryKind): string | undefined {
+    return closest(name, this.namesAllowedOn(kind));
+  }
+}
+
+let loaded: Catalog | undefined;
+
+/** The catalog, validated with zod on first use. */
+export function loadCatalog(): Catalog {
+  loaded ??= new Catalog(CatalogSchema.parse(catalogData));
+  return loaded;
+}

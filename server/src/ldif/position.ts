@@ -1,0 +1,27 @@
+import type { LogicalLine, Position, Range } from './ast';
+
+/** Physical position of a logical offset. An end offset maps to the end of the piece it closes. */
+export function positionAt(line: LogicalLine, offset: number, asEnd = false): Position {
+  const segments = line.segments;
+  let index = 0;
+  for (let i = 1; i < segments.length; i++) {
+    const start = segments[i].offset;
+    if (start < offset || (!asEnd && start === offset)) index = i;
+    else break;
+  }
+  const segment = segments[index];
+  return { line: segment.line, character: segment.character + (offset - segment.offset) };
+}
+
+/** Physical range of the logical text [start, end) of a line. */
+export function rangeIn(line: LogicalLine, start: number, end: number): Range {
+  return { start: positionAt(line, start), end: positionAt(line, end, end > start) };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangeContains(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
