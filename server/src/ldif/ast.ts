@@ -103,8 +103,6 @@ export interface ModSpec {
 export type RecordKind = 'content' | ChangeType | 'unknown-change';
 
 export interface LdifRecord {
-  /** 0-based index in the document. */
-  readonly index: number;
   readonly range: Range;
   /** Undefined when the record does not start with `dn:` (a syntax problem). */
   readonly dn: AttrLine | undefined;

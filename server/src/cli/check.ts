@@ -1,0 +1,112 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Diagnostic, LdifRecord } from '../ldif/ast';
+import { mixedRecordProblems } from '../ldif/parser';
+import { ParsedDocument } from '../document';
+import { loadCatalog, type Catalog } from '../catalog';
+import { applySettings, checkEntries } from '../rules/validate';
+import type { EntryView } from '../rules/types';
+import { choiceOption, countOption, parseArgs, UsageError } from './args';
+import type { CommandIO } from './io';
+import { readPieces } from './pieces';
+import { createReporter, REPORT_FORMATS } from './reporters';
+
+export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] <file|folder|->...`;
+
+const OPTIONS = { format: { value: true }, 'max-warnings': { value: true } } as const;
+
+/** `winsync-ldif check`: validates files, prints diagnostics, returns the exit code (0 clean, 1 errors, 2 usage or I/O). */
+export async function runCheckCommand(argv: readonly string[], io: CommandIO): Promise<number> {
+  const args = parseArgs(argv, OPTIONS);
+  const format = choiceOption(args, 'format', REPORT_FORMATS, 'text');
+  const maxWarnings = countOption(args, 'max-warnings');
+  if (args.positional.length === 0) throw new UsageError('name at least one file or folder (or - for standard input)');
+
+  const files = await expandInputs(args.positional, io.cwd);
+  const reporter = createReporter(format, io.stdout);
+  const catalog = loadCatalog();
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    const stream = file === '-' ? io.stdin : createReadStream(join(io.cwd, file));
+    const diagnostics = await checkStream(stream, catalog, (found) => reporter.report(file, found)).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    });
+    errors += diagnostics.errors;
+    warnings += diagnostics.warnings;
+  }
+  await reporter.finish();
+  if (format === 'text') {
+    io.stderr.write(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  }
+  return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
+}
+
+/**
+ * Validates a stream piece by piece (each piece whole records), handing each
+ * piece's diagnostics to `emit` at once; only winsync records are kept for the
+ * checks that compare records, so memory does not grow with the file.
+ */
+export async function checkStream(
+  stream: Readable,
+  catalog: Catalog,
+  emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
+): Promise<{ errors: number; warnings: number }> {
+  const counts = { errors: 0, warnings: 0 };
+  const kept: EntryView[] = [];
+  const firsts: LdifRecord[] = [];
+  const settings = { maxDiagnostics: Number.POSITIVE_INFINITY };
+  const send = async (diagnostics: readonly Diagnostic[]) => {
+    const shaped = applySettings(diagnostics, settings);
+    for (const d of shaped) {
+      if (d.severity === 'error') counts.errors++;
+      else if (d.severity === 'warning') counts.warnings++;
+    }
+    if (shaped.length > 0) await emit(shaped);
+  };
+  for await (const piece of readPieces(stream)) {
+    const document = ParsedDocument.parse(piece.text, catalog, undefined, piece);
+    kept.push(...document.views.filter((view) => view.kind !== undefined));
+    rememberFirsts(firsts, document.ldif.records);
+    await send([...document.ldif.problems, ...document.recordDiagnostics(catalog)]);
+  }
+  await send([...mixedRecordProblems(firsts), ...checkEntries(kept, { catalog })]);
+  return counts;
+}
+
+/** Keeps the first content record and the first change record: all that the mixed-records check needs. */
+function rememberFirsts(firsts: LdifRecord[], records: readonly LdifRecord[]): void {
+  for (const record of records) {
+    const isContent = record.kind === 'content';
+    if (!firsts.some((kept) => (kept.kind === 'content') === isContent)) firsts.push(record);
+  }
+}
+
+/** Files named directly, plus every *.ldif below named folders, in a stable order. */
+async function expandInputs(inputs: readonly string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      files.push(input);
+      continue;
+    }
+    const stat = await fs.stat(join(cwd, input)).catch(() => undefined);
+    if (!stat) throw new UsageError(`cannot read ${input}: no such file or folder`);
+    if (stat.isDirectory()) files.push(...(await ldifFilesBelow(join(cwd, input))).map((path) => relative(cwd, path)));
+    else files.push(input);
+  }
+  return files;
+}
+
+async function ldifFilesBelow(folder: string): Promise<string[]> {
+  const entries = await fs.readdir(folder, { withFileTypes: true });
+  const found: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await ldifFilesBelow(path)));
+    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.ldif')) found.push(path);
+  }
+  return found;
+}

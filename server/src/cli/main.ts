@@ -1,0 +1,42 @@
+import { CHECK_USAGE, runCheckCommand } from './check';
+import { UsageError } from './args';
+import { processIO, type CommandIO } from './io';
+
+const USAGE = `winsync-ldif: validate LDIF for FreeIPA / 389-DS winsync, and apply it safely
+
+${CHECK_USAGE}
+
+Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O problem.
+`;
+
+/** Runs one CLI invocation and returns its exit code; expected failures print one line, never a stack. */
+export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await runCheckCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"; use check or apply (see winsync-ldif --help)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`winsync-ldif: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`winsync-ldif: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,119 @@
+import { isUtf8 } from 'node:buffer';
+import type { AttrLine, Diagnostic, LogicalLine, ValueEncoding } from './ast';
+import { rangeIn } from './position';
+import { SYNTAX_PROBLEMS, type SyntaxProblemCode } from './problems';
+
+export type ProblemSink = (code: SyntaxProblemCode, line: LogicalLine, start: number, end: number, message: string) => void;
+
+/** Builds a diagnostic with the problem's default severity. */
+export function syntaxProblem(
+  code: SyntaxProblemCode,
+  line: LogicalLine,
+  start: number,
+  end: number,
+  message: string,
+): Diagnostic {
+  return { code, severity: SYNTAX_PROBLEMS[code].severity, range: rangeIn(line, start, end), message };
+}
+
+const DESCRIPTION = /^(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\.[0-9]+)*)(?:;[A-Za-z0-9_-]+)*$/; // 389-DS and FreeIPA use "_" in options (ipaAllowedToPerform;read_keys)
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/**
+ * Reads `description: value`, `description:: base64` or `description:< url` from a
+ * logical line. Returns undefined (after reporting) when the line has no colon.
+ */
+export function parseAttrLine(line: LogicalLine, report: ProblemSink): AttrLine | undefined {
+  const text = line.text;
+  const colon = text.indexOf(':');
+  if (colon < 0) {
+    report('ldif/missing-colon', line, 0, text.length, `Expected "attribute: value" but this line has no colon: "${clip(text)}".`);
+    return undefined;
+  }
+  const description = text.slice(0, colon);
+  if (!DESCRIPTION.test(description)) {
+    report(
+      'ldif/invalid-attribute-description',
+      line,
+      0,
+      Math.max(colon, 1),
+      description.trim() === ''
+        ? 'Missing attribute name before ":".'
+        : `Invalid attribute name "${clip(description)}": use a letter followed by letters, digits or "-" (or a numeric OID), then optional ";options", with no spaces before the colon.`,
+    );
+  }
+  const semicolon = description.indexOf(';');
+  const name = semicolon < 0 ? description : description.slice(0, semicolon);
+  const options = semicolon < 0 ? [] : description.slice(semicolon + 1).split(';');
+
+  let encoding: ValueEncoding = 'plain';
+  let separatorEnd = colon + 1;
+  const next = text.charCodeAt(colon + 1);
+  if (next === 58 /* : */) {
+    encoding = 'base64';
+    separatorEnd++;
+  } else if (next === 60 /* < */) {
+    encoding = 'url';
+    separatorEnd++;
+  }
+  let valueOffset = separatorEnd;
+  while (text.charCodeAt(valueOffset) === 32) valueOffset++;
+  const rawValue = text.slice(valueOffset);
+
+  let value: string | undefined = rawValue;
+  let bytes: Uint8Array | undefined;
+  if (encoding === 'base64') {
+    const decoded = decodeBase64(rawValue);
+    if (!decoded) {
+      report(
+        'ldif/invalid-base64',
+        line,
+        valueOffset,
+        text.length,
+        'Invalid base64 value: use only A–Z, a–z, 0–9, "+" and "/", with "=" padding to a multiple of 4 characters.',
+      );
+      value = undefined;
+    } else {
+      bytes = decoded;
+      value = isUtf8(decoded) ? Buffer.from(decoded.buffer, decoded.byteOffset, decoded.byteLength).toString('utf8') : undefined;
+    }
+  } else if (encoding === 'url') {
+    if (!URL_SCHEME.test(rawValue)) {
+      report('ldif/invalid-url', line, valueOffset, text.length, `"${clip(rawValue)}" is not a URL; write file:///absolute/path.`);
+    } else if (!rawValue.toLowerCase().startsWith('file://')) {
+      report(
+        'ldif/unsupported-url-scheme',
+        line,
+        valueOffset,
+        text.length,
+        `Only file:// URLs are read when applying; "${clip(rawValue)}" would fail.`,
+      );
+    }
+  }
+
+  return {
+    line,
+    description,
+    name,
+    options,
+    nameRange: rangeIn(line, 0, colon),
+    encoding,
+    separatorRange: rangeIn(line, colon, separatorEnd),
+    rawValue,
+    valueOffset,
+    valueRange: rangeIn(line, valueOffset, text.length),
+    value,
+    ...(bytes ? { bytes } : {}),
+  };
+}
+
+function decodeBase64(text: string): Uint8Array | undefined {
+  if (text.length % 4 !== 0 || !BASE64.test(text)) return undefined;
+  return Buffer.from(text, 'base64');
+}
+
+/** Shortens text quoted in a message. */
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,427 @@
+import type {
+  AttrLine,
+  ChangeType,
+  Comment,
+  Control,
+  Diagnostic,
+  LdifDocument,
+  LdifRecord,
+  LogicalLine,
+  ModOp,
+  ModSpec,
+  Range,
+  RecordKind,
+  VersionSpec,
+} from './ast';
+import { CHANGE_TYPES, MOD_OPS } from './ast';
+import { clip, parseAttrLine, syntaxProblem, type ProblemSink } from './attrLine';
+import { splitBlocks, unfold, type Block, type SplitText } from './lines';
+import { rangeIn } from './position';
+import { SYNTAX_PROBLEMS } from './problems';
+
+/** What one block of lines turned into. */
+export interface ParsedBlock {
+  readonly record: LdifRecord | undefined;
+  readonly version: VersionSpec | undefined;
+  /** Comments of a block that holds no record. */
+  readonly comments: readonly Comment[];
+  readonly problems: readonly Diagnostic[];
+}
+
+/**
+ * Parses LDIF text (RFC 2849). Never throws: anything it cannot read becomes a
+ * problem with a range, and parsing goes on with the next line or record.
+ */
+export function parseLdif(text: string): LdifDocument {
+  const split = splitBlocks(text);
+  const document = assembleDocument(
+    split,
+    split.blocks.map((block, index) => parseBlock(block, index === 0)),
+  );
+  return { ...document, problems: [...document.problems, ...mixedRecordProblems(document.records)] };
+}
+
+/**
+ * Joins parsed blocks into a document; callers that cache blocks per edit reuse
+ * it. File-wide checks (mixedRecordProblems) are left to the caller, which may
+ * see the file in pieces.
+ */
+export function assembleDocument(split: SplitText, blocks: readonly ParsedBlock[]): LdifDocument {
+  const records: LdifRecord[] = [];
+  const comments: Comment[] = [];
+  const problems: Diagnostic[] = split.whitespaceLines.map(whitespaceLineProblem);
+  let version: VersionSpec | undefined;
+  for (const parsed of blocks) {
+    if (parsed.record) records.push(parsed.record);
+    version ??= parsed.version;
+    comments.push(...parsed.comments);
+    problems.push(...parsed.problems);
+  }
+  return { version, records, comments, problems, lineCount: split.lineCount, eol: split.eol };
+}
+
+/** A diagnostic for a line of spaces or tabs where a blank line was probably meant. */
+function whitespaceLineProblem({ line, length }: { line: number; length: number }): Diagnostic {
+  return {
+    code: 'ldif/whitespace-line',
+    severity: SYNTAX_PROBLEMS['ldif/whitespace-line'].severity,
+    range: { start: { line, character: 0 }, end: { line, character: length } },
+    message: 'This line holds only white space: remove it, or make it empty if it should separate records.',
+  };
+}
+
+/**
+ * Parses one block (lines between blank lines). `first` says whether it is the
+ * first block of the file, where `version:` may stand.
+ */
+export function parseBlock(block: Block, first: boolean): ParsedBlock {
+  const problems: Diagnostic[] = [];
+  const report: ProblemSink = (code, line, start, end, message) => problems.push(syntaxProblem(code, line, start, end, message));
+  const { lines, orphans } = unfold(block);
+  for (const orphan of orphans) {
+    problems.push({
+      code: 'ldif/orphan-continuation',
+      severity: SYNTAX_PROBLEMS['ldif/orphan-continuation'].severity,
+      range: { start: { line: orphan, character: 0 }, end: { line: orphan, character: 1 } },
+      message:
+        'This line starts with a space, so it continues the previous line, but a blank line or the start of the file comes before it. Remove the leading space, or remove the blank line above.',
+    });
+  }
+
+  const comments: Comment[] = [];
+  const content: LogicalLine[] = [];
+  for (const line of lines) {
+    if (line.text.charCodeAt(0) === 35 /* # */) comments.push({ line, text: line.text.slice(1) });
+    else content.push(line);
+  }
+
+  let version: VersionSpec | undefined;
+  let cursor = 0;
+  if (content.length > 0 && /^version:/i.test(content[0].text) && first) {
+    const parsed = parseAttrLine(content[0], report);
+    if (parsed) {
+      version = { line: parsed, version: parsed.rawValue.trim() };
+      if (version.version !== '1') {
+        report(
+          'ldif/unsupported-version',
+          parsed.line,
+          parsed.valueOffset,
+          parsed.line.text.length,
+          `Unsupported LDIF version "${clip(version.version)}": the only version is 1.`,
+        );
+      }
+    }
+    cursor = 1;
+  }
+  if (cursor >= content.length) return { record: undefined, version, comments, problems };
+
+  if (isIncludeBlock(content.slice(cursor))) {
+    for (const line of content.slice(cursor)) {
+      report(
+        'ldif/include-directive',
+        line,
+        0,
+        line.text.length,
+        'include: is an OpenLDAP slapadd/slapd extension; ldapmodify and 389-DS ignore it, and apply skips it.',
+      );
+    }
+    return { record: undefined, version, comments, problems };
+  }
+
+  const record = parseRecord(content.slice(cursor), comments, report);
+  return { record, version, comments: [], problems };
+}
+
+function isIncludeBlock(lines: readonly LogicalLine[]): boolean {
+  return lines.length > 0 && lines.every((line) => /^include:/i.test(line.text));
+}
+
+/** Parses the content lines of one record (comments already taken out). */
+function parseRecord(lines: LogicalLine[], comments: Comment[], report: ProblemSink): LdifRecord {
+  // A "-" line closes a mod-spec; everything else is attribute-like.
+  const items: Item[] = [];
+  for (const line of lines) {
+    if (line.text.trimEnd() === '-') {
+      items.push({ dash: line });
+      continue;
+    }
+    const parsed = parseAttrLine(line, report);
+    if (parsed) items.push(parsed);
+  }
+  const all = items.filter(isAttr);
+  const range: Range = {
+    start: (comments[0] && comments[0].line.range.start.line < lines[0].range.start.line ? comments[0] : { line: lines[0] }).line
+      .range.start,
+    end: lines[lines.length - 1].range.end,
+  };
+
+  let position = 0;
+  let dn: AttrLine | undefined;
+  if (all[0] && all[0].name.toLowerCase() === 'dn' && all[0].options.length === 0) {
+    dn = all[0];
+    position = 1;
+  } else {
+    const first = lines[0];
+    report(
+      'ldif/missing-dn',
+      first,
+      0,
+      first.text.length,
+      'A record must start with "dn: <distinguished name>"; this record starts with another line. If it belongs to the record above, remove the blank line before it.',
+    );
+  }
+
+  const controls: Control[] = [];
+  let changeTypeLine: AttrLine | undefined;
+  // `control:` right after dn: is a control only when a changetype follows (pingidentity/ldapsdk#112).
+  let look = position;
+  while (all[look] && isKeyword(all[look], 'control')) look++;
+  if (all[look] && isKeyword(all[look], 'changetype')) {
+    for (let i = position; i < look; i++) controls.push(parseControl(all[i], report));
+    changeTypeLine = all[look];
+    position = look + 1;
+  }
+
+  const base = { range, dn, controls, changeTypeLine, lines: all, comments };
+  const restItems = items.slice(items.indexOf(all[position - 1]) + 1);
+  const rest = restItems.filter(isAttr);
+  if (kindOf(changeTypeLine) !== 'modify') reportStrayDashes(restItems, report);
+  if (!changeTypeLine) {
+    return { ...base, kind: 'content', attributes: rest, modifications: [], ...noRename };
+  }
+  const type = changeTypeLine.rawValue.trim().toLowerCase();
+  const kind = (CHANGE_TYPES as readonly string[]).includes(type) ? (type as ChangeType) : undefined;
+  if (!kind) {
+    report(
+      'ldif/unknown-changetype',
+      changeTypeLine.line,
+      changeTypeLine.valueOffset,
+      changeTypeLine.line.text.length,
+      `Unknown changetype "${clip(changeTypeLine.rawValue)}": use add, delete, modify, modrdn or moddn.`,
+    );
+    return { ...base, kind: 'unknown-change' as RecordKind, attributes: rest, modifications: [], ...noRename };
+  }
+  switch (kind) {
+    case 'add':
+      if (rest.length === 0) {
+        report(
+          'ldif/add-without-attributes',
+          changeTypeLine.line,
+          0,
+          changeTypeLine.line.text.length,
+          'changetype: add needs the new entry\'s attributes (at least objectClass) on the following lines.',
+        );
+      }
+      return { ...base, kind, attributes: rest, modifications: [], ...noRename };
+    case 'delete':
+      for (const extra of rest) {
+        report(
+          'ldif/content-after-delete',
+          extra.line,
+          0,
+          extra.line.text.length,
+          'changetype: delete removes the whole entry and takes no further lines; remove this line or use changetype: modify.',
+        );
+      }
+      return { ...base, kind, attributes: [], modifications: [], ...noRename };
+    case 'modrdn':
+    case 'moddn':
+      return { ...base, kind, attributes: [], modifications: [], ...parseRename(rest, changeTypeLine, report) };
+    case 'modify':
+      return { ...base, kind, attributes: [], modifications: parseModSpecs(restItems, report), ...noRename };
+  }
+}
+
+const noRename = { newRdn: undefined, deleteOldRdn: undefined, newSuperior: undefined };
+
+function isKeyword(line: AttrLine, keyword: string): boolean {
+  return line.name.toLowerCase() === keyword && line.options.length === 0;
+}
+
+const CONTROL = /^([0-9]+(?:\.[0-9]+)*)(?:( +)(true|false))?(?:(:[:<]?) *(.*))?$/s;
+
+function parseControl(line: AttrLine, report: ProblemSink): Control {
+  const match = CONTROL.exec(line.rawValue);
+  if (!match) {
+    report(
+      'ldif/invalid-control',
+      line.line,
+      line.valueOffset,
+      line.line.text.length,
+      'Expected "control: <numeric OID> [true|false] [: value]", e.g. "control: 1.2.840.113556.1.4.805 true".',
+    );
+    return { line, oid: line.rawValue.trim(), oidRange: line.valueRange, critical: false };
+  }
+  const [, oid, , criticality, separator, value] = match;
+  const oidRange = rangeIn(line.line, line.valueOffset, line.valueOffset + oid.length);
+  const control: Control = { line, oid, oidRange, critical: criticality === 'true' };
+  if (separator === undefined) return control;
+  if (separator === '::') {
+    const bytes = Buffer.from(value, 'base64');
+    return { ...control, value, valueEncoding: 'base64', bytes };
+  }
+  return { ...control, value, valueEncoding: separator === ':<' ? 'url' : 'plain' };
+}
+
+function parseRename(
+  rest: AttrLine[],
+  changeTypeLine: AttrLine,
+  report: ProblemSink,
+): Pick<LdifRecord, 'newRdn' | 'deleteOldRdn' | 'newSuperior'> {
+  const expected = ['newrdn', 'deleteoldrdn', 'newsuperior'];
+  const found: Record<string, AttrLine | undefined> = {};
+  let step = 0;
+  for (const line of rest) {
+    const name = line.name.toLowerCase();
+    const at = expected.indexOf(name);
+    if (at < step || at < 0 || found[name]) {
+      report(
+        'ldif/unexpected-modrdn-line',
+        line.line,
+        0,
+        line.line.text.length,
+        `Unexpected "${clip(line.description)}:" in a ${changeTypeLine.rawValue.trim()} record: only newrdn:, deleteoldrdn: and newsuperior: may follow, in that order.`,
+      );
+      continue;
+    }
+    found[name] = line;
+    step = at + 1;
+  }
+  const newRdn = found.newrdn;
+  const deleteOldRdn = found.deleteoldrdn;
+  if (!newRdn) {
+    report(
+      'ldif/missing-newrdn',
+      changeTypeLine.line,
+      0,
+      changeTypeLine.line.text.length,
+      `A ${changeTypeLine.rawValue.trim()} record needs "newrdn: <new RDN>" on the next line.`,
+    );
+  }
+  if (!deleteOldRdn) {
+    report(
+      'ldif/missing-deleteoldrdn',
+      (newRdn ?? changeTypeLine).line,
+      0,
+      (newRdn ?? changeTypeLine).line.text.length,
+      'Add "deleteoldrdn: 1" (remove the old RDN value from the entry) or "deleteoldrdn: 0" (keep it) after newrdn:.',
+    );
+  } else if (deleteOldRdn.value !== '0' && deleteOldRdn.value !== '1') {
+    report(
+      'ldif/invalid-deleteoldrdn',
+      deleteOldRdn.line,
+      deleteOldRdn.valueOffset,
+      deleteOldRdn.line.text.length,
+      `deleteoldrdn must be 0 or 1, not "${clip(deleteOldRdn.rawValue)}".`,
+    );
+  }
+  return { newRdn, deleteOldRdn, newSuperior: found.newsuperior };
+}
+
+/** Splits the lines after `changetype: modify` into mod-specs. */
+function parseModSpecs(rest: readonly Item[], report: ProblemSink): ModSpec[] {
+  const specs: ModSpec[] = [];
+  let open: { header: AttrLine; op: ModOp | undefined; attribute: string; values: AttrLine[] } | undefined;
+  const close = (terminator: Range | undefined) => {
+    if (!open) return;
+    const end = terminator?.end ?? (open.values[open.values.length - 1] ?? open.header).line.range.end;
+    specs.push({ ...open, terminator, range: { start: open.header.line.range.start, end } });
+    open = undefined;
+  };
+  for (const line of rest) {
+    if (!isAttr(line)) {
+      if (!open) report('ldif/stray-dash', line.dash, 0, line.dash.text.length, 'This "-" closes no mod-spec; remove it.');
+      else close(line.dash.range);
+      continue;
+    }
+    const op = modOp(line);
+    if (open && op && !sameAttribute(line.name, open.attribute)) {
+      report(
+        'ldif/missing-dash',
+        line.line,
+        0,
+        line.description.length,
+        `The mod-spec "${open.header.description}: ${clip(open.attribute)}" is not closed: insert a line holding "-" before "${line.description}:".`,
+      );
+      close(undefined);
+    }
+    if (!open) {
+      if (!op) {
+        report(
+          'ldif/unknown-mod-op',
+          line.line,
+          0,
+          line.description.length,
+          `"${clip(line.description)}:" cannot start a mod-spec: use add:, delete:, replace: or increment: followed by the attribute name.`,
+        );
+      }
+      const attribute = line.rawValue.trim();
+      if (op && attribute === '') {
+        report(
+          'ldif/missing-mod-attribute',
+          line.line,
+          0,
+          line.line.text.length,
+          `"${line.description}:" must name the attribute it changes, e.g. "${line.description}: description".`,
+        );
+      }
+      open = { header: line, op, attribute, values: [] };
+      continue;
+    }
+    if (!sameAttribute(line.description, open.attribute)) {
+      report(
+        'ldif/mod-value-mismatch',
+        line.line,
+        0,
+        line.description.length,
+        `This value is for "${clip(line.description)}" but the mod-spec changes "${clip(open.attribute)}": close the mod-spec with "-" and start "${open.header.description}: ${line.description}", or rename the line.`,
+      );
+    }
+    open.values.push(line);
+  }
+  close(undefined);
+  return specs;
+}
+
+type Item = AttrLine | { readonly dash: LogicalLine };
+
+function isAttr(item: Item): item is AttrLine {
+  return !('dash' in item);
+}
+
+function kindOf(changeTypeLine: AttrLine | undefined): string | undefined {
+  return changeTypeLine?.rawValue.trim().toLowerCase();
+}
+
+function reportStrayDashes(items: readonly Item[], report: ProblemSink): void {
+  for (const item of items) {
+    if (!isAttr(item)) {
+      report('ldif/stray-dash', item.dash, 0, item.dash.text.length, 'A "-" line only closes a mod-spec of a changetype: modify record; remove it.');
+    }
+  }
+}
+
+function modOp(line: AttrLine): ModOp | undefined {
+  const name = line.name.toLowerCase();
+  return line.options.length === 0 && (MOD_OPS as readonly string[]).includes(name) ? (name as ModOp) : undefined;
+}
+
+function sameAttribute(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** One info diagnostic when content and change records are mixed; only the first of each kind matters. */
+export function mixedRecordProblems(records: readonly LdifRecord[]): Diagnostic[] {
+  const firstContent = records.find((record) => record.kind === 'content' && record.dn);
+  const firstChange = records.find((record) => record.kind !== 'content');
+  if (!firstContent || !firstChange || !firstContent.dn) return [];
+  return [
+    {
+      code: 'ldif/mixed-records',
+      severity: SYNTAX_PROBLEMS['ldif/mixed-records'].severity,
+      range: firstContent.dn.line.range,
+      message:
+        'This file mixes content records (no changetype) with change records. RFC 2849 allows one kind per file; ldapmodify applies content records only with -a, and winsync-ldif applies them as adds.',
+    },
+  ];
+}

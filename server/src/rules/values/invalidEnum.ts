@@ -1,0 +1,60 @@
+import type { Diagnostic } from '../../ldif/ast';
+import { clip } from '../../ldif/attrLine';
+import { sortByDistance } from '../../util/closest';
+import { badValueConsequence } from '../messages';
+import type { RecordRule } from '../types';
+
+/**
+ * A value outside an enumerated attribute's allowed set. The server compares
+ * case-insensitively, so a case difference only earns a style hint.
+ */
+export const invalidEnum: RecordRule = {
+  scope: 'record',
+  codes: {
+    'winsync/invalid-enum': {
+      severity: 'error',
+      group: 'values',
+      summary: 'The value is not one of the attribute\'s allowed values.',
+    },
+    'winsync/value-case': {
+      severity: 'info',
+      group: 'values',
+      summary: 'The value matches an allowed value but not its documented spelling.',
+    },
+  },
+  check(entry, { catalog }) {
+    const found: Diagnostic[] = [];
+    for (const { line, op } of entry.writes) {
+      if (op === 'delete' || line.value === undefined) continue;
+      const spec = catalog.attribute(line.name);
+      if (!spec || spec.syntax.kind !== 'enum' || spec.entry !== entry.kind) continue;
+      const allowed = spec.syntax.values.map((choice) => choice.value);
+      const value = line.value.trim();
+      const match = allowed.find((choice) => choice.toLowerCase() === value.toLowerCase());
+      if (match === value) continue;
+      if (match) {
+        found.push({
+          code: 'winsync/value-case',
+          severity: 'info',
+          range: line.valueRange,
+          message: `"${value}" works (${spec.name} ignores case), but the documented spelling is "${match}".`,
+          fixes: [{ title: `Write "${match}"`, edits: [{ range: line.valueRange, newText: match }], preferred: true }],
+        });
+        continue;
+      }
+      const documented = spec.syntax.values.filter((choice) => !choice.legacy).map((choice) => choice.value);
+      found.push({
+        code: 'winsync/invalid-enum',
+        severity: 'error',
+        range: line.valueRange,
+        message: `Invalid value "${clip(value)}" for ${spec.name}: expected one of ${documented.join(', ')}. ${badValueConsequence(spec, entry.record)}`,
+        fixes: sortByDistance(value, documented).map((choice, index) => ({
+          title: `Change to "${choice}"`,
+          edits: [{ range: line.valueRange, newText: choice }],
+          preferred: index === 0,
+        })),
+      });
+    }
+    return found;
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * The language server: a thin LSP adapter over the engine in getLanguageService.
+ */
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService, type ParsedDocument, type ValidationSettings } from './service';
+import { toCodeActions, toLspDiagnostic } from './lsp/convert';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = getLanguageService();
+const parsed = new Map<string, ParsedDocument>();
+let settings: ValidationSettings = {};
+let canPullConfiguration = false;
+
+connection.onInitialize((params): InitializeResult => {
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+    },
+    serverInfo: { name: 'winsync-ldif' },
+  };
+});
+
+connection.onInitialized(async () => {
+  await refreshSettings();
+});
+
+connection.onDidChangeConfiguration(async () => {
+  await refreshSettings();
+});
+
+async function refreshSettings(): Promise<void> {
+  if (!canPullConfiguration) return;
+  const section = (await connection.workspace.getConfiguration('winsyncLdif')) as
+    | { severity?: ValidationSettings['severity']; disabledGroups?: ValidationSettings['disabledGroups']; maxDiagnostics?: number }
+    | null;
+  settings = {
+    severity: section?.severity ?? {},
+    disabledGroups: section?.disabledGroups ?? [],
+    maxDiagnostics: section?.maxDiagnostics,
+  };
+  for (const document of documents.all()) publish(document);
+}
+
+function current(document: TextDocument): ParsedDocument {
+  const previous = parsed.get(document.uri);
+  if (previous && previous.text === document.getText()) return previous;
+  const next = service.parse(document.getText(), previous);
+  parsed.set(document.uri, next);
+  return next;
+}
+
+function publish(document: TextDocument): void {
+  const diagnostics = service.validate(current(document), settings).map(toLspDiagnostic);
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+}
+
+documents.onDidChangeContent((event) => publish(event.document));
+documents.onDidClose((event) => {
+  parsed.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction((params) => toCodeActions(params.textDocument.uri, params.context.diagnostics));
+
+documents.listen(connection);
+connection.listen();

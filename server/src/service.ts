@@ -1,0 +1,26 @@
+import { loadCatalog, type Catalog } from './catalog';
+import { ParsedDocument, validate } from './document';
+import type { Diagnostic } from './ldif/ast';
+import type { ValidationSettings } from './rules/settings';
+
+export { ParsedDocument } from './document';
+export type { ValidationSettings } from './rules/settings';
+
+/**
+ * The engine's one entry point: plain functions over a parsed document, with no
+ * transport. The LSP server, the CLI and the tests all call these.
+ */
+export interface LanguageService {
+  readonly catalog: Catalog;
+  /** Parses text, reusing unchanged records of the previous version of the same document. */
+  parse(text: string, previous?: ParsedDocument): ParsedDocument;
+  validate(document: ParsedDocument, settings?: ValidationSettings): Diagnostic[];
+}
+
+export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageService {
+  return {
+    catalog,
+    parse: (text, previous) => ParsedDocument.parse(text, catalog, previous),
+    validate: (document, settings) => validate(document, catalog, settings),
+  };
+}
