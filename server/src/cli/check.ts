@@ -1,5 +1,5 @@
 import { createReadStream, promises as fs } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Diagnostic, LdifRecord } from '../ldif/ast';
 import { mixedRecordProblems } from '../ldif/parser';
@@ -29,7 +29,7 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const stream = file === '-' ? io.stdin : createReadStream(join(io.cwd, file));
+    const stream = file === '-' ? io.stdin : createReadStream(resolve(io.cwd, file));
     const diagnostics = await checkStream(stream, catalog, (found) => reporter.report(file, found)).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
     });
@@ -91,9 +91,9 @@ async function expandInputs(inputs: readonly string[], cwd: string): Promise<str
       files.push(input);
       continue;
     }
-    const stat = await fs.stat(join(cwd, input)).catch(() => undefined);
+    const stat = await fs.stat(resolve(cwd, input)).catch(() => undefined);
     if (!stat) throw new UsageError(`cannot read ${input}: no such file or folder`);
-    if (stat.isDirectory()) files.push(...(await ldifFilesBelow(join(cwd, input))).map((path) => relative(cwd, path)));
+    if (stat.isDirectory()) files.push(...(await ldifFilesBelow(resolve(cwd, input))).map((path) => relative(cwd, path)));
     else files.push(input);
   }
   return files;

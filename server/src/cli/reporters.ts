@@ -115,8 +115,11 @@ function sarifReporter(out: Writable): Reporter {
   };
 }
 
+/** Relative paths stay relative (resolved against the checkout by code scanning); absolute ones become file URIs. */
 function toUri(file: string): string {
-  return file === '-' ? 'stdin' : file.split('/').map(encodeURIComponent).join('/');
+  if (file === '-') return 'stdin';
+  const encoded = file.split('/').map(encodeURIComponent).join('/');
+  return file.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
 function oneLine(text: string): string {
