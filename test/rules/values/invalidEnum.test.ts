@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { agreementReplace, covered, diagnose, pluginReplace } from '../helpers';
+
+test('a value outside the enum is an error naming the allowed values and what the server does', () => {
+  const text = pluginReplace('ipaWinSyncAcctDisable', 'sometimes');
+  const [d] = diagnose(text, 'winsync/invalid-enum');
+  assert.equal(d.severity, 'error');
+  assert.equal(covered(text, d), 'sometimes');
+  assert.match(d.message, /Invalid value "sometimes" for ipaWinSyncAcctDisable: expected one of none, to_ad, to_ds, both\./);
+  assert.match(d.message, /53/);
+});
+
+test('the fixes offer every allowed value, nearest first', () => {
+  const [d] = diagnose(pluginReplace('ipaWinSyncAcctDisable', 'to_da'), 'winsync/invalid-enum');
+  assert.deepEqual(
+    d.fixes?.map((f) => f.edits[0].newText),
+    ['to_ad', 'to_ds', 'none', 'both'],
+  );
+  assert.equal(d.fixes?.[0].preferred, true);
+});
+
+test('agreement enums: oneWaySync "both" is rejected although the server silently accepts it', () => {
+  const [d] = diagnose(agreementReplace('oneWaySync', 'both'), 'winsync/invalid-enum');
+  assert.match(d.message, /expected one of fromWindows, toWindows/);
+});
+
+test('allowed values in another case are accepted with a style hint to the documented spelling', () => {
+  assert.deepEqual(diagnose(agreementReplace('winSyncMoveAction', 'UNSYNC'), 'winsync/invalid-enum'), []);
+  const [hint] = diagnose(agreementReplace('winSyncMoveAction', 'UNSYNC'), 'winsync/value-case');
+  assert.equal(hint.severity, 'info');
+  assert.equal(hint.fixes?.[0].edits[0].newText, 'unsync');
+});
+
+test('deleting a value and values on other entries are not checked', () => {
+  const remove = ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'delete: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: bogus', '-'];
+  assert.deepEqual(diagnose(remove, 'winsync/invalid-enum'), []);
+  assert.deepEqual(diagnose(['dn: cn=someone,dc=example,dc=com', 'changetype: modify', 'replace: oneWaySync', 'oneWaySync: both', '-'], 'winsync/invalid-enum'), []);
+});
