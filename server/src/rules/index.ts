@@ -1,9 +1,12 @@
 import { SYNTAX_PROBLEMS } from '../ldif/problems';
 import type { CodeInfo, DocumentRule, RecordRule, Rule } from './types';
+import { CONSISTENCY_RULES } from './consistency';
+import { STRUCTURE_RULES } from './structure';
+import { SYNTAX_RULES } from './syntax';
 import { VALUE_RULES } from './values';
 
 /** Every rule, in the order their diagnostics are reported. */
-export const RULES: readonly Rule[] = [...VALUE_RULES];
+export const RULES: readonly Rule[] = [...SYNTAX_RULES, ...VALUE_RULES, ...STRUCTURE_RULES, ...CONSISTENCY_RULES];
 
 export const RECORD_RULES = RULES.filter((rule): rule is RecordRule => rule.scope === 'record');
 export const DOCUMENT_RULES = RULES.filter((rule): rule is DocumentRule => rule.scope === 'document');
