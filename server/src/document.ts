@@ -40,11 +40,12 @@ export class ParsedDocument {
   static parse(text: string, catalog: Catalog, previous?: ParsedDocument, piece: TextPiece = WHOLE_TEXT): ParsedDocument {
     const split = splitBlocks(text, piece.firstLine);
     const blocks = new Map<string, BlockState>();
-    const order = split.blocks.map((block, index) => {
-      const first = piece.atFileStart && index === 0;
-      const key = blockKey(block, first);
-      const state = previous?.blocks.get(key) ?? blocks.get(key) ?? newState(block, first, catalog);
+    let versionAllowed = piece.atFileStart;
+    const order = split.blocks.map((block) => {
+      const key = blockKey(block, versionAllowed);
+      const state = previous?.blocks.get(key) ?? blocks.get(key) ?? newState(block, versionAllowed, catalog);
       blocks.set(key, state);
+      if (state.parsed.hasContent) versionAllowed = false;
       return state;
     });
     const ldif = assembleDocument(
@@ -65,14 +66,14 @@ export class ParsedDocument {
   }
 }
 
-function newState(block: Block, first: boolean, catalog: Catalog): BlockState {
-  const parsed = parseBlock(block, first);
+function newState(block: Block, versionAllowed: boolean, catalog: Catalog): BlockState {
+  const parsed = parseBlock(block, versionAllowed);
   return { parsed, view: parsed.record ? viewEntry(parsed.record, catalog) : undefined };
 }
 
-/** Blocks are equal when their text, first line and first-ness are. */
-function blockKey(block: Block, first: boolean): string {
-  return `${first ? 'F' : ''}${block.startLine}\n${block.lines.join('\n')}`;
+/** Blocks are equal when their text, first line and whether version: may start them are. */
+function blockKey(block: Block, versionAllowed: boolean): string {
+  return `${versionAllowed ? 'V' : ''}${block.startLine}\n${block.lines.join('\n')}`;
 }
 
 /** Parser problems plus every rule's diagnostics for a parsed document, shaped by the settings. */

@@ -216,3 +216,9 @@ describe('syntax problems', () => {
     for (const sample of samples) assert.doesNotThrow(() => parseLdif(sample), JSON.stringify(sample));
   });
 });
+
+test('version: may follow a leading comment block', () => {
+  const doc = parseLdif(lines('# licence', '', 'version: 1', '', 'dn: cn=x', 'cn: x'));
+  assert.deepEqual(codes(doc), []);
+  assert.equal(doc.version?.version, '1');
+});

@@ -25,6 +25,8 @@ export interface ParsedBlock {
   readonly version: VersionSpec | undefined;
   /** Comments of a block that holds no record. */
   readonly comments: readonly Comment[];
+  /** Whether the block has any line besides comments (so `version:` may no longer follow). */
+  readonly hasContent: boolean;
   readonly problems: readonly Diagnostic[];
 }
 
@@ -34,10 +36,13 @@ export interface ParsedBlock {
  */
 export function parseLdif(text: string): LdifDocument {
   const split = splitBlocks(text);
-  const document = assembleDocument(
-    split,
-    split.blocks.map((block, index) => parseBlock(block, index === 0)),
-  );
+  let versionAllowed = true;
+  const blocks = split.blocks.map((block) => {
+    const parsed = parseBlock(block, versionAllowed);
+    if (parsed.hasContent) versionAllowed = false;
+    return parsed;
+  });
+  const document = assembleDocument(split, blocks);
   return { ...document, problems: [...document.problems, ...mixedRecordProblems(document.records)] };
 }
 
@@ -71,10 +76,10 @@ function whitespaceLineProblem({ line, length }: { line: number; length: number 
 }
 
 /**
- * Parses one block (lines between blank lines). `first` says whether it is the
- * first block of the file, where `version:` may stand.
+ * Parses one block (lines between blank lines). `versionAllowed` says whether
+ * only comments came before it, so that `version:` may stand at its start.
  */
-export function parseBlock(block: Block, first: boolean): ParsedBlock {
+export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
   const problems: Diagnostic[] = [];
   const report: ProblemSink = (code, line, start, end, message) => problems.push(syntaxProblem(code, line, start, end, message));
   const { lines, orphans } = unfold(block);
@@ -97,7 +102,7 @@ export function parseBlock(block: Block, first: boolean): ParsedBlock {
 
   let version: VersionSpec | undefined;
   let cursor = 0;
-  if (content.length > 0 && /^version:/i.test(content[0].text) && first) {
+  if (content.length > 0 && /^version:/i.test(content[0].text) && versionAllowed) {
     const parsed = parseAttrLine(content[0], report);
     if (parsed) {
       version = { line: parsed, version: parsed.rawValue.trim() };
@@ -113,7 +118,8 @@ export function parseBlock(block: Block, first: boolean): ParsedBlock {
     }
     cursor = 1;
   }
-  if (cursor >= content.length) return { record: undefined, version, comments, problems };
+  const hasContent = content.length > 0;
+  if (cursor >= content.length) return { record: undefined, version, comments, problems, hasContent };
 
   if (isIncludeBlock(content.slice(cursor))) {
     for (const line of content.slice(cursor)) {
@@ -125,11 +131,11 @@ export function parseBlock(block: Block, first: boolean): ParsedBlock {
         'include: is an OpenLDAP slapadd/slapd extension; ldapmodify and 389-DS ignore it, and apply skips it.',
       );
     }
-    return { record: undefined, version, comments, problems };
+    return { record: undefined, version, comments, problems, hasContent };
   }
 
   const record = parseRecord(content.slice(cursor), comments, report);
-  return { record, version, comments: [], problems };
+  return { record, version, comments: [], problems, hasContent };
 }
 
 function isIncludeBlock(lines: readonly LogicalLine[]): boolean {

@@ -37,3 +37,11 @@ test('deleting a value and values on other entries are not checked', () => {
   assert.deepEqual(diagnose(remove, 'winsync/invalid-enum'), []);
   assert.deepEqual(diagnose(['dn: cn=someone,dc=example,dc=com', 'changetype: modify', 'replace: oneWaySync', 'oneWaySync: both', '-'], 'winsync/invalid-enum'), []);
 });
+
+test('trailing spaces make an allowed word invalid, since the server compares the whole value', () => {
+  const text = agreementReplace('oneWaySync', 'fromWindows  ');
+  const [d] = diagnose(text, 'winsync/invalid-enum');
+  assert.equal(covered(text, d), 'fromWindows  ');
+  assert.match(d.message, /trailing spaces/);
+  assert.equal(d.fixes?.[0].edits[0].newText, 'fromWindows');
+});

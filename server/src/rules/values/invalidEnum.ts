@@ -29,9 +29,21 @@ export const invalidEnum: RecordRule = {
       const spec = catalog.attribute(line.name);
       if (!spec || spec.syntax.kind !== 'enum' || spec.entry !== entry.kind) continue;
       const allowed = spec.syntax.values.map((choice) => choice.value);
-      const value = line.value.trim();
+      // The server compares the whole value, so trailing spaces make a valid word invalid.
+      const value = line.value;
       const match = allowed.find((choice) => choice.toLowerCase() === value.toLowerCase());
       if (match === value) continue;
+      const padded = match ? undefined : allowed.find((choice) => choice.toLowerCase() === value.trimEnd().toLowerCase());
+      if (padded) {
+        found.push({
+          code: 'winsync/invalid-enum',
+          severity: 'error',
+          range: line.valueRange,
+          message: `Invalid value "${clip(value)}" for ${spec.name}: the trailing spaces are part of the value, so it is not "${padded}". ${badValueConsequence(spec, entry.record)}`,
+          fixes: [{ title: `Remove the trailing spaces`, edits: [{ range: line.valueRange, newText: padded }], preferred: true }],
+        });
+        continue;
+      }
       if (match) {
         found.push({
           code: 'winsync/value-case',
