@@ -1,9 +1,16 @@
 import { isUtf8 } from 'node:buffer';
-import type { AttrLine, Diagnostic, LogicalLine, ValueEncoding } from './ast';
+import type { AttrLine, Diagnostic, Fix, LogicalLine, ValueEncoding } from './ast';
 import { rangeIn } from './position';
 import { SYNTAX_PROBLEMS, type SyntaxProblemCode } from './problems';
 
-export type ProblemSink = (code: SyntaxProblemCode, line: LogicalLine, start: number, end: number, message: string) => void;
+export type ProblemSink = (
+  code: SyntaxProblemCode,
+  line: LogicalLine,
+  start: number,
+  end: number,
+  message: string,
+  fixes?: readonly Fix[],
+) => void;
 
 /** Builds a diagnostic with the problem's default severity. */
 export function syntaxProblem(
@@ -12,8 +19,9 @@ export function syntaxProblem(
   start: number,
   end: number,
   message: string,
+  fixes?: readonly Fix[],
 ): Diagnostic {
-  return { code, severity: SYNTAX_PROBLEMS[code].severity, range: rangeIn(line, start, end), message };
+  return { code, severity: SYNTAX_PROBLEMS[code].severity, range: rangeIn(line, start, end), message, ...(fixes ? { fixes } : {}) };
 }
 
 const DESCRIPTION = /^(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\.[0-9]+)*)(?:;[A-Za-z0-9_-]+)*$/; // 389-DS and FreeIPA use "_" in options (ipaAllowedToPerform;read_keys)
@@ -60,6 +68,7 @@ export function parseAttrLine(line: LogicalLine, report: ProblemSink): AttrLine 
   let valueOffset = separatorEnd;
   while (text.charCodeAt(valueOffset) === 32) valueOffset++;
   const rawValue = text.slice(valueOffset);
+  if (text.indexOf(NO_BREAK_SPACE) >= 0) reportNoBreakSpaces(line, colon, valueOffset, report);
 
   let value: string | undefined = rawValue;
   let bytes: Uint8Array | undefined;
@@ -106,6 +115,35 @@ export function parseAttrLine(line: LogicalLine, report: ProblemSink): AttrLine 
     value,
     ...(bytes ? { bytes } : {}),
   };
+}
+
+const NO_BREAK_SPACE = '\u00a0';
+
+/**
+ * Text copied from web pages (the IdM guide, the 389 design notes) carries U+00A0
+ * where spaces were meant; the server keeps it as part of the value.
+ */
+function reportNoBreakSpaces(line: LogicalLine, colon: number, valueOffset: number, report: ProblemSink): void {
+  const text = line.text;
+  const edits = [];
+  for (let at = text.indexOf(NO_BREAK_SPACE); at >= 0; at = text.indexOf(NO_BREAK_SPACE, at + 1)) {
+    edits.push({ range: rangeIn(line, at, at + 1), newText: ' ' });
+  }
+  const first = text.indexOf(NO_BREAK_SPACE);
+  const where =
+    first < colon
+      ? 'in the attribute name'
+      : first === valueOffset
+        ? 'right after the colon, so it starts the value instead of separating it'
+        : 'inside the value';
+  report(
+    'ldif/no-break-space',
+    line,
+    first,
+    text.lastIndexOf(NO_BREAK_SPACE) + 1,
+    `This line has ${edits.length === 1 ? 'a no-break space (U+00A0)' : `${edits.length} no-break spaces (U+00A0)`} ${where}; it usually comes from copying a web page, and the server keeps it as a character. Replace it with a plain space.`,
+    [{ title: 'Replace no-break spaces with spaces', edits, preferred: true }],
+  );
 }
 
 function decodeBase64(text: string): Uint8Array | undefined {

@@ -81,7 +81,8 @@ function whitespaceLineProblem({ line, length }: { line: number; length: number 
  */
 export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
   const problems: Diagnostic[] = [];
-  const report: ProblemSink = (code, line, start, end, message) => problems.push(syntaxProblem(code, line, start, end, message));
+  const report: ProblemSink = (code, line, start, end, message, fixes) =>
+    problems.push(syntaxProblem(code, line, start, end, message, fixes));
   const { lines, orphans } = unfold(block);
   for (const orphan of orphans) {
     problems.push({

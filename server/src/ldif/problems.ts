@@ -58,6 +58,10 @@ export const SYNTAX_PROBLEMS = {
     severity: 'info',
     summary: 'include: is an OpenLDAP slapadd extension; ldapmodify and 389-DS do not read it.',
   },
+  'ldif/no-break-space': {
+    severity: 'warning',
+    summary: 'A no-break space (U+00A0), usually pasted from a web page, where a plain space was meant.',
+  },
   'ldif/whitespace-line': {
     severity: 'warning',
     summary: 'A line of only white space separates nothing; a blank line must be empty.',
