@@ -18,6 +18,8 @@ const service = getLanguageService();
 const parsed = new Map<string, ParsedDocument>();
 let settings: ValidationSettings = {};
 let canPullConfiguration = false;
+// Diagnostics wait for the first settings, so a document opened at start-up is not published twice.
+let settingsLoaded: Promise<void> = Promise.resolve();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -30,12 +32,13 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-connection.onInitialized(async () => {
-  await refreshSettings();
+connection.onInitialized(() => {
+  settingsLoaded = refreshSettings();
 });
 
 connection.onDidChangeConfiguration(async () => {
   await refreshSettings();
+  for (const document of documents.all()) await publish(document);
 });
 
 async function refreshSettings(): Promise<void> {
@@ -48,7 +51,6 @@ async function refreshSettings(): Promise<void> {
     disabledGroups: section?.disabledGroups ?? [],
     maxDiagnostics: section?.maxDiagnostics,
   };
-  for (const document of documents.all()) publish(document);
 }
 
 function current(document: TextDocument): ParsedDocument {
@@ -59,12 +61,13 @@ function current(document: TextDocument): ParsedDocument {
   return next;
 }
 
-function publish(document: TextDocument): void {
+async function publish(document: TextDocument): Promise<void> {
+  await settingsLoaded;
   const diagnostics = service.validate(current(document), settings).map(toLspDiagnostic);
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
 
-documents.onDidChangeContent((event) => publish(event.document));
+documents.onDidChangeContent((event) => void publish(event.document));
 documents.onDidClose((event) => {
   parsed.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

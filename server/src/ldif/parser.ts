@@ -192,8 +192,8 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: ProblemS
   const base = { range, dn, controls, changeTypeLine, lines: all, comments };
   const restItems = items.slice(items.indexOf(all[position - 1]) + 1);
   const rest = restItems.filter(isAttr);
-  if (kindOf(changeTypeLine) !== 'modify') reportStrayDashes(restItems, report);
   if (!changeTypeLine) {
+    reportStrayDashes(restItems, report);
     return { ...base, kind: 'content', attributes: rest, modifications: [], ...noRename };
   }
   const type = changeTypeLine.rawValue.trim().toLowerCase();
@@ -208,6 +208,8 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: ProblemS
     );
     return { ...base, kind: 'unknown-change' as RecordKind, attributes: rest, modifications: [], ...noRename };
   }
+  // After an unknown changetype the grammar of the rest is unknown, so only known kinds judge "-" lines.
+  if (kind !== 'modify') reportStrayDashes(restItems, report);
   switch (kind) {
     case 'add':
       if (rest.length === 0) {
@@ -394,10 +396,6 @@ type Item = AttrLine | { readonly dash: LogicalLine };
 
 function isAttr(item: Item): item is AttrLine {
   return !('dash' in item);
-}
-
-function kindOf(changeTypeLine: AttrLine | undefined): string | undefined {
-  return changeTypeLine?.rawValue.trim().toLowerCase();
 }
 
 function reportStrayDashes(items: readonly Item[], report: ProblemSink): void {
