@@ -10,13 +10,15 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type ParsedDocument, type ValidationSettings } from './service';
-import { toCodeActions, toLspDiagnostic } from './lsp/convert';
+import { toCodeActions, toLspDiagnostic, toLspFoldingRange, toLspSymbol } from './lsp/convert';
+import { DEFAULT_FOLD_WIDTH } from './features/formatting';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = getLanguageService();
 const parsed = new Map<string, ParsedDocument>();
 let settings: ValidationSettings = {};
+let formatting = { foldWidth: DEFAULT_FOLD_WIDTH };
 let canPullConfiguration = false;
 // Diagnostics wait for the first settings, so a document opened at start-up is not published twice.
 let settingsLoaded: Promise<void> = Promise.resolve();
@@ -27,6 +29,9 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
     },
     serverInfo: { name: 'winsync-ldif' },
   };
@@ -44,8 +49,14 @@ connection.onDidChangeConfiguration(async () => {
 async function refreshSettings(): Promise<void> {
   if (!canPullConfiguration) return;
   const section = (await connection.workspace.getConfiguration('winsyncLdif')) as
-    | { severity?: ValidationSettings['severity']; disabledGroups?: ValidationSettings['disabledGroups']; maxDiagnostics?: number }
+    | {
+        severity?: ValidationSettings['severity'];
+        disabledGroups?: ValidationSettings['disabledGroups'];
+        maxDiagnostics?: number;
+        foldWidth?: number;
+      }
     | null;
+  formatting = { foldWidth: section?.foldWidth ?? DEFAULT_FOLD_WIDTH };
   settings = {
     severity: section?.severity ?? {},
     disabledGroups: section?.disabledGroups ?? [],
@@ -74,6 +85,22 @@ documents.onDidClose((event) => {
 });
 
 connection.onCodeAction((params) => toCodeActions(params.textDocument.uri, params.context.diagnostics));
+
+/** Runs a feature on the current parse of an open document. */
+function withDocument<T>(uri: string, feature: (document: ParsedDocument) => T, fallback: T): T {
+  const document = documents.get(uri);
+  return document ? feature(current(document)) : fallback;
+}
+
+connection.onDocumentSymbol((params) =>
+  withDocument(params.textDocument.uri, (d) => service.findDocumentSymbols(d).map(toLspSymbol), []),
+);
+connection.onFoldingRanges((params) =>
+  withDocument(params.textDocument.uri, (d) => service.getFoldingRanges(d).map(toLspFoldingRange), []),
+);
+connection.onDocumentFormatting((params) =>
+  withDocument(params.textDocument.uri, (d) => service.format(d, { foldWidth: formatting.foldWidth }), []),
+);
 
 documents.listen(connection);
 connection.listen();

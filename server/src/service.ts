@@ -1,6 +1,9 @@
 import { loadCatalog, type Catalog } from './catalog';
 import { ParsedDocument, validate } from './document';
-import type { Diagnostic } from './ldif/ast';
+import type { Diagnostic, TextEdit } from './ldif/ast';
+import { findDocumentSymbols, type DocumentSymbol } from './features/symbols';
+import { getFoldingRanges, type FoldingRange } from './features/folding';
+import { format, type FormattingOptions } from './features/formatting';
 import type { ValidationSettings } from './rules/settings';
 
 export { ParsedDocument } from './document';
@@ -15,6 +18,9 @@ export interface LanguageService {
   /** Parses text, reusing unchanged records of the previous version of the same document. */
   parse(text: string, previous?: ParsedDocument): ParsedDocument;
   validate(document: ParsedDocument, settings?: ValidationSettings): Diagnostic[];
+  findDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
+  getFoldingRanges(document: ParsedDocument): FoldingRange[];
+  format(document: ParsedDocument, options: FormattingOptions): TextEdit[];
 }
 
 export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageService {
@@ -22,5 +28,8 @@ export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageSe
     catalog,
     parse: (text, previous) => ParsedDocument.parse(text, catalog, previous),
     validate: (document, settings) => validate(document, catalog, settings),
+    findDocumentSymbols,
+    getFoldingRanges,
+    format,
   };
 }

@@ -2,9 +2,15 @@ import {
   CodeAction,
   CodeActionKind,
   DiagnosticSeverity,
+  FoldingRangeKind,
+  SymbolKind,
   type Diagnostic as LspDiagnostic,
+  type DocumentSymbol as LspDocumentSymbol,
+  type FoldingRange as LspFoldingRange,
 } from 'vscode-languageserver/node';
 import type { Diagnostic, Fix, Severity } from '../ldif/ast';
+import type { DocumentSymbol, SymbolKind as EngineSymbolKind } from '../features/symbols';
+import type { FoldingRange } from '../features/folding';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -37,4 +43,31 @@ export function toCodeActions(uri: string, diagnostics: readonly LspDiagnostic[]
       edit: { changes: { [uri]: fix.edits.map((edit) => ({ range: edit.range, newText: edit.newText })) } },
     }));
   });
+}
+
+const SYMBOL_KIND: Record<EngineSymbolKind, SymbolKind> = {
+  record: SymbolKind.Object,
+  changetype: SymbolKind.Event,
+  control: SymbolKind.Key,
+  modspec: SymbolKind.Method,
+  attribute: SymbolKind.Property,
+};
+
+export function toLspSymbol(symbol: DocumentSymbol): LspDocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: SYMBOL_KIND[symbol.kind],
+    range: symbol.range,
+    selectionRange: symbol.selectionRange,
+    children: symbol.children.map(toLspSymbol),
+  };
+}
+
+export function toLspFoldingRange(range: FoldingRange): LspFoldingRange {
+  return {
+    startLine: range.startLine,
+    endLine: range.endLine,
+    kind: range.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region,
+  };
 }

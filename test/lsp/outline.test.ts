@@ -1,0 +1,77 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  DocumentFormattingRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  SymbolKind,
+  type DocumentSymbol,
+} from 'vscode-languageserver-protocol/node';
+import { LspClient } from './client';
+
+const URI = 'file:///work/outline.ldif';
+const TEXT = [
+  '# comment one',
+  '# comment two',
+  'dn: cn=ipa-winsync,cn=plugins,cn=config',
+  'changetype: modify',
+  'replace: ipaWinSyncAcctDisable',
+  'ipaWinSyncAcctDisable: none',
+  '-',
+  '',
+  `dn: uid=jdoe,ou=People,dc=example,dc=com`,
+  `description: ${'x'.repeat(100)}`,
+  '',
+].join('\n');
+
+describe('outline, folding and formatting over LSP', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ winsyncLdif: { foldWidth: 40 } });
+    await client.open(URI, TEXT);
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test('document symbols: a record per entry with its changetype and mod-specs', async () => {
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.kind]),
+      [
+        ['cn=ipa-winsync,cn=plugins,cn=config', SymbolKind.Object],
+        ['uid=jdoe,ou=People,dc=example,dc=com', SymbolKind.Object],
+      ],
+    );
+    assert.deepEqual(
+      symbols[0].children?.map((c) => c.name),
+      ['changetype: modify', 'replace: ipaWinSyncAcctDisable'],
+    );
+  });
+
+  test('folding ranges for the comment block, the record and the mod-spec', async () => {
+    const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
+    assert.deepEqual(
+      ranges?.map((r) => [r.startLine, r.endLine, r.kind]).sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1])),
+      [
+        [0, 1, 'comment'],
+        [0, 6, 'region'],
+        [4, 6, 'region'],
+      ],
+    );
+  });
+
+  test('formatting folds the long line at the configured width', async () => {
+    const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, {
+      textDocument: { uri: URI },
+      options: { tabSize: 2, insertSpaces: true },
+    });
+    assert.equal(edits?.length, 1);
+    const [edit] = edits ?? [];
+    assert.deepEqual(edit.range, { start: { line: 9, character: 0 }, end: { line: 9, character: 113 } });
+    assert.deepEqual(
+      edit.newText.split('\n').map((l) => l.length),
+      [40, 40, 35],
+    );
+  });
+});
