@@ -49,7 +49,7 @@ describe('outline, folding and formatting over LSP', () => {
     );
   });
 
-  test('folding ranges for the comment block, the record and the mod-spec', async () => {
+  test('folding ranges for the comment block, the records and the mod-spec', async () => {
     const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
     assert.deepEqual(
       ranges?.map((r) => [r.startLine, r.endLine, r.kind]).sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1])),
@@ -57,6 +57,7 @@ describe('outline, folding and formatting over LSP', () => {
         [0, 1, 'comment'],
         [0, 6, 'region'],
         [4, 6, 'region'],
+        [8, 9, 'region'],
       ],
     );
   });
