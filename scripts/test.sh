@@ -10,3 +10,11 @@ echo "== build"
 node scripts/build.mjs
 echo "== unit tests"
 node scripts/run-unit-tests.mjs
+echo "== real 389 Directory Server"
+# installs 389-ds-base when missing, starts an instance on 127.0.0.1, stops it by PID at the end
+bash scripts/run-integration-tests.sh
+echo "== real VS Code"
+# chromium + code-server 4.100.3 (VS Code 1.100.3) in ~/.cache, once; then the in-editor suite
+# and the UI smoke test of the packaged .vsix. Artifacts of a failure: .test-artifacts/e2e/.
+bash scripts/e2e/install.sh
+timeout -k 30 600 node scripts/e2e/run.mjs

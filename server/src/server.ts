@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type ParsedDocument, type ValidationSettings } from './service';
-import { toCodeActions, toLspDiagnostic, toLspFoldingRange, toLspSymbol } from './lsp/convert';
+import { toCodeActions, toLspCompletionItem, toLspDiagnostic, toLspFoldingRange, toLspHover, toLspSymbol } from './lsp/convert';
 import { DEFAULT_FOLD_WIDTH } from './features/formatting';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -32,6 +32,8 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       documentFormattingProvider: true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' '] },
     },
     serverInfo: { name: 'winsync-ldif' },
   };
@@ -100,6 +102,16 @@ connection.onFoldingRanges((params) =>
 );
 connection.onDocumentFormatting((params) =>
   withDocument(params.textDocument.uri, (d) => service.format(d, { foldWidth: formatting.foldWidth }), []),
+);
+
+connection.onHover((params) =>
+  withDocument(params.textDocument.uri, (d) => {
+    const hover = service.hover(d, params.position);
+    return hover ? toLspHover(hover) : null;
+  }, null),
+);
+connection.onCompletion((params) =>
+  withDocument(params.textDocument.uri, (d) => service.complete(d, params.position).map(toLspCompletionItem), []),
 );
 
 documents.listen(connection);

@@ -1,10 +1,12 @@
 import { loadCatalog, type Catalog } from './catalog';
 import { ParsedDocument, validate } from './document';
-import type { Diagnostic, TextEdit } from './ldif/ast';
+import type { Diagnostic, Position, TextEdit } from './ldif/ast';
 import { findDocumentSymbols, type DocumentSymbol } from './features/symbols';
 import { getFoldingRanges, type FoldingRange } from './features/folding';
 import { format, type FormattingOptions } from './features/formatting';
 import type { ValidationSettings } from './rules/settings';
+import { doHover, type Hover } from './features/hover';
+import { doComplete, type CompletionItem } from './features/completion';
 
 export { ParsedDocument } from './document';
 export type { ValidationSettings } from './rules/settings';
@@ -21,6 +23,8 @@ export interface LanguageService {
   findDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
   getFoldingRanges(document: ParsedDocument): FoldingRange[];
   format(document: ParsedDocument, options: FormattingOptions): TextEdit[];
+  hover(document: ParsedDocument, position: Position): Hover | undefined;
+  complete(document: ParsedDocument, position: Position): CompletionItem[];
 }
 
 export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageService {
@@ -31,5 +35,7 @@ export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageSe
     findDocumentSymbols,
     getFoldingRanges,
     format,
+    hover: (document, position) => doHover(document, position, catalog),
+    complete: (document, position) => doComplete(document, position, catalog),
   };
 }

@@ -11,7 +11,17 @@ import { getLanguageService } from '../../server/src/service';
  */
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'real');
 
-const JUSTIFIED_WARNINGS: Readonly<Record<string, string>> = {};
+const JUSTIFIED_WARNINGS: Readonly<Record<string, string>> = {
+  // 30 values in 6 files (OpenLDAP test data, Apache DS data) really end in spaces; ldapmodify keeps
+  // them as part of the value, which is rarely what the writer meant.
+  'ldif/trailing-space': 'the values do end in spaces',
+  // OpenLDAP's test-dn.ldif and nis_sample.ldif hold values starting with "<": RFC 2849 requires
+  // base64 for those, and a reader that follows the RFC strictly rejects them.
+  'ldif/unsafe-initial-char': 'the values do start with "<"',
+  // FreeIPA's ipa-winsync-conf.ldif is the install-time add of the plug-in entry: applied again
+  // with ldapmodify it fails (68 on FreeIPA, 53 on plain 389-DS), which is what the warning says.
+  'winsync/plugin-entry-add': 'the file is an install-time add of the plug-in entry',
+};
 
 interface Source {
   readonly file: string;

@@ -4,14 +4,21 @@ import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  CompletionRequest,
+  CompletionTriggerKind,
   ExitNotification,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type CompletionItem,
+  type CompletionList,
   type Diagnostic,
+  type Hover,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -26,6 +33,8 @@ export class LspClient {
   private readonly waiters: { uri: string; version: number | undefined; resolve: (d: PublishDiagnosticsParams) => void }[] = [];
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private versions = new Map<string, number>();
+  /** What the server answered to initialize (its capabilities). */
+  initializeResult: InitializeResult | undefined;
 
   private constructor(
     private readonly process: ChildProcessWithoutNullStreams,
@@ -51,7 +60,7 @@ export class LspClient {
     );
     connection.listen();
     const client = new LspClient(child, connection);
-    await connection.sendRequest(InitializeRequest.type, {
+    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       capabilities: {
@@ -106,6 +115,24 @@ export class LspClient {
         },
       });
     });
+  }
+
+  /** textDocument/hover at a position. */
+  hover(uri: string, position: { line: number; character: number }): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  /** textDocument/completion at a position, as if `triggerCharacter` was typed (invoked explicitly when undefined). */
+  async complete(uri: string, position: { line: number; character: number }, triggerCharacter?: string): Promise<CompletionItem[]> {
+    const context = triggerCharacter
+      ? { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter }
+      : { triggerKind: CompletionTriggerKind.Invoked };
+    const result: CompletionItem[] | CompletionList | null = await this.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position,
+      context,
+    });
+    return Array.isArray(result) ? result : (result?.items ?? []);
   }
 
   async stop(): Promise<void> {

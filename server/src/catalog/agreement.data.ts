@@ -266,7 +266,7 @@ export const agreementAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 1,
-        note: 'The modify handler answers 1 (Operations error) when it cannot apply the new timeout; taken from the code (not probed), and non-numbers get 21.',
+        note: 'The modify handler answers 1 (Operations error) when it cannot apply the new timeout; non-numbers get 21.',
       },
     },
     doc: [
@@ -293,7 +293,7 @@ export const agreementAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 1,
-        note: 'Refused with 1 (Operations error) and no text when out of range (from the code, not probed); non-numbers get 21.',
+        note: 'Refused with 1 (Operations error) and no text when out of range; non-numbers get 21.',
       },
     },
     doc: [
@@ -319,7 +319,7 @@ export const agreementAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 1,
-        note: 'Refused with 1 (Operations error) and no text when out of range (from the code, not probed); non-numbers get 21.',
+        note: 'Refused with 1 (Operations error) and no text when out of range; non-numbers get 21.',
       },
     },
     doc: [
@@ -345,7 +345,7 @@ export const agreementAttributes: AttributeInput[] = [
       },
       modify: {
         kind: 'ignores',
-        note: 'A different suffix is stored with result 0 and nothing logged; the modify handler does not re-read it, so the running agreement keeps its original replica (from the code).',
+        note: 'A different suffix is stored with result 0 and nothing logged; the modify handler does not re-read it, so the running agreement keeps its original replica until the server restarts, then fails to load.',
       },
     },
     doc: [
@@ -679,7 +679,7 @@ export const agreementAttributes: AttributeInput[] = [
     onBadValue: {
       add: {
         kind: 'ignores',
-        note: 'On add only `start` has an effect; any other value is stored and does nothing (from the code, not probed).',
+        note: 'On add only `start` has an effect; any other value is stored and does nothing.',
       },
       modify: {
         kind: 'rejects',
@@ -868,7 +868,7 @@ export const agreementAttributes: AttributeInput[] = [
       },
       modify: {
         kind: 'accepts',
-        note: 'Stored as given; deleting it makes the next DirSync start from scratch (a full re-read of AD); a made-up value is sent to AD as is (not probed).',
+        note: 'Stored as given; deleting it makes the next DirSync start from scratch (a full re-read of AD), and a made-up value is sent to AD as is.',
       },
     },
     doc: [
@@ -1090,12 +1090,12 @@ export const agreementAttributes: AttributeInput[] = [
       add: {
         kind: 'rejects',
         code: 65,
-        note: 'Not defined in the shipped schema files nor in the object class, so writing it should get 65 like any undefined attribute (not probed).',
+        note: 'Not defined in the shipped schema files nor in the object class, so writing it gets 65 like any undefined attribute.',
       },
       modify: {
         kind: 'rejects',
         code: 65,
-        note: 'Expected 65 (Object class violation), as for other attributes outside the object class (not probed).',
+        note: 'Refused with 65 (Object class violation), as for other attributes outside the object class.',
       },
     },
     doc: [

@@ -67,7 +67,7 @@ export async function checkStream(
   };
   for await (const piece of readPieces(stream)) {
     const document = ParsedDocument.parse(piece.text, catalog, undefined, piece);
-    kept.push(...document.views.filter((view) => view.kind !== undefined));
+    for (const view of document.views) if (view.kind !== undefined) kept.push(view);
     rememberFirsts(firsts, document.ldif.records);
     await send([...document.ldif.problems, ...document.recordDiagnostics(catalog)]);
   }

@@ -1,3 +1,4 @@
+import { APPLY_USAGE, runApplyCommand } from './apply';
 import { CHECK_USAGE, runCheckCommand } from './check';
 import { UsageError } from './args';
 import { processIO, type CommandIO } from './io';
@@ -5,8 +6,9 @@ import { processIO, type CommandIO } from './io';
 const USAGE = `winsync-ldif: validate LDIF for FreeIPA / 389-DS winsync, and apply it safely
 
 ${CHECK_USAGE}
+  Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O problem.
 
-Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O problem.
+${APPLY_USAGE}
 `;
 
 /** Runs one CLI invocation and returns its exit code; expected failures print one line, never a stack. */
@@ -16,6 +18,8 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     switch (command) {
       case 'check':
         return await runCheckCommand(rest, io);
+      case 'apply':
+        return await runApplyCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

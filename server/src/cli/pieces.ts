@@ -16,7 +16,14 @@ const PIECE_SIZE = 1 << 20;
  */
 export async function* readPieces(stream: Readable, pieceSize = PIECE_SIZE): AsyncGenerator<Piece> {
   const decoder = new StringDecoder('utf8');
-  let pending = '';
+  // The text read since the last piece, as chunks: joined only when a piece is cut, so a
+  // record of 100 MB without a blank line is neither copied nor searched more than once.
+  let parts: string[] = [];
+  let length = 0;
+  /** End of the last blank line seen in the pending text (0 or less: none). */
+  let cut = 0;
+  /** The last two characters read, for a blank line whose line breaks straddle two chunks. */
+  let tail = '';
   let firstLine = 0;
   let atFileStart = true;
   const emit = (text: string): Piece => {
@@ -26,14 +33,23 @@ export async function* readPieces(stream: Readable, pieceSize = PIECE_SIZE): Asy
     return piece;
   };
   for await (const chunk of stream) {
-    pending += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
-    if (pending.length < pieceSize) continue;
-    const cut = lastBlankLineEnd(pending);
-    if (cut <= 0) continue;
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    if (text.length === 0) continue;
+    const seen = tail + text;
+    const blank = lastBlankLineEnd(seen);
+    if (blank > 0) cut = length - tail.length + blank;
+    parts.push(text);
+    length += text.length;
+    tail = seen.slice(-2);
+    if (length < pieceSize || cut <= 0) continue;
+    const pending = parts.join('');
     yield emit(pending.slice(0, cut));
-    pending = pending.slice(cut);
+    const rest = pending.slice(cut);
+    parts = rest.length > 0 ? [rest] : [];
+    length = rest.length;
+    cut = 0;
   }
-  pending += decoder.end();
+  const pending = parts.join('') + decoder.end();
   if (pending.length > 0 || atFileStart) yield emit(pending);
 }
 

@@ -10,7 +10,6 @@ import type {
   ModOp,
   ModSpec,
   Range,
-  RecordKind,
   VersionSpec,
 } from './ast';
 import { CHANGE_TYPES, MOD_OPS } from './ast';
@@ -59,8 +58,9 @@ export function assembleDocument(split: SplitText, blocks: readonly ParsedBlock[
   for (const parsed of blocks) {
     if (parsed.record) records.push(parsed.record);
     version ??= parsed.version;
-    comments.push(...parsed.comments);
-    problems.push(...parsed.problems);
+    // Not push(...list): a block of 200k bad lines would exceed the argument limit and throw.
+    for (const comment of parsed.comments) comments.push(comment);
+    for (const problem of parsed.problems) problems.push(problem);
   }
   return { version, records, comments, problems, lineCount: split.lineCount, eol: split.eol };
 }
@@ -189,12 +189,12 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: ProblemS
     position = look + 1;
   }
 
-  const base = { range, dn, controls, changeTypeLine, lines: all, comments };
+  const base: RecordBase = { range, dn, controls, changeTypeLine, lines: all, comments };
   const restItems = items.slice(items.indexOf(all[position - 1]) + 1);
   const rest = restItems.filter(isAttr);
   if (!changeTypeLine) {
     reportStrayDashes(restItems, report);
-    return { ...base, kind: 'content', attributes: rest, modifications: [], ...noRename };
+    return makeRecord(base, { kind: 'content', attributes: rest });
   }
   const type = changeTypeLine.rawValue.trim().toLowerCase();
   const kind = (CHANGE_TYPES as readonly string[]).includes(type) ? (type as ChangeType) : undefined;
@@ -206,7 +206,7 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: ProblemS
       changeTypeLine.line.text.length,
       `Unknown changetype "${clip(changeTypeLine.rawValue)}": use add, delete, modify, modrdn or moddn.`,
     );
-    return { ...base, kind: 'unknown-change' as RecordKind, attributes: rest, modifications: [], ...noRename };
+    return makeRecord(base, { kind: 'unknown-change', attributes: rest });
   }
   // After an unknown changetype the grammar of the rest is unknown, so only known kinds judge "-" lines.
   if (kind !== 'modify') reportStrayDashes(restItems, report);
@@ -221,7 +221,7 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: ProblemS
           'changetype: add needs the new entry\'s attributes (at least objectClass) on the following lines.',
         );
       }
-      return { ...base, kind, attributes: rest, modifications: [], ...noRename };
+      return makeRecord(base, { kind, attributes: rest });
     case 'delete':
       for (const extra of rest) {
         report(
@@ -232,16 +232,42 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: ProblemS
           'changetype: delete removes the whole entry and takes no further lines; remove this line or use changetype: modify.',
         );
       }
-      return { ...base, kind, attributes: [], modifications: [], ...noRename };
+      return makeRecord(base, { kind });
     case 'modrdn':
     case 'moddn':
-      return { ...base, kind, attributes: [], modifications: [], ...parseRename(rest, changeTypeLine, report) };
+      return makeRecord(base, { kind, ...parseRename(rest, changeTypeLine, report) });
     case 'modify':
-      return { ...base, kind, attributes: [], modifications: parseModSpecs(restItems, report), ...noRename };
+      return makeRecord(base, { kind, modifications: parseModSpecs(restItems, report) });
   }
 }
 
-const noRename = { newRdn: undefined, deleteOldRdn: undefined, newSuperior: undefined };
+type RecordBase = Pick<LdifRecord, 'range' | 'dn' | 'controls' | 'changeTypeLine' | 'lines' | 'comments'>;
+type RecordBody = Pick<LdifRecord, 'kind'> &
+  Partial<Pick<LdifRecord, 'attributes' | 'modifications' | 'newRdn' | 'deleteOldRdn' | 'newSuperior'>>;
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Every record comes out of this one literal, so all records share one hidden class:
+ * spreading a different mix of objects into each gave every record its own, which cost
+ * about 400 bytes and slow property access per record (1M records ran out of memory).
+ */
+function makeRecord(base: RecordBase, body: RecordBody): LdifRecord {
+  return {
+    range: base.range,
+    dn: base.dn,
+    controls: base.controls,
+    changeTypeLine: base.changeTypeLine,
+    lines: base.lines,
+    comments: base.comments,
+    kind: body.kind,
+    attributes: body.attributes ?? NONE,
+    modifications: body.modifications ?? NONE,
+    newRdn: body.newRdn,
+    deleteOldRdn: body.deleteOldRdn,
+    newSuperior: body.newSuperior,
+  };
+}
 
 function isKeyword(line: AttrLine, keyword: string): boolean {
   return line.name.toLowerCase() === keyword && line.options.length === 0;

@@ -3,11 +3,17 @@ import type { LogicalLine, Position, Range } from './ast';
 /** Physical position of a logical offset. An end offset maps to the end of the piece it closes. */
 export function positionAt(line: LogicalLine, offset: number, asEnd = false): Position {
   const segments = line.segments;
+  // Binary search for the last segment that holds the offset: a line folded a million times stays cheap to map.
   let index = 0;
-  for (let i = 1; i < segments.length; i++) {
-    const start = segments[i].offset;
-    if (start < offset || (!asEnd && start === offset)) index = i;
-    else break;
+  let low = 1;
+  let high = segments.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const start = segments[middle].offset;
+    if (start < offset || (!asEnd && start === offset)) {
+      index = middle;
+      low = middle + 1;
+    } else high = middle - 1;
   }
   const segment = segments[index];
   return { line: segment.line, character: segment.character + (offset - segment.offset) };

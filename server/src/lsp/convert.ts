@@ -1,6 +1,11 @@
 import {
   CodeAction,
   CodeActionKind,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem as LspCompletionItem,
+  type Hover as LspHover,
   DiagnosticSeverity,
   FoldingRangeKind,
   SymbolKind,
@@ -11,6 +16,8 @@ import {
 import type { Diagnostic, Fix, Severity } from '../ldif/ast';
 import type { DocumentSymbol, SymbolKind as EngineSymbolKind } from '../features/symbols';
 import type { FoldingRange } from '../features/folding';
+import type { Hover } from '../features/hover';
+import type { CompletionItem, CompletionKind } from '../features/completion';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -69,5 +76,30 @@ export function toLspFoldingRange(range: FoldingRange): LspFoldingRange {
     startLine: range.startLine,
     endLine: range.endLine,
     kind: range.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region,
+  };
+}
+
+export function toLspHover(hover: Hover): LspHover {
+  return { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range };
+}
+
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  attribute: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  keyword: CompletionItemKind.Keyword,
+  snippet: CompletionItemKind.Snippet,
+};
+
+/** Plain-text insertion; `retrigger` asks the editor to suggest again (e.g. values after `name: `). */
+export function toLspCompletionItem(item: CompletionItem): LspCompletionItem {
+  return {
+    label: item.label,
+    kind: COMPLETION_KIND[item.kind],
+    ...(item.detail ? { detail: item.detail } : {}),
+    ...(item.documentation ? { documentation: { kind: MarkupKind.Markdown, value: item.documentation } } : {}),
+    ...(item.sortText ? { sortText: item.sortText } : {}),
+    insertTextFormat: InsertTextFormat.PlainText,
+    ...(item.range ? { textEdit: { range: item.range, newText: item.insertText } } : { insertText: item.insertText }),
+    ...(item.retrigger ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
   };
 }

@@ -9,6 +9,7 @@ const PLUGIN_RDNS = [
   ['cn', 'config'],
 ];
 const WINDOWS_AGREEMENT_CLASS = 'nsdswindowsreplicationagreement';
+/** A plain (not Windows) replication agreement lives at the same place in the tree. */
 const OTHER_AGREEMENT_CLASS = 'nsds5replicationagreement';
 
 /** Builds the catalog's view of a record: its entry kind, what it writes and which attributes it names. */
@@ -34,15 +35,22 @@ function classify(record: LdifRecord, mentions: readonly AttributeMention[], cat
   if (rdns.length === 3 && PLUGIN_RDNS.every(([type, value], i) => rdns[i][0] === type && rdns[i][1] === value)) {
     return 'ipa-winsync';
   }
-  const classes = new Set(
-    record.attributes
-      .filter((line) => line.name.toLowerCase() === 'objectclass')
-      .map((line) => (line.value ?? '').trim().toLowerCase()),
+  if (hasObjectClass(record, WINDOWS_AGREEMENT_CLASS)) return 'agreement';
+  if (isPlainAgreement(record) || !isUnderReplica(rdns)) return undefined;
+  // A change to an existing entry below cn=replica: a Windows agreement when it names winsync
+  // attributes (ipaWinSync* there is wrong on either kind of agreement, and the rules say so).
+  return mentions.some((mention) => catalog.kindByPrefix(mention.name) !== undefined) ? 'agreement' : undefined;
+}
+
+/** An add of a plain (not Windows) replication agreement. */
+export function isPlainAgreement(record: LdifRecord): boolean {
+  return hasObjectClass(record, OTHER_AGREEMENT_CLASS);
+}
+
+function hasObjectClass(record: LdifRecord, lowerName: string): boolean {
+  return record.attributes.some(
+    (line) => line.name.toLowerCase() === 'objectclass' && (line.value ?? '').trim().toLowerCase() === lowerName,
   );
-  if (classes.has(WINDOWS_AGREEMENT_CLASS)) return 'agreement';
-  if (classes.has(OTHER_AGREEMENT_CLASS) || !isUnderReplica(rdns)) return undefined;
-  // A change to an existing entry below cn=replica: a Windows agreement when it names winsync-only attributes.
-  return mentions.some((mention) => catalog.kindByPrefix(mention.name) === 'agreement') ? 'agreement' : undefined;
 }
 
 /** `cn=<agreement>,cn=replica,<suffix RDN(s)>,cn=mapping tree,cn=config` */

@@ -1,0 +1,258 @@
+// Shared by the e2e runners: where things are, a code-server on loopback that is always stopped
+// by its PID, a headless chromium, bounded waits and failure artifacts.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CS_VERSION = '4.100.3';
+/** Same folder as scripts/e2e/install.sh. */
+export const CODE_SERVER_DIR =
+  process.env.WINSYNC_CODE_SERVER_DIR ??
+  join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'winsync-ldif', `code-server-${CS_VERSION}`);
+export const CODE_SERVER_ENTRY = join(CODE_SERVER_DIR, 'node_modules/code-server/out/node/entry.js');
+export const CHROMIUM = process.env.WINSYNC_CHROMIUM ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(ROOT, '.test-artifacts/e2e');
+export const FIXTURE_WORKSPACE = join(ROOT, 'test/e2e/fixtures/workspace');
+export const VSIX = join(ROOT, 'dist/winsync-ldif.vsix');
+
+const started = Date.now();
+export function log(message) {
+  console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+}
+
+/** Rejects after `ms` unless `promise` settles first. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Is any process of the process group `pid` still alive? */
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// What is still running (browsers, code-servers), so a signal to the runner stops it too.
+// Each entry is an idempotent async stop function.
+const running = new Set();
+function once(stop) {
+  let stopping;
+  const guarded = () => {
+    running.delete(guarded);
+    stopping ??= stop();
+    return stopping;
+  };
+  running.add(guarded);
+  return guarded;
+}
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.once(signal, async () => {
+    log(`${signal}: stopping ${running.size} browser(s) and code-server(s)`);
+    // Browsers first: they hold connections to the servers.
+    const all = [...running].reverse();
+    for (const stop of all) await stop().catch((error) => log(String(error)));
+    process.exit(code);
+  });
+}
+
+const SETTINGS = {
+  'workbench.startupEditor': 'none', // the Welcome page would steal focus and Quick Open
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'security.workspace.trust.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'editor.cursorBlinking': 'solid', // steadier screenshots
+  'chat.commandCenter.enabled': false,
+};
+
+/**
+ * Starts one code-server on 127.0.0.1 with a free port and fresh user-data and extensions
+ * folders, with a copy of the fixture workspace. `vsix` is installed first when given; `env`
+ * reaches the extension host. Call stop() in a finally.
+ */
+export async function startCodeServer({ name, vsix, env = {} }) {
+  if (!existsSync(CODE_SERVER_ENTRY)) throw new Error(`code-server is not installed in ${CODE_SERVER_DIR}: run scripts/e2e/install.sh`);
+  const dir = mkdtempSync(join(tmpdir(), `winsync-e2e-${name}-`));
+  const port = await freePort();
+  const userData = join(dir, 'user-data');
+  const extensions = join(dir, 'extensions');
+  const workspace = join(dir, 'workspace');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  mkdirSync(extensions);
+  cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
+  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify(SETTINGS, null, 2));
+  // Always pass --config: without it code-server writes ~/.config/code-server/config.yaml with password auth.
+  writeFileSync(join(dir, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const common = ['--config', join(dir, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', extensions];
+
+  if (vsix) {
+    const install = spawnSync(process.execPath, [CODE_SERVER_ENTRY, ...common, '--install-extension', vsix], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    if (install.status !== 0) throw new Error(`--install-extension failed (${install.status ?? install.signal}):\n${install.stdout}${install.stderr}`);
+    log(`installed ${relative(ROOT, vsix)}: ${install.stdout.trim().split('\n').pop()}`);
+  }
+
+  const serverLog = join(dir, 'server.log');
+  const out = createWriteStream(serverLog);
+  // detached: its own process group, so stop() can also reach extension hosts and language servers.
+  const child = spawn(
+    process.execPath,
+    [CODE_SERVER_ENTRY, ...common, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened'],
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+  );
+  child.stdout.pipe(out);
+  child.stderr.pipe(out);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+
+  const server = {
+    name,
+    dir,
+    port,
+    pid: child.pid,
+    userData,
+    workspace,
+    serverLog,
+    url: `http://127.0.0.1:${port}`,
+    /** SIGTERM to code-server, then SIGKILL to its process group if anything is left after 10 s. */
+    stop: once(async () => {
+      const begin = Date.now();
+      try {
+        process.kill(child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await Promise.race([exited, sleep(10_000)]);
+      while (groupAlive(child.pid) && Date.now() < begin + 10_000) await sleep(100);
+      if (groupAlive(child.pid)) {
+        log(`code-server ${child.pid}: process group still alive after SIGTERM, sending SIGKILL`);
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // gone meanwhile
+        }
+      }
+      out.end();
+      rmSync(dir, { recursive: true, force: true });
+      log(`code-server ${child.pid} stopped in ${((Date.now() - begin) / 1000).toFixed(1)} s`);
+    }),
+  };
+
+  // /healthz answers about 0.5 s after start; give it 30 s on a loaded machine.
+  try {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}; see ${serverLog}`);
+      try {
+        if ((await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(2_000) })).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz within 30 s; see ${serverLog}`);
+      await sleep(200);
+    }
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  log(`code-server ${CS_VERSION} pid ${child.pid} on ${server.url}`);
+  return server;
+}
+
+/** A headless Debian chromium with a fresh profile; playwright-core never downloads a browser. */
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'winsync-e2e-chromium-'));
+  const context = await withTimeout(
+    chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      // lib.mjs stops browsers and servers in order on a signal; Playwright must not exit first.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      // The machine's network is closed: without these chromium keeps trying to reach Google.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
+    }),
+    60_000,
+    'chromium to start',
+  );
+  // Generous for a loaded 2-core machine; every step still has an end.
+  context.setDefaultTimeout(45_000);
+  return {
+    context,
+    page: context.pages()[0] ?? (await context.newPage()),
+    close: once(async () => {
+      await withTimeout(context.close(), 20_000, 'chromium to close').catch((error) => log(String(error)));
+      rmSync(profile, { recursive: true, force: true });
+    }),
+  };
+}
+
+/** A browser console line, without the %c styling of VS Code's log lines ("%c  ERR color: #f33 message"). */
+export function consoleText(message) {
+  return message.text().replace(/%c/g, '').replace(/ color: #[0-9a-f]{3,6}\b/gi, '');
+}
+
+/** A fresh artifacts folder for one runner. */
+export function artifactsDir(name) {
+  const dir = join(ARTIFACTS, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Copies server.log and the extension-host logs of `server` into `dir`, plus a screenshot of `page`. */
+export async function saveFailureArtifacts(dir, server, page) {
+  if (page) {
+    await withTimeout(page.screenshot({ path: join(dir, 'failure.png') }), 10_000, 'failure screenshot').catch((error) =>
+      log(`no failure screenshot: ${error.message}`),
+    );
+  }
+  if (server) {
+    cpSync(server.serverLog, join(dir, 'server.log'));
+    // remoteagent.log, exthost*/remoteexthost.log and the extension's own output channel log.
+    const logs = join(server.userData, 'logs');
+    if (existsSync(logs)) cpSync(logs, join(dir, 'logs'), { recursive: true });
+  }
+  log(`failure artifacts in ${relative(ROOT, dir)}/`);
+}

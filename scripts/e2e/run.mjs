@@ -1,0 +1,36 @@
+// The real-VS-Code tests: packages the extension (npm run package), then runs the in-editor
+// mocha suite (host-suite.mjs) and the UI smoke test of the .vsix (ui-smoke.mjs), each against
+// its own code-server. Needs scripts/e2e/install.sh first. Exit code 0 only when both pass.
+//   node scripts/e2e/run.mjs [--only host|ui]
+// WINSYNC_E2E_GREP=<text> runs only the in-editor tests whose title contains it.
+import { spawnSync } from 'node:child_process';
+import { runHostSuite } from './host-suite.mjs';
+import { log, ROOT } from './lib.mjs';
+import { runUiSmoke } from './ui-smoke.mjs';
+
+// Past this the run is stuck: SIGTERM ourselves so lib.mjs stops every code-server by its PID.
+const DEADLINE_MS = 8 * 60_000;
+setTimeout(() => {
+  log(`e2e: still running after ${DEADLINE_MS / 60_000} min, giving up`);
+  process.kill(process.pid, 'SIGTERM');
+}, DEADLINE_MS).unref();
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only !== undefined && only !== 'host' && only !== 'ui') {
+  console.error('usage: node scripts/e2e/run.mjs [--only host|ui]');
+  process.exit(2);
+}
+
+log('npm run package');
+const pack = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+if (pack.status !== 0) {
+  console.error(pack.stdout, pack.stderr);
+  log(`npm run package failed (${pack.status ?? pack.signal})`);
+  process.exit(1);
+}
+
+const results = {};
+if (only !== 'ui') results['in-editor suite'] = await runHostSuite();
+if (only !== 'host') results['UI smoke test'] = await runUiSmoke();
+for (const [name, ok] of Object.entries(results)) log(`${ok ? 'PASS' : 'FAIL'} ${name}`);
+process.exit(Object.values(results).every(Boolean) ? 0 : 1);

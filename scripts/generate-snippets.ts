@@ -1,0 +1,10 @@
+// Writes snippets/ldif.json from scripts/snippets/spec.ts and the catalog:
+//   npx tsx scripts/generate-snippets.ts
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCatalog } from '../server/src/catalog';
+import { renderSnippets } from './snippets/build';
+
+const target = join(__dirname, '..', 'snippets', 'ldif.json');
+writeFileSync(target, renderSnippets(loadCatalog()));
+console.log(`wrote ${target}`);

@@ -1,0 +1,195 @@
+/**
+ * Hover: what an attribute does and how the server treats it, what an enum or boolean
+ * value means, base64 decoded, DNs as RDNs, schedules in words. Content comes from the catalog.
+ */
+import type { AttrLine, LdifRecord, Position, Range } from '../ldif/ast';
+import { CHANGE_TYPES, type ChangeType } from '../ldif/ast';
+import { rangeIn } from '../ldif/position';
+import type { AttributeSpec, Catalog, EntryKind } from '../catalog';
+import type { ParsedDocument } from '../document';
+import { code, describeAttribute, describeBooleanValue, reactionLabel } from './describe';
+import { describeBase64, describeDn, readSchedule } from './describeValue';
+import { entryKindOf } from './entryKind';
+import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './keywords';
+import { locate, modSpecOfHeader, type RecordAt } from './locate';
+
+export interface Hover {
+  /** Markdown. */
+  readonly contents: string;
+  /** The text the hover is about. */
+  readonly range: Range;
+}
+
+export function doHover(document: ParsedDocument, position: Position, catalog: Catalog): Hover | undefined {
+  const at = locate(document, position);
+  const { line, part } = at;
+  if (!at.record || !line || part === undefined || part === 'separator') return undefined;
+  const here: RecordAt = { record: at.record, view: at.view };
+  const record = at.record;
+  const range = part === 'name' ? line.nameRange : line.valueRange;
+  const onName = part === 'name';
+
+  if (line === record.dn) return hover(dnContents(line, here, catalog), range);
+  if (record.controls.some((control) => control.line === line)) return onName ? keyword('control', range) : undefined;
+  if (line === record.changeTypeLine) return onName ? keyword('changetype', range) : changeTypeHover(line, range);
+  if (line === record.newRdn) return onName ? keyword('newrdn', range) : valueHover(line, range, ['**New RDN**', '', ...describeDn(text(line))]);
+  if (line === record.newSuperior) {
+    return onName ? keyword('newsuperior', range) : valueHover(line, range, ['**New parent entry**', '', ...describeDn(text(line))]);
+  }
+  if (line === record.deleteOldRdn) return onName ? keyword('deleteoldrdn', range) : deleteOldRdnHover(line, range);
+  const spec = record.kind === 'modify' ? modSpecOfHeader(record, line) : undefined;
+  if (spec) {
+    if (onName) return spec.op ? hover(`**${spec.op}:** ${MOD_OP_DOCS[spec.op]}`, range) : undefined;
+    return attributeHover(spec.attribute.split(';')[0], trimmedValueRange(line), here, catalog);
+  }
+  if (onName) return attributeHover(line.name, range, here, catalog);
+  return attributeValueHover(line, range, here, catalog);
+}
+
+function hover(contents: string, range: Range): Hover {
+  return { contents, range };
+}
+
+function keyword(name: string, range: Range): Hover {
+  return hover(`**${name}:** ${KEYWORD_DOCS[name]}`, range);
+}
+
+function text(line: AttrLine): string {
+  return line.value ?? line.rawValue;
+}
+
+/** The value's range without surrounding spaces (mod-spec headers name an attribute). */
+function trimmedValueRange(line: AttrLine): Range {
+  const raw = line.rawValue;
+  const start = raw.length - raw.trimStart().length;
+  const end = raw.trimEnd().length;
+  return end > start ? rangeIn(line.line, line.valueOffset + start, line.valueOffset + end) : line.valueRange;
+}
+
+/** Hover on a value given as base64 or a URL gets the decoding (or the URL) first. */
+function valueHover(line: AttrLine, range: Range, body: string[]): Hover {
+  const prefix =
+    line.encoding === 'base64' ? [describeBase64(line.value, line.bytes), ''] : line.encoding === 'url' ? [`Read from ${code(line.rawValue)} when applied.`, ''] : [];
+  return hover([...prefix, ...body].join('\n').trimEnd(), range);
+}
+
+function dnContents(line: AttrLine, here: RecordAt, catalog: Catalog): string {
+  const { kind, guessed } = entryKindOf(here, catalog);
+  const title = kind ? catalog.entryKind(kind).title : undefined;
+  const heading = title ? `**Entry DN** — ${guessed ? `looks like a ${title} (from its DN and the names it uses)` : title}` : '**Entry DN**';
+  const lines = [heading, ''];
+  if (line.encoding === 'base64') lines.push(describeBase64(line.value, line.bytes), '');
+  if (line.value !== undefined) lines.push(...describeDn(line.value));
+  return lines.join('\n').trimEnd();
+}
+
+function changeTypeHover(line: AttrLine, range: Range): Hover {
+  const value = text(line).trim().toLowerCase();
+  if ((CHANGE_TYPES as readonly string[]).includes(value)) return hover(`**changetype: ${value}** — ${CHANGE_TYPE_DOCS[value as ChangeType]}`, range);
+  return hover(`${code(text(line))} is not a changetype: use ${CHANGE_TYPES.map(code).join(', ')}.`, range);
+}
+
+function deleteOldRdnHover(line: AttrLine, range: Range): Hover {
+  const value = text(line).trim();
+  if (value === '0' || value === '1') return hover(`**deleteoldrdn: ${value}** — ${DELETE_OLD_RDN_DOCS[value]}`, range);
+  return hover(`${code(value)} is not valid: deleteoldrdn must be 0 or 1.`, range);
+}
+
+function attributeHover(name: string, range: Range, here: RecordAt, catalog: Catalog): Hover | undefined {
+  const spec = catalog.attribute(name);
+  const { kind } = entryKindOf(here, catalog);
+  if (spec) {
+    const misplaced =
+      kind && spec.entry !== kind
+        ? `\n\n**Wrong entry:** this attribute belongs in the ${catalog.entryKind(spec.entry).title}, not in this ${catalog.entryKind(kind).title}.`
+        : '';
+    return hover(describeAttribute(spec, catalog) + misplaced, range);
+  }
+  const unknown = unknownNameContents(name, kind, catalog);
+  return unknown ? hover(unknown, range) : undefined;
+}
+
+/** A name the catalog does not know, in (or prefixed like) a winsync entry: say so, with the nearest known name. */
+function unknownNameContents(name: string, kind: EntryKind | undefined, catalog: Catalog): string | undefined {
+  const target = kind ?? catalog.kindByPrefix(name);
+  if (!target) return undefined;
+  const entry = catalog.entryKind(target);
+  if (catalog.isAllowedOn(target, name)) {
+    return `**${name}** — one of the generic attributes a ${entry.title} entry carries; the winsync catalog does not describe it.`;
+  }
+  const suggestion = catalog.suggest(name, target);
+  const lines = [`**${name}** — not an attribute of the ${entry.title}.`];
+  if (suggestion) lines.push('', `Did you mean ${code(suggestion)}?`);
+  lines.push(
+    '',
+    entry.acceptsAnyAttribute
+      ? 'The entry accepts any attribute, so the server stores this one and nothing reads it: the setting silently has no effect.'
+      : 'The server refuses attributes that the entry\'s object class does not allow.',
+  );
+  return lines.join('\n');
+}
+
+function attributeValueHover(line: AttrLine, range: Range, here: RecordAt, catalog: Catalog): Hover | undefined {
+  const spec = catalog.attribute(line.name);
+  if (!spec) return line.encoding === 'base64' ? valueHover(line, range, []) : undefined;
+  const value = line.value;
+  const heading = `Value of ${code(spec.name)}`;
+  if (value === undefined || line.encoding === 'url') return valueHover(line, range, [heading]);
+  const body = valueBody(spec, value, here.record);
+  if (!body) return valueHover(line, range, [describeAttribute(spec, catalog)]);
+  return valueHover(line, range, [heading, '', ...body]);
+}
+
+/** What a value of this syntax means, or undefined when the attribute's own description says it all. */
+function valueBody(spec: AttributeSpec, value: string, record: LdifRecord): string[] | undefined {
+  const syntax = spec.syntax;
+  switch (syntax.kind) {
+    case 'enum': {
+      const choice = syntax.values.find((candidate) => candidate.value.toLowerCase() === value.toLowerCase());
+      if (choice) {
+        const spelling = choice.value === value ? '' : ` (documented spelling ${code(choice.value)}; the server ignores case)`;
+        const legacy = choice.legacy ? ' *Older spelling, still accepted.*' : '';
+        return [`**${code(choice.value)}**${spelling} — ${choice.doc}${legacy}`];
+      }
+      const documented = syntax.values.filter((candidate) => !candidate.legacy).map((candidate) => code(candidate.value));
+      return [`${code(value)} is not a valid value: expected one of ${documented.join(', ')}.`, '', badValue(spec, record)];
+    }
+    case 'boolean':
+      return [describeBooleanValue(syntax.dialect, value)];
+    case 'dn':
+      return describeDn(value);
+    case 'schedule': {
+      const reading = readSchedule(value);
+      return reading.valid ? [reading.text] : [reading.text, '', badValue(spec, record)];
+    }
+    case 'subtree-pair': {
+      const colon = value.indexOf(':');
+      if (colon < 0) return ['No `:` separates the two subtrees: expected `<directory DN>:<AD DN>`.', '', badValue(spec, record)];
+      return [
+        '**Directory subtree**',
+        '',
+        ...describeDn(value.slice(0, colon)),
+        '',
+        '**Active Directory subtree**',
+        '',
+        ...describeDn(value.slice(colon + 1)),
+      ];
+    }
+    case 'attr-value': {
+      const space = value.indexOf(' ');
+      if (space <= 0 || space === value.length - 1) {
+        return ['Expected `attributeName value` (a space between them).', '', badValue(spec, record)];
+      }
+      return [`Gives synced users ${code(value.slice(0, space))} = ${code(value.slice(space + 1))} when they do not have that attribute yet.`];
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** What the server does with a bad value in this record (add reaction for content/add records). */
+function badValue(spec: AttributeSpec, record: LdifRecord): string {
+  const adding = record.kind === 'content' || record.kind === 'add';
+  const reaction = adding ? spec.onBadValue.add : spec.onBadValue.modify;
+  return `In ${adding ? 'an add' : 'a modify'} the server ${reactionLabel(reaction)}. ${reaction.note}`;
+}

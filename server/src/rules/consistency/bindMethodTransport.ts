@@ -1,0 +1,66 @@
+import type { AttributeSpec } from '../../catalog';
+import type { AttrLine, Fix } from '../../ldif/ast';
+import { isAddLike, requireAttribute } from '../catalogValues';
+import { matchChoice, requireChoice } from '../enumChoices';
+import { insertLineAfter } from '../lineEdits';
+import { effectiveChoice, settingOf, type RecordSetting } from '../recordValues';
+import type { EntryView, RecordRule } from '../types';
+
+/**
+ * SSLCLIENTAUTH over a plain LDAP connection: a client certificate can only be presented
+ * over TLS, so agmt_is_valid refuses such an agreement on add. Judged only where one record
+ * settles both attributes (an add, or a modify that sets both).
+ */
+export const bindMethodTransport: RecordRule = {
+  scope: 'record',
+  codes: {
+    'winsync/bind-method-transport': {
+      severity: 'error',
+      group: 'consistency',
+      summary: 'SSLCLIENTAUTH bind method with a plain LDAP transport.',
+    },
+  },
+  check(entry, { catalog }) {
+    if (entry.kind !== 'agreement') return [];
+    const method = requireAttribute(catalog, 'nsDS5ReplicaBindMethod');
+    const transport = requireAttribute(catalog, 'nsDS5ReplicaTransportInfo');
+    const bind = settingOf(entry, method.name);
+    if (bind?.kind !== 'set' || effectiveChoice(entry, method) !== requireChoice(method, 'SSLCLIENTAUTH')) return [];
+    const plain = requireChoice(transport, 'LDAP');
+    if (effectiveChoice(entry, transport) !== plain) return [];
+    const setting = settingOf(entry, transport.name);
+    const consequence = isAddLike(entry)
+      ? '389-DS refuses such an agreement with 53 (Unwilling to perform) and gives no reason.'
+      : '389-DS accepts this modify, but the agreement can no longer authenticate to the domain controller.';
+    return [
+      {
+        code: 'winsync/bind-method-transport',
+        severity: 'error',
+        range: bind.line.valueRange,
+        message: `Bind method SSLCLIENTAUTH authenticates with a TLS client certificate, but this agreement's transport is plain LDAP (${transportWording(setting, transport, plain)}). ${consequence} Use StartTLS or LDAPS.`,
+        fixes: transportFixes(entry, setting, transport, bind.line),
+      },
+    ];
+  },
+};
+
+function transportWording(setting: RecordSetting | undefined, transport: AttributeSpec, plain: string): string {
+  if (setting?.kind !== 'set') return `${transport.name} is not set, and ${plain} is its default`;
+  const value = setting.line.value ?? '';
+  return matchChoice(transport, value) === plain
+    ? `${transport.name}: ${value}`
+    : `${transport.name}: "${value}" is not a transport the server knows, so it uses ${plain}`;
+}
+
+/** StartTLS or LDAPS, written over the transport value or added to a new agreement. */
+function transportFixes(entry: EntryView, setting: RecordSetting | undefined, transport: AttributeSpec, bindLine: AttrLine): Fix[] {
+  if (setting?.kind !== 'set' && !isAddLike(entry)) return [];
+  return ['StartTLS', 'LDAPS'].map((value, index) => {
+    const choice = requireChoice(transport, value);
+    const edit =
+      setting?.kind === 'set'
+        ? { range: setting.line.valueRange, newText: choice }
+        : insertLineAfter(bindLine, `${transport.name}: ${choice}`);
+    return { title: `Use transport ${choice}`, edits: [edit], preferred: index === 0 };
+  });
+}

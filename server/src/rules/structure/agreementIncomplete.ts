@@ -1,0 +1,36 @@
+import type { Diagnostic } from '../../ldif/ast';
+import { isAddLike, requireAttribute } from '../catalogValues';
+import type { RecordRule } from '../types';
+
+/**
+ * An agreement added without the subtrees or the Windows domain: 389-DS accepts it
+ * (ldap-server.md §4.2), but such an agreement has nothing to synchronise. The
+ * subtrees are not needed when winSyncSubtreePair replaces them.
+ */
+export const agreementIncomplete: RecordRule = {
+  scope: 'record',
+  codes: {
+    'winsync/agreement-incomplete': {
+      severity: 'warning',
+      group: 'structure',
+      summary: 'A sync agreement is added without its subtrees or Windows domain, which the server accepts.',
+    },
+  },
+  check(entry, { catalog }) {
+    if (entry.kind !== 'agreement' || !isAddLike(entry) || !entry.record.dn) return [];
+    const present = new Set(entry.record.attributes.map((line) => line.name.toLowerCase()));
+    const has = (name: string) => present.has(requireAttribute(catalog, name).name.toLowerCase());
+    const needed = has('winSyncSubtreePair')
+      ? ['nsds7WindowsDomain']
+      : ['nsds7WindowsReplicaSubtree', 'nsds7DirectoryReplicaSubtree', 'nsds7WindowsDomain'];
+    const missing = needed.filter((name) => !has(name)).map((name) => requireAttribute(catalog, name).name);
+    if (missing.length === 0) return [];
+    const found: Diagnostic = {
+      code: 'winsync/agreement-incomplete',
+      severity: 'warning',
+      range: entry.record.dn.line.range,
+      message: `This agreement has no ${missing.join(', ')}. 389-DS accepts the add without a word, but the agreement cannot synchronise until it knows the AD subtree (nsds7WindowsReplicaSubtree), the directory subtree (nsds7DirectoryReplicaSubtree) or subtree pairs (winSyncSubtreePair), and the Windows domain (nsds7WindowsDomain).`,
+    };
+    return [found];
+  },
+};

@@ -1,0 +1,51 @@
+import type { EntryKind } from '../../catalog';
+import type { Diagnostic } from '../../ldif/ast';
+import { mentionNameRange, renameEdits } from '../attributeNames';
+import { ENTRY_LOCATION } from '../entryLocations';
+import { writesValues } from '../recordValues';
+import type { RecordRule } from '../types';
+
+/**
+ * An `ipaWinSync…` name the plug-in does not know (on any entry), or an unknown name with
+ * an agreement prefix (`winSync…`, `nsds7…`) on an agreement. Removing such an attribute is
+ * cleanup of an earlier typo, so only writes are reported.
+ */
+export const unknownAttribute: RecordRule = {
+  scope: 'record',
+  codes: {
+    'winsync/unknown-attribute': {
+      severity: 'error',
+      group: 'structure',
+      summary: 'An ipaWinSync… or agreement attribute name that the plug-in does not know.',
+    },
+  },
+  check(entry, { catalog }) {
+    const found: Diagnostic[] = [];
+    for (const mention of entry.mentions) {
+      const owner = catalog.kindByPrefix(mention.name);
+      if (!owner || (owner === 'agreement' && entry.kind !== 'agreement')) continue;
+      if (!writesValues(mention) || catalog.attribute(mention.name)) continue;
+      const suggestion = catalog.suggest(mention.name, owner);
+      const whose = owner === 'ipa-winsync' ? 'the ipa-winsync plug-in has' : 'Windows sync agreements have';
+      found.push({
+        code: 'winsync/unknown-attribute',
+        severity: 'error',
+        range: mentionNameRange(mention),
+        message: `Unknown attribute "${mention.name}": ${whose} no such setting.${suggestion ? ` Did you mean ${suggestion}?` : ''} ${consequence(entry.kind)}`,
+        ...(suggestion ? { fixes: [{ title: `Rename to ${suggestion}`, edits: renameEdits(mention, suggestion), preferred: true }] } : {}),
+      });
+    }
+    return found;
+  },
+};
+
+function consequence(target: EntryKind | undefined): string {
+  switch (target) {
+    case 'ipa-winsync':
+      return 'The plug-in entry is an extensibleObject, so 389-DS stores any attribute on it without complaint, but the plug-in never reads this one: the setting silently does nothing.';
+    case 'agreement':
+      return 'nsDSWindowsReplicationAgreement does not allow it, so 389-DS refuses it with 65 (Object class violation).';
+    case undefined:
+      return `The plug-in reads its settings only from ${ENTRY_LOCATION['ipa-winsync']}, and 389-DS has no schema for this name: unless the entry is an extensibleObject, it is refused with 65 (Object class violation).`;
+  }
+}

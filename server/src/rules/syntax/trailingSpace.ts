@@ -1,0 +1,68 @@
+import type { AttrLine, Diagnostic, Fix } from '../../ldif/ast';
+import { keywordLines, valueLines } from '../recordLines';
+import type { RecordRule } from '../types';
+import { base64Edit, valuePartRange } from '../valueText';
+
+function countTrailingSpaces(value: string): number {
+  let count = 0;
+  while (count < value.length && value.charCodeAt(value.length - 1 - count) === 32) count++;
+  return count;
+}
+
+/**
+ * Plain values ending in spaces (RFC 2849 note 8: SHOULD be base64-encoded), and keywords
+ * ending in spaces. The spaces may sit on the last line of a folded value; ranges follow the fold.
+ */
+export const trailingSpace: RecordRule = {
+  scope: 'record',
+  codes: {
+    'ldif/trailing-space': {
+      severity: 'warning',
+      group: 'syntax',
+      summary: 'A plain value or keyword ends with spaces, which are invisible and handled differently by LDIF tools.',
+    },
+  },
+  check(entry) {
+    const found: Diagnostic[] = [];
+    for (const line of valueLines(entry.record)) {
+      const count = line.encoding === 'plain' ? countTrailingSpaces(line.rawValue) : 0;
+      if (count === 0) continue;
+      const them = count === 1 ? 'it' : 'them';
+      found.push(
+        diagnostic(
+          line,
+          count,
+          `The value of ${line.description} ends with ${spaces(count)}: ldapmodify sends ${them} as part of the value, other tools strip ${them}, and RFC 2849 says such a value should be base64-encoded.`,
+          [removeFix(line, count), { title: 'Base64-encode the value (keeps the spaces)', edits: [base64Edit(line)] }],
+        ),
+      );
+    }
+    for (const line of keywordLines(entry.record)) {
+      const count = countTrailingSpaces(line.rawValue);
+      if (count === 0) continue;
+      found.push(
+        diagnostic(
+          line,
+          count,
+          `"${line.description}: ${line.rawValue.trimEnd()}" ends with ${spaces(count)}: ldapmodify keeps trailing spaces, so it reads "${line.rawValue}" and may reject the record.`,
+          [removeFix(line, count)],
+        ),
+      );
+    }
+    return found;
+  },
+};
+
+function spaces(count: number): string {
+  return count === 1 ? 'a space' : `${count} spaces`;
+}
+
+function diagnostic(line: AttrLine, count: number, message: string, fixes: Fix[]): Diagnostic {
+  const end = line.rawValue.length;
+  return { code: 'ldif/trailing-space', severity: 'warning', range: valuePartRange(line, end - count, end), message, fixes };
+}
+
+function removeFix(line: AttrLine, count: number): Fix {
+  const end = line.rawValue.length;
+  return { title: 'Remove the trailing spaces', edits: [{ range: valuePartRange(line, end - count, end), newText: '' }], preferred: true };
+}

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assertNoWireLogging, clientOptionsFor, parseLdapUrl, readCaFile, tlsOptionsFor } from '../../server/src/apply/connection';
+import { ApplyError } from '../../server/src/apply/errors';
+
+function usageMessage(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    assert.ok(error instanceof ApplyError);
+    assert.equal(error.explanation.kind, 'usage');
+    return error.message;
+  }
+  assert.fail('expected a usage error');
+}
+
+test('LDAP URLs: default ports, IPv6 literals, and only scheme/host/port', () => {
+  assert.deepEqual(parseLdapUrl('ldap://ipa.example.com'), { scheme: 'ldap', host: 'ipa.example.com', port: 389, address: 'ipa.example.com:389', url: 'ldap://ipa.example.com:389' });
+  assert.equal(parseLdapUrl('LDAPS://ipa.example.com').port, 636);
+  assert.deepEqual(parseLdapUrl('ldap://[::1]:3389'), { scheme: 'ldap', host: '::1', port: 3389, address: '[::1]:3389', url: 'ldap://[::1]:3389' });
+});
+
+test('URLs that cannot be used are usage errors with the fix', () => {
+  assert.match(usageMessage(() => parseLdapUrl('ipa.example.com')), /is not a URL.*ldap:\/\/HOST:389/);
+  assert.match(usageMessage(() => parseLdapUrl('http://ipa.example.com')), /scheme "http:" is not supported/);
+  assert.match(usageMessage(() => parseLdapUrl('ldap://ipa.example.com/dc=example,dc=com')), /has a DN or query part/);
+  const withPassword = usageMessage(() => parseLdapUrl('ldap://admin:hunter2@ipa.example.com'));
+  assert.match(withPassword, /contains credentials/);
+  assert.doesNotMatch(withPassword, /hunter2/);
+});
+
+test('TLS options verify by default, carry the CA, and set SNI only for host names', () => {
+  const ca = Buffer.from('pem');
+  assert.deepEqual(tlsOptionsFor(parseLdapUrl('ldaps://ipa.example.com'), ca, true), {
+    host: 'ipa.example.com',
+    servername: 'ipa.example.com',
+    ca: [ca],
+    rejectUnauthorized: true,
+    minVersion: 'TLSv1.2',
+  });
+  const ip = tlsOptionsFor(parseLdapUrl('ldap://127.0.0.1'), undefined, false);
+  assert.equal(ip.servername, undefined, 'RFC 6066: no IP address in SNI');
+  assert.equal(ip.host, '127.0.0.1', 'the name the certificate is checked against');
+  assert.equal(ip.rejectUnauthorized, false);
+});
+
+test('ldapts gets TLS options only for ldaps:// (StartTLS gets them at upgrade time) and both timeouts', () => {
+  const tls = tlsOptionsFor(parseLdapUrl('ldaps://h'), undefined, true);
+  assert.deepEqual(clientOptionsFor(parseLdapUrl('ldaps://h'), tls, { connectTimeoutMs: 1, operationTimeoutMs: 2 }), { url: 'ldaps://h:636', connectTimeout: 1, timeout: 2, tlsOptions: tls });
+  assert.deepEqual(clientOptionsFor(parseLdapUrl('ldap://h'), tls, { connectTimeoutMs: 1, operationTimeoutMs: 2 }), { url: 'ldap://h:389', connectTimeout: 1, timeout: 2 });
+});
+
+test('NODE_DEBUG naming ldapts is refused: it would log attribute values such as passwords', () => {
+  assert.match(usageMessage(() => assertNoWireLogging({ NODE_DEBUG: 'net,ldapts' })), /Unset NODE_DEBUG/);
+  assertNoWireLogging({ NODE_DEBUG: 'net,tls' });
+  assertNoWireLogging({});
+});
+
+test('a CA file must exist and be PEM', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'winsync-ca-'));
+  writeFileSync(join(dir, 'ca.der'), Buffer.from([0x30, 0x82, 0x01]));
+  await assert.rejects(readCaFile(join(dir, 'missing.pem')), /The CA file .*missing\.pem does not exist\. Fix: Pass the CA certificate/);
+  await assert.rejects(readCaFile(join(dir, 'ca.der')), /holds no PEM certificate\. Fix: Convert it to PEM: openssl x509 -inform der/);
+  writeFileSync(join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+  assert.ok((await readCaFile(join(dir, 'ca.pem'))).length > 0);
+});
