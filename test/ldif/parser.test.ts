@@ -94,6 +94,7 @@ describe('change records', () => {
     assert.deepEqual(codes(doc), ['ldif/missing-dash']);
     assert.deepEqual(doc.problems[0].range, { start: { line: 4, character: 0 }, end: { line: 4, character: 7 } });
     assert.equal(doc.records[0].modifications.length, 2);
+    assert.deepEqual(doc.problems[0].fixes?.[0].edits, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: '-\n' }]);
   });
 
   test('a value line naming another attribute than its mod-spec is reported', () => {

@@ -377,6 +377,8 @@ function parseModSpecs(rest: readonly Item[], report: ProblemSink): ModSpec[] {
         0,
         line.description.length,
         `The mod-spec "${open.header.description}: ${clip(open.attribute)}" is not closed: insert a line holding "-" before "${line.description}:".`,
+        // Editors convert the inserted line break to the document's own.
+        [{ title: 'Insert "-" to close the mod-spec', edits: [{ range: { start: line.line.range.start, end: line.line.range.start }, newText: '-\n' }], preferred: true }],
       );
       close(undefined);
     }
