@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertNoWireLogging, clientOptionsFor, parseLdapUrl, readCaFile, tlsOptionsFor } from '../../server/src/apply/connection';
+import {
+  assertNoWireLogging,
+  clientOptionsFor,
+  connectionWarnings,
+  isLoopbackHost,
+  parseLdapUrl,
+  readCaFile,
+  tlsOptionsFor,
+} from '../../server/src/apply/connection';
 import { ApplyError } from '../../server/src/apply/errors';
 
 function usageMessage(action: () => unknown): string {
@@ -66,4 +74,25 @@ test('a CA file must exist and be PEM', async () => {
   await assert.rejects(readCaFile(join(dir, 'ca.der')), /holds no PEM certificate\. Fix: Convert it to PEM: openssl x509 -inform der/);
   writeFileSync(join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
   assert.ok((await readCaFile(join(dir, 'ca.pem'))).length > 0);
+});
+
+test('plain ldap:// to another host warns that the password crosses the network unencrypted; loopback and TLS do not', () => {
+  const base = { bindDn: 'cn=Directory Manager' };
+  const [warning] = connectionWarnings({ ...base, url: 'ldap://ipa.example.com' });
+  assert.match(warning, /plain LDAP: the password of cn=Directory Manager crosses the network to ipa\.example\.com:389 unencrypted/);
+  assert.match(warning, /ldaps:\/\/ or --starttls/);
+  for (const url of ['ldap://127.0.0.1:389', 'ldap://localhost', 'ldap://[::1]:1389', 'ldap://127.8.9.10']) {
+    assert.deepEqual(connectionWarnings({ ...base, url }), [], url);
+  }
+  assert.deepEqual(connectionWarnings({ ...base, url: 'ldap://ipa.example.com', startTls: true }), []);
+  assert.deepEqual(connectionWarnings({ ...base, url: 'ldaps://ipa.example.com' }), []);
+  assert.match(connectionWarnings({ ...base, url: 'ldaps://ipa.example.com', verifyTls: false })[0], /verification is OFF/);
+});
+
+test('isLoopbackHost recognises only addresses that stay on the machine', () => {
+  assert.equal(isLoopbackHost('127.0.0.1'), true);
+  assert.equal(isLoopbackHost('LOCALHOST'), true);
+  assert.equal(isLoopbackHost('::1'), true);
+  assert.equal(isLoopbackHost('10.0.0.1'), false);
+  assert.equal(isLoopbackHost('127.example.com'), false);
 });

@@ -143,6 +143,28 @@ export function insecureTlsWarning(endpoint: Endpoint): string {
   return `WARNING: TLS certificate verification is OFF for ${endpoint.address}: anyone on the network path can impersonate the server and read the bind password. Pass --ca-file instead.`;
 }
 
+/** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
+export function isLoopbackHost(host: string): boolean {
+  const lower = host.toLowerCase();
+  if (lower === 'localhost' || lower.endsWith('.localhost') || lower === '::1') return true;
+  return isIP(lower) === 4 && lower.startsWith('127.');
+}
+
+/**
+ * What is risky about these settings, known before anything is sent, so hosts can show it
+ * before the password leaves the machine: verification switched off, or a simple bind in
+ * clear text to another host.
+ */
+export function connectionWarnings(settings: Pick<ConnectionSettings, 'url' | 'bindDn' | 'startTls' | 'verifyTls'>): string[] {
+  const endpoint = parseLdapUrl(settings.url);
+  const usesTls = endpoint.scheme === 'ldaps' || settings.startTls === true;
+  if (usesTls) return settings.verifyTls === false ? [insecureTlsWarning(endpoint)] : [];
+  if (isLoopbackHost(endpoint.host)) return [];
+  return [
+    `WARNING: ${endpoint.url} is plain LDAP: the password of ${settings.bindDn} crosses the network to ${endpoint.address} unencrypted. Use ldaps:// or --starttls.`,
+  ];
+}
+
 /** Connects, upgrades with StartTLS when asked, binds; the whole sequence is bounded. */
 export async function openSession(settings: ConnectionSettings, signal?: AbortSignal): Promise<LdapSession> {
   assertNoWireLogging();
@@ -197,7 +219,7 @@ export async function openSession(settings: ConnectionSettings, signal?: AbortSi
     client,
     endpoint,
     operationTimeoutMs: timeouts.operationTimeoutMs,
-    warnings: verify || !usesTls ? [] : [insecureTlsWarning(endpoint)],
+    warnings: connectionWarnings(settings),
     isBound: () => client.isBound,
     close: async () => {
       try {

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadCatalog } from '../catalog';
 import { getLanguageService } from '../service';
-import { openSession, type ConnectionSettings, type LdapSession } from '../apply/connection';
+import { connectionWarnings, openSession, type ConnectionSettings, type LdapSession } from '../apply/connection';
 import { dryRunPlan, formatDryRunRecord, formatDryRunSummary } from '../apply/dryRun';
 import { ApplyError } from '../apply/errors';
 import { canPrompt, passwordFromEnv, promptPassword, readPasswordFile } from '../apply/password';
@@ -104,9 +104,10 @@ export async function runApplyCommand(argv: readonly string[], io: ApplyCommandI
     }
     const password = await obtainPassword(options, io);
     secrets = [password, ...secrets];
-    const session = await openSession(settingsOf(options, password), signal);
+    const settings = settingsOf(options, password);
+    for (const warning of connectionWarnings(settings)) io.stderr.write(`${warning}\n`);
+    const session = await openSession(settings, signal);
     try {
-      for (const warning of session.warnings) io.stderr.write(`${warning}\n`);
       return options.dryRun
         ? await dryRun(session, prepared, options, io, secrets, signal)
         : await apply(session, prepared, options, io, secrets, signal);
