@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSuite } from './build-tests.mjs';
-import { artifactsDir, consoleText, launchBrowser, log, ROOT, saveFailureArtifacts, startCodeServer, withTimeout } from './lib.mjs';
+import { artifactsDir, consoleText, launchBrowser, log, ROOT, saveFailureArtifacts, startCodeServer, startDirectoryServer, withTimeout } from './lib.mjs';
 
 const SUITE_TIMEOUT_MS = 120_000;
 
@@ -18,14 +18,17 @@ export async function runHostSuite() {
   const artifacts = artifactsDir('host-suite');
   const resultsFile = join(artifacts, 'results.json');
   const consoleLines = [];
+  let directory;
   let server;
   let browser;
   let ok = false;
   try {
+    // The apply tests (suite/apply.test.ts) change entries on a real 389-DS.
+    directory = await startDirectoryServer();
     server = await startCodeServer({
       name: 'host',
       // The extension host inherits code-server's environment (WINSYNC_E2E_GREP too).
-      env: { WINSYNC_E2E_RESULTS: resultsFile },
+      env: { WINSYNC_E2E_RESULTS: resultsFile, ...directory.env },
     });
     browser = await launchBrowser();
     const { page } = browser;
@@ -63,6 +66,7 @@ export async function runHostSuite() {
     writeFileSync(join(artifacts, 'browser-console.log'), `${consoleLines.join('\n')}\n`);
     await browser?.close();
     await server?.stop();
+    await directory?.stop();
   }
   return ok;
 }

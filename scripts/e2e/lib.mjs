@@ -1,7 +1,7 @@
 // Shared by the e2e runners: where things are, a code-server on loopback that is always stopped
 // by its PID, a headless chromium, bounded waits and failure artifacts.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -35,7 +35,8 @@ export function withTimeout(promise, ms, what) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function freePort() {
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -69,6 +70,14 @@ function once(stop) {
   running.add(guarded);
   return guarded;
 }
+
+/**
+ * Registers an idempotent async `stop` to run when the runner gets a signal (after everything
+ * registered later), and returns the guarded stop to call on the normal path. For scripts that
+ * start their own processes next to these helpers (scripts/demo.mjs).
+ */
+export const stopOnSignal = (stop) => once(stop);
+
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
   process.once(signal, async () => {
     log(`${signal}: stopping ${running.size} browser(s) and code-server(s)`);
@@ -128,7 +137,8 @@ export async function startCodeServer({ name, vsix, env = {} }) {
   const child = spawn(
     process.execPath,
     [CODE_SERVER_ENTRY, ...common, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened'],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+    // WINSYNC_E2E_USER_DATA: tests read the logs the editor wrote (e.g. to prove no password is in them).
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WINSYNC_E2E_USER_DATA: userData, ...env } },
   );
   child.stdout.pipe(out);
   child.stderr.pipe(out);
@@ -186,6 +196,65 @@ export async function startCodeServer({ name, vsix, env = {} }) {
   }
   log(`code-server ${CS_VERSION} pid ${child.pid} on ${server.url}`);
   return server;
+}
+
+/** Runs `bash scripts/ds389.sh <command>` without blocking the event loop (signals still stop the run). */
+function ds389(command, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [join(ROOT, 'scripts/ds389.sh'), command], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`scripts/ds389.sh ${command} failed (${code ?? signal}):\n${err.trim().split('\n').slice(-15).join('\n')}`));
+    });
+  });
+}
+
+/**
+ * The real 389-DS of scripts/ds389.sh for the in-editor apply tests: installed, created,
+ * started and seeded as needed (`ds389.sh all`, bounded). Returns its LDAP_TEST_* variables
+ * (a password *file*, never the password) and stop(), which stops the server only when this
+ * run started it, so a server someone else is using keeps running.
+ */
+export async function startDirectoryServer() {
+  const begin = Date.now();
+  const env = Object.fromEntries(
+    (await ds389('env', 30_000))
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  const wasRunning = pidAlive(env.LDAP_TEST_PID_FILE);
+  const stop = once(async () => {
+    if (wasRunning) return log('389-DS was running before this run: left running');
+    const stopping = Date.now();
+    await ds389('stop', 60_000).catch((error) => log(String(error)));
+    log(`389-DS stopped in ${((Date.now() - stopping) / 1000).toFixed(1)} s`);
+  });
+  try {
+    await ds389('all', 15 * 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  log(`389-DS ready on ${env.LDAP_TEST_URL} in ${((Date.now() - begin) / 1000).toFixed(1)} s${wasRunning ? ' (already running)' : ''}`);
+  return { env, stop };
+}
+
+function pidAlive(pidFile) {
+  try {
+    const pid = Number(readFileSync(pidFile, 'utf8').trim());
+    process.kill(pid, 0);
+    return pid > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** A headless Debian chromium with a fresh profile; playwright-core never downloads a browser. */

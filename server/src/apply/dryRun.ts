@@ -13,6 +13,7 @@ import { explainOperationError } from './operationErrors';
 import type { AttributeValues, ModifyChange, Operation, PlannedRecord, RecordSource } from './operations';
 import type { PlanStep } from './plan';
 import { isSecretAttribute, redact, WITHHELD, type Secret } from './secret';
+import type { Catalog } from '../catalog';
 
 export interface AttributeChange {
   readonly type: string;
@@ -47,8 +48,8 @@ export interface DryRunTarget {
 }
 
 export interface DryRunOptions {
-  /** Lower-cased attribute types never shown in a diff: server-maintained status (catalog `serverManaged`). */
-  readonly ignoredAttributes?: ReadonlySet<string>;
+  /** Its server-managed attributes (status, cookies) are left out of the diff. */
+  readonly catalog?: Catalog;
   readonly secrets?: readonly (string | Secret)[];
   readonly signal?: AbortSignal;
 }
@@ -327,7 +328,7 @@ function sameText(a: Uint8Array, b: Uint8Array): boolean {
 function diff(before: SimEntry | undefined, after: SimEntry | undefined, keys: readonly string[], options: DryRunOptions): AttributeChange[] {
   const changes: AttributeChange[] = [];
   for (const key of keys) {
-    if (options.ignoredAttributes?.has(key)) continue;
+    if (options.catalog?.attribute(key)?.serverManaged) continue;
     const old = before?.attributes.get(key);
     const now = after?.attributes.get(key);
     const oldValues = old?.values ?? [];

@@ -9,6 +9,8 @@ export class Catalog {
   private readonly byName = new Map<string, AttributeSpec>();
   private readonly kinds = new Map<EntryKind, EntryKindSpec>();
   private readonly otherAllowed = new Map<EntryKind, Set<string>>();
+  /** Every own prefix in lower case with its kind, in catalog order: asked about every attribute of every record. */
+  private readonly prefixes: (readonly [string, EntryKind])[] = [];
 
   constructor(readonly data: CatalogData) {
     for (const attribute of data.attributes) {
@@ -19,6 +21,7 @@ export class Catalog {
     for (const kind of data.entryKinds) {
       this.kinds.set(kind.kind, kind);
       this.otherAllowed.set(kind.kind, new Set(kind.otherAllowed.map((name) => name.toLowerCase())));
+      for (const prefix of kind.ownPrefixes) this.prefixes.push([prefix.toLowerCase(), kind.kind]);
     }
   }
 
@@ -42,9 +45,8 @@ export class Catalog {
 
   /** The entry kind whose own prefix the name carries (`ipaWinSyncFoo` → ipa-winsync). */
   kindByPrefix(name: string): EntryKind | undefined {
-    const lower = name.toLowerCase();
-    return this.data.entryKinds.find((kind) => kind.ownPrefixes.some((prefix) => lower.startsWith(prefix.toLowerCase())))
-      ?.kind;
+    for (const [prefix, kind] of this.prefixes) if (startsWithIgnoringCase(name, prefix)) return kind;
+    return undefined;
   }
 
   /** Whether an attribute may appear on an entry of this kind (catalog attribute or listed generic one). */
@@ -63,6 +65,22 @@ export class Catalog {
   suggest(name: string, kind: EntryKind): string | undefined {
     return closest(name, this.namesAllowedOn(kind));
   }
+}
+
+/**
+ * `name.toLowerCase().startsWith(lowerPrefix)` without building the lower-cased copy: asked
+ * about every attribute of every record. Names with non-ASCII characters, whose lower case
+ * may change length, take the exact path.
+ */
+function startsWithIgnoringCase(name: string, lowerPrefix: string): boolean {
+  for (let i = 0; i < lowerPrefix.length; i++) {
+    if (i === name.length) return false;
+    let c = name.charCodeAt(i);
+    if (c > 0x7f) return name.toLowerCase().startsWith(lowerPrefix);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lowerPrefix.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 let loaded: Catalog | undefined;

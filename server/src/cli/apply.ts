@@ -249,9 +249,7 @@ async function dryRun(
   secrets: readonly (string | Secret)[],
   signal: AbortSignal | undefined,
 ): Promise<number> {
-  const catalog = loadCatalog();
-  const ignoredAttributes = new Set(catalog.attributes.filter((spec) => spec.serverManaged).map((spec) => spec.name.toLowerCase()));
-  const report = await dryRunPlan(session, prepared.steps, { ignoredAttributes, secrets, signal });
+  const report = await dryRunPlan(session, prepared.steps, { catalog: loadCatalog(), secrets, signal });
   if (options.format === 'json') {
     io.stdout.write(`${JSON.stringify({ url: session.endpoint.url, dryRun: true, ...report }, null, 2)}\n`);
   } else {

@@ -66,7 +66,7 @@ export async function checkStream(
     if (shaped.length > 0) await emit(shaped);
   };
   for await (const piece of readPieces(stream)) {
-    const document = ParsedDocument.parse(piece.text, catalog, undefined, piece);
+    const document = ParsedDocument.parse(piece.text, catalog, undefined, { firstLine: piece.firstLine, atFileStart: piece.atFileStart, once: true });
     for (const view of document.views) if (view.kind !== undefined) kept.push(view);
     rememberFirsts(firsts, document.ldif.records);
     await send([...document.ldif.problems, ...document.recordDiagnostics(catalog)]);

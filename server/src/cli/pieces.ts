@@ -8,10 +8,15 @@ export interface Piece {
   readonly atFileStart: boolean;
 }
 
-const PIECE_SIZE = 1 << 20;
+/**
+ * About one read-stream chunk: a piece's records all die before the next piece is read, so
+ * they never leave V8's young generation. With 1 MiB pieces every record was promoted to the
+ * old generation first, and garbage collection took half the time of `check`.
+ */
+const PIECE_SIZE = 1 << 16;
 
 /**
- * Cuts a stream into pieces of about 1 MiB that end after a blank line, so no
+ * Cuts a stream into pieces of about 64 KiB that end after a blank line, so no
  * record is split and memory stays flat whatever the file size.
  */
 export async function* readPieces(stream: Readable, pieceSize = PIECE_SIZE): AsyncGenerator<Piece> {

@@ -17,6 +17,8 @@ export function format(document: ParsedDocument, options: FormattingOptions): Te
   const eol = document.ldif.eol;
   const edits: TextEdit[] = [];
   for (const line of logicalLines(document)) {
+    // A CR in the text (an error of its own) would join the line break after a fold and vanish.
+    if (line.text.includes('\r')) continue;
     const folded = fold(line.text, options.foldWidth).join(`${eol} `);
     if (!sameLayout(line, folded, eol)) edits.push({ range: line.range, newText: folded });
   }
@@ -31,7 +33,8 @@ export function fold(text: string, width: number): string[] {
   let room = width;
   while (text.length - start > room) {
     let end = start + room;
-    if (isLowSurrogate(text.charCodeAt(end))) end--;
+    // Never split a surrogate pair; with room for one unit only (width 2), the pair goes whole.
+    if (isLowSurrogate(text.charCodeAt(end))) end = end - 1 > start ? end - 1 : end + 1;
     pieces.push(text.slice(start, end));
     start = end;
     room = width - 1;

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { AttrLine, Diagnostic, Fix, LogicalLine, ValueEncoding } from './ast';
+import type { AttrLine, Diagnostic, Fix, LogicalLine, Range, ValueEncoding } from './ast';
 import { rangeIn } from './position';
 import { SYNTAX_PROBLEMS, type SyntaxProblemCode } from './problems';
 
@@ -24,8 +24,8 @@ export function syntaxProblem(
   return { code, severity: SYNTAX_PROBLEMS[code].severity, range: rangeIn(line, start, end), message, ...(fixes ? { fixes } : {}) };
 }
 
+const NO_OPTIONS: readonly string[] = Object.freeze([]);
 const DESCRIPTION = /^(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\.[0-9]+)*)(?:;[A-Za-z0-9_-]+)*$/; // 389-DS and FreeIPA use "_" in options (ipaAllowedToPerform;read_keys)
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 /**
@@ -53,7 +53,7 @@ export function parseAttrLine(line: LogicalLine, report: ProblemSink): AttrLine 
   }
   const semicolon = description.indexOf(';');
   const name = semicolon < 0 ? description : description.slice(0, semicolon);
-  const options = semicolon < 0 ? [] : description.slice(semicolon + 1).split(';');
+  const options = semicolon < 0 ? NO_OPTIONS : description.slice(semicolon + 1).split(';');
 
   let encoding: ValueEncoding = 'plain';
   let separatorEnd = colon + 1;
@@ -69,6 +69,16 @@ export function parseAttrLine(line: LogicalLine, report: ProblemSink): AttrLine 
   while (text.charCodeAt(valueOffset) === 32) valueOffset++;
   const rawValue = text.slice(valueOffset);
   if (text.indexOf(NO_BREAK_SPACE) >= 0) reportNoBreakSpaces(line, colon, valueOffset, report);
+  const replaced = text.indexOf(REPLACEMENT_CHARACTER);
+  if (replaced >= 0) {
+    report(
+      'ldif/replacement-character',
+      line,
+      replaced,
+      text.lastIndexOf(REPLACEMENT_CHARACTER) + 1,
+      'This line holds U+FFFD (�), which stands for bytes that are not valid UTF-8: the file was probably saved in another encoding (e.g. Latin-1) or holds binary data, and the original bytes are lost. Save the file as UTF-8, and write binary values in base64 ("attr:: …").',
+    );
+  }
 
   let value: string | undefined = rawValue;
   let bytes: Uint8Array | undefined;
@@ -101,23 +111,53 @@ export function parseAttrLine(line: LogicalLine, report: ProblemSink): AttrLine 
     }
   }
 
-  return {
-    line,
-    description,
-    name,
-    options,
-    nameRange: rangeIn(line, 0, colon),
-    encoding,
-    separatorRange: rangeIn(line, colon, separatorEnd),
-    rawValue,
-    valueOffset,
-    valueRange: rangeIn(line, valueOffset, text.length),
-    value,
-    ...(bytes ? { bytes } : {}),
-  };
+  return new ParsedAttrLine(line, description, name, options, encoding, rawValue, valueOffset, value, bytes, colon, separatorEnd);
+}
+
+/**
+ * An attribute line whose ranges are worked out on first use: a large file has millions of
+ * lines, and only the few that get a diagnostic, a hover or an edit ever need a range.
+ */
+class ParsedAttrLine implements AttrLine {
+  readonly #colon: number;
+  readonly #separatorEnd: number;
+  #nameRange: Range | undefined;
+  #separatorRange: Range | undefined;
+  #valueRange: Range | undefined;
+
+  constructor(
+    readonly line: LogicalLine,
+    readonly description: string,
+    readonly name: string,
+    readonly options: readonly string[],
+    readonly encoding: ValueEncoding,
+    readonly rawValue: string,
+    readonly valueOffset: number,
+    readonly value: string | undefined,
+    readonly bytes: Uint8Array | undefined,
+    colon: number,
+    separatorEnd: number,
+  ) {
+    this.#colon = colon;
+    this.#separatorEnd = separatorEnd;
+  }
+
+  get nameRange(): Range {
+    return (this.#nameRange ??= rangeIn(this.line, 0, this.#colon));
+  }
+
+  get separatorRange(): Range {
+    return (this.#separatorRange ??= rangeIn(this.line, this.#colon, this.#separatorEnd));
+  }
+
+  get valueRange(): Range {
+    return (this.#valueRange ??= rangeIn(this.line, this.valueOffset, this.line.text.length));
+  }
 }
 
 const NO_BREAK_SPACE = '\u00a0';
+/** What decoders put in place of bytes that are not valid UTF-8. */
+const REPLACEMENT_CHARACTER = '\ufffd';
 
 /**
  * Text copied from web pages (the IdM guide, the 389 design notes) carries U+00A0
@@ -147,8 +187,26 @@ function reportNoBreakSpaces(line: LogicalLine, colon: number, valueOffset: numb
 }
 
 function decodeBase64(text: string): Uint8Array | undefined {
-  if (text.length % 4 !== 0 || !BASE64.test(text)) return undefined;
+  if (text.length % 4 !== 0 || !isBase64(text)) return undefined;
   return Buffer.from(text, 'base64');
+}
+
+/** Which ASCII codes are base64 digits. */
+const BASE64_DIGIT = new Uint8Array(128).map((_, code) => (/[A-Za-z0-9+/]/.test(String.fromCharCode(code)) ? 1 : 0));
+
+/**
+ * /^[A-Za-z0-9+/]*={0,2}$/ as a loop: certificates and photos make base64 a good part of a
+ * large file, and the regular expression took about 10 ns a character.
+ */
+function isBase64(text: string): boolean {
+  let end = text.length;
+  if (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 127 || BASE64_DIGIT[code] === 0) return false;
+  }
+  return true;
 }
 
 /** Shortens text quoted in a message. */

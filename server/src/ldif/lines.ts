@@ -1,4 +1,4 @@
-import type { LogicalLine, Segment } from './ast';
+import type { LogicalLine, Range, Segment } from './ast';
 
 /** A run of physical lines between blank lines, as it appears in the text. */
 export interface Block {
@@ -73,6 +73,39 @@ function isBlankLike(content: string): boolean {
 }
 
 /**
+ * A logical line whose range and segments are built on first use. Most lines of a large
+ * file are never asked for either, and building them for every line made most of the
+ * parser's garbage (five objects a line).
+ */
+class UnfoldedLine implements LogicalLine {
+  readonly text: string;
+  readonly #firstLine: number;
+  readonly #lastLine: number;
+  readonly #lastLength: number;
+  #range: Range | undefined;
+  #segments: readonly Segment[] | undefined;
+
+  constructor(text: string, firstLine: number, lastLine: number, lastLength: number, segments: readonly Segment[] | undefined) {
+    this.text = text;
+    this.#firstLine = firstLine;
+    this.#lastLine = lastLine;
+    this.#lastLength = lastLength;
+    this.#segments = segments;
+  }
+
+  get range(): Range {
+    return (this.#range ??= {
+      start: { line: this.#firstLine, character: 0 },
+      end: { line: this.#lastLine, character: this.#lastLength },
+    });
+  }
+
+  get segments(): readonly Segment[] {
+    return (this.#segments ??= [{ offset: 0, line: this.#firstLine, character: 0 }]);
+  }
+}
+
+/**
  * Unfolds a block: a physical line starting with one space continues the line
  * before it (that space removed). Returns the logical lines and the physical
  * line numbers of continuations that had nothing to continue.
@@ -80,40 +113,32 @@ function isBlankLike(content: string): boolean {
 export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[] } {
   const lines: LogicalLine[] = [];
   const orphans: number[] = [];
-  let text = '';
-  let segments: Segment[] = [];
-  let firstLine = -1;
-  let lastLine = -1;
-  let lastLength = 0;
-  const flush = () => {
-    if (firstLine < 0) return;
-    lines.push({
-      text,
-      segments,
-      range: { start: { line: firstLine, character: 0 }, end: { line: lastLine, character: lastLength } },
-    });
-    firstLine = -1;
-  };
-  block.lines.forEach((physical, index) => {
-    const lineNumber = block.startLine + index;
-    if (physical.charCodeAt(0) === 32) {
-      if (firstLine < 0) {
-        orphans.push(lineNumber);
-        return;
-      }
-      segments.push({ offset: text.length, line: lineNumber, character: 1 });
-      text += physical.slice(1);
-      lastLine = lineNumber;
-      lastLength = physical.length;
-      return;
+  const physical = block.lines;
+  const count = physical.length;
+  let index = 0;
+  // Continuations before the first line of the block have nothing to continue.
+  while (index < count && physical[index].charCodeAt(0) === 32) orphans.push(block.startLine + index++);
+  while (index < count) {
+    const firstLine = block.startLine + index;
+    let text = physical[index++];
+    if (index === count || physical[index].charCodeAt(0) !== 32) {
+      lines.push(new UnfoldedLine(text, firstLine, firstLine, text.length, undefined));
+      continue;
     }
-    flush();
-    text = physical;
-    segments = [{ offset: 0, line: lineNumber, character: 0 }];
-    firstLine = lineNumber;
-    lastLine = lineNumber;
-    lastLength = physical.length;
-  });
-  flush();
+    // A folded line: join its pieces once, and remember where each piece starts.
+    const segments: Segment[] = [{ offset: 0, line: firstLine, character: 0 }];
+    const pieces = [text];
+    let length = text.length;
+    let last = physical[index - 1];
+    while (index < count && physical[index].charCodeAt(0) === 32) {
+      last = physical[index];
+      segments.push({ offset: length, line: block.startLine + index, character: 1 });
+      pieces.push(last.slice(1));
+      length += last.length - 1;
+      index++;
+    }
+    text = pieces.join('');
+    lines.push(new UnfoldedLine(text, firstLine, block.startLine + index - 1, last.length, segments));
+  }
   return { lines, orphans };
 }

@@ -147,15 +147,18 @@ function isIncludeBlock(lines: readonly LogicalLine[]): boolean {
 function parseRecord(lines: LogicalLine[], comments: Comment[], report: ProblemSink): LdifRecord {
   // A "-" line closes a mod-spec; everything else is attribute-like.
   const items: Item[] = [];
+  const all: AttrLine[] = [];
   for (const line of lines) {
-    if (line.text.trimEnd() === '-') {
+    if (isDash(line.text)) {
       items.push({ dash: line });
       continue;
     }
     const parsed = parseAttrLine(line, report);
-    if (parsed) items.push(parsed);
+    if (parsed) {
+      items.push(parsed);
+      all.push(parsed);
+    }
   }
-  const all = items.filter(isAttr);
   const range: Range = {
     start: (comments[0] && comments[0].line.range.start.line < lines[0].range.start.line ? comments[0] : { line: lines[0] }).line
       .range.start,
@@ -190,8 +193,8 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: ProblemS
   }
 
   const base: RecordBase = { range, dn, controls, changeTypeLine, lines: all, comments };
-  const restItems = items.slice(items.indexOf(all[position - 1]) + 1);
-  const rest = restItems.filter(isAttr);
+  const restItems = position === 0 ? items : items.slice(items.indexOf(all[position - 1]) + 1);
+  const rest = restItems.length === items.length - position ? all.slice(position) : restItems.filter(isAttr);
   if (!changeTypeLine) {
     reportStrayDashes(restItems, report);
     return makeRecord(base, { kind: 'content', attributes: rest });
@@ -360,7 +363,8 @@ function parseModSpecs(rest: readonly Item[], report: ProblemSink): ModSpec[] {
   const close = (terminator: Range | undefined) => {
     if (!open) return;
     const end = terminator?.end ?? (open.values[open.values.length - 1] ?? open.header).line.range.end;
-    specs.push({ ...open, terminator, range: { start: open.header.line.range.start, end } });
+    const { header, op, attribute, values } = open;
+    specs.push({ header, op, attribute, values, terminator, range: { start: header.line.range.start, end } });
     open = undefined;
   };
   for (const line of rest) {
@@ -426,6 +430,11 @@ function isAttr(item: Item): item is AttrLine {
   return !('dash' in item);
 }
 
+/** A line holding "-" and nothing but trailing white space. */
+function isDash(text: string): boolean {
+  return text.charCodeAt(0) === 45 /* - */ && (text.length === 1 || text.trimEnd() === '-');
+}
+
 function reportStrayDashes(items: readonly Item[], report: ProblemSink): void {
   for (const item of items) {
     if (!isAttr(item)) {
@@ -435,12 +444,14 @@ function reportStrayDashes(items: readonly Item[], report: ProblemSink): void {
 }
 
 function modOp(line: AttrLine): ModOp | undefined {
+  // Every operation name is 3 to 9 letters: most value lines are ruled out without lower-casing them.
+  if (line.options.length > 0 || line.name.length < 3 || line.name.length > 9) return undefined;
   const name = line.name.toLowerCase();
-  return line.options.length === 0 && (MOD_OPS as readonly string[]).includes(name) ? (name as ModOp) : undefined;
+  return (MOD_OPS as readonly string[]).includes(name) ? (name as ModOp) : undefined;
 }
 
 function sameAttribute(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+  return a === b || a.toLowerCase() === b.toLowerCase();
 }
 
 /** One info diagnostic when content and change records are mixed; only the first of each kind matters. */

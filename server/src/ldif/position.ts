@@ -15,12 +15,16 @@ export function positionAt(line: LogicalLine, offset: number, asEnd = false): Po
       low = middle + 1;
     } else high = middle - 1;
   }
+  // The line's own start and end are shared, not copied: a million records hold millions of positions.
+  if (offset === 0) return line.range.start;
+  if (offset === line.text.length && index === segments.length - 1) return line.range.end;
   const segment = segments[index];
   return { line: segment.line, character: segment.character + (offset - segment.offset) };
 }
 
 /** Physical range of the logical text [start, end) of a line. */
 export function rangeIn(line: LogicalLine, start: number, end: number): Range {
+  if (start === 0 && end === line.text.length) return line.range;
   return { start: positionAt(line, start), end: positionAt(line, end, end > start) };
 }
 

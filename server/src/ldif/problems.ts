@@ -62,6 +62,10 @@ export const SYNTAX_PROBLEMS = {
     severity: 'warning',
     summary: 'A no-break space (U+00A0), usually pasted from a web page, where a plain space was meant.',
   },
+  'ldif/replacement-character': {
+    severity: 'error',
+    summary: 'U+FFFD stands where the file had bytes that are not valid UTF-8; the original bytes are lost.',
+  },
   'ldif/whitespace-line': {
     severity: 'warning',
     summary: 'A line of only white space separates nothing; a blank line must be empty.',

@@ -1,6 +1,6 @@
 import type { LdifRecord } from '../ldif/ast';
 import type { Catalog, EntryKind } from '../catalog';
-import { parseDn } from '../dn/dn';
+import { parseDn, type ParsedDn, type Rdn } from '../dn/dn';
 import type { AttributeMention, EntryView, ValueWrite } from './types';
 
 const PLUGIN_RDNS = [
@@ -14,32 +14,69 @@ const OTHER_AGREEMENT_CLASS = 'nsds5replicationagreement';
 
 /** Builds the catalog's view of a record: its entry kind, what it writes and which attributes it names. */
 export function viewEntry(record: LdifRecord, catalog: Catalog): EntryView {
-  const writes: ValueWrite[] = [];
-  const mentions: AttributeMention[] = [];
-  for (const line of record.attributes) {
-    writes.push({ line, op: 'content' });
-    mentions.push({ name: line.name, op: 'content', line, isHeader: false, values: [line] });
-  }
-  for (const spec of record.modifications) {
-    if (!spec.op) continue;
-    for (const line of spec.values) writes.push({ line, op: spec.op });
-    const name = spec.attribute.split(';')[0];
-    if (name !== '') mentions.push({ name, op: spec.op, line: spec.header, isHeader: true, values: spec.values });
-  }
-  return { record, kind: classify(record, mentions, catalog), writes, mentions };
+  return new RecordView(record, catalog);
 }
 
-function classify(record: LdifRecord, mentions: readonly AttributeMention[], catalog: Catalog): EntryKind | undefined {
-  const rdns = simpleRdns(record.dn?.value);
-  if (!rdns) return undefined;
-  if (rdns.length === 3 && PLUGIN_RDNS.every(([type, value], i) => rdns[i][0] === type && rdns[i][1] === value)) {
-    return 'ipa-winsync';
+/**
+ * Writes and mentions are listed on first use: for the ordinary entries that make up most
+ * of a large file the rules look no further than the kind, and listing them cost three
+ * objects per line.
+ */
+class RecordView implements EntryView {
+  readonly kind: EntryKind | undefined;
+  readonly parsedDn: ParsedDn | undefined;
+  #writes: readonly ValueWrite[] | undefined;
+  #mentions: readonly AttributeMention[] | undefined;
+
+  constructor(
+    readonly record: LdifRecord,
+    catalog: Catalog,
+  ) {
+    const dn = record.dn?.value;
+    this.parsedDn = dn === undefined ? undefined : parseDn(dn);
+    this.kind = classify(record, this, catalog);
   }
+
+  get writes(): readonly ValueWrite[] {
+    if (this.#writes) return this.#writes;
+    const writes: ValueWrite[] = [];
+    for (const line of this.record.attributes) writes.push({ line, op: 'content' });
+    for (const spec of this.record.modifications) {
+      if (!spec.op) continue;
+      for (const line of spec.values) writes.push({ line, op: spec.op });
+    }
+    return (this.#writes = writes);
+  }
+
+  get mentions(): readonly AttributeMention[] {
+    if (this.#mentions) return this.#mentions;
+    const mentions: AttributeMention[] = [];
+    for (const line of this.record.attributes) mentions.push({ name: line.name, op: 'content', line, isHeader: false, values: [line] });
+    for (const spec of this.record.modifications) {
+      if (!spec.op) continue;
+      const name = spec.attribute.split(';')[0];
+      if (name !== '') mentions.push({ name, op: spec.op, line: spec.header, isHeader: true, values: spec.values });
+    }
+    return (this.#mentions = mentions);
+  }
+}
+
+function classify(record: LdifRecord, view: Pick<EntryView, 'mentions' | 'parsedDn'>, catalog: Catalog): EntryKind | undefined {
+  const parsed = view.parsedDn;
+  if (!parsed || parsed.problems.some((problem) => problem.severity === 'error')) return undefined;
+  const rdns = parsed.rdns;
+  if (rdns.length === 3 && PLUGIN_RDNS.every(([type, value], i) => isRdn(rdns[i], type, value))) return 'ipa-winsync';
   if (hasObjectClass(record, WINDOWS_AGREEMENT_CLASS)) return 'agreement';
-  if (isPlainAgreement(record) || !isUnderReplica(rdns)) return undefined;
+  if (!isUnderReplica(rdns) || isPlainAgreement(record)) return undefined;
   // A change to an existing entry below cn=replica: a Windows agreement when it names winsync
   // attributes (ipaWinSync* there is wrong on either kind of agreement, and the rules say so).
-  return mentions.some((mention) => catalog.kindByPrefix(mention.name) !== undefined) ? 'agreement' : undefined;
+  return view.mentions.some((mention) => catalog.kindByPrefix(mention.name) !== undefined) ? 'agreement' : undefined;
+}
+
+/** Whether the RDN's first AVA is `type=value`, both compared in lower case. */
+function isRdn(rdn: Rdn, type: string, value: string): boolean {
+  const ava = rdn.avas[0];
+  return ava.type.length === type.length && ava.type.toLowerCase() === type && ava.value.toLowerCase() === value;
 }
 
 /** An add of a plain (not Windows) replication agreement. */
@@ -49,28 +86,14 @@ export function isPlainAgreement(record: LdifRecord): boolean {
 
 function hasObjectClass(record: LdifRecord, lowerName: string): boolean {
   return record.attributes.some(
-    (line) => line.name.toLowerCase() === 'objectclass' && (line.value ?? '').trim().toLowerCase() === lowerName,
+    (line) =>
+      // Checked on every record: the length rules out most names before any lower-casing.
+      line.name.length === 11 && line.name.toLowerCase() === 'objectclass' && (line.value ?? '').trim().toLowerCase() === lowerName,
   );
 }
 
 /** `cn=<agreement>,cn=replica,<suffix RDN(s)>,cn=mapping tree,cn=config` */
-function isUnderReplica(rdns: readonly (readonly [string, string])[]): boolean {
+function isUnderReplica(rdns: readonly Rdn[]): boolean {
   const n = rdns.length;
-  return (
-    n >= 5 &&
-    rdns[1][0] === 'cn' &&
-    rdns[1][1] === 'replica' &&
-    rdns[n - 2][0] === 'cn' &&
-    rdns[n - 2][1] === 'mapping tree' &&
-    rdns[n - 1][0] === 'cn' &&
-    rdns[n - 1][1] === 'config'
-  );
-}
-
-/** Lower-cased [type, value] of each RDN's first AVA, or undefined when the DN does not parse. */
-function simpleRdns(dn: string | undefined): (readonly [string, string])[] | undefined {
-  if (dn === undefined) return undefined;
-  const parsed = parseDn(dn);
-  if (parsed.problems.some((problem) => problem.severity === 'error')) return undefined;
-  return parsed.rdns.map((rdn) => [rdn.avas[0].type.toLowerCase(), rdn.avas[0].value.toLowerCase()] as const);
+  return n >= 5 && isRdn(rdns[n - 1], 'cn', 'config') && isRdn(rdns[n - 2], 'cn', 'mapping tree') && isRdn(rdns[1], 'cn', 'replica');
 }

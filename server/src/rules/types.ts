@@ -1,5 +1,6 @@
 import type { AttrLine, Diagnostic, LdifRecord, ModOp, Severity } from '../ldif/ast';
 import type { Catalog, EntryKind } from '../catalog';
+import type { ParsedDn } from '../dn/dn';
 
 /** Rule groups, which settings can switch off as a whole. */
 export type RuleGroup = 'syntax' | 'dn' | 'filter' | 'values' | 'structure' | 'consistency';
@@ -45,6 +46,8 @@ export interface EntryView {
   readonly writes: readonly ValueWrite[];
   /** Every attribute the record names, once per line or header. */
   readonly mentions: readonly AttributeMention[];
+  /** The record's dn: value, parsed (telling the kind needed it); undefined when the record has no DN value. */
+  readonly parsedDn: ParsedDn | undefined;
 }
 
 export interface RuleContext {

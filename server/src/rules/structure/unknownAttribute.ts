@@ -1,5 +1,5 @@
-import type { EntryKind } from '../../catalog';
-import type { Diagnostic } from '../../ldif/ast';
+import type { Catalog, EntryKind } from '../../catalog';
+import type { Diagnostic, LdifRecord } from '../../ldif/ast';
 import { mentionNameRange, renameEdits } from '../attributeNames';
 import { ENTRY_LOCATION } from '../entryLocations';
 import { writesValues } from '../recordValues';
@@ -20,6 +20,7 @@ export const unknownAttribute: RecordRule = {
     },
   },
   check(entry, { catalog }) {
+    if (entry.kind === undefined && !namesPluginPrefix(entry.record, catalog)) return [];
     const found: Diagnostic[] = [];
     for (const mention of entry.mentions) {
       const owner = catalog.kindByPrefix(mention.name);
@@ -38,6 +39,18 @@ export const unknownAttribute: RecordRule = {
     return found;
   },
 };
+
+/**
+ * Whether a line or mod-spec of the record names an `ipaWinSync…` attribute: on an ordinary
+ * entry nothing else can be reported, and most records are ordinary, so this look at their
+ * names spares listing their mentions.
+ */
+function namesPluginPrefix(record: LdifRecord, catalog: Catalog): boolean {
+  return (
+    record.attributes.some((line) => catalog.kindByPrefix(line.name) === 'ipa-winsync') ||
+    record.modifications.some((spec) => catalog.kindByPrefix(spec.attribute) === 'ipa-winsync')
+  );
+}
 
 function consequence(target: EntryKind | undefined): string {
   switch (target) {

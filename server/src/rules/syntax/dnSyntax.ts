@@ -2,7 +2,7 @@ import type { AttrLine, Diagnostic, Fix, LdifRecord } from '../../ldif/ast';
 import { parseDn, replicaSuffix, type DnProblem, type ParsedDn } from '../../dn/dn';
 import { catalogValues, type CatalogValue } from '../catalogValues';
 import { badValueConsequence } from '../messages';
-import type { RecordRule } from '../types';
+import type { EntryView, RecordRule } from '../types';
 import { sentence, valuePartEdit, valuePartRange } from '../valueText';
 
 const ENTRY_DN_REFUSED = '389-DS refuses the operation with 34 (Invalid DN syntax).';
@@ -35,7 +35,7 @@ export const dnSyntax: RecordRule = {
   check(entry, { catalog }) {
     const found: Diagnostic[] = [];
     const { record } = entry;
-    checkEntryDn(record, found);
+    checkEntryDn(entry, found);
     checkNewRdn(record.newRdn, found);
     if (hasText(record.newSuperior)) {
       const line = record.newSuperior;
@@ -129,7 +129,7 @@ function escapeFix(place: DnPlace, problem: DnProblem): Fix | undefined {
   };
 }
 
-function checkEntryDn(record: LdifRecord, found: Diagnostic[]): void {
+function checkEntryDn({ record, parsedDn }: EntryView, found: Diagnostic[]): void {
   const line = record.dn;
   if (!hasText(line)) return;
   if (line.value.trim() === '') {
@@ -137,7 +137,7 @@ function checkEntryDn(record: LdifRecord, found: Diagnostic[]): void {
     if (record.kind !== 'content') found.push(rootDse(record, line));
     return;
   }
-  const parsed = parseDn(line.value);
+  const parsed = parsedDn ?? parseDn(line.value);
   // The IdM guide prints agreement DNs as "dn:,cn=replica,…": the agreement's own RDN got lost.
   const lostRdn = line.value.startsWith(',')
     ? ` The DN starts with ',': the entry's own RDN${replicaSuffix(parsed) ? ' (cn=<agreement name>)' : ''} is missing in front of it.`

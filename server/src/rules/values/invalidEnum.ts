@@ -23,6 +23,8 @@ export const invalidEnum: RecordRule = {
     },
   },
   check(entry, { catalog }) {
+    // Catalog attributes belong to a winsync entry kind, so an ordinary entry has none to check.
+    if (entry.kind === undefined) return [];
     const found: Diagnostic[] = [];
     for (const { line, op } of entry.writes) {
       if (op === 'delete' || line.value === undefined) continue;

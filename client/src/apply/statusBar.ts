@@ -1,0 +1,30 @@
+/** The active connection profile in the status bar while an LDIF editor is in front; a click selects another. */
+import { StatusBarAlignment, ThemeColor, window, type Disposable } from 'vscode';
+import type { Profiles } from './profiles';
+
+export function profileStatusBar(profiles: Profiles, selectCommand: string): Disposable {
+  const item = window.createStatusBarItem('winsyncLdif.profile', StatusBarAlignment.Left, 50);
+  item.name = 'Winsync LDIF connection profile';
+  item.command = selectCommand;
+  const update = () => {
+    const editor = window.activeTextEditor;
+    if (editor?.document.languageId !== 'ldif') {
+      item.hide();
+      return;
+    }
+    const profile = profiles.active(editor.document.uri);
+    if (profile) {
+      item.text = `$(server) ${profile.name}`;
+      item.tooltip = `Apply target: ${profile.url} as ${profile.bindDn}${profile.verifyTls ? '' : ' — TLS certificate verification is OFF'}${profile.confirm ? ' (asks before applying)' : ''}. Click to choose another profile.`;
+      item.backgroundColor = profile.verifyTls ? undefined : new ThemeColor('statusBarItem.warningBackground');
+    } else {
+      item.text = '$(server) No LDAP profile';
+      item.tooltip = 'No connection profile selected for applying LDIF. Click to choose or set one up.';
+      item.backgroundColor = undefined;
+    }
+    item.show();
+  };
+  update();
+  const listeners = [window.onDidChangeActiveTextEditor(update), profiles.onDidChange(update)];
+  return { dispose: () => [item, ...listeners].forEach((d) => d.dispose()) };
+}
