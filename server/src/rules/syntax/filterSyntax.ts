@@ -78,18 +78,12 @@ export const filterSyntax: RecordRule = {
 };
 
 function checkFilter(target: CatalogValue<'filter'>, entry: EntryView, found: Diagnostic[]): void {
-  const { value, syntax } = target;
-  const parsed = parseFilter(value);
+  const parsed = parseFilter(target.value);
   for (const problem of parsed.problems) {
     if (isTrailingSpace(target, problem)) continue;
-    if (problem.kind !== 'missing-parens') {
-      found.push(diagnostic(target, entry, problem));
-    } else if (parsed.fixedByWrapping) {
-      found.push(missingParens(target, entry, problem));
-    } else if (syntax.parensRequired) {
-      // The other problems say what else is wrong; wrapping alone would not help.
-      found.push(diagnostic(target, entry, problem));
-    }
+    if (problem.kind !== 'missing-parens') found.push(diagnostic(target, entry, problem));
+    // When wrapping alone would not help, the other problems already say what is wrong.
+    else if (parsed.fixedByWrapping) found.push(missingParens(target, entry, problem));
   }
 }
 
