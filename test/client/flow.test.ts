@@ -203,17 +203,21 @@ test('a dry run logs each record with its attribute before → after, and writes
   assert.deepEqual(state.sent, []);
 });
 
-test('TLS verification off is a visible warning on every run, in profile words', async () => {
+test('TLS verification off is a visible warning on every run, in profile words, before connecting', async () => {
   const state = fake();
-  const open = state.deps.open!;
-  state.deps = {
-    ...state.deps,
-    open: async (settings, signal) => ({ ...(await open(settings, signal)), warnings: ['WARNING: TLS certificate verification is OFF for h:636: … Pass --ca-file instead.'] }),
-  };
-  await runFlow(request(MODIFY('a')), state.deps);
-  await runFlow(request(MODIFY('a')), state.deps);
-  assert.deepEqual(
-    state.lines.filter((line) => line.startsWith('ui-warn')),
-    Array(2).fill('ui-warn WARNING: TLS certificate verification is OFF for h:636: … Set "caFile" in the connection profile instead.'),
-  );
+  const insecure = { ...profile, url: 'ldaps://h:636', verifyTls: false };
+  await runFlow(request(MODIFY('a'), { profile: insecure }), state.deps);
+  await runFlow(request(MODIFY('a'), { profile: insecure }), state.deps);
+  const warnings = state.lines.filter((line) => line.startsWith('ui-warn'));
+  assert.equal(warnings.length, 2);
+  for (const warning of warnings) {
+    assert.match(warning, /^ui-warn WARNING: TLS certificate verification is OFF for h:636: .* Set "caFile" in the connection profile instead\.$/);
+  }
+});
+
+test('a clear-text bind to another host is warned about before the password is sent', async () => {
+  const state = fake();
+  await runFlow(request(MODIFY('a'), { profile: { ...profile, url: 'ldap://ipa.example.com' } }), state.deps);
+  const [warning] = state.lines.filter((line) => line.startsWith('ui-warn'));
+  assert.match(warning, /plain LDAP: the password of cn=Directory Manager crosses the network to ipa\.example\.com:389 unencrypted/);
 });

@@ -5,7 +5,7 @@
  * import and every branch is unit-tested (test/client/flow.test.ts). Every line it logs is
  * redacted with the password and the record's secret values.
  */
-import { openSession } from '../../../server/src/apply/connection';
+import { connectionWarnings, openSession } from '../../../server/src/apply/connection';
 import { dryRunPlan, formatDryRunRecord, formatDryRunSummary, type DryRunReport } from '../../../server/src/apply/dryRun';
 import { ApplyError, formatExplanation, type Explanation } from '../../../server/src/apply/errors';
 import { describeSource } from '../../../server/src/apply/operations';
@@ -137,10 +137,17 @@ export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<Flo
     secrets.unshift(password);
     const passwordFrom: PasswordSource = stored ? 'storage' : 'prompt';
 
+    const settings = connectionSettings(profile, password);
+    // Shown before the password is sent: verification off, or a clear-text bind to another host.
+    for (const warning of connectionWarnings(settings)) {
+      const text = forEditor(warning);
+      log.warn(text);
+      deps.ui.warn(text);
+    }
     request.progress?.(`Connecting to ${profile.url}…`);
     let session;
     try {
-      session = await (deps.open ?? openSession)(connectionSettings(profile, password), request.signal);
+      session = await (deps.open ?? openSession)(settings, request.signal);
     } catch (error) {
       if (!(error instanceof ApplyError)) throw error;
       const { explanation } = error;
@@ -160,11 +167,6 @@ export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<Flo
     if (!stored) await deps.passwords.store(profile, password);
 
     try {
-      for (const warning of session.warnings) {
-        const text = redact(forEditor(warning), secrets);
-        log.warn(text);
-        deps.ui.warn(text);
-      }
       return mode === 'apply'
         ? await apply(session, steps, prepared.diagnosticsFor, request, deps, log, secrets, passwordFrom)
         : await dryRun(session, steps, request, deps, log, secrets, passwordFrom);
