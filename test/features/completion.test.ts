@@ -321,3 +321,17 @@ test('on a 100k-line document a completion takes well under 5 ms (binary search,
     assert.ok(ms < 1, `completion at line ${position.line} took ${ms.toFixed(3)} ms`);
   }
 });
+
+describe('object classes', () => {
+  test('objectClass: offers the entry kind\'s classes from the catalog, the identifying one first', () => {
+    const agreement = complete(['dn: cn=new,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config', 'changetype: add', 'objectClass: ¦']);
+    assert.deepEqual(agreement.labels, ['nsDSWindowsReplicationAgreement', 'top']);
+    assert.match(item(agreement, 'nsDSWindowsReplicationAgreement').documentation ?? '', /Windows sync agreement/);
+    const plugin = complete([PLUGIN_DN, 'objectClass: ¦']);
+    assert.deepEqual(plugin.labels.sort(), ['extensibleObject', 'nsSlapdPlugin', 'top']);
+  });
+
+  test('no object class suggestions on ordinary entries', () => {
+    assert.deepEqual(complete(['dn: uid=jdoe,ou=People,dc=example,dc=com', 'objectClass: ¦']).labels, []);
+  });
+});

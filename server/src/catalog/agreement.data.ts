@@ -51,6 +51,14 @@ export const agreementEntryKind: EntryKindInput = {
   otherAllowed: ['objectClass', 'cn', 'description'],
   acceptsAnyAttribute: false,
   ownPrefixes: ['nsds7', 'winSync', 'oneWaySync'],
+  objectClasses: [
+    {
+      name: 'nsDSWindowsReplicationAgreement',
+      doc: 'Makes the entry a Windows sync agreement: the replication plug-in runs winsync (DirSync with Active Directory) for it instead of 389-to-389 replication. Its only required attribute is `cn`; do not add `nsds5ReplicationAgreement` as well.',
+      identifies: true,
+    },
+    { name: 'top', doc: 'The root of every object class; FreeIPA leaves it out, lib389 writes it. Either way works.' },
+  ],
 };
 
 export const agreementAttributes: AttributeInput[] = [

@@ -67,6 +67,14 @@ export const ipaWinsyncEntryKind: EntryKindInput = {
   ],
   acceptsAnyAttribute: true,
   ownPrefixes: ['ipaWinSync'],
+  objectClasses: [
+    { name: 'top', doc: 'The root of every object class.' },
+    { name: 'nsSlapdPlugin', doc: 'Makes the entry a 389-DS plug-in definition (path, init function, type, enabled).' },
+    {
+      name: 'extensibleObject',
+      doc: 'Lets the entry hold any attribute without a schema check. FreeIPA relies on it for the `ipaWinSync*` settings, which no schema defines; it is also why a misspelt setting is stored without complaint.',
+    },
+  ],
 };
 
 export const ipaWinsyncAttributes: AttributeInput[] = [

@@ -120,6 +120,10 @@ export const EntryKindSpecSchema = z.object({
   acceptsAnyAttribute: z.boolean(),
   /** Prefix that marks an attribute as belonging to this entry kind (e.g. `ipaWinSync`). */
   ownPrefixes: z.array(z.string()),
+  /** The entry's object classes, for completion and hover; `identifies` marks the one that tells the kind apart. */
+  objectClasses: z
+    .array(z.object({ name: z.string().min(1), doc: z.string().min(1), identifies: z.boolean().optional() }))
+    .min(1),
 });
 export type EntryKindSpec = z.infer<typeof EntryKindSpecSchema>;
 

@@ -265,8 +265,24 @@ function valueItems(line: AttrLine, offset: number, here: RecordAt, catalog: Cat
     const integers = spec.op === 'increment' ? (candidate: AttributeSpec) => candidate.syntax.kind === 'integer' : undefined;
     return finish(attributeDrafts(kind, catalog, new Set(), integers).map((draft) => ({ ...draft, insertText: draft.label, retrigger: false })));
   }
+  if (line.name.toLowerCase() === 'objectclass') {
+    const { kind } = entryKindOf(here, catalog);
+    return kind ? finish(objectClassDrafts(kind, catalog)) : [];
+  }
   const attribute = catalog.attribute(line.name);
   return attribute ? finish(valueDrafts(attribute)) : [];
+}
+
+/** The object classes the catalog lists for the entry kind, the identifying one first. */
+function objectClassDrafts(kind: EntryKind, catalog: Catalog): Draft[] {
+  return catalog.entryKind(kind).objectClasses.map((objectClass, index) => ({
+    label: objectClass.name,
+    kind: 'value',
+    detail: `objectClass · ${catalog.entryKind(kind).title}`,
+    documentation: objectClass.doc,
+    insertText: objectClass.name,
+    sortText: `${objectClass.identifies ? 0 : 1}${index}`,
+  }));
 }
 
 /** Enum values (documented first, older spellings last) or the dialect's boolean spellings. */

@@ -8,7 +8,6 @@ const PLUGIN_RDNS = [
   ['cn', 'plugins'],
   ['cn', 'config'],
 ];
-const WINDOWS_AGREEMENT_CLASS = 'nsdswindowsreplicationagreement';
 /** A plain (not Windows) replication agreement lives at the same place in the tree. */
 const OTHER_AGREEMENT_CLASS = 'nsds5replicationagreement';
 
@@ -66,7 +65,7 @@ function classify(record: LdifRecord, view: Pick<EntryView, 'mentions' | 'parsed
   if (!parsed || parsed.problems.some((problem) => problem.severity === 'error')) return undefined;
   const rdns = parsed.rdns;
   if (rdns.length === 3 && PLUGIN_RDNS.every(([type, value], i) => isRdn(rdns[i], type, value))) return 'ipa-winsync';
-  if (hasObjectClass(record, WINDOWS_AGREEMENT_CLASS)) return 'agreement';
+  if (hasObjectClass(record, identifyingClass(catalog))) return 'agreement';
   if (!isUnderReplica(rdns) || isPlainAgreement(record)) return undefined;
   // A change to an existing entry below cn=replica: a Windows agreement when it names winsync
   // attributes (ipaWinSync* there is wrong on either kind of agreement, and the rules say so).
@@ -77,6 +76,12 @@ function classify(record: LdifRecord, view: Pick<EntryView, 'mentions' | 'parsed
 function isRdn(rdn: Rdn, type: string, value: string): boolean {
   const ava = rdn.avas[0];
   return ava.type.length === type.length && ava.type.toLowerCase() === type && ava.value.toLowerCase() === value;
+}
+
+function identifyingClass(catalog: Catalog): string {
+  const spec = catalog.entryKind('agreement').objectClasses.find((objectClass) => objectClass.identifies);
+  if (!spec) throw new Error('catalog: the agreement entry kind names no identifying object class');
+  return spec.name.toLowerCase();
 }
 
 /** An add of a plain (not Windows) replication agreement. */
