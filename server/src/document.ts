@@ -1,5 +1,6 @@
-import type { Diagnostic, LdifDocument } from './ldif/ast';
-import { splitBlocks, type Block } from './ldif/lines';
+import type { Diagnostic, Fix, LdifDocument } from './ldif/ast';
+import { mostUsedEol, splitBlocks, type Block, type SplitText } from './ldif/lines';
+import { countLineBreaks, editWindow } from './ldif/window';
 import { assembleDocument, mixedRecordProblems, parseBlock, type ParsedBlock } from './ldif/parser';
 import type { Catalog } from './catalog';
 import { viewEntry } from './rules/entryView';
@@ -32,6 +33,9 @@ interface BlockState {
   recordDiagnostics?: Diagnostic[];
 }
 
+/** What splitting the whole text found besides its blocks, kept so that an edit can split only its window. */
+type SplitFacts = Pick<SplitText, 'lineCount' | 'breaks' | 'whitespaceLines'>;
+
 /**
  * A parsed document that remembers its blocks, so that the next version of the
  * text re-parses and re-checks only the records an edit touched.
@@ -42,10 +46,15 @@ export class ParsedDocument {
     readonly ldif: LdifDocument,
     readonly views: readonly EntryView[],
     private readonly order: readonly BlockState[],
+    /** Where each block starts in `text`. */
+    private readonly offsets: readonly number[],
+    /** Undefined for a piece of a larger text, which a later version cannot be compared with. */
+    private readonly facts: SplitFacts | undefined,
   ) {}
 
   /** Parses `text`, reusing the blocks of `previous` that are unchanged and at the same line. */
   static parse(text: string, catalog: Catalog, previous?: ParsedDocument, piece: TextPiece = WHOLE_TEXT): ParsedDocument {
+    if (previous?.facts && piece === WHOLE_TEXT && text !== '') return ParsedDocument.parseEdit(text, catalog, previous, previous.facts);
     const split = splitBlocks(text, piece.firstLine);
     const before = previous?.order ?? [];
     let candidate = 0;
@@ -59,12 +68,76 @@ export class ParsedDocument {
       if (state.parsed.hasContent) versionAllowed = false;
       return state;
     });
+    // Only what a later edit needs is kept: the split's own blocks hold slices of the whole text.
+    const { lineCount, breaks, whitespaceLines } = split;
+    return ParsedDocument.assemble(text, order, split.offsets, split, piece === WHOLE_TEXT ? { lineCount, breaks, whitespaceLines } : undefined);
+  }
+
+  /**
+   * The next version of a whole text: only the window around the characters the edit
+   * changed is split and parsed again (comparing every line took longer than parsing a
+   * record). When the edit adds or removes lines, everything below moves, so the window
+   * runs to the end of the text.
+   */
+  private static parseEdit(text: string, catalog: Catalog, previous: ParsedDocument, facts: SplitFacts): ParsedDocument {
+    const { order: before, offsets: beforeOffsets } = previous;
+    const window = editWindow(previous.text, text);
+    let { end, oldEnd } = window;
+    const { start } = window;
+    const first = firstAtOrAfter(beforeOffsets, start);
+    const startLine = first === 0 ? countLineBreaks(text, 0, start).lines : before[first - 1].block.startLine + countLineBreaks(text, beforeOffsets[first - 1], start).lines;
+    let removed = countLineBreaks(previous.text, start, oldEnd);
+    let part = splitWindow(text, start, end, startLine);
+    if (end < text.length && part.lineCount !== removed.lines) {
+      end = text.length;
+      oldEnd = previous.text.length;
+      removed = countLineBreaks(previous.text, start, oldEnd);
+      part = splitWindow(text, start, end, startLine);
+    }
+    const last = end === text.length ? before.length : firstAtOrAfter(beforeOffsets, oldEnd);
+    const endLine = startLine + removed.lines;
+
+    const order: BlockState[] = [];
+    const offsets: number[] = [];
+    let versionAllowed = true;
+    const add = (state: BlockState, offset: number) => {
+      const fitting = state.versionAllowed === versionAllowed ? state : newState(state.block, versionAllowed, catalog);
+      order.push(fitting);
+      offsets.push(offset);
+      if (fitting.parsed.hasContent) versionAllowed = false;
+    };
+    for (let i = 0; i < first; i++) add(before[i], beforeOffsets[i]);
+    part.blocks.forEach((block, i) => add(newState(block, versionAllowed, catalog), start + part.offsets[i]));
+    const shift = text.length - previous.text.length;
+    for (let i = last; i < before.length; i++) add(before[i], beforeOffsets[i] + shift);
+
+    const kept = (from: number, to: number) => facts.whitespaceLines.filter(({ line }) => line >= from && line < to);
+    const breaks = {
+      crlf: facts.breaks.crlf - removed.crlf + part.breaks.crlf,
+      lf: facts.breaks.lf - (removed.lines - removed.crlf) + part.breaks.lf,
+    };
+    const next: SplitFacts = {
+      lineCount: end === text.length ? startLine + part.lineCount : facts.lineCount,
+      breaks,
+      whitespaceLines: [...kept(0, startLine), ...part.whitespaceLines, ...(end === text.length ? [] : kept(endLine, Infinity))],
+    };
+    return ParsedDocument.assemble(text, order, offsets, { ...next, eol: mostUsedEol(breaks) }, next);
+  }
+
+  private static assemble(
+    text: string,
+    order: readonly BlockState[],
+    offsets: readonly number[],
+    split: Pick<SplitText, 'lineCount' | 'eol' | 'whitespaceLines'>,
+    facts: SplitFacts | undefined,
+  ): ParsedDocument {
     const ldif = assembleDocument(
       split,
       order.map((state) => state.parsed),
     );
-    const views = order.flatMap((state) => (state.view ? [state.view] : []));
-    return new ParsedDocument(text, ldif, views, order);
+    const views: EntryView[] = [];
+    for (const state of order) if (state.view) views.push(state.view);
+    return new ParsedDocument(text, ldif, views, order, offsets, facts);
   }
 
   /**
@@ -87,12 +160,33 @@ export class ParsedDocument {
 
   /** Record-rule diagnostics of every record, each record checked once per version of its text. */
   recordDiagnostics(catalog: Catalog): Diagnostic[] {
-    return this.order.flatMap((state) => {
-      if (!state.view) return [];
+    // Loops, not flatMap: this runs for every piece of a large file, and most records have nothing to say.
+    const found: Diagnostic[] = [];
+    for (const state of this.order) {
+      if (!state.view) continue;
       state.recordDiagnostics ??= checkRecord(state.view, { catalog });
-      return state.recordDiagnostics;
-    });
+      for (const diagnostic of state.recordDiagnostics) found.push(diagnostic);
+    }
+    return found;
   }
+}
+
+/** The split of text[start, end), with line numbers from `startLine`; nothing for an empty window at the end. */
+function splitWindow(text: string, start: number, end: number, startLine: number): SplitText {
+  if (start === end) return { blocks: [], offsets: [], lineCount: 0, eol: '\n', breaks: { crlf: 0, lf: 0 }, whitespaceLines: [] };
+  return splitBlocks(text.slice(start, end), startLine);
+}
+
+/** Index of the first offset at or after `at` (offsets ascend). */
+function firstAtOrAfter(offsets: readonly number[], at: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (offsets[middle] < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function newState(block: Block, versionAllowed: boolean, catalog: Catalog, once = false): BlockState {
@@ -138,7 +232,7 @@ function detachBlock(block: Block): Block {
 
 /** Parser problems plus every rule's diagnostics for a parsed document, shaped by the settings. */
 export function validate(document: ParsedDocument, catalog: Catalog, settings: ValidationSettings = {}): Diagnostic[] {
-  return applySettings(
+  const diagnostics = applySettings(
     [
       ...document.ldif.problems,
       ...mixedRecordProblems(document.ldif.records),
@@ -147,4 +241,21 @@ export function validate(document: ParsedDocument, catalog: Catalog, settings: V
     ],
     settings,
   );
+  return diagnostics.map((diagnostic) => (diagnostic.fixes ? { ...diagnostic, fixes: diagnostic.fixes.map((fix) => keepInside(fix, document)) } : diagnostic));
+}
+
+/**
+ * Rules build whole-line edits that end at the start of the next line; on the last line of
+ * a file without a final line break that is past the end, so such an end becomes the end of the text.
+ */
+function keepInside(fix: Fix, document: ParsedDocument): Fix {
+  const last = document.ldif.lineCount - 1;
+  if (fix.edits.every((edit) => edit.range.end.line <= last)) return fix;
+  const end = { line: last, character: document.lineText(last).length };
+  return {
+    ...fix,
+    edits: fix.edits.map((edit) =>
+      edit.range.end.line <= last ? edit : { ...edit, range: { start: edit.range.start.line > last ? end : edit.range.start, end } },
+    ),
+  };
 }

@@ -72,3 +72,17 @@ describe('formatting', () => {
     }
   });
 });
+
+describe('formatting edge cases found by the property tests', () => {
+  test('at width 2 a surrogate pair goes whole onto its continuation line instead of looping forever', () => {
+    assert.deepEqual(fold('#𐀀𐀀', 2), ['#', '𐀀', '𐀀']);
+    const text = 'dn: cn=a,dc=b\n#𐀀\n';
+    const after = service.parse(applyEdits(text, service.format(service.parse(text), { foldWidth: 2 })));
+    assert.equal(after.ldif.records[0].comments[0].text, '𐀀');
+  });
+
+  test('a line holding a CR is left as it is: folding after the CR would turn it into a line break', () => {
+    const text = 'dn: cn=a,dc=b\ndescription: one\rtwo three four\n';
+    assert.deepEqual(service.format(service.parse(text), { foldWidth: 18 }), []);
+  });
+});

@@ -76,10 +76,15 @@ export class LspClient {
     return client;
   }
 
-  /** Opens a document and waits for its first diagnostics. */
-  async open(uri: string, text: string): Promise<Diagnostic[]> {
+  /** The server's process id, for measuring it. */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
+  /** Opens a document and waits (at most `timeoutMs`) for its first diagnostics. */
+  async open(uri: string, text: string, timeoutMs?: number): Promise<Diagnostic[]> {
     this.versions.set(uri, 1);
-    const published = this.nextDiagnostics(uri, 1);
+    const published = this.nextDiagnostics(uri, 1, timeoutMs);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: 'ldif', version: 1, text },
     });
@@ -91,10 +96,11 @@ export class LspClient {
     uri: string,
     range: { start: { line: number; character: number }; end: { line: number; character: number } },
     text: string,
+    timeoutMs?: number,
   ): Promise<Diagnostic[]> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    const published = this.nextDiagnostics(uri, version);
+    const published = this.nextDiagnostics(uri, version, timeoutMs);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
       contentChanges: [{ range, text }],
@@ -102,10 +108,10 @@ export class LspClient {
     return (await published).diagnostics;
   }
 
-  /** Waits for diagnostics published for a document version (any version when undefined), at most 10 s. */
-  nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
+  /** Waits for diagnostics published for a document version (any version when undefined), at most `timeoutMs`. */
+  nextDiagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within 10 s`)), 10_000);
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs / 1000} s`)), timeoutMs);
       this.waiters.push({
         uri,
         version,

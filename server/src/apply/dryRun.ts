@@ -232,7 +232,7 @@ function newEntry(dn: string, attributes: readonly AttributeValues[]): SimEntry 
   for (const attribute of attributes) {
     const key = attribute.type.toLowerCase();
     const current = map.get(key);
-    if (current) current.values.push(...attribute.values);
+    if (current) for (const value of attribute.values) current.values.push(value);
     else map.set(key, { type: attribute.type, values: [...attribute.values] });
   }
   return { dn, attributes: map };

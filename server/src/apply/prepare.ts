@@ -65,7 +65,8 @@ export async function prepareApply<D extends { readonly ldif: LdifDocument; read
     const diagnostics = engine.validate(parsed);
     const kinds = new Map(parsed.views.map((view) => [view.record, view.kind]));
     const urlValues = await loadUrlValues(document, input.path ? dirname(input.path) : process.cwd());
-    steps.push(...planDocument(document, { file: input.file, urlValues, entryKindOf: (record) => kinds.get(record) }));
+    // A loop, not push(...): a file of a million records would exceed the argument limit.
+    for (const step of planDocument(document, { file: input.file, urlValues, entryKindOf: (record) => kinds.get(record) })) steps.push(step);
     document.records.forEach((record, index) => {
       const inside = diagnostics.filter(
         (diagnostic) => diagnostic.range.start.line >= record.range.start.line && diagnostic.range.start.line <= record.range.end.line,

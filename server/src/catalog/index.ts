@@ -11,6 +11,8 @@ export class Catalog {
   private readonly otherAllowed = new Map<EntryKind, Set<string>>();
   /** Every own prefix in lower case with its kind, in catalog order: asked about every attribute of every record. */
   private readonly prefixes: (readonly [string, EntryKind])[] = [];
+  /** Their first characters, to rule most names out at once (undefined when a prefix is empty and matches all). */
+  private readonly prefixFirsts: Set<number> | undefined;
 
   constructor(readonly data: CatalogData) {
     for (const attribute of data.attributes) {
@@ -23,6 +25,7 @@ export class Catalog {
       this.otherAllowed.set(kind.kind, new Set(kind.otherAllowed.map((name) => name.toLowerCase())));
       for (const prefix of kind.ownPrefixes) this.prefixes.push([prefix.toLowerCase(), kind.kind]);
     }
+    this.prefixFirsts = this.prefixes.some(([prefix]) => prefix === '') ? undefined : new Set(this.prefixes.map(([prefix]) => prefix.charCodeAt(0)));
   }
 
   get attributes(): readonly AttributeSpec[] {
@@ -45,6 +48,10 @@ export class Catalog {
 
   /** The entry kind whose own prefix the name carries (`ipaWinSyncFoo` → ipa-winsync). */
   kindByPrefix(name: string): EntryKind | undefined {
+    // Most names start with a letter no prefix starts with.
+    const code = name.charCodeAt(0);
+    const first = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+    if (first < 0x80 && this.prefixFirsts && !this.prefixFirsts.has(first)) return undefined;
     for (const [prefix, kind] of this.prefixes) if (startsWithIgnoringCase(name, prefix)) return kind;
     return undefined;
   }

@@ -1,6 +1,6 @@
-import { createReadStream, promises as fs } from 'node:fs';
+import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Diagnostic, LdifRecord } from '../ldif/ast';
 import { mixedRecordProblems } from '../ldif/parser';
 import { ParsedDocument } from '../document';
@@ -29,7 +29,7 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const stream = file === '-' ? io.stdin : createReadStream(resolve(io.cwd, file));
+    const stream = file === '-' ? io.stdin : Readable.from(fileChunks(resolve(io.cwd, file)));
     const diagnostics = await checkStream(stream, catalog, (found) => reporter.report(file, found)).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
     });
@@ -73,6 +73,27 @@ export async function checkStream(
   }
   await send([...mixedRecordProblems(firsts), ...checkEntries(kept, { catalog })]);
   return counts;
+}
+
+const CHUNK_SIZE = 1 << 16;
+
+/**
+ * A file's bytes in 64 KiB chunks, read synchronously: `check` has nothing else to do while it
+ * waits, and the asynchronous reads of a file stream cost a sixth of the time of checking a
+ * large file.
+ */
+function* fileChunks(path: string): Generator<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK_SIZE);
+      const read = readSync(fd, chunk, 0, CHUNK_SIZE, null);
+      if (read === 0) return;
+      yield read === CHUNK_SIZE ? chunk : chunk.subarray(0, read);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Keeps the first content record and the first change record: all that the mixed-records check needs. */

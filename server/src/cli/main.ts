@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { APPLY_USAGE, runApplyCommand } from './apply';
 import { CHECK_USAGE, runCheckCommand } from './check';
 import { UsageError } from './args';
@@ -40,6 +41,9 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
 }
 
 if (require.main === module) {
+  // check streams a file and keeps little alive, but V8 lets the heap grow to several times
+  // that before it collects; growing by 30% at a time keeps a million records under 150 MiB.
+  setFlagsFromString('--heap-growing-percent=30');
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

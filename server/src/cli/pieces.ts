@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { hasContent } from '../ldif/lines';
 
 /** A run of whole records from a larger text, with the line it starts on. */
 export interface Piece {
@@ -31,21 +32,29 @@ export async function* readPieces(stream: Readable, pieceSize = PIECE_SIZE): Asy
   let tail = '';
   let firstLine = 0;
   let atFileStart = true;
+  let emitted = false;
   const emit = (text: string): Piece => {
     const piece = { text, firstLine, atFileStart };
+    emitted = true;
     firstLine += countLines(text);
-    atFileStart = false;
+    // version: may follow a first piece of nothing but comments and blank lines.
+    atFileStart &&= !hasContent(text);
     return piece;
   };
   for await (const chunk of stream) {
     const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
     if (text.length === 0) continue;
-    const seen = tail + text;
-    const blank = lastBlankLineEnd(seen);
-    if (blank > 0) cut = length - tail.length + blank;
+    // Search the chunk itself, and the tail joined to its first characters only for a blank line
+    // across the two: joining the whole chunk to the tail copied every chunk once more.
+    const blank = lastBlankLineEnd(text);
+    if (blank > 0) cut = length + blank;
+    else {
+      const joint = lastBlankLineEnd(tail + text.slice(0, 2));
+      if (joint > 0) cut = length - tail.length + joint;
+    }
     parts.push(text);
     length += text.length;
-    tail = seen.slice(-2);
+    tail = text.length >= 2 ? text.slice(-2) : (tail + text).slice(-2);
     if (length < pieceSize || cut <= 0) continue;
     const pending = parts.join('');
     yield emit(pending.slice(0, cut));
@@ -55,7 +64,7 @@ export async function* readPieces(stream: Readable, pieceSize = PIECE_SIZE): Asy
     cut = 0;
   }
   const pending = parts.join('') + decoder.end();
-  if (pending.length > 0 || atFileStart) yield emit(pending);
+  if (pending.length > 0 || !emitted) yield emit(pending);
 }
 
 /** Offset just after the last blank line (a line break followed by an empty line), or -1. */

@@ -7,7 +7,7 @@ import { escapeDnValue, formatDn } from './format';
 import { parseDn, type Ava, type ParsedDn, type Rdn } from './parse';
 
 export { escapeDnValue, formatAva, formatDn, formatRdn, type AvaText, type RdnText } from './format';
-export { isAttributeType, parseDn, type Ava, type DnProblem, type ParsedDn, type Rdn } from './parse';
+export { isAttributeType, isPlainDn, parseDn, type Ava, type DnProblem, type ParsedDn, type Rdn } from './parse';
 export { replicaSuffix, type ReplicaSuffix } from './replica';
 
 /** A DN given as text or already parsed. */

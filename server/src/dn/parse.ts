@@ -59,6 +59,34 @@ const BACKSLASH = 0x5c;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lossyUtf8 = new TextDecoder('utf-8');
 
+/**
+ * True only for a DN that parses without any problem: `type=value` RDNs joined by plain
+ * commas, names of letters, digits and "-", values with no character that needs an escape
+ * and no space at either end. Checked without building the DN: every record's dn: is
+ * checked, and almost all are like this. False says nothing; parse to find out.
+ */
+export function isPlainDn(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  for (;;) {
+    if (i >= n || !isAlpha(text.charCodeAt(i))) return false;
+    i++;
+    for (let c = text.charCodeAt(i); i < n && (isAlpha(c) || isDigit(c) || c === 0x2d); c = text.charCodeAt(++i));
+    if (i >= n || text.charCodeAt(i) !== EQUALS) return false;
+    const start = ++i;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === COMMA) break;
+      if (c === BACKSLASH || c === QUOTE || c === PLUS || c === SEMICOLON || c === LESS || c === GREATER || c === NUL || c === EQUALS) return false;
+    }
+    if (i === start) return false;
+    const first = text.charCodeAt(start);
+    if (first === SPACE || first === HASH || text.charCodeAt(i - 1) === SPACE) return false;
+    if (i === n) return true;
+    i++;
+  }
+}
+
 /** Parses a DN; never throws. The empty string is the valid empty DN. */
 export function parseDn(text: string): ParsedDn {
   return new DnParser(text).parse();

@@ -16,7 +16,7 @@ export function getFoldingRanges(document: ParsedDocument): FoldingRange[] {
     for (const spec of record.modifications) {
       ranges.push({ startLine: spec.range.start.line, endLine: spec.range.end.line, kind: 'region' });
     }
-    comments.push(...record.comments);
+    for (const comment of record.comments) comments.push(comment);
   }
   comments.sort((a, b) => a.line.range.start.line - b.line.range.start.line);
   let start: Comment | undefined;

@@ -17,8 +17,9 @@ export function format(document: ParsedDocument, options: FormattingOptions): Te
   const eol = document.ldif.eol;
   const edits: TextEdit[] = [];
   for (const line of logicalLines(document)) {
-    // A CR in the text (an error of its own) would join the line break after a fold and vanish.
-    if (line.text.includes('\r')) continue;
+    // Lines with an error of their own are left alone: after a fold, a CR would join the line
+    // break and vanish, and a leading tab cut off on its own would read as a blank line.
+    if (line.text.includes('\r') || line.text.charCodeAt(0) === 9) continue;
     const folded = fold(line.text, options.foldWidth).join(`${eol} `);
     if (!sameLayout(line, folded, eol)) edits.push({ range: line.range, newText: folded });
   }
@@ -34,13 +35,17 @@ export function fold(text: string, width: number): string[] {
   while (text.length - start > room) {
     let end = start + room;
     // Never split a surrogate pair; with room for one unit only (width 2), the pair goes whole.
-    if (isLowSurrogate(text.charCodeAt(end))) end = end - 1 > start ? end - 1 : end + 1;
+    if (isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) end = end - 1 > start ? end - 1 : end + 1;
     pieces.push(text.slice(start, end));
     start = end;
     room = width - 1;
   }
-  pieces.push(text.slice(start));
+  if (start < text.length) pieces.push(text.slice(start));
   return pieces;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 function isLowSurrogate(code: number): boolean {

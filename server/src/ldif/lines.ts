@@ -10,10 +10,24 @@ export interface Block {
 
 export interface SplitText {
   readonly blocks: Block[];
+  /** Where each block's first line starts in the text. */
+  readonly offsets: number[];
   readonly lineCount: number;
   readonly eol: '\n' | '\r\n';
+  /** Line breaks of each kind, which decide `eol`; a document split in parts adds them up. */
+  readonly breaks: LineBreaks;
   /** Lines that hold only white space where a blank line was probably meant. */
   readonly whitespaceLines: { readonly line: number; readonly length: number }[];
+}
+
+export interface LineBreaks {
+  readonly crlf: number;
+  readonly lf: number;
+}
+
+/** The line separator a text mostly uses. */
+export function mostUsedEol({ crlf, lf }: LineBreaks): '\n' | '\r\n' {
+  return crlf > lf ? '\r\n' : '\n';
 }
 
 /**
@@ -23,9 +37,11 @@ export interface SplitText {
  */
 export function splitBlocks(text: string, firstLine = 0): SplitText {
   const blocks: Block[] = [];
+  const offsets: number[] = [];
   const whitespaceLines: { line: number; length: number }[] = [];
   let current: string[] = [];
   let currentStart = firstLine;
+  let currentOffset = 0;
   let line = firstLine;
   let crlf = 0;
   let lf = 0;
@@ -46,22 +62,31 @@ export function splitBlocks(text: string, firstLine = 0): SplitText {
     if (last && position === length && position > 0) break;
     const content = text.slice(position, lineEnd);
     if (content.length === 0) {
-      if (current.length > 0) blocks.push({ startLine: currentStart, lines: current });
+      if (current.length > 0) pushBlock();
       current = [];
     } else if (isBlankLike(content) && (current.length === 0 || content.charCodeAt(0) !== 32)) {
       whitespaceLines.push({ line, length: content.length });
-      if (current.length > 0) blocks.push({ startLine: currentStart, lines: current });
+      if (current.length > 0) pushBlock();
       current = [];
     } else {
-      if (current.length === 0) currentStart = line;
+      if (current.length === 0) {
+        currentStart = line;
+        currentOffset = position;
+      }
       current.push(content);
     }
     line++;
     position = end + 1;
     if (last) break;
   }
-  if (current.length > 0) blocks.push({ startLine: currentStart, lines: current });
-  return { blocks, lineCount: line - firstLine, eol: crlf > lf ? '\r\n' : '\n', whitespaceLines };
+  if (current.length > 0) pushBlock();
+  const breaks = { crlf, lf };
+  return { blocks, offsets, lineCount: line - firstLine, eol: mostUsedEol(breaks), breaks, whitespaceLines };
+
+  function pushBlock(): void {
+    blocks.push({ startLine: currentStart, lines: current });
+    offsets.push(currentOffset);
+  }
 }
 
 function isBlankLike(content: string): boolean {
@@ -80,24 +105,23 @@ function isBlankLike(content: string): boolean {
 class UnfoldedLine implements LogicalLine {
   readonly text: string;
   readonly #firstLine: number;
-  readonly #lastLine: number;
-  readonly #lastLength: number;
-  #range: Range | undefined;
+  /** Built on first use for a line that is not folded; a folded line has one per physical line. */
   #segments: readonly Segment[] | undefined;
+  #range: Range | undefined;
 
-  constructor(text: string, firstLine: number, lastLine: number, lastLength: number, segments: readonly Segment[] | undefined) {
+  constructor(text: string, firstLine: number, segments: readonly Segment[] | undefined) {
     this.text = text;
     this.#firstLine = firstLine;
-    this.#lastLine = lastLine;
-    this.#lastLength = lastLength;
     this.#segments = segments;
   }
 
   get range(): Range {
-    return (this.#range ??= {
-      start: { line: this.#firstLine, character: 0 },
-      end: { line: this.#lastLine, character: this.#lastLength },
-    });
+    if (this.#range) return this.#range;
+    const segments = this.#segments;
+    // The last physical line holds the rest of the text after its leading space.
+    const last = segments && segments.length > 1 ? segments[segments.length - 1] : undefined;
+    const end = last ? { line: last.line, character: 1 + this.text.length - last.offset } : { line: this.#firstLine, character: this.text.length };
+    return (this.#range = { start: { line: this.#firstLine, character: 0 }, end });
   }
 
   get segments(): readonly Segment[] {
@@ -120,25 +144,38 @@ export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[] 
   while (index < count && physical[index].charCodeAt(0) === 32) orphans.push(block.startLine + index++);
   while (index < count) {
     const firstLine = block.startLine + index;
-    let text = physical[index++];
+    const text = physical[index++];
     if (index === count || physical[index].charCodeAt(0) !== 32) {
-      lines.push(new UnfoldedLine(text, firstLine, firstLine, text.length, undefined));
+      lines.push(new UnfoldedLine(text, firstLine, undefined));
       continue;
     }
     // A folded line: join its pieces once, and remember where each piece starts.
     const segments: Segment[] = [{ offset: 0, line: firstLine, character: 0 }];
     const pieces = [text];
     let length = text.length;
-    let last = physical[index - 1];
     while (index < count && physical[index].charCodeAt(0) === 32) {
-      last = physical[index];
+      const piece = physical[index];
       segments.push({ offset: length, line: block.startLine + index, character: 1 });
-      pieces.push(last.slice(1));
-      length += last.length - 1;
+      pieces.push(piece.slice(1));
+      length += piece.length - 1;
       index++;
     }
-    text = pieces.join('');
-    lines.push(new UnfoldedLine(text, firstLine, block.startLine + index - 1, last.length, segments));
+    lines.push(new UnfoldedLine(pieces.join(''), firstLine, segments));
   }
   return { lines, orphans };
+}
+
+/**
+ * Whether the text has a line besides comments, continuations and blank lines: after such a
+ * line `version:` may no longer start the file, so a text read in pieces passes this on.
+ */
+export function hasContent(text: string): boolean {
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const first = text.charCodeAt(start);
+    if (first !== 35 /* # */ && first !== 32 && !isBlankLike(text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end))) return true;
+    start = end + 1;
+  }
+  return false;
 }

@@ -50,7 +50,7 @@ export function parseLdif(text: string): LdifDocument {
  * it. File-wide checks (mixedRecordProblems) are left to the caller, which may
  * see the file in pieces.
  */
-export function assembleDocument(split: SplitText, blocks: readonly ParsedBlock[]): LdifDocument {
+export function assembleDocument(split: Pick<SplitText, 'lineCount' | 'eol' | 'whitespaceLines'>, blocks: readonly ParsedBlock[]): LdifDocument {
   const records: LdifRecord[] = [];
   const comments: Comment[] = [];
   const problems: Diagnostic[] = split.whitespaceLines.map(whitespaceLineProblem);
@@ -95,10 +95,14 @@ export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
   }
 
   const comments: Comment[] = [];
-  const content: LogicalLine[] = [];
-  for (const line of lines) {
-    if (line.text.charCodeAt(0) === 35 /* # */) comments.push({ line, text: line.text.slice(1) });
-    else content.push(line);
+  // Most records hold no comment: their lines are the content as they are.
+  let content = lines;
+  if (lines.some(isComment)) {
+    content = [];
+    for (const line of lines) {
+      if (isComment(line)) comments.push({ line, text: line.text.slice(1) });
+      else content.push(line);
+    }
   }
 
   let version: VersionSpec | undefined;
@@ -122,8 +126,9 @@ export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
   const hasContent = content.length > 0;
   if (cursor >= content.length) return { record: undefined, version, comments, problems, hasContent };
 
-  if (isIncludeBlock(content.slice(cursor))) {
-    for (const line of content.slice(cursor)) {
+  const rest = cursor === 0 ? content : content.slice(cursor);
+  if (isIncludeBlock(rest)) {
+    for (const line of rest) {
       report(
         'ldif/include-directive',
         line,
@@ -135,13 +140,20 @@ export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
     return { record: undefined, version, comments, problems, hasContent };
   }
 
-  const record = parseRecord(content.slice(cursor), comments, report);
+  const record = parseRecord(rest, comments, report);
   return { record, version, comments: [], problems, hasContent };
 }
 
-function isIncludeBlock(lines: readonly LogicalLine[]): boolean {
-  return lines.length > 0 && lines.every((line) => /^include:/i.test(line.text));
+function isComment(line: LogicalLine): boolean {
+  return line.text.charCodeAt(0) === 35 /* # */;
 }
+
+function isIncludeBlock(lines: readonly LogicalLine[]): boolean {
+  // The first line decides for nearly every block, without a test of the others.
+  return lines.length > 0 && INCLUDE.test(lines[0].text) && lines.every((line) => INCLUDE.test(line.text));
+}
+
+const INCLUDE = /^include:/i;
 
 /** Parses the content lines of one record (comments already taken out). */
 function parseRecord(lines: LogicalLine[], comments: Comment[], report: ProblemSink): LdifRecord {

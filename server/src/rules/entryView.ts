@@ -1,6 +1,6 @@
 import type { LdifRecord } from '../ldif/ast';
 import type { Catalog, EntryKind } from '../catalog';
-import { parseDn, type ParsedDn, type Rdn } from '../dn/dn';
+import { parseDn, type Rdn } from '../dn/dn';
 import type { AttributeMention, EntryView, ValueWrite } from './types';
 
 const PLUGIN_RDNS = [
@@ -23,7 +23,6 @@ export function viewEntry(record: LdifRecord, catalog: Catalog): EntryView {
  */
 class RecordView implements EntryView {
   readonly kind: EntryKind | undefined;
-  readonly parsedDn: ParsedDn | undefined;
   #writes: readonly ValueWrite[] | undefined;
   #mentions: readonly AttributeMention[] | undefined;
 
@@ -31,8 +30,6 @@ class RecordView implements EntryView {
     readonly record: LdifRecord,
     catalog: Catalog,
   ) {
-    const dn = record.dn?.value;
-    this.parsedDn = dn === undefined ? undefined : parseDn(dn);
     this.kind = classify(record, this, catalog);
   }
 
@@ -60,9 +57,13 @@ class RecordView implements EntryView {
   }
 }
 
-function classify(record: LdifRecord, view: Pick<EntryView, 'mentions' | 'parsedDn'>, catalog: Catalog): EntryKind | undefined {
-  const parsed = view.parsedDn;
-  if (!parsed || parsed.problems.some((problem) => problem.severity === 'error')) return undefined;
+function classify(record: LdifRecord, view: Pick<EntryView, 'mentions'>, catalog: Catalog): EntryKind | undefined {
+  const dn = record.dn?.value;
+  if (dn === undefined) return undefined;
+  // Both winsync entries end in cn=config: a DN that cannot spell it needs no parse unless an objectClass makes it an agreement.
+  if (!mayEndInConfig(dn) && !hasObjectClass(record, identifyingClass(catalog))) return undefined;
+  const parsed = parseDn(dn);
+  if (parsed.problems.some((problem) => problem.severity === 'error')) return undefined;
   const rdns = parsed.rdns;
   if (rdns.length === 3 && PLUGIN_RDNS.every(([type, value], i) => isRdn(rdns[i], type, value))) return 'ipa-winsync';
   if (hasObjectClass(record, identifyingClass(catalog))) return 'agreement';
@@ -72,16 +73,31 @@ function classify(record: LdifRecord, view: Pick<EntryView, 'mentions' | 'parsed
   return view.mentions.some((mention) => catalog.kindByPrefix(mention.name) !== undefined) ? 'agreement' : undefined;
 }
 
+/**
+ * False only when no RDN value of the DN can read "config" in any case: the letters are not
+ * there, and no escape or quote could spell them.
+ */
+function mayEndInConfig(dn: string): boolean {
+  return dn.includes('\\') || dn.includes('"') || /config/i.test(dn);
+}
+
 /** Whether the RDN's first AVA is `type=value`, both compared in lower case. */
 function isRdn(rdn: Rdn, type: string, value: string): boolean {
   const ava = rdn.avas[0];
   return ava.type.length === type.length && ava.type.toLowerCase() === type && ava.value.toLowerCase() === value;
 }
 
+/** Asked for every record, so looked up once per catalog. */
+const identifying = new WeakMap<Catalog, string>();
+
 function identifyingClass(catalog: Catalog): string {
+  const known = identifying.get(catalog);
+  if (known !== undefined) return known;
   const spec = catalog.entryKind('agreement').objectClasses.find((objectClass) => objectClass.identifies);
   if (!spec) throw new Error('catalog: the agreement entry kind names no identifying object class');
-  return spec.name.toLowerCase();
+  const name = spec.name.toLowerCase();
+  identifying.set(catalog, name);
+  return name;
 }
 
 /** An add of a plain (not Windows) replication agreement. */
@@ -92,8 +108,11 @@ export function isPlainAgreement(record: LdifRecord): boolean {
 function hasObjectClass(record: LdifRecord, lowerName: string): boolean {
   return record.attributes.some(
     (line) =>
-      // Checked on every record: the length rules out most names before any lower-casing.
-      line.name.length === 11 && line.name.toLowerCase() === 'objectclass' && (line.value ?? '').trim().toLowerCase() === lowerName,
+      // Checked on every record: the lengths rule out most lines before any lower-casing.
+      line.name.length === 11 &&
+      (line.value?.length ?? 0) >= lowerName.length &&
+      line.name.toLowerCase() === 'objectclass' &&
+      (line.value ?? '').trim().toLowerCase() === lowerName,
   );
 }
 

@@ -1,6 +1,5 @@
 import type { AttrLine, Diagnostic, LdifRecord, ModOp, Severity } from '../ldif/ast';
 import type { Catalog, EntryKind } from '../catalog';
-import type { ParsedDn } from '../dn/dn';
 
 /** Rule groups, which settings can switch off as a whole. */
 export type RuleGroup = 'syntax' | 'dn' | 'filter' | 'values' | 'structure' | 'consistency';
@@ -46,8 +45,6 @@ export interface EntryView {
   readonly writes: readonly ValueWrite[];
   /** Every attribute the record names, once per line or header. */
   readonly mentions: readonly AttributeMention[];
-  /** The record's dn: value, parsed (telling the kind needed it); undefined when the record has no DN value. */
-  readonly parsedDn: ParsedDn | undefined;
 }
 
 export interface RuleContext {
@@ -57,6 +54,11 @@ export interface RuleContext {
 /** A rule that looks at one record at a time; its results can be cached per record. */
 export interface RecordRule {
   readonly scope: 'record';
+  /**
+   * The rule finds nothing in a record that is not a winsync entry (the plug-in entry or an
+   * agreement), so such records skip it: they are nearly all of a large file.
+   */
+  readonly winsyncOnly?: boolean;
   readonly codes: Readonly<Record<string, CodeInfo>>;
   check(entry: EntryView, context: RuleContext): Diagnostic[];
 }

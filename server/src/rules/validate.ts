@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '../ldif/ast';
+import type { Diagnostic, Range, Severity } from '../ldif/ast';
 import { CODES, DOCUMENT_RULES, RECORD_RULES } from '.';
 import { DEFAULT_MAX_DIAGNOSTICS, type ValidationSettings } from './settings';
 import type { EntryView, RuleContext } from './types';
@@ -7,12 +7,15 @@ import type { EntryView, RuleContext } from './types';
 export function checkRecord(view: EntryView, context: RuleContext): Diagnostic[] {
   // Called for every record of a file; most rules find nothing, so only their findings are copied.
   const found: Diagnostic[] = [];
-  for (const rule of RECORD_RULES) {
+  for (const rule of view.kind === undefined ? ORDINARY_RECORD_RULES : RECORD_RULES) {
     const diagnostics = rule.check(view, context);
     for (const diagnostic of diagnostics) found.push(diagnostic);
   }
   return found;
 }
+
+/** The record rules that can find something in a record that is not a winsync entry. */
+const ORDINARY_RECORD_RULES = RECORD_RULES.filter((rule) => !rule.winsyncOnly);
 
 /** Diagnostics of the rules that compare winsync records with each other. */
 export function checkEntries(views: readonly EntryView[], context: RuleContext): Diagnostic[] {
@@ -33,36 +36,59 @@ export function applySettings(diagnostics: readonly Diagnostic[], settings: Vali
   }
   shaped.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const max = settings.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
-  return shaped.length <= max ? shaped : capped(shaped, max);
+  return shaped.length <= max ? shaped : capSorted(shaped, max, countByRank(shaped));
 }
 
-const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
+/** Errors first, then warnings, infos and hints: the order in which the cap keeps diagnostics. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /**
- * The `max` most severe of position-sorted diagnostics (errors, then warnings, infos, hints;
- * the earliest of each), still in position order, and one info saying how many were left out:
- * a file with thousands of warnings must not hide its errors.
+ * Where the cap cuts, from the number of diagnostics of each rank: all of a rank below `cutoff`
+ * stay, and the first `room` (by position) of rank `cutoff`.
  */
-function capped(sorted: readonly Diagnostic[], max: number): Diagnostic[] {
-  const counts = [0, 0, 0, 0];
-  for (const diagnostic of sorted) counts[RANK[diagnostic.severity]]++;
+export function capCut(counts: readonly number[], max: number): { cutoff: number; room: number } {
   let cutoff = 0;
   let room = max;
-  while (counts[cutoff] <= room) room -= counts[cutoff++];
+  while (cutoff < counts.length && counts[cutoff] <= room) room -= counts[cutoff++];
+  return { cutoff, room };
+}
+
+/** The info that stands for the diagnostics the cap left out, placed at the first of them. */
+export function tooManyDiagnostics(max: number, total: number, range: Range): Diagnostic {
+  return {
+    code: 'winsync/too-many-diagnostics',
+    severity: 'info',
+    range,
+    message: `Only ${max} of ${total} problems are shown (errors first, then warnings, then the rest); the first one left out is on this line. Fix these, or raise winsyncLdif.maxDiagnostics to see more.`,
+  };
+}
+
+/** How many diagnostics there are of each severity rank. */
+export function countByRank(diagnostics: readonly Diagnostic[]): number[] {
+  const counts = [0, 0, 0, 0];
+  for (const diagnostic of diagnostics) counts[SEVERITY_RANK[diagnostic.severity]]++;
+  return counts;
+}
+
+/**
+ * The `max` most severe of position-sorted diagnostics (the earliest of each severity), still
+ * in position order, and one info saying how many were left out: a file with thousands of
+ * warnings must not hide its errors. `counts` are of all the diagnostics, so `sorted` may be a
+ * part that holds every one that can be kept and the first one left out.
+ */
+export function capSorted(sorted: readonly Diagnostic[], max: number, counts: readonly number[]): Diagnostic[] {
+  const { cutoff, room: roomAtCutoff } = capCut(counts, max);
+  let room = roomAtCutoff;
   const kept: Diagnostic[] = [];
   let firstLeftOut: Diagnostic | undefined;
   for (const diagnostic of sorted) {
-    const rank = RANK[diagnostic.severity];
+    const rank = SEVERITY_RANK[diagnostic.severity];
     if (rank < cutoff || (rank === cutoff && room > 0)) {
       kept.push(diagnostic);
       if (rank === cutoff) room--;
     } else firstLeftOut ??= diagnostic;
   }
-  kept.push({
-    code: 'winsync/too-many-diagnostics',
-    severity: 'info',
-    range: (firstLeftOut ?? kept[kept.length - 1]).range,
-    message: `Only ${max} of ${sorted.length} problems are shown (errors first, then warnings, then the rest); the first one left out is on this line. Fix these, or raise winsyncLdif.maxDiagnostics to see more.`,
-  });
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  kept.push(tooManyDiagnostics(max, total, (firstLeftOut ?? sorted[sorted.length - 1]).range));
   return kept;
 }

@@ -13,6 +13,7 @@ import type { EntryView, RecordRule } from '../types';
  */
 export const bindMethodTransport: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/bind-method-transport': {
       severity: 'error',

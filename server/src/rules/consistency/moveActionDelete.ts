@@ -6,6 +6,7 @@ import type { RecordRule } from '../types';
 /** winSyncMoveAction: delete, which the 389 design page advises against (seed 002, "Consistency Issues"). */
 export const moveActionDelete: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/move-action-delete': {
       severity: 'warning',

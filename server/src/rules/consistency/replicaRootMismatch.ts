@@ -8,6 +8,7 @@ import type { RecordRule } from '../types';
 /** nsDS5ReplicaRoot other than the suffix the agreement's DN places it under. */
 export const replicaRootMismatch: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/replica-root-mismatch': {
       severity: 'error',

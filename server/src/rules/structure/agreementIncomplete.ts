@@ -9,6 +9,7 @@ import type { RecordRule } from '../types';
  */
 export const agreementIncomplete: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/agreement-incomplete': {
       severity: 'warning',

@@ -28,7 +28,7 @@ export const agreementParent: RecordRule = {
     if (!dn || text === undefined) return [];
     // Most records are ordinary entries: skip the DN parse unless it could be below the mapping tree.
     if (entry.kind === undefined && !MAPPING_TREE.test(text)) return [];
-    const parsed = entry.parsedDn ?? parseDn(text);
+    const parsed = parseDn(text);
     const suffix = replicaSuffix(parsed);
     if (suffix?.unescaped) return [unescaped(dn, text, suffix)];
     // A DN that does not parse is the DN syntax rule's business.

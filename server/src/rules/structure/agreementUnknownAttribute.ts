@@ -31,6 +31,7 @@ const OPERATIONAL = new Set(
  */
 export const agreementUnknownAttribute: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/agreement-unknown-attribute': {
       severity: 'error',

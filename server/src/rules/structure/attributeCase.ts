@@ -8,6 +8,7 @@ import type { RecordRule } from '../types';
  */
 export const attributeCase: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/attribute-case': {
       severity: 'info',

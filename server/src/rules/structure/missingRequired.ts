@@ -18,6 +18,7 @@ const CODE = 'winsync/missing-required';
  */
 export const missingRequired: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     [CODE]: {
       severity: 'error',

@@ -9,6 +9,7 @@ import type { RecordRule } from '../types';
  */
 export const pluginEntryAdd: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/plugin-entry-add': {
       severity: 'warning',

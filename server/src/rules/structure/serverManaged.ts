@@ -10,6 +10,7 @@ import type { RecordRule } from '../types';
  */
 export const serverManaged: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/server-managed': {
       severity: 'warning',

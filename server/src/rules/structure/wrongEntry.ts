@@ -12,6 +12,7 @@ import type { RecordRule } from '../types';
  */
 export const wrongEntry: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/wrong-entry': {
       severity: 'error',

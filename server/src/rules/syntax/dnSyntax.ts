@@ -1,8 +1,8 @@
 import type { AttrLine, Diagnostic, Fix, LdifRecord } from '../../ldif/ast';
-import { parseDn, replicaSuffix, type DnProblem, type ParsedDn } from '../../dn/dn';
+import { isPlainDn, parseDn, replicaSuffix, type DnProblem, type ParsedDn } from '../../dn/dn';
 import { catalogValues, type CatalogValue } from '../catalogValues';
 import { badValueConsequence } from '../messages';
-import type { EntryView, RecordRule } from '../types';
+import type { RecordRule } from '../types';
 import { sentence, valuePartEdit, valuePartRange } from '../valueText';
 
 const ENTRY_DN_REFUSED = '389-DS refuses the operation with 34 (Invalid DN syntax).';
@@ -35,7 +35,7 @@ export const dnSyntax: RecordRule = {
   check(entry, { catalog }) {
     const found: Diagnostic[] = [];
     const { record } = entry;
-    checkEntryDn(entry, found);
+    checkEntryDn(record, found);
     checkNewRdn(record.newRdn, found);
     if (hasText(record.newSuperior)) {
       const line = record.newSuperior;
@@ -63,8 +63,10 @@ function hasText(line: AttrLine | undefined): line is AttrLine & { value: string
   return line !== undefined && line.encoding !== 'url' && line.value !== undefined;
 }
 
-function reportDn(place: DnPlace, found: Diagnostic[], parsed: ParsedDn = parseDn(place.text)): void {
-  for (const problem of parsed.problems) {
+function reportDn(place: DnPlace, found: Diagnostic[], parsed?: ParsedDn): void {
+  // Nearly every DN is plain: it has no problem to report, and then needs no parse.
+  if (!parsed && isPlainDn(place.text)) return;
+  for (const problem of (parsed ?? parseDn(place.text)).problems) {
     if (problem.severity === 'error') found.push(dnError(place, problem));
     else if (!isTrailingSpaceOfValue(place, problem)) found.push(legacyForm(place, problem));
   }
@@ -129,7 +131,7 @@ function escapeFix(place: DnPlace, problem: DnProblem): Fix | undefined {
   };
 }
 
-function checkEntryDn({ record, parsedDn }: EntryView, found: Diagnostic[]): void {
+function checkEntryDn(record: LdifRecord, found: Diagnostic[]): void {
   const line = record.dn;
   if (!hasText(line)) return;
   if (line.value.trim() === '') {
@@ -137,7 +139,8 @@ function checkEntryDn({ record, parsedDn }: EntryView, found: Diagnostic[]): voi
     if (record.kind !== 'content') found.push(rootDse(record, line));
     return;
   }
-  const parsed = parsedDn ?? parseDn(line.value);
+  if (isPlainDn(line.value)) return;
+  const parsed = parseDn(line.value);
   // The IdM guide prints agreement DNs as "dn:,cn=replica,…": the agreement's own RDN got lost.
   const lostRdn = line.value.startsWith(',')
     ? ` The DN starts with ',': the entry's own RDN${replicaSuffix(parsed) ? ' (cn=<agreement name>)' : ''} is missing in front of it.`
@@ -174,6 +177,8 @@ function checkNewRdn(line: AttrLine | undefined, found: Diagnostic[]): void {
     });
     return;
   }
+  // A plain DN without a comma is a single RDN without problems.
+  if (isPlainDn(text) && !text.includes(',')) return;
   const parsed = parseDn(text);
   reportDn({ line, offset: 0, text, what: 'Invalid newrdn', consequence: RENAME_REFUSED }, found, parsed);
   if (parsed.rdns.length < 2 || parsed.problems.some((problem) => problem.severity === 'error')) return;

@@ -68,6 +68,7 @@ const CODE_OF: Record<FilterProblemKind, FilterCode> = {
  */
 export const filterSyntax: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: CODES,
   check(entry, { catalog }) {
     const found: Diagnostic[] = [];

@@ -1,5 +1,5 @@
 import type { AttrLine, Diagnostic } from '../../ldif/ast';
-import { valueLines } from '../recordLines';
+import { eachValueLine } from '../recordLines';
 import type { RecordRule } from '../types';
 import { base64Edit, valuePartRange } from '../valueText';
 
@@ -58,11 +58,11 @@ export const mustBase64: RecordRule = {
   },
   check(entry) {
     const found: Diagnostic[] = [];
-    for (const line of valueLines(entry.record)) {
-      if (line.encoding !== 'plain') continue;
+    eachValueLine(entry.record, (line) => {
+      if (line.encoding !== 'plain') return;
       const reason = reasonToEncode(line.rawValue);
       if (reason) found.push(diagnostic(line, reason));
-    }
+    });
     return found;
   },
 };

@@ -1,5 +1,5 @@
 import type { AttrLine, Diagnostic, Fix } from '../../ldif/ast';
-import { keywordLines, valueLines } from '../recordLines';
+import { eachKeywordLine, eachValueLine } from '../recordLines';
 import type { RecordRule } from '../types';
 import { base64Edit, valuePartRange } from '../valueText';
 
@@ -24,9 +24,9 @@ export const trailingSpace: RecordRule = {
   },
   check(entry) {
     const found: Diagnostic[] = [];
-    for (const line of valueLines(entry.record)) {
+    eachValueLine(entry.record, (line) => {
       const count = line.encoding === 'plain' ? countTrailingSpaces(line.rawValue) : 0;
-      if (count === 0) continue;
+      if (count === 0) return;
       const them = count === 1 ? 'it' : 'them';
       found.push(
         diagnostic(
@@ -36,10 +36,10 @@ export const trailingSpace: RecordRule = {
           [removeFix(line, count), { title: 'Base64-encode the value (keeps the spaces)', edits: [base64Edit(line)] }],
         ),
       );
-    }
-    for (const line of keywordLines(entry.record)) {
+    });
+    eachKeywordLine(entry.record, (line) => {
       const count = countTrailingSpaces(line.rawValue);
-      if (count === 0) continue;
+      if (count === 0) return;
       found.push(
         diagnostic(
           line,
@@ -48,7 +48,7 @@ export const trailingSpace: RecordRule = {
           [removeFix(line, count)],
         ),
       );
-    }
+    });
     return found;
   },
 };

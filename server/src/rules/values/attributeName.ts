@@ -11,6 +11,7 @@ export const ATTRIBUTE_NAME_FORM = "an attribute type name (a letter, then lette
 /** Attributes whose value names another attribute (ipaWinSyncRealmAttr, …): it must be a valid attribute type. */
 export const attributeName: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/invalid-attribute-name': {
       severity: 'error',

@@ -15,6 +15,7 @@ function isCnEquality(node: FilterNode): boolean {
  */
 export const effectiveGroupFilter: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/effective-group-filter': {
       severity: 'warning',

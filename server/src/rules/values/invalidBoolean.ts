@@ -75,6 +75,7 @@ function wordFor(words: Canonical, meaning: boolean): string {
  */
 export const invalidBoolean: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/invalid-boolean': {
       severity: 'error',

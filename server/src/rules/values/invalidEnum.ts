@@ -10,6 +10,7 @@ import type { RecordRule } from '../types';
  */
 export const invalidEnum: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/invalid-enum': {
       severity: 'error',

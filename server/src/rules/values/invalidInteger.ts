@@ -13,6 +13,7 @@ const LOOSE_INTEGER = /^[+-]?[0-9]+$/;
 /** Integer attributes: the value must be an RFC 4517 integer inside the catalog's min–max. */
 export const invalidInteger: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/invalid-integer': {
       severity: 'error',

@@ -27,6 +27,7 @@ interface Problem {
  */
 export const invalidSchedule: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/invalid-schedule': {
       severity: 'error',

@@ -17,6 +17,7 @@ const FIRST_VALUE_ONLY = ['nsDS5ReplicaBindDN'];
  */
 export const singleValued: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/single-valued': {
       severity: 'error',

@@ -16,6 +16,7 @@ const OTHER_SEPARATOR = /^([^\s:=]+)\s*([:=])\s*(\S.*)$/;
  */
 export const userAttrFormat: RecordRule = {
   scope: 'record',
+  winsyncOnly: true,
   codes: {
     'winsync/user-attr-format': {
       severity: 'error',
