@@ -249,9 +249,11 @@ export function validate(document: ParsedDocument, catalog: Catalog, settings: V
  * a file without a final line break that is past the end, so such an end becomes the end of the text.
  */
 function keepInside(fix: Fix, document: ParsedDocument): Fix {
-  const last = document.ldif.lineCount - 1;
+  // After a final line break, editors count one more (empty) line.
+  const endsWithBreak = document.text.endsWith('\n');
+  const last = endsWithBreak ? document.ldif.lineCount : document.ldif.lineCount - 1;
   if (fix.edits.every((edit) => edit.range.end.line <= last)) return fix;
-  const end = { line: last, character: document.lineText(last).length };
+  const end = { line: last, character: endsWithBreak ? 0 : document.lineText(last).length };
   return {
     ...fix,
     edits: fix.edits.map((edit) =>
