@@ -105,7 +105,7 @@ describe('parser properties', () => {
           previous = incremental;
         }
       }),
-      150,
+      100,
     );
   });
 });
