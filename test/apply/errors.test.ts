@@ -81,7 +81,7 @@ test('49 on bind names the bind DN and never the password, even if a message ech
 });
 
 test('68, 32 and 50 name the entry and say what to do', () => {
-  assert.match(explainOp(new AlreadyExistsError(''), add('uid=a,dc=x')), /^68 Already exists: uid=a,dc=x is already there\. Fix: Use changetype: modify/);
+  assert.match(explainOp(new AlreadyExistsError(''), add('uid=a,dc=x')), /^68 Already exists: uid=a,dc=x is already there \(if an earlier run of this file stopped part-way, this record was probably applied then\)\. Fix: Use changetype: modify/);
   assert.match(explainOp(new NoSuchObjectError(''), add('uid=a,ou=Missing,dc=x')), /32 No such object: the parent ou=Missing,dc=x of uid=a,ou=Missing,dc=x does not exist/);
   assert.match(explainOp(new NoSuchObjectError(''), { kind: 'delete', dn: AGREEMENT, controls: [] }), /does not exist.*hex-escaped|escaped as the server stores it/);
 });

@@ -12,6 +12,9 @@ import { replicaSuffix } from '../dn/dn';
 import { parentDn, renamedDn } from './dnText';
 import { redact, type Secret } from './secret';
 
+/** 68, 20 and 16 are what a second run of a partly applied file gets: say so, since it is usually harmless. */
+const RERUN = ' (if an earlier run of this file stopped part-way, this record was probably applied then).';
+
 /** The part of the catalog the explanations read (the Catalog class satisfies it). */
 export interface AttributeCatalog {
   attribute(name: string): AttributeSpec | undefined;
@@ -72,7 +75,7 @@ export function explainOperationError(error: unknown, context: OperationContext)
     case 68:
       return operation.kind === 'modrdn'
         ? explain(`${result}: an entry named ${renamedDn(operation.dn, operation.newRdn, operation.newSuperior)} already exists.`, 'Choose another newrdn, or delete or rename the existing entry first.')
-        : explain(`${result}: ${operation.dn} is already there.`, 'Use changetype: modify to change the existing entry, or delete it first.');
+        : explain(`${result}: ${operation.dn} is already there${RERUN}`, 'Use changetype: modify to change the existing entry, or delete it first.');
     case 50:
       return explain(
         `${result}: the bind DN may not ${operation.kind} ${operation.dn}.`,
@@ -87,9 +90,9 @@ export function explainOperationError(error: unknown, context: OperationContext)
     case 34:
       return explain(`${result}: the DN "${operation.dn}" is not a valid DN.`, 'Write the DN as RFC 4514 type=value pairs separated by commas, escaping , + " \\ < > ; inside values.');
     case 20:
-      return explain(`${result}: ${named ? `${named.type} (line ${named.line})` : 'an attribute'} of ${operation.dn} already has this value.`, 'Use replace: instead of add:, or drop the value that is already there.');
+      return explain(`${result}: ${named ? `${named.type} (line ${named.line})` : 'an attribute'} of ${operation.dn} already has this value${RERUN}`, 'Use replace: instead of add:, or drop the value that is already there.');
     case 16:
-      return explain(`${result}: ${named ? `${named.type} (line ${named.line})` : 'the attribute or value to delete'} is not present on ${operation.dn}.`, 'Remove the delete: for it, or use replace: to set the values you want.');
+      return explain(`${result}: ${named ? `${named.type} (line ${named.line})` : 'the attribute or value to delete'} is not present on ${operation.dn}${RERUN}`, 'Remove the delete: for it, or use replace: to set the values you want.');
     case 19:
       return explain(`${result}: the server refused a value of ${named ? `${named.type} (line ${named.line})` : 'an attribute'} on ${operation.dn}${text ? '' : ' (a uniqueness or password policy constraint)'}.`, 'Change the value so that it meets the constraint the server names.');
     case 66:
