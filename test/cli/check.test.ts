@@ -117,3 +117,14 @@ describe('checkStream', () => {
     assert.equal(found[0].range.start.line, 2500 * 4 + 1);
   });
 });
+
+describe('the built command', () => {
+  test('a reader that closes the pipe early ends the run quietly, without a stack trace', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
+    const records = Array.from({ length: 5000 }, (_, i) => `dn: cn=u${i},dc=example,dc=com\nchangetype: update\n`).join('\n');
+    const result = spawnSync('bash', ['-c', `node "${cli}" check --format json - | head -c 100 >/dev/null`], { input: records, encoding: 'utf8' });
+    assert.equal(result.stderr, '');
+    assert.equal(result.status, 0);
+  });
+});
