@@ -27,8 +27,8 @@ export interface GenerateOptions {
   /** Share of records that carry one deliberate error (default 0.004). */
   readonly errorRate?: number;
   /**
-   * Leave out valid constructs that not every LDIF reader knows: `increment:`, base64
-   * `newrdn::` and comments inside a record (the npm `ldif` package rejects them). Default true.
+   * Include valid constructs that not every LDIF reader knows: `increment:` and base64
+   * `newrdn::` (the npm `ldif` package rejects both). Default true; false leaves them out.
    */
   readonly extensions?: boolean;
 }

@@ -112,6 +112,7 @@ function runNode(nodeArgs: readonly string[], captureStdout = false): Promise<Ru
       // "<peak RSS KiB> <user s> <system s>" (/usr/bin/time may put a note about the exit status before it).
       const fields = existsSync(rssFile) ? (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number) : [];
       const [rss = NaN, user = NaN, system = NaN] = fields;
+      rmSync(rssFile, { force: true });
       if (code !== 0 && code !== 1 && code !== 3) reject(new Error(`node ${nodeArgs.join(' ')} exited with ${code}: ${stderr.slice(0, 500)}`));
       else resolvePromise({ seconds, maxRssKiB: rss, cpuSeconds: user + system, code, stdout });
     });
