@@ -36,6 +36,20 @@ const NO_USER_MOD: ReactionInput = {
   note: 'The schema marks it NO-USER-MODIFICATION, so the server silently drops it from the request (a modify that contains nothing else fails with 53 "no modifiable attributes specified"); the real value is filled in by the server.',
 };
 
+/** A read-only status attribute the server maintains: text, single-valued, dropped when written. */
+function statusAttribute(fields: Pick<AttributeInput, 'name' | 'doc' | 'source' | 'since'>): AttributeInput {
+  return {
+    entry: 'agreement',
+    group: 'Status',
+    syntax: { kind: 'text' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: true,
+    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD },
+    ...fields,
+  };
+}
+
 export const agreementEntryKind: EntryKindInput = {
   kind: 'agreement',
   title: 'Windows sync agreement (nsDSWindowsReplicationAgreement)',
@@ -934,158 +948,88 @@ export const agreementAttributes: AttributeInput[] = [
     ].join(' '),
     source: `${A2}; ${SCHEMA}`,
   },
-  {
+  statusAttribute({
     name: 'nsds5replicaChangesSentSinceStartup',
-    entry: 'agreement',
-    group: 'Status',
-    syntax: { kind: 'text' },
-    multiValued: false,
-    requiredOnAdd: false,
-    serverManaged: true,
-    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD },
     doc: [
       'Number of changes sent since the server started, per replica ID (`rid:sent/skipped`); empty when nothing was sent.',
       'Computed by the server and returned on every read; never author it.',
     ].join(' '),
     source: `${A2}; ${SCHEMA} (NO-USER-MODIFICATION); ldap-server.md §3.3`,
-  },
-  {
+  }),
+  statusAttribute({
     name: 'nsds5replicaLastUpdateStart',
-    entry: 'agreement',
-    group: 'Status',
-    syntax: { kind: 'text' },
-    multiValued: false,
-    requiredOnAdd: false,
-    serverManaged: true,
-    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD },
     doc: [
       'Generalized time at which the last incremental update session began (`19700101000000Z` = never).',
       'Server-managed status; never author it.',
     ].join(' '),
     source: `${A2}; ${SCHEMA} (NO-USER-MODIFICATION); ldap-server.md §3.3`,
-  },
-  {
+  }),
+  statusAttribute({
     name: 'nsds5replicaLastUpdateEnd',
-    entry: 'agreement',
-    group: 'Status',
-    syntax: { kind: 'text' },
-    multiValued: false,
-    requiredOnAdd: false,
-    serverManaged: true,
-    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD },
     doc: [
       'Generalized time at which the last incremental update session ended (`19700101000000Z` = never).',
       'Server-managed status; never author it.',
     ].join(' '),
     source: `${A2}; ${SCHEMA} (NO-USER-MODIFICATION); ldap-server.md §3.3`,
-  },
-  {
+  }),
+  statusAttribute({
     name: 'nsds5replicaLastUpdateStatus',
-    entry: 'agreement',
-    group: 'Status',
-    syntax: { kind: 'text' },
-    multiValued: false,
-    requiredOnAdd: false,
-    serverManaged: true,
-    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD },
     doc: [
       'Human-readable result of the last update session, e.g. `Error (-1) … Can\'t contact LDAP server` when the DC is',
       'unreachable. The first place to look when sync does not work; server-managed, never author it.',
     ].join(' '),
     source: `${A2}; ${SCHEMA} (NO-USER-MODIFICATION); ldap-server.md §3.3`,
-  },
-  {
+  }),
+  statusAttribute({
     name: 'nsds5replicaLastUpdateStatusJSON',
-    entry: 'agreement',
-    group: 'Status',
-    syntax: { kind: 'text' },
-    multiValued: false,
-    requiredOnAdd: false,
-    serverManaged: true,
-    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD },
     doc: [
       'The same last-update result as a JSON object (`state` green/amber/red, `ldap_rc`, `repl_rc`, `date`, `message`),',
       'meant for monitoring scripts. Not in the object class\'s MAY list; the server adds it when the entry is read.',
     ].join(' '),
     source: `ldap-server.md §3.3 (returned by 389-ds 2.3.1); installed 01core389.ldif (NO-USER-MODIFICATION); 389-ds-base ticket 49602`,
     since: '389-ds-base ticket 49602',
-  },
-  {
+  }),
+  statusAttribute({
     name: 'nsds5replicaUpdateInProgress',
-    entry: 'agreement',
-    group: 'Status',
-    syntax: { kind: 'text' },
-    multiValued: false,
-    requiredOnAdd: false,
-    serverManaged: true,
-    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD },
     doc: [
       '`TRUE` while an update session is running, otherwise `FALSE`. Changes to the subtree and domain settings wait until',
       'it is `FALSE`. Server-managed; never author it.',
     ].join(' '),
     source: `${A2}; ${SCHEMA} (NO-USER-MODIFICATION, Boolean syntax); ldap-server.md §3.3`,
-  },
-  {
+  }),
+  statusAttribute({
     name: 'nsds5replicaLastInitStart',
-    entry: 'agreement',
-    group: 'Status',
-    syntax: { kind: 'text' },
-    multiValued: false,
-    requiredOnAdd: false,
-    serverManaged: true,
-    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD },
     doc: [
       'Generalized time at which the last total update (re-initialisation) began; `19700101000000Z` when none has run.',
       'Server-managed; never author it.',
     ].join(' '),
     source: `${A2}; ${SCHEMA} (NO-USER-MODIFICATION); ldap-server.md §3.3`,
-  },
-  {
+  }),
+  statusAttribute({
     name: 'nsds5replicaLastInitEnd',
-    entry: 'agreement',
-    group: 'Status',
-    syntax: { kind: 'text' },
-    multiValued: false,
-    requiredOnAdd: false,
-    serverManaged: true,
-    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD },
     doc: [
       'Generalized time at which the last total update ended; `19700101000000Z` when none has run.',
       'Server-managed; never author it.',
     ].join(' '),
     source: `${A2}; ${SCHEMA} (NO-USER-MODIFICATION); ldap-server.md §3.3`,
-  },
-  {
+  }),
+  statusAttribute({
     name: 'nsds5replicaLastInitStatus',
-    entry: 'agreement',
-    group: 'Status',
-    syntax: { kind: 'text' },
-    multiValued: false,
-    requiredOnAdd: false,
-    serverManaged: true,
-    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD },
     doc: [
       'Human-readable result of the last total update, e.g. whether the re-initialisation succeeded.',
       'Server-managed; never author it.',
     ].join(' '),
     source: `${A2}; ${SCHEMA} (NO-USER-MODIFICATION)`,
-  },
-  {
+  }),
+  statusAttribute({
     name: 'nsds5replicaLastInitStatusJSON',
-    entry: 'agreement',
-    group: 'Status',
-    syntax: { kind: 'text' },
-    multiValued: false,
-    requiredOnAdd: false,
-    serverManaged: true,
-    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD },
     doc: [
       'JSON form of `nsds5replicaLastInitStatus`, for monitoring; appears once a total update has run.',
       'Not in the object class\'s MAY list; added by the server when the entry is read. Never author it.',
     ].join(' '),
     source: 'installed 389-ds 2.3.1 01core389.ldif (NO-USER-MODIFICATION) and libreplication-plugin.so; 389-ds-base ticket 49602',
     since: '389-ds-base ticket 49602',
-  },
+  }),
   {
     name: 'nsds5replicaReapActive',
     entry: 'agreement',
