@@ -3,7 +3,7 @@
 // test/docs/readme.test.ts fails when the README table is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODES } from '../server/src/rules';
+import { CODES } from '../server/src/engine/rules';
 import { renderRuleTable, spliceRuleTable } from './docs/ruleTable';
 
 const readme = join(__dirname, '..', 'README.md');

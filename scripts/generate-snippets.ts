@@ -2,7 +2,7 @@
 //   npx tsx scripts/generate-snippets.ts
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog } from '../server/src/catalog';
+import { loadCatalog } from '../server/src/engine/catalog';
 import { renderSnippets } from './snippets/build';
 
 const target = join(__dirname, '..', 'snippets', 'ldif.json');

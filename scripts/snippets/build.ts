@@ -2,7 +2,7 @@
  * Builds VS Code snippets (snippets/ldif.json) from the snippet spec and the catalog.
  * Pure: no I/O, so the test can rebuild and compare with the committed file.
  */
-import type { AttributeSpec, Catalog } from '../../server/src/catalog';
+import type { AttributeSpec, Catalog } from '../../server/src/engine/catalog';
 import type { Line, Part, SnippetSpec } from './parts';
 import { SNIPPETS } from './spec';
 

@@ -14,8 +14,8 @@ import { parseLdapUrl } from '../../server/src/apply/connection';
 import { explainConnectError, formatExplanation, serverTextOf, type ConnectContext } from '../../server/src/apply/errors';
 import { explainOperationError, isConnectionLoss, type OperationContext } from '../../server/src/apply/operationErrors';
 import type { Operation, PlannedRecord } from '../../server/src/apply/operations';
-import { loadCatalog } from '../../server/src/catalog';
-import type { Diagnostic } from '../../server/src/ldif/ast';
+import { loadCatalog } from '../../server/src/engine/catalog';
+import type { Diagnostic } from '../../server/src/engine/ldif/ast';
 
 const endpoint = parseLdapUrl('ldaps://ipa.example.com');
 const context: ConnectContext = {

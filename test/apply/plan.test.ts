@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLdif } from '../../server/src/ldif/parser';
+import { parseLdif } from '../../server/src/engine/ldif/parser';
 import { planDocument, type PlanStep } from '../../server/src/apply/plan';
 import type { Operation } from '../../server/src/apply/operations';
 import type { UrlValue } from '../../server/src/apply/urlValues';

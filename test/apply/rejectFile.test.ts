@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLdif } from '../../server/src/ldif/parser';
+import { parseLdif } from '../../server/src/engine/ldif/parser';
 import { formatRejectFile } from '../../server/src/apply/rejectFile';
 import type { RecordResult } from '../../server/src/apply/run';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from 'ldapts';
-import { parseLdif } from '../../server/src/ldif/parser';
+import { parseLdif } from '../../server/src/engine/ldif/parser';
 import { planDocument } from '../../server/src/apply/plan';
 import { formatResult, formatSummary, runPlan } from '../../server/src/apply/run';
 

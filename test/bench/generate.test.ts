@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateToFile, generateToString } from '../../bench/generate';
-import { getLanguageService } from '../../server/src/service';
+import { getLanguageService } from '../../server/src/engine/service';
 
 const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { runCli } from './helpers';
 import { checkStream } from '../../server/src/cli/check';
-import { loadCatalog } from '../../server/src/catalog';
-import type { Diagnostic } from '../../server/src/ldif/ast';
+import { loadCatalog } from '../../server/src/engine/catalog';
+import type { Diagnostic } from '../../server/src/engine/ldif/ast';
 
 const GOOD = 'dn: cn=x,dc=example,dc=com\nchangetype: modify\nreplace: description\ndescription: fine\n-\n';
 const BAD = 'dn: cn=x,dc=example,dc=com\nchangetype: update\n';

@@ -6,7 +6,7 @@ import type { ConnectionProfile } from '../../client/src/apply/profileSettings';
 import type { LdapSession } from '../../server/src/apply/connection';
 import { ApplyError, explainConnectError } from '../../server/src/apply/errors';
 import { Secret } from '../../server/src/apply/secret';
-import { getLanguageService } from '../../server/src/service';
+import { getLanguageService } from '../../server/src/engine/service';
 
 const PASSWORD = 'Bind-Pw-7Qz!';
 const USER_PASSWORD = 'User-Pw-3Xk!';

@@ -4,7 +4,7 @@ import { applyProblems, dryRunProblems } from '../../client/src/apply/resultDiag
 import { recordsTouching } from '../../client/src/apply/records';
 import type { RecordResult } from '../../server/src/apply/run';
 import type { DryRunRecord } from '../../server/src/apply/dryRun';
-import { parseLdif } from '../../server/src/ldif/parser';
+import { parseLdif } from '../../server/src/engine/ldif/parser';
 
 const source = (line: number, index = 0) => ({ file: 'a.ldif', index, line });
 

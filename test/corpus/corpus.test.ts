@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getLanguageService } from '../../server/src/service';
+import { getLanguageService } from '../../server/src/engine/service';
 
 /**
  * Real LDIF written by other projects (../shared/corpus/real, see SOURCES.tsv).

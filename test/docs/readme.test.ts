@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODES } from '../../server/src/rules';
+import { CODES } from '../../server/src/engine/rules';
 import { renderRuleTable, spliceRuleTable } from '../../scripts/docs/ruleTable';
 
 const ROOT = join(__dirname, '..', '..');

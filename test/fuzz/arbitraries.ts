@@ -6,10 +6,10 @@
  */
 import { isUtf8 } from 'node:buffer';
 import fc from 'fast-check';
-import { loadCatalog } from '../../server/src/catalog';
-import { formatDn, type AvaText, type RdnText } from '../../server/src/dn/dn';
-import { formatFilter, type AssertionValue, type FilterNode } from '../../server/src/filter/filter';
-import type { ChangeType, ModOp, ValueEncoding } from '../../server/src/ldif/ast';
+import { loadCatalog } from '../../server/src/engine/catalog';
+import { formatDn, type AvaText, type RdnText } from '../../server/src/engine/dn/dn';
+import { formatFilter, type AssertionValue, type FilterNode } from '../../server/src/engine/filter/filter';
+import type { ChangeType, ModOp, ValueEncoding } from '../../server/src/engine/ldif/ast';
 
 // ------------------------------------------------------------------ characters and names
 

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatDn, normalizeDn, parseDn, sameDn } from '../../server/src/dn/dn';
+import { formatDn, normalizeDn, parseDn, sameDn } from '../../server/src/engine/dn/dn';
 import { dnText, hostileFragment, rdns } from './arbitraries';
 import { checkProperty } from './runner';
 

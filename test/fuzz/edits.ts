@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { TextEdit } from '../../server/src/ldif/ast';
+import type { TextEdit } from '../../server/src/engine/ldif/ast';
 
 /** Offsets where each physical line starts (LF-separated, as the parser counts lines). */
 function lineStarts(text: string): number[] {

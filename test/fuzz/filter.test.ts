@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatFilter, parseFilter, parseFilterList } from '../../server/src/filter/filter';
+import { formatFilter, parseFilter, parseFilterList } from '../../server/src/engine/filter/filter';
 import { filterTree, hostileFragment } from './arbitraries';
 import { checkProperty } from './runner';
 

@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { LdifDocument } from '../../server/src/ldif/ast';
-import { getLanguageService } from '../../server/src/service';
+import type { LdifDocument } from '../../server/src/engine/ldif/ast';
+import { getLanguageService } from '../../server/src/engine/service';
 import { hostileText, ldifDocument } from './arbitraries';
 import { applyEdits } from './edits';
 import { assertInside, lineLengths } from './inside';

@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Diagnostic } from '../../server/src/ldif/ast';
-import { LargeDocument } from '../../server/src/largeDocument';
-import { getLanguageService } from '../../server/src/service';
+import type { Diagnostic } from '../../server/src/engine/ldif/ast';
+import { LargeDocument } from '../../server/src/engine/largeDocument';
+import { getLanguageService } from '../../server/src/engine/service';
 import { applyTextEdit, hostileText, ldifDocument, textEdit } from './arbitraries';
 import { checkProperty } from './runner';
 

@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseLdif } from '../../server/src/ldif/parser';
-import type { AttrLine, LdifRecord } from '../../server/src/ldif/ast';
-import { getLanguageService } from '../../server/src/service';
+import { parseLdif } from '../../server/src/engine/ldif/parser';
+import type { AttrLine, LdifRecord } from '../../server/src/engine/ldif/ast';
+import { getLanguageService } from '../../server/src/engine/service';
 import { applyTextEdit, hostileText, ldifDocument, textEdit, type DocumentModel, type LineModel, type RecordModel, type ValueModel } from './arbitraries';
 import { assertInside, lineLengths, plainData } from './inside';
 import { checkProperty } from './runner';

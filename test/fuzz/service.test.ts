@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Diagnostic, Severity } from '../../server/src/ldif/ast';
-import { CODES } from '../../server/src/rules';
-import type { RuleGroup } from '../../server/src/rules/types';
-import { getLanguageService, type ValidationSettings } from '../../server/src/service';
+import type { Diagnostic, Severity } from '../../server/src/engine/ldif/ast';
+import { CODES } from '../../server/src/engine/rules';
+import type { RuleGroup } from '../../server/src/engine/rules/types';
+import { getLanguageService, type ValidationSettings } from '../../server/src/engine/service';
 import { hostileText } from './arbitraries';
 import { assertInside, lineLengths } from './inside';
 import { checkProperty } from './runner';

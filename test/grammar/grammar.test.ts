@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRegistry } from 'vscode-tmgrammar-test/dist/common/index';
 import { parseGrammarTestCase, runGrammarTestCase, type TestFailure } from 'vscode-tmgrammar-test/dist/unit/index';
-import { loadCatalog } from '../../server/src/catalog';
+import { loadCatalog } from '../../server/src/engine/catalog';
 
 /**
  * The TextMate grammar, tested with vscode-tmgrammar-test (the same library its CLI uses):

@@ -2,8 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseLdif } from '../../server/src/ldif/parser';
-import { getLanguageService } from '../../server/src/service';
+import { parseLdif } from '../../server/src/engine/ldif/parser';
+import { getLanguageService } from '../../server/src/engine/service';
 
 const service = getLanguageService();
 

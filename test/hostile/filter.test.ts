@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatFilter, parseFilter } from '../../server/src/filter/filter';
-import { getLanguageService } from '../../server/src/service';
+import { formatFilter, parseFilter } from '../../server/src/engine/filter/filter';
+import { getLanguageService } from '../../server/src/engine/service';
 
 const DEPTH = 100_000;
 const service = getLanguageService();

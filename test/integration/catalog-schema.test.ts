@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from 'ldapts';
-import { loadCatalog } from '../../server/src/catalog';
+import { loadCatalog } from '../../server/src/engine/catalog';
 import { testServer } from './server';
 
 const server = testServer();

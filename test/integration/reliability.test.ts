@@ -10,7 +10,7 @@ import { openSession, type LdapSession } from '../../server/src/apply/connection
 import { prepareApply } from '../../server/src/apply/prepare';
 import { runPlan, type ApplyReport, type RecordResult, type RunOptions } from '../../server/src/apply/run';
 import { Secret } from '../../server/src/apply/secret';
-import { getLanguageService } from '../../server/src/service';
+import { getLanguageService } from '../../server/src/engine/service';
 import { adminClient, faultyRelay, portOf, readBack, runId, testServer } from './server';
 
 const server = testServer();

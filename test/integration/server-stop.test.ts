@@ -12,7 +12,7 @@ import { openSession } from '../../server/src/apply/connection';
 import { prepareApply } from '../../server/src/apply/prepare';
 import { runPlan } from '../../server/src/apply/run';
 import { Secret } from '../../server/src/apply/secret';
-import { getLanguageService } from '../../server/src/service';
+import { getLanguageService } from '../../server/src/engine/service';
 import { adminClient, readBack, runId, testServer } from './server';
 
 const server = testServer();

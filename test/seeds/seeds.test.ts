@@ -2,8 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getLanguageService } from '../../server/src/service';
-import type { Diagnostic } from '../../server/src/ldif/ast';
+import { getLanguageService } from '../../server/src/engine/service';
+import type { Diagnostic } from '../../server/src/engine/ldif/ast';
 
 /**
  * The LDIF examples of the product's two source documents (../shared/seeds), read from

@@ -3,8 +3,8 @@
  * and VS Code only asks for visible editors); one parse per document version.
  */
 import { CodeLens, Range, workspace, type CodeLensProvider, type Disposable, type TextDocument } from 'vscode';
-import type { LdifDocument } from '../../../server/src/ldif/ast';
-import { parseLdif } from '../../../server/src/ldif/parser';
+import type { LdifDocument } from '@engine/ldif/ast';
+import { parseLdif } from '@engine/ldif/parser';
 
 export interface RecordCommands {
   readonly apply: string;

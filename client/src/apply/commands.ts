@@ -5,8 +5,8 @@
  * so tests and other commands can read what happened.
  */
 import { commands, ProgressLocation, window, workspace, type ExtensionContext, type TextDocument, type Uri } from 'vscode';
-import type { Secret } from '../../../server/src/apply/secret';
-import { getLanguageService, type LanguageService, type ValidationSettings } from '../../../server/src/service';
+import type { Secret } from '@apply/secret';
+import { getLanguageService, type LanguageService, type ValidationSettings } from '@engine/service';
 import type { RecordCodeLenses } from './codeLens';
 import type { ApplyDiagnostics } from './diagnostics';
 import { runFlow, type FlowMode, type FlowOutcome, type FlowUi, type PasswordStore } from './flow';

@@ -5,14 +5,14 @@
  * import and every branch is unit-tested (test/client/flow.test.ts). Every line it logs is
  * redacted with the password and the record's secret values.
  */
-import { connectionWarnings, openSession } from '../../../server/src/apply/connection';
-import { dryRunPlan, formatDryRunRecord, formatDryRunSummary, type DryRunReport } from '../../../server/src/apply/dryRun';
-import { ApplyError, formatExplanation, type Explanation } from '../../../server/src/apply/errors';
-import { describeSource } from '../../../server/src/apply/operations';
-import { formatBlocking, prepareApply, type ApplyInput, type PreparedApply } from '../../../server/src/apply/prepare';
-import { formatResult, formatSummary, runPlan, secretValues, type ApplyReport, type RecordResult } from '../../../server/src/apply/run';
-import { redact, type Secret } from '../../../server/src/apply/secret';
-import type { LanguageService, ValidationSettings } from '../../../server/src/service';
+import { connectionWarnings, openSession } from '@apply/connection';
+import { dryRunPlan, formatDryRunRecord, formatDryRunSummary, type DryRunReport } from '@apply/dryRun';
+import { ApplyError, formatExplanation, type Explanation } from '@apply/errors';
+import { describeSource } from '@apply/operations';
+import { formatBlocking, prepareApply, type ApplyInput, type PreparedApply } from '@apply/prepare';
+import { formatResult, formatSummary, runPlan, secretValues, type ApplyReport, type RecordResult } from '@apply/run';
+import { redact, type Secret } from '@apply/secret';
+import type { LanguageService, ValidationSettings } from '@engine/service';
 import { connectionSettings, describeProfile, type ConnectionProfile } from './profileSettings';
 import { forEditor } from './wording';
 

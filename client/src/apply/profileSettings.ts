@@ -5,10 +5,10 @@
  */
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { parseLdapUrl, type ConnectionSettings } from '../../../server/src/apply/connection';
-import { ApplyError, formatExplanation } from '../../../server/src/apply/errors';
-import type { Secret } from '../../../server/src/apply/secret';
-import { parseDn } from '../../../server/src/dn/dn';
+import { parseLdapUrl, type ConnectionSettings } from '@apply/connection';
+import { ApplyError, formatExplanation } from '@apply/errors';
+import type { Secret } from '@apply/secret';
+import { parseDn } from '@engine/dn/dn';
 import { forEditor } from './wording';
 
 export interface ConnectionProfile {

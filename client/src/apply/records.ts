@@ -1,5 +1,5 @@
 /** Which records of a document a selection covers. */
-import type { LdifDocument } from '../../../server/src/ldif/ast';
+import type { LdifDocument } from '@engine/ldif/ast';
 
 export interface LineSpan {
   /** 0-based, inclusive. */

@@ -2,9 +2,9 @@
  * Apply and dry-run results → problems on the records they are about, as plain data (the
  * editor turns them into vscode Diagnostics). Each message is one line: cause, then fix.
  */
-import type { DryRunRecord } from '../../../server/src/apply/dryRun';
-import { formatExplanation, type FailureKind } from '../../../server/src/apply/errors';
-import type { RecordResult } from '../../../server/src/apply/run';
+import type { DryRunRecord } from '@apply/dryRun';
+import { formatExplanation, type FailureKind } from '@apply/errors';
+import type { RecordResult } from '@apply/run';
 
 export interface RecordProblem {
   /** 0-based line of the record's `dn:` line (its first line when it has none). */

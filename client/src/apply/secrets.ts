@@ -4,7 +4,7 @@
  * kept once the server accepted them, and dropped by "Forget Password" or when refused.
  */
 import { window, type SecretStorage } from 'vscode';
-import { Secret } from '../../../server/src/apply/secret';
+import { Secret } from '@apply/secret';
 import type { PasswordStore } from './flow';
 import { describeProfile, secretKey, type ConnectionProfile } from './profileSettings';
 

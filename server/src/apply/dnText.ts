@@ -2,7 +2,7 @@
  * DN text as applying needs it: the parent as the user wrote it (for messages), the DN a
  * rename produces, and a comparison key. Parsing and normalising are the dn module's.
  */
-import { normalizeDn, parseDn } from '../dn/dn';
+import { normalizeDn, parseDn } from '../engine/dn/dn';
 
 /** The parent DN as written (`ou=People,dc=x` for `uid=a,ou=People,dc=x`); '' for a single RDN. */
 export function parentDn(dn: string): string {

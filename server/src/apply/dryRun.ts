@@ -5,15 +5,15 @@
  * would fail (add of an existing entry, change of a missing one, value already there …).
  */
 import { ResultCodeError, type Client } from 'ldapts';
-import { parseDn } from '../dn/dn';
-import type { ChangeType } from '../ldif/ast';
+import { parseDn } from '../engine/dn/dn';
+import type { ChangeType } from '../engine/ldif/ast';
 import { describeResult, resultCodeOf, serverTextOf, type Explanation } from './errors';
 import { dnKey, parentDn, renamedDn } from './dnText';
 import { explainOperationError } from './operationErrors';
 import type { AttributeValues, ModifyChange, Operation, PlannedRecord, RecordSource } from './operations';
 import type { PlanStep } from './plan';
 import { isSecretAttribute, redact, WITHHELD, type Secret } from './secret';
-import type { Catalog } from '../catalog';
+import type { Catalog } from '../engine/catalog';
 
 export interface AttributeChange {
   readonly type: string;

@@ -4,11 +4,11 @@
  * agreement changes with a bare 53 or 1; those are explained from the catalog and the
  * validator's findings for the record, because the reason is otherwise only in the errors log.
  */
-import type { AttributeSpec, EntryKind } from '../catalog';
-import type { Diagnostic } from '../ldif/ast';
+import type { AttributeSpec, EntryKind } from '../engine/catalog';
+import type { Diagnostic } from '../engine/ldif/ast';
 import { describeResult, resultCodeOf, serverTextOf, type Explanation } from './errors';
 import { attributesOf, type AttributeValues, type Operation, type PlannedRecord } from './operations';
-import { replicaSuffix } from '../dn/dn';
+import { replicaSuffix } from '../engine/dn/dn';
 import { parentDn, renamedDn } from './dnText';
 import { redact, type Secret } from './secret';
 

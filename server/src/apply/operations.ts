@@ -2,8 +2,8 @@
  * The LDAP operations an LDIF document turns into: plain data, built by plan.ts and sent
  * by run.ts. Values are bytes, because a base64 or `:<file://` value may not be text.
  */
-import type { EntryKind } from '../catalog';
-import type { ChangeType, ModOp } from '../ldif/ast';
+import type { EntryKind } from '../engine/catalog';
+import type { ChangeType, ModOp } from '../engine/ldif/ast';
 
 /** Where a record came from, for every message and report row (line is 1-based). */
 export interface RecordSource {

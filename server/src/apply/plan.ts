@@ -3,8 +3,8 @@
  * (urlValues.ts) and passed in. A record that cannot become an operation is a step with
  * a problem, so the run reports it at its place instead of stopping the whole plan.
  */
-import type { EntryKind } from '../catalog';
-import type { AttrLine, ChangeType, Control, LdifDocument, LdifRecord } from '../ldif/ast';
+import type { EntryKind } from '../engine/catalog';
+import type { AttrLine, ChangeType, Control, LdifDocument, LdifRecord } from '../engine/ldif/ast';
 import type { Explanation } from './errors';
 import type {
   AttributeValues,

@@ -5,8 +5,8 @@
  * any one host.
  */
 import { dirname } from 'node:path';
-import type { EntryKind } from '../catalog';
-import type { Diagnostic, LdifDocument, LdifRecord } from '../ldif/ast';
+import type { EntryKind } from '../engine/catalog';
+import type { Diagnostic, LdifDocument, LdifRecord } from '../engine/ldif/ast';
 import type { RecordSource } from './operations';
 import { planDocument, type PlanStep } from './plan';
 import { loadUrlValues } from './urlValues';

@@ -4,7 +4,7 @@
  * the file can be fixed and applied again. Secret values never go into it: their lines are
  * replaced by a comment that says where to copy the value from.
  */
-import type { LdifDocument } from '../ldif/ast';
+import type { LdifDocument } from '../engine/ldif/ast';
 import { describeSource } from './operations';
 import type { RecordResult } from './run';
 import { isSecretAttribute, WITHHELD } from './secret';

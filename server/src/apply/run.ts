@@ -5,7 +5,7 @@
  * unless `continueOnError`, like `ldapmodify` without and with `-c`.
  */
 import type { Client } from 'ldapts';
-import type { ChangeType, Diagnostic } from '../ldif/ast';
+import type { ChangeType, Diagnostic } from '../engine/ldif/ast';
 import { formatExplanation, type Explanation, type FailureKind } from './errors';
 import { explainOperationError, isConnectionLoss, type AttributeCatalog } from './operationErrors';
 import { attributesOf, describeSource, type Operation, type RecordSource } from './operations';

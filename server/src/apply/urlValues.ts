@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import type { LdifDocument } from '../ldif/ast';
+import type { LdifDocument } from '../engine/ldif/ast';
 
 export type UrlValue = { readonly bytes: Uint8Array } | { readonly problem: string; readonly fix: string };
 

@@ -5,8 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadCatalog } from '../catalog';
-import { getLanguageService } from '../service';
+import { loadCatalog } from '../engine/catalog';
+import { getLanguageService } from '../engine/service';
 import { connectionWarnings, openSession, type ConnectionSettings, type LdapSession } from '../apply/connection';
 import { dryRunPlan, formatDryRunRecord, formatDryRunSummary } from '../apply/dryRun';
 import { ApplyError } from '../apply/errors';

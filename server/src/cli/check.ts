@@ -1,12 +1,12 @@
 import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import type { Diagnostic, LdifRecord } from '../ldif/ast';
-import { mixedRecordProblems } from '../ldif/parser';
-import { ParsedDocument } from '../document';
-import { loadCatalog, type Catalog } from '../catalog';
-import { applySettings, checkEntries } from '../rules/validate';
-import type { EntryView } from '../rules/types';
+import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
+import { mixedRecordProblems } from '../engine/ldif/parser';
+import { ParsedDocument } from '../engine/document';
+import { loadCatalog, type Catalog } from '../engine/catalog';
+import { applySettings, checkEntries } from '../engine/rules/validate';
+import type { EntryView } from '../engine/rules/types';
 import { choiceOption, countOption, parseArgs, UsageError } from './args';
 import type { CommandIO } from './io';
 import { readPieces } from './pieces';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { hasContent } from '../ldif/lines';
+import { hasContent } from '../engine/ldif/lines';
 
 /** A run of whole records from a larger text, with the line it starts on. */
 export interface Piece {

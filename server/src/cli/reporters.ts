@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
-import type { Diagnostic, Severity } from '../ldif/ast';
-import { CODES } from '../rules';
+import type { Diagnostic, Severity } from '../engine/ldif/ast';
+import { CODES } from '../engine/rules';
 import { write } from './io';
 
 export type ReportFormat = 'text' | 'json' | 'sarif';

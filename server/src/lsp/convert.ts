@@ -13,11 +13,11 @@ import {
   type DocumentSymbol as LspDocumentSymbol,
   type FoldingRange as LspFoldingRange,
 } from 'vscode-languageserver/node';
-import type { Diagnostic, Fix, Severity } from '../ldif/ast';
-import type { DocumentSymbol, SymbolKind as EngineSymbolKind } from '../features/symbols';
-import type { FoldingRange } from '../features/folding';
-import type { Hover } from '../features/hover';
-import type { CompletionItem, CompletionKind } from '../features/completion';
+import type { Diagnostic, Fix, Severity } from '../engine/ldif/ast';
+import type { DocumentSymbol, SymbolKind as EngineSymbolKind } from '../engine/features/symbols';
+import type { FoldingRange } from '../engine/features/folding';
+import type { Hover } from '../engine/features/hover';
+import type { CompletionItem, CompletionKind } from '../engine/features/completion';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { loadCatalog } from '../../../server/src/catalog';
+import { loadCatalog } from '../../../server/src/engine/catalog';
 import { replace, waitFor, withFixture } from './helpers';
 
 const PLUGIN_DN = 'dn: cn=ipa-winsync,cn=plugins,cn=config';

@@ -1,0 +1,166 @@
+/**
+ * The language server: a thin LSP adapter over the engine in getLanguageService.
+ */
+import {
+  createConnection,
+  DiagnosticSeverity,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic as LspDiagnostic,
+  type InitializeResult,
+  type Position,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService, type ParsedDocument, type ValidationSettings } from '../engine/service';
+import { toCodeActions, toLspCompletionItem, toLspDiagnostic, toLspFoldingRange, toLspHover, toLspSymbol } from './convert';
+import { DEFAULT_FOLD_WIDTH } from '../engine/features/formatting';
+import { LARGE_DOCUMENT_SIZE, LargeDocument } from '../engine/largeDocument';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = getLanguageService();
+const parsed = new Map<string, ParsedDocument>();
+const large = new Map<string, LargeDocument>();
+let settings: ValidationSettings = {};
+let formatting = { foldWidth: DEFAULT_FOLD_WIDTH };
+let canPullConfiguration = false;
+// Diagnostics wait for the first settings, so a document opened at start-up is not published twice.
+let settingsLoaded: Promise<void> = Promise.resolve();
+
+connection.onInitialize((params): InitializeResult => {
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' '] },
+    },
+    serverInfo: { name: 'winsync-ldif' },
+  };
+});
+
+connection.onInitialized(() => {
+  settingsLoaded = refreshSettings();
+});
+
+connection.onDidChangeConfiguration(async () => {
+  await refreshSettings();
+  for (const document of documents.all()) await publish(document);
+});
+
+async function refreshSettings(): Promise<void> {
+  if (!canPullConfiguration) return;
+  const section = (await connection.workspace.getConfiguration('winsyncLdif')) as
+    | {
+        severity?: ValidationSettings['severity'];
+        disabledGroups?: ValidationSettings['disabledGroups'];
+        maxDiagnostics?: number;
+        foldWidth?: number;
+      }
+    | null;
+  formatting = { foldWidth: section?.foldWidth ?? DEFAULT_FOLD_WIDTH };
+  settings = {
+    severity: section?.severity ?? {},
+    disabledGroups: section?.disabledGroups ?? [],
+    maxDiagnostics: section?.maxDiagnostics,
+  };
+}
+
+function current(document: TextDocument): ParsedDocument {
+  const previous = parsed.get(document.uri);
+  if (previous && previous.text === document.getText()) return previous;
+  const next = service.parse(document.getText(), previous);
+  parsed.set(document.uri, next);
+  return next;
+}
+
+/** The piecewise checker of a document too large to keep parsed whole; undefined for any other. */
+function largeOf(document: TextDocument): LargeDocument | undefined {
+  if (document.getText().length <= LARGE_DOCUMENT_SIZE) {
+    large.delete(document.uri);
+    return undefined;
+  }
+  parsed.delete(document.uri);
+  let found = large.get(document.uri);
+  if (!found) {
+    connection.console.info(`${document.uri} is over ${LARGE_DOCUMENT_SIZE / 2 ** 20} MiB: it is checked in pieces, and outline and folding are off for it.`);
+    large.set(document.uri, (found = new LargeDocument(service.catalog)));
+  }
+  return found;
+}
+
+async function publish(document: TextDocument): Promise<void> {
+  await settingsLoaded;
+  let diagnostics: LspDiagnostic[];
+  try {
+    const big = largeOf(document);
+    diagnostics = (big ? big.validate(document.getText(), settings) : service.validate(current(document), settings)).map(toLspDiagnostic);
+  } catch (error) {
+    // A document the engine cannot check must not take the server, and every other open file, down.
+    connection.console.error(`Checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    diagnostics = [checkFailed(error)];
+  }
+  await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+}
+
+function checkFailed(error: unknown): LspDiagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    code: 'winsync/check-failed',
+    source: 'winsync-ldif',
+    message: `winsync-ldif could not check this file (${error instanceof Error ? error.message : String(error)}); other files are still checked. Please report this with the file (see the winsync-ldif output for details).`,
+  };
+}
+
+documents.onDidChangeContent((event) => void publish(event.document));
+documents.onDidClose((event) => {
+  parsed.delete(event.document.uri);
+  large.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction((params) => toCodeActions(params.textDocument.uri, params.context.diagnostics));
+
+/**
+ * Runs a feature on the current parse of an open document. A large document is never parsed
+ * whole: a feature at a position sees the records around it, the others get `fallback`.
+ */
+function withDocument<T>(uri: string, feature: (document: ParsedDocument) => T, fallback: T, position?: Position): T {
+  const document = documents.get(uri);
+  if (!document) return fallback;
+  const big = largeOf(document);
+  if (!big) return feature(current(document));
+  return position ? feature(big.around(document.getText(), document.offsetAt(position), position.line)) : fallback;
+}
+
+connection.onDocumentSymbol((params) =>
+  withDocument(params.textDocument.uri, (d) => service.findDocumentSymbols(d).map(toLspSymbol), []),
+);
+connection.onFoldingRanges((params) =>
+  withDocument(params.textDocument.uri, (d) => service.getFoldingRanges(d).map(toLspFoldingRange), []),
+);
+connection.onDocumentFormatting((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const big = document && largeOf(document);
+  if (big) return big.format(document.getText(), { foldWidth: formatting.foldWidth });
+  return withDocument(params.textDocument.uri, (d) => service.format(d, { foldWidth: formatting.foldWidth }), []);
+});
+
+connection.onHover((params) =>
+  withDocument(params.textDocument.uri, (d) => {
+    const hover = service.hover(d, params.position);
+    return hover ? toLspHover(hover) : null;
+  }, null, params.position),
+);
+connection.onCompletion((params) =>
+  withDocument(params.textDocument.uri, (d) => service.complete(d, params.position).map(toLspCompletionItem), [], params.position),
+);
+
+documents.listen(connection);
+connection.listen();
