@@ -4,6 +4,7 @@
  */
 import type { AttributeSpec, Catalog, Reaction, ValueSyntax } from '../catalog';
 import type { BooleanDialect } from '../catalog/schema';
+import { BOOLEAN_WORDS, readBoolean } from '../catalog/semantics';
 
 /** Inline code that survives backticks in the text. */
 export function code(text: string): string {
@@ -189,68 +190,26 @@ export interface BooleanChoice {
   readonly primary: boolean;
 }
 
-const ALL_SPELLINGS: readonly BooleanChoice[] = [
-  { value: 'true', meaning: true, primary: true },
-  { value: 'false', meaning: false, primary: true },
-  { value: 'on', meaning: true, primary: false },
-  { value: 'off', meaning: false, primary: false },
-  { value: 'yes', meaning: true, primary: false },
-  { value: 'no', meaning: false, primary: false },
-  { value: '1', meaning: true, primary: false },
-  { value: '0', meaning: false, primary: false },
-];
-
-/** The spellings worth offering for a boolean dialect. */
+/** The spellings worth offering for a boolean dialect: true and false first. */
 export function booleanChoices(dialect: BooleanDialect): readonly BooleanChoice[] {
-  if (dialect === 'on-off') {
-    return [
-      { value: 'on', meaning: true, primary: true },
-      { value: 'off', meaning: false, primary: true },
-    ];
-  }
-  return ALL_SPELLINGS;
-}
-
-const SLAPI_WORDS: readonly (readonly [string, boolean])[] = [
-  ['on', true],
-  ['off', false],
-  ['true', true],
-  ['false', false],
-  ['yes', true],
-  ['no', false],
-];
-
-/**
- * How the server reads a boolean value; undefined when the dialect refuses it (on-off).
- * slapi: 389-DS slapi_entry_attr_get_bool_ext — a case-insensitive prefix of on/off/true/false/yes/no
- * (first match in that order), `1`/`0`, else the leading number (non-numeric = 0 = false).
- */
-export function readBoolean(dialect: BooleanDialect, value: string): boolean | undefined {
-  const lower = value.toLowerCase();
-  if (dialect === 'on-off') return lower === 'on' ? true : lower === 'off' ? false : undefined;
-  if (dialect === 'winsync') return lower === 'on' || lower === 'yes' || lower === 'true' || lower === '1';
-  if (value === '') return false;
-  for (const [word, meaning] of SLAPI_WORDS) if (word.startsWith(lower)) return meaning;
-  const number = /^\s*[+-]?(\d+)/.exec(value);
-  return number !== null && /[1-9]/.test(number[1]);
+  const words = dialect === 'on-off' ? BOOLEAN_WORDS.filter(({ word }) => word === 'on' || word === 'off') : BOOLEAN_WORDS;
+  return words.map(({ word, meaning }) => ({ value: word, meaning, primary: dialect === 'on-off' || word === 'true' || word === 'false' }));
 }
 
 /** Markdown on how a boolean value is read in its dialect. */
 export function describeBooleanValue(dialect: BooleanDialect, value: string): string {
-  const meaning = readBoolean(dialect, value);
-  if (meaning === undefined) return `${code(value)} is not valid here: only \`on\` and \`off\` (any case) are accepted.`;
-  const reads = `${code(value)} means **${meaning ? 'true' : 'false'}**`;
-  const lower = value.toLowerCase();
+  const reading = readBoolean(dialect, value);
+  if (reading === undefined) return `${code(value)} is not valid here: only \`on\` and \`off\` (any case) are accepted.`;
+  const reads = `${code(value)} means **${reading.meaning ? 'true' : 'false'}**`;
   if (dialect === 'winsync') {
-    return meaning || ['false', 'off', 'no', '0'].includes(lower)
+    return reading.meaning || reading.how === 'word'
       ? `${reads}.`
       : `${reads}: only \`on\`, \`yes\`, \`true\` and \`1\` mean true, so any other word — a typo included — silently means false.`;
   }
-  if (dialect === 'slapi' && !['true', 'false', 'on', 'off', 'yes', 'no', '1', '0'].includes(lower)) {
-    const why = SLAPI_WORDS.find(([word]) => lower !== '' && word.startsWith(lower));
-    return why
-      ? `${reads}: the server accepts it as a prefix of ${code(why[0])}.`
-      : `${reads}: the server does not know the word and reads it as a number${meaning ? '' : ' (non-numeric text is 0)'}.`;
+  if (dialect === 'slapi' && reading.how !== 'word') {
+    return reading.how === 'prefix'
+      ? `${reads}: the server accepts it as a prefix of ${code(reading.word ?? '')}.`
+      : `${reads}: the server does not know the word and reads it as a number${reading.meaning ? '' : ' (non-numeric text is 0)'}.`;
   }
   return `${reads}.`;
 }

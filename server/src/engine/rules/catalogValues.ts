@@ -38,8 +38,3 @@ export function requireAttribute(catalog: Catalog, name: string): AttributeSpec 
   if (!spec) throw new Error(`catalog: no attribute ${name}`);
   return spec;
 }
-
-/** Whether the record creates the entry (content or add) rather than changing it. */
-export function isAddLike(entry: EntryView): boolean {
-  return entry.record.kind === 'content' || entry.record.kind === 'add';
-}

@@ -1,7 +1,6 @@
 import type { AttributeSpec } from '../catalog';
 import type { AttrLine } from '../ldif/ast';
-import { isAddLike } from './catalogValues';
-import { fallbackFor, matchChoice } from './enumChoices';
+import { createsEntry, matchChoice, reactionFor } from '../catalog/semantics';
 import type { AttributeMention, EntryView } from './types';
 
 /** What one record does to a single-valued attribute. */
@@ -39,9 +38,9 @@ export function effectiveChoice(entry: EntryView, spec: AttributeSpec): string |
   const setting = settingOf(entry, spec.name);
   if (setting?.kind === 'set') {
     const value = setting.line.value;
-    return (value === undefined ? undefined : matchChoice(spec, value)) ?? fallbackFor(spec, entry.record) ?? spec.default;
+    return (value === undefined ? undefined : matchChoice(spec, value)?.value) ?? reactionFor(spec, entry.record.kind).fallback ?? spec.default;
   }
-  if (setting?.kind === 'removed' || isAddLike(entry)) return spec.default;
+  if (setting?.kind === 'removed' || createsEntry(entry.record.kind)) return spec.default;
   return undefined;
 }
 

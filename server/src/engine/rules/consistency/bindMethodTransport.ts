@@ -1,7 +1,7 @@
 import type { AttributeSpec } from '../../catalog';
 import type { AttrLine, Fix } from '../../ldif/ast';
-import { isAddLike, requireAttribute } from '../catalogValues';
-import { matchChoice, requireChoice } from '../enumChoices';
+import { createsEntry, matchChoice, requireChoice } from '../../catalog/semantics';
+import { requireAttribute } from '../catalogValues';
 import { insertLineAfter } from '../lineEdits';
 import { effectiveChoice, settingOf, type RecordSetting } from '../recordValues';
 import type { EntryView, RecordRule } from '../types';
@@ -30,7 +30,7 @@ export const bindMethodTransport: RecordRule = {
     const plain = requireChoice(transport, 'LDAP');
     if (effectiveChoice(entry, transport) !== plain) return [];
     const setting = settingOf(entry, transport.name);
-    const consequence = isAddLike(entry)
+    const consequence = createsEntry(entry.record.kind)
       ? '389-DS refuses such an agreement with 53 (Unwilling to perform) and gives no reason.'
       : '389-DS accepts this modify, but the agreement can no longer authenticate to the domain controller.';
     return [
@@ -48,14 +48,14 @@ export const bindMethodTransport: RecordRule = {
 function transportWording(setting: RecordSetting | undefined, transport: AttributeSpec, plain: string): string {
   if (setting?.kind !== 'set') return `${transport.name} is not set, and ${plain} is its default`;
   const value = setting.line.value ?? '';
-  return matchChoice(transport, value) === plain
+  return matchChoice(transport, value)?.value === plain
     ? `${transport.name}: ${value}`
     : `${transport.name}: "${value}" is not a transport the server knows, so it uses ${plain}`;
 }
 
 /** StartTLS or LDAPS, written over the transport value or added to a new agreement. */
 function transportFixes(entry: EntryView, setting: RecordSetting | undefined, transport: AttributeSpec, bindLine: AttrLine): Fix[] {
-  if (setting?.kind !== 'set' && !isAddLike(entry)) return [];
+  if (setting?.kind !== 'set' && !createsEntry(entry.record.kind)) return [];
   return ['StartTLS', 'LDAPS'].map((value, index) => {
     const choice = requireChoice(transport, value);
     const edit =

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../ldif/ast';
 import { requireAttribute } from '../catalogValues';
-import { matchChoice, requireChoice } from '../enumChoices';
+import { matchChoice, requireChoice } from '../../catalog/semantics';
 import type { RecordRule } from '../types';
 
 /** winSyncMoveAction: delete, which the 389 design page advises against (seed 002, "Consistency Issues"). */
@@ -22,7 +22,7 @@ export const moveActionDelete: RecordRule = {
     const found: Diagnostic[] = [];
     for (const { line, op } of entry.writes) {
       if (op === 'delete' || line.value === undefined || line.name.toLowerCase() !== spec.name.toLowerCase()) continue;
-      if (matchChoice(spec, line.value) !== remove) continue;
+      if (matchChoice(spec, line.value)?.value !== remove) continue;
       found.push({
         code: 'winsync/move-action-delete',
         severity: 'warning',

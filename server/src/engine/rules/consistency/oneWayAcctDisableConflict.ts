@@ -1,7 +1,7 @@
 import { parseDn } from '../../dn/dn';
 import type { AttrLine, Diagnostic } from '../../ldif/ast';
 import { requireAttribute } from '../catalogValues';
-import { matchChoice, requireChoice } from '../enumChoices';
+import { matchChoice, requireChoice } from '../../catalog/semantics';
 import { entriesInFile, finalValues } from '../entriesInFile';
 import type { DocumentRule } from '../types';
 
@@ -43,12 +43,12 @@ export const oneWayAcctDisableConflict: DocumentRule = {
     const found: Diagnostic[] = [];
     for (const agreement of entriesInFile(entries, 'agreement')) {
       const oneWayLine = finalValues(agreement, oneWay.name)[0];
-      const written = oneWayLine?.value === undefined ? undefined : matchChoice(oneWay, oneWayLine.value);
+      const written = oneWayLine?.value === undefined ? undefined : matchChoice(oneWay, oneWayLine.value)?.value;
       const direction = directions.find((d) => d.oneWay === written);
       if (!oneWayLine || !direction) continue;
       const where = `the agreement ${firstRdn(agreement.writtenDn)} syncs one way only (oneWaySync: ${direction.oneWay} on line ${lineNumber(oneWayLine)}), so nothing is ever sent to ${direction.target}`;
       for (const setting of settings) {
-        const value = setting.value === undefined ? undefined : matchChoice(acct, setting.value);
+        const value = setting.value === undefined ? undefined : matchChoice(acct, setting.value)?.value;
         if (value !== direction.blocked && value !== both) continue;
         const replacement = value === both ? direction.flowing : none;
         const message =

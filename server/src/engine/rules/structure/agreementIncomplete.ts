@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../ldif/ast';
-import { isAddLike, requireAttribute } from '../catalogValues';
+import { createsEntry } from '../../catalog/semantics';
+import { requireAttribute } from '../catalogValues';
 import type { RecordRule } from '../types';
 
 /**
@@ -18,7 +19,7 @@ export const agreementIncomplete: RecordRule = {
     },
   },
   check(entry, { catalog }) {
-    if (entry.kind !== 'agreement' || !isAddLike(entry) || !entry.record.dn) return [];
+    if (entry.kind !== 'agreement' || !createsEntry(entry.record.kind) || !entry.record.dn) return [];
     const present = new Set(entry.record.attributes.map((line) => line.name.toLowerCase()));
     const has = (name: string) => present.has(requireAttribute(catalog, name).name.toLowerCase());
     const needed = has('winSyncSubtreePair')

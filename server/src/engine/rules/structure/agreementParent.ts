@@ -1,6 +1,6 @@
 import { escapeDnValue, parseDn, replicaSuffix, type ParsedDn, type ReplicaSuffix } from '../../dn/dn';
 import type { AttrLine, Diagnostic } from '../../ldif/ast';
-import { isAddLike } from '../catalogValues';
+import { createsEntry } from '../../catalog/semantics';
 import { valuePartEdit, valuePartRange } from '../valueText';
 import type { RecordRule } from '../types';
 
@@ -33,7 +33,7 @@ export const agreementParent: RecordRule = {
     if (suffix?.unescaped) return [unescaped(dn, text, suffix)];
     // A DN that does not parse is the DN syntax rule's business.
     const valid = !parsed.problems.some((problem) => problem.severity === 'error');
-    if (entry.kind === 'agreement' && isAddLike(entry) && valid && !isUnderReplica(parsed)) return [misplaced(dn, text, parsed)];
+    if (entry.kind === 'agreement' && createsEntry(entry.record.kind) && valid && !isUnderReplica(parsed)) return [misplaced(dn, text, parsed)];
     return [];
   },
 };

@@ -3,8 +3,8 @@ import { replicaSuffix } from '../../dn/dn';
 import type { AttrLine, Diagnostic, Fix } from '../../ldif/ast';
 import { docSummary } from '../attributeSummary';
 import { mentionNameRange } from '../attributeNames';
-import { isAddLike, requireAttribute } from '../catalogValues';
-import { requireChoice } from '../enumChoices';
+import { createsEntry, requireChoice } from '../../catalog/semantics';
+import { requireAttribute } from '../catalogValues';
 import { insertLineAfter, lastLine } from '../lineEdits';
 import { effectiveChoice } from '../recordValues';
 import type { AttributeMention, EntryView, RecordRule } from '../types';
@@ -28,7 +28,7 @@ export const missingRequired: RecordRule = {
   },
   check(entry, { catalog }) {
     if (entry.kind === undefined) return [];
-    if (isAddLike(entry)) return missingOnAdd(entry, entry.kind, catalog);
+    if (createsEntry(entry.record.kind)) return missingOnAdd(entry, entry.kind, catalog);
     if (entry.record.kind === 'modify') return removedByModify(entry, catalog);
     return [];
   },

@@ -1,5 +1,6 @@
 import type { Diagnostic, Fix } from '../../ldif/ast';
 import type { AttributeSpec, BooleanDialect } from '../../catalog/schema';
+import { BOOLEAN_WORDS, readBoolean } from '../../catalog/semantics';
 import { clip } from '../../ldif/attrLine';
 import { closest } from '../../util/closest';
 import { catalogValues, type CatalogValue } from '../catalogValues';
@@ -7,50 +8,12 @@ import { badValueConsequence } from '../messages';
 import type { RecordRule } from '../types';
 import { removeTrailingSpacesFix, valuePartEdit, valuePartRange } from '../valueText';
 
-const TRUE_WORDS = ['on', 'true', 'yes', '1'];
-const FALSE_WORDS = ['off', 'false', 'no', '0'];
-const ALL_WORDS = [...TRUE_WORDS, ...FALSE_WORDS];
-/** The words slapi_entry_attr_get_bool tries, in its order, as case-insensitive prefixes of the value. */
-const SLAPI_WORDS = ['on', 'off', 'true', 'false', 'yes', 'no'];
+/** Every usual spelling, those meaning true first: a typo's guessed meaning is the nearest one's. */
+const GUESS_WORDS = [...BOOLEAN_WORDS.filter(({ meaning }) => meaning), ...BOOLEAN_WORDS.filter(({ meaning }) => !meaning)];
 
-/** What a boolean word means, when it is one of the usual spellings (any case). */
-function meaningOf(word: string): boolean | undefined {
-  const lower = word.toLowerCase();
-  return TRUE_WORDS.includes(lower) ? true : FALSE_WORDS.includes(lower) ? false : undefined;
-}
-
-/** Whether the dialect takes the word as written (any case). */
-function isAccepted(dialect: BooleanDialect, word: string): boolean {
-  const lower = word.toLowerCase();
-  return dialect === 'on-off' ? lower === 'on' || lower === 'off' : meaningOf(lower) !== undefined;
-}
-
-/** How slapi_entry_attr_get_bool (389-DS entry.c) reads a value. */
-interface SlapiReading {
-  readonly how: 'word' | 'prefix' | 'number' | 'leading-number' | 'other';
-  readonly meaning: boolean;
-  readonly word?: string;
-  readonly number?: string;
-}
-
-function readSlapi(text: string): SlapiReading {
-  const lower = text.toLowerCase();
-  if (lower === '') return { how: 'other', meaning: false };
-  const word = SLAPI_WORDS.find((candidate) => candidate.startsWith(lower));
-  if (word) return { how: lower === word ? 'word' : 'prefix', meaning: meaningOf(word) === true, word };
-  if (text === '1' || text === '0') return { how: 'word', meaning: text === '1' };
-  // Anything else goes through strtoul: a leading number counts, text without one is 0.
-  const number = /^\s*[+-]?(\d+)/.exec(text);
-  if (!number) return { how: 'other', meaning: false };
-  const how = number[0].length === text.length ? 'number' : 'leading-number';
-  return { how, meaning: BigInt(number[1]) !== 0n, number: number[0].trim() };
-}
-
-/** What the server makes of the value: true, false, or undefined when it refuses it. */
-function serverMeaning(dialect: BooleanDialect, text: string): boolean | undefined {
-  if (dialect === 'slapi') return readSlapi(text).meaning;
-  if (dialect === 'winsync') return TRUE_WORDS.includes(text.toLowerCase());
-  return isAccepted('on-off', text) ? meaningOf(text) : undefined;
+/** Whether the dialect takes the value as written: one of the usual spellings (only on/off for on-off), any case. */
+function isAccepted(dialect: BooleanDialect, value: string): boolean {
+  return readBoolean(dialect, value)?.how === 'word';
 }
 
 /** The spellings fixes write: on/off where the catalog's default (or the dialect) uses them, true/false otherwise. */
@@ -108,7 +71,7 @@ function checkBoolean(target: CatalogValue<'boolean'>, consequence: string): Dia
   if (isAccepted(dialect, value)) return undefined;
   const trimmed = value.trimEnd();
   if (trimmed !== value && isAccepted(dialect, trimmed)) {
-    if (serverMeaning(dialect, value) === meaningOf(trimmed)) return undefined;
+    if (readBoolean(dialect, value)?.meaning === readBoolean(dialect, trimmed)?.meaning) return undefined;
     return report(
       'error',
       `Invalid value "${clip(value)}" for ${spec.name}: the trailing spaces are part of the value, so it is not read as "${trimmed}". ${consequence}`,
@@ -118,8 +81,8 @@ function checkBoolean(target: CatalogValue<'boolean'>, consequence: string): Dia
   const change = (meaning: boolean): Fix[] => [
     { title: `Change to "${wordFor(words, meaning)}"`, edits: [valuePartEdit(line, 0, value.length, wordFor(words, meaning))], preferred: true },
   ];
-  if (dialect === 'slapi') {
-    const reading = readSlapi(value);
+  const reading = readBoolean(dialect, value);
+  if (dialect === 'slapi' && reading) {
     const word = wordFor(words, reading.meaning);
     if (reading.how === 'prefix') {
       return report('warning', `"${value}" is read as "${reading.word}" (${reading.meaning}) because 389-DS accepts the start of a word for ${spec.name}; write "${word}" to make it unambiguous.`, change(reading.meaning));
@@ -149,6 +112,6 @@ function choices({ line, value }: CatalogValue<'boolean'>, words: Canonical): Fi
 /** The meaning of a known word or a plausible typo of one (`ture`); numbers and other words are not guessed. */
 function guessMeaning(text: string): boolean | undefined {
   if (/^[+-]?\d+$/.test(text)) return undefined;
-  const word = meaningOf(text) !== undefined ? text : closest(text, ALL_WORDS);
-  return word === undefined ? undefined : meaningOf(word);
+  const nearest = closest(text, GUESS_WORDS.map(({ word }) => word));
+  return GUESS_WORDS.find(({ word }) => word === nearest)?.meaning;
 }

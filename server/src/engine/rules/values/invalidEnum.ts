@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../ldif/ast';
+import { matchChoice } from '../../catalog/semantics';
 import { clip } from '../../ldif/attrLine';
 import { sortByDistance } from '../../util/closest';
 import { badValueConsequence } from '../messages';
@@ -31,12 +32,11 @@ export const invalidEnum: RecordRule = {
       if (op === 'delete' || line.value === undefined) continue;
       const spec = catalog.attribute(line.name);
       if (!spec || spec.syntax.kind !== 'enum' || spec.entry !== entry.kind) continue;
-      const allowed = spec.syntax.values.map((choice) => choice.value);
       // The server compares the whole value, so trailing spaces make a valid word invalid.
       const value = line.value;
-      const match = allowed.find((choice) => choice.toLowerCase() === value.toLowerCase());
+      const match = matchChoice(spec, value)?.value;
       if (match === value) continue;
-      const padded = match ? undefined : allowed.find((choice) => choice.toLowerCase() === value.trimEnd().toLowerCase());
+      const padded = match ? undefined : matchChoice(spec, value.trimEnd())?.value;
       if (padded) {
         found.push({
           code: 'winsync/invalid-enum',

@@ -1,6 +1,7 @@
 import type { AttrLine, Diagnostic } from '../../ldif/ast';
 import type { AttributeSpec, Catalog } from '../../catalog';
-import { isAddLike, requireAttribute } from '../catalogValues';
+import { createsEntry } from '../../catalog/semantics';
+import { requireAttribute } from '../catalogValues';
 import { deleteLines } from '../lineEdits';
 import type { EntryView, RecordRule } from '../types';
 
@@ -27,7 +28,7 @@ export const singleValued: RecordRule = {
   },
   check(entry, { catalog }) {
     if (entry.kind === undefined) return [];
-    const groups = isAddLike(entry) ? contentGroups(entry) : modSpecGroups(entry);
+    const groups = createsEntry(entry.record.kind) ? contentGroups(entry) : modSpecGroups(entry);
     const found: Diagnostic[] = [];
     for (const { name, lines } of groups) {
       if (lines.length < 2) continue;
@@ -39,7 +40,7 @@ export const singleValued: RecordRule = {
           code: 'winsync/single-valued',
           severity: 'error',
           range: line.line.range,
-          message: `${spec.name} takes one value, but this ${isAddLike(entry) ? 'record' : 'mod-spec'} gives it ${lines.length}. ${consequence}`,
+          message: `${spec.name} takes one value, but this ${createsEntry(entry.record.kind) ? 'record' : 'mod-spec'} gives it ${lines.length}. ${consequence}`,
           fixes: [{ title: 'Remove this value', edits: [deleteLines(line.line.range)] }],
         });
       }
@@ -80,6 +81,6 @@ function whatHappens(spec: AttributeSpec, entry: EntryView, catalog: Catalog): s
   if (FIRST_VALUE_ONLY.some((name) => requireAttribute(catalog, name) === spec)) {
     return '389-DS stores them all, but only the first value is used and the others are silently ignored.';
   }
-  const operation = isAddLike(entry) ? 'add' : 'modify';
+  const operation = createsEntry(entry.record.kind) ? 'add' : 'modify';
   return `The schema declares it SINGLE-VALUE, so 389-DS refuses the ${operation} with 65 (Object class violation: single-valued attribute has multiple values).`;
 }
