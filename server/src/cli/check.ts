@@ -6,7 +6,7 @@ import { mixedRecordProblems } from '../engine/ldif/parser';
 import { ParsedDocument } from '../engine/document';
 import { loadCatalog, type Catalog } from '../engine/catalog';
 import { applySettings, checkEntries } from '../engine/rules/validate';
-import type { EntryView } from '../engine/rules/types';
+import type { EntryView } from '../engine/model/entryView';
 import { choiceOption, countOption, parseArgs, UsageError } from './args';
 import type { CommandIO } from './io';
 import { readPieces } from './pieces';

@@ -3,8 +3,8 @@ import { mostUsedEol, splitBlocks, type Block, type SplitText } from './ldif/lin
 import { countLineBreaks, editWindow } from './ldif/window';
 import { assembleDocument, mixedRecordProblems, parseBlock, type ParsedBlock } from './ldif/parser';
 import type { Catalog } from './catalog';
-import { viewEntry } from './rules/entryView';
-import type { EntryView } from './rules/types';
+import { viewEntry } from './model/entryView';
+import type { EntryView } from './model/entryView';
 import { applySettings, checkEntries, checkRecord } from './rules/validate';
 import type { ValidationSettings } from './rules/settings';
 

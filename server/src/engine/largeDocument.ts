@@ -13,7 +13,7 @@ import { hasContent } from './ldif/lines';
 import { mixedRecordProblems } from './ldif/parser';
 import { format as formatDocument, type FormattingOptions } from './features/formatting';
 import { DEFAULT_MAX_DIAGNOSTICS, type ValidationSettings } from './rules/settings';
-import type { EntryView } from './rules/types';
+import type { EntryView } from './model/entryView';
 import { applySettings, capCut, capSorted, checkEntries, countByRank, SEVERITY_RANK } from './rules/validate';
 
 /** Above this many characters a document is checked in pieces (VS Code's own large-file mark is 20 MB). */

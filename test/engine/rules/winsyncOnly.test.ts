@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateToString } from '../../../bench/generate';
 import { RECORD_RULES } from '../../../server/src/engine/rules';
-import type { EntryView } from '../../../server/src/engine/rules/types';
+import type { EntryView } from '../../../server/src/engine/model/entryView';
 import { getLanguageService } from '../../../server/src/engine/service';
 
 const service = getLanguageService();

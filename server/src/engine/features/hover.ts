@@ -8,11 +8,11 @@ import { rangeIn } from '../ldif/position';
 import type { AttributeSpec, Catalog, EntryKind } from '../catalog';
 import { createsEntry, matchChoice, reactionFor } from '../catalog/semantics';
 import type { ParsedDocument } from '../document';
-import { code, describeAttribute, describeBooleanValue, reactionLabel } from './describe';
-import { describeBase64, describeDn, readSchedule } from './describeValue';
-import { entryKindOf } from './entryKind';
-import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './keywords';
-import { locate, modSpecOfHeader, type RecordAt } from './locate';
+import { code, describeAttribute, describeBooleanValue, reactionLabel } from './support/describe';
+import { describeBase64, describeDn, readSchedule } from './support/describeValue';
+import { entryKindOf } from './support/entryKind';
+import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './support/keywords';
+import { locate, modSpecOfHeader, type RecordAt } from './support/locate';
 
 export interface Hover {
   /** Markdown. */

@@ -1,6 +1,6 @@
 import type { Range, TextEdit } from '../ldif/ast';
 import { rangeIn } from '../ldif/position';
-import type { AttributeMention } from './types';
+import type { AttributeMention } from '../model/entryView';
 
 /** One place where a mention spells the attribute's name. */
 export interface NamePiece {

@@ -1,8 +1,8 @@
 import type { AttrLine } from '../ldif/ast';
 import type { AttributeSpec, Catalog, ValueSyntax } from '../catalog';
-import type { EntryView, WriteOp } from './types';
+import type { SyntaxKind } from '../catalog/schema';
+import type { EntryView, WriteOp } from '../model/entryView';
 
-export type SyntaxKind = ValueSyntax['kind'];
 export type SyntaxOf<K extends SyntaxKind> = Extract<ValueSyntax, { kind: K }>;
 
 /** A value a record writes to a catalog attribute, with the attribute's spec. */

@@ -1,7 +1,7 @@
 import type { EntryKind } from '../catalog';
 import { normalizeDn } from '../dn/dn';
 import type { AttrLine } from '../ldif/ast';
-import type { EntryView } from './types';
+import type { EntryView } from '../model/entryView';
 
 /** The records of one file that target the same winsync entry, in file order. */
 export interface EntryInFile {

@@ -1,5 +1,5 @@
 import type { AttrLine, LdifRecord, Range, TextEdit } from '../ldif/ast';
-import type { AttributeMention } from './types';
+import type { AttributeMention } from '../model/entryView';
 
 /** An edit deleting the whole physical lines a range touches, line breaks included. */
 export function deleteLines(range: Range): TextEdit {

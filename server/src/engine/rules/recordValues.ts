@@ -1,7 +1,7 @@
 import type { AttributeSpec } from '../catalog';
 import type { AttrLine } from '../ldif/ast';
 import { createsEntry, matchChoice, reactionFor } from '../catalog/semantics';
-import type { AttributeMention, EntryView } from './types';
+import type { AttributeMention, EntryView } from '../model/entryView';
 
 /** What one record does to a single-valued attribute. */
 export type RecordSetting =

@@ -1,7 +1,8 @@
 import type { Diagnostic, Range, Severity } from '../ldif/ast';
 import { CODES, DOCUMENT_RULES, RECORD_RULES } from '.';
 import { DEFAULT_MAX_DIAGNOSTICS, type ValidationSettings } from './settings';
-import type { EntryView, RuleContext } from './types';
+import type { RuleContext } from './types';
+import type { EntryView } from '../model/entryView';
 
 /** Diagnostics of the record rules for one record (cacheable per record). */
 export function checkRecord(view: EntryView, context: RuleContext): Diagnostic[] {

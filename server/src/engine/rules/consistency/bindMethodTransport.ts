@@ -4,7 +4,8 @@ import { createsEntry, matchChoice, requireChoice } from '../../catalog/semantic
 import { requireAttribute } from '../catalogValues';
 import { insertLineAfter } from '../lineEdits';
 import { effectiveChoice, settingOf, type RecordSetting } from '../recordValues';
-import type { EntryView, RecordRule } from '../types';
+import type { RecordRule } from '../types';
+import type { EntryView } from '../../model/entryView';
 
 /**
  * SSLCLIENTAUTH over a plain LDAP connection: a client certificate can only be presented

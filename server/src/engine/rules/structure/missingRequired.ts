@@ -7,7 +7,8 @@ import { createsEntry, requireChoice } from '../../catalog/semantics';
 import { requireAttribute } from '../catalogValues';
 import { insertLineAfter, lastLine } from '../lineEdits';
 import { effectiveChoice } from '../recordValues';
-import type { AttributeMention, EntryView, RecordRule } from '../types';
+import type { RecordRule } from '../types';
+import type { AttributeMention, EntryView } from '../../model/entryView';
 
 const CODE = 'winsync/missing-required';
 

@@ -2,7 +2,8 @@ import type { Diagnostic, Fix } from '../../ldif/ast';
 import { parseFilter, parseFilterList, type FilterProblem, type FilterProblemKind } from '../../filter/filter';
 import { catalogValues, type CatalogValue } from '../catalogValues';
 import { badValueConsequence } from '../messages';
-import type { CodeInfo, EntryView, RecordRule } from '../types';
+import type { CodeInfo, RecordRule } from '../types';
+import type { EntryView } from '../../model/entryView';
 import { sentence, valuePartEdit, valuePartRange } from '../valueText';
 
 const CODES = {

@@ -3,7 +3,8 @@ import type { Catalog } from '../../catalog';
 import { clip } from '../../ldif/attrLine';
 import { catalogValues, type CatalogValue } from '../catalogValues';
 import { badValueConsequence } from '../messages';
-import type { EntryView, RecordRule } from '../types';
+import type { RecordRule } from '../types';
+import type { EntryView } from '../../model/entryView';
 import { removeTrailingSpacesFix, valuePartEdit, valuePartRange } from '../valueText';
 
 /** RFC 4517 INTEGER: no sign on 0, no leading zeros, no "+", no spaces. */

@@ -2,7 +2,8 @@ import type { Diagnostic, Fix } from '../../ldif/ast';
 import { clip } from '../../ldif/attrLine';
 import { catalogValues, type CatalogValue } from '../catalogValues';
 import { badValueConsequence } from '../messages';
-import type { EntryView, RecordRule } from '../types';
+import type { RecordRule } from '../types';
+import type { EntryView } from '../../model/entryView';
 import { valuePartEdit, valuePartRange } from '../valueText';
 
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -3,7 +3,8 @@ import type { AttributeSpec, Catalog } from '../../catalog';
 import { createsEntry } from '../../catalog/semantics';
 import { requireAttribute } from '../catalogValues';
 import { deleteLines } from '../lineEdits';
-import type { EntryView, RecordRule } from '../types';
+import type { RecordRule } from '../types';
+import type { EntryView } from '../../model/entryView';
 
 /**
  * Single-valued in the catalog but not SINGLE-VALUE in the 389-DS schema: the server stores

@@ -3,7 +3,8 @@ import { isAttributeType } from '../../dn/dn';
 import { clip } from '../../ldif/attrLine';
 import { catalogValues, type CatalogValue } from '../catalogValues';
 import { badValueConsequence } from '../messages';
-import type { EntryView, RecordRule } from '../types';
+import type { RecordRule } from '../types';
+import type { EntryView } from '../../model/entryView';
 import { valuePartEdit, valuePartRange } from '../valueText';
 import { ATTRIBUTE_NAME_FORM } from './attributeName';
 

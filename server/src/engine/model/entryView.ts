@@ -1,7 +1,48 @@
-import type { LdifRecord } from '../ldif/ast';
+/**
+ * The catalog's view of a record: which winsync entry it targets (the plug-in entry, a sync
+ * agreement or neither), what it writes and which attributes it names. Rules and features
+ * read records through it.
+ */
+import type { AttrLine, LdifRecord, ModOp } from '../ldif/ast';
 import type { Catalog, EntryKind } from '../catalog';
 import { parseDn, type Rdn } from '../dn/dn';
-import type { AttributeMention, EntryView, ValueWrite } from './types';
+
+/**
+ * How a line touches the entry: written as content (`content`, `add` record),
+ * or by a mod-spec operation.
+ */
+export type WriteOp = 'content' | ModOp;
+
+/** A value line and what the record does with it. */
+export interface ValueWrite {
+  readonly line: AttrLine;
+  readonly op: WriteOp;
+}
+
+/** An attribute a record names, with the line that names it (value line or mod-spec header). */
+export interface AttributeMention {
+  /** The attribute type, options removed. */
+  readonly name: string;
+  readonly op: WriteOp;
+  /** The line naming it: a value line, or the `replace: x` header of a value-less mod-spec. */
+  readonly line: AttrLine;
+  /** True when `line` is a mod-spec header; the name is then in the header's value. */
+  readonly isHeader: boolean;
+  /** The value lines that go with the mention (the line itself, or the mod-spec's values). */
+  readonly values: readonly AttrLine[];
+}
+
+/** A record seen through the catalog: which winsync entry it targets, and what it writes. */
+export interface EntryView {
+  readonly record: LdifRecord;
+  /** The winsync entry kind, or undefined for any other entry. */
+  readonly kind: EntryKind | undefined;
+  /** Every value the record writes or deletes, in order. */
+  readonly writes: readonly ValueWrite[];
+  /** Every attribute the record names, once per line or header. */
+  readonly mentions: readonly AttributeMention[];
+}
+
 
 const PLUGIN_RDNS = [
   ['cn', 'ipa-winsync'],

@@ -2,9 +2,9 @@
  * Markdown and one-line texts about catalog attributes and values, shared by hover and
  * completion documentation. Everything said here comes from the catalog.
  */
-import type { AttributeSpec, Catalog, Reaction, ValueSyntax } from '../catalog';
-import type { BooleanDialect } from '../catalog/schema';
-import { BOOLEAN_WORDS, readBoolean } from '../catalog/semantics';
+import type { AttributeSpec, Catalog, Reaction, ValueSyntax } from '../../catalog';
+import type { BooleanDialect } from '../../catalog/schema';
+import { BOOLEAN_WORDS, readBoolean } from '../../catalog/semantics';
 
 /** Inline code that survives backticks in the text. */
 export function code(text: string): string {

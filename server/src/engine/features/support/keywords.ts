@@ -2,7 +2,7 @@
  * What the LDIF keywords (RFC 2849, plus RFC 4525 `increment:`) mean, for hover and
  * completion. Attribute knowledge lives in the catalog; this is only the LDIF grammar.
  */
-import type { ChangeType, ModOp } from '../ldif/ast';
+import type { ChangeType, ModOp } from '../../ldif/ast';
 
 export const CHANGE_TYPE_DOCS: Readonly<Record<ChangeType, string>> = {
   add: 'Creates a new entry from the attribute lines that follow. Fails with 68 (Already exists) when the entry is there already.',

@@ -2,7 +2,7 @@
  * Values in words: DNs as their RDNs with escapes decoded, replication schedules as time
  * windows, base64 as the text (or size) it encodes.
  */
-import { canonicalDn, parseDn, replicaSuffix, escapeDnValue, type Ava, type Rdn } from '../dn/dn';
+import { canonicalDn, parseDn, replicaSuffix, escapeDnValue, type Ava, type Rdn } from '../../dn/dn';
 import { code, codeBlock } from './describe';
 
 function avaText(ava: Ava): string {

@@ -1,7 +1,7 @@
-import type { Catalog, EntryKind } from '../catalog';
-import { parseDn, replicaSuffix } from '../dn/dn';
+import type { Catalog, EntryKind } from '../../catalog';
+import { parseDn, replicaSuffix } from '../../dn/dn';
 import type { RecordAt } from './locate';
-import { isPlainAgreement } from '../rules/entryView';
+import { isPlainAgreement } from '../../model/entryView';
 
 export interface KindGuess {
   readonly kind: EntryKind | undefined;

@@ -3,9 +3,9 @@
  * (name, separator, value). Binary searches only, so hover and completion stay fast on
  * documents of 100k lines.
  */
-import type { AttrLine, LdifRecord, LogicalLine, ModSpec, Position, Range } from '../ldif/ast';
-import type { ParsedDocument } from '../document';
-import type { EntryView } from '../rules/types';
+import type { AttrLine, LdifRecord, LogicalLine, ModSpec, Position, Range } from '../../ldif/ast';
+import type { ParsedDocument } from '../../document';
+import type { EntryView } from '../../model/entryView';
 
 export type LinePart = 'name' | 'separator' | 'value';
 
