@@ -5,7 +5,7 @@ import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
 import { mixedRecordProblems } from '../engine/ldif/parser';
 import { ParsedDocument } from '../engine/document';
 import { loadCatalog, type Catalog } from '../engine/catalog';
-import { applySettings, checkEntries } from '../engine/rules/validate';
+import { applySettings, checkEntries, syntaxDiagnostics } from '../engine/rules/validate';
 import type { EntryView } from '../engine/model/entryView';
 import { choiceOption, countOption, parseArgs, UsageError } from './args';
 import type { CommandIO } from './io';
@@ -69,9 +69,9 @@ export async function checkStream(
     const document = ParsedDocument.parse(piece.text, catalog, undefined, { firstLine: piece.firstLine, atFileStart: piece.atFileStart, once: true });
     for (const view of document.views) if (view.kind !== undefined) kept.push(view);
     rememberFirsts(firsts, document.ldif.records);
-    await send([...document.ldif.problems, ...document.recordDiagnostics(catalog)]);
+    await send([...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(catalog)]);
   }
-  await send([...mixedRecordProblems(firsts), ...checkEntries(kept, { catalog })]);
+  await send([...syntaxDiagnostics(mixedRecordProblems(firsts)), ...checkEntries(kept, { catalog })]);
   return counts;
 }
 

@@ -12,9 +12,9 @@ import type { Diagnostic, LdifRecord, TextEdit } from './ldif/ast';
 import { hasContent } from './ldif/lines';
 import { mixedRecordProblems } from './ldif/parser';
 import { format as formatDocument, type FormattingOptions } from './features/formatting';
-import { DEFAULT_MAX_DIAGNOSTICS, type ValidationSettings } from './rules/settings';
+import { DEFAULT_MAX_DIAGNOSTICS, type ValidationSettings } from './rules/validate';
 import type { EntryView } from './model/entryView';
-import { applySettings, capCut, capSorted, checkEntries, countByRank, SEVERITY_RANK } from './rules/validate';
+import { applySettings, capCut, capSorted, checkEntries, countByRank, SEVERITY_RANK, syntaxDiagnostics } from './rules/validate';
 
 /** Above this many characters a document is checked in pieces (VS Code's own large-file mark is 20 MB). */
 export const LARGE_DOCUMENT_SIZE = 10 * 1024 * 1024;
@@ -71,7 +71,7 @@ export class LargeDocument {
     this.results = new Map(parts.map((part, i) => [part.key, results[i]]));
 
     const across = applySettings(
-      [...mixedRecordProblems(results.flatMap((result) => result.firsts)), ...checkEntries(results.flatMap((result) => result.views), { catalog: this.catalog })],
+      [...syntaxDiagnostics(mixedRecordProblems(results.flatMap((result) => result.firsts))), ...checkEntries(results.flatMap((result) => result.views), { catalog: this.catalog })],
       all,
     );
     const counts = countByRank(across);
@@ -132,7 +132,7 @@ export class LargeDocument {
 
   private check(part: Part, settings: ValidationSettings, max: number): PieceResult {
     const document = ParsedDocument.parse(part.text, this.catalog, undefined, part);
-    const shaped = applySettings([...document.ldif.problems, ...document.recordDiagnostics(this.catalog)], settings);
+    const shaped = applySettings([...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(this.catalog)], settings);
     const counts = countByRank(shaped);
     const taken = [0, 0, 0, 0];
     const head = shaped.filter((diagnostic) => taken[SEVERITY_RANK[diagnostic.severity]]++ <= max);

@@ -4,12 +4,12 @@ import type { Diagnostic, Position, TextEdit } from './ldif/ast';
 import { findDocumentSymbols, type DocumentSymbol } from './features/symbols';
 import { getFoldingRanges, type FoldingRange } from './features/folding';
 import { format, type FormattingOptions } from './features/formatting';
-import type { ValidationSettings } from './rules/settings';
+import type { ValidationSettings } from './rules/validate';
 import { doHover, type Hover } from './features/hover';
 import { doComplete, type CompletionItem } from './features/completion';
 
 export { ParsedDocument } from './document';
-export type { ValidationSettings } from './rules/settings';
+export type { ValidationSettings } from './rules/validate';
 
 /**
  * The engine's one entry point: plain functions over a parsed document, with no

@@ -1,0 +1,15 @@
+import { clip } from '../support/wording';
+import type { SyntaxRule } from '../types';
+
+export default {
+  meta: {
+    code: 'ldif/invalid-deleteoldrdn',
+    group: 'syntax',
+    severity: 'error',
+    summary: 'deleteoldrdn must be 0 or 1.',
+    server: 'ldapmodify does not check the value: anything but 0 is taken as 1, so the old RDN value is removed from the entry.',
+    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modrdn', 'newrdn: uid=jsmith2', 'deleteoldrdn: yes'],
+  },
+  scope: 'syntax',
+  message: ({ data }) => `deleteoldrdn must be 0 or 1, not "${clip(data.value)}".`,
+} satisfies SyntaxRule<'ldif/invalid-deleteoldrdn'>;

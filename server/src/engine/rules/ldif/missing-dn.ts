@@ -1,0 +1,15 @@
+import type { SyntaxRule } from '../types';
+
+export default {
+  meta: {
+    code: 'ldif/missing-dn',
+    group: 'syntax',
+    severity: 'error',
+    summary: 'A record must start with a dn: line.',
+    server: 'OpenLDAP\'s ldapmodify skips lines before a dn: without a word, so their changes are silently lost; other LDIF readers stop with a format error. The usual cause is a blank line inside a record, which splits it in two.',
+    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '', 'ipaWinSyncUserFlatten: true'],
+  },
+  scope: 'syntax',
+  message: () =>
+    'A record must start with "dn: <distinguished name>"; this record starts with another line. If it belongs to the record above, remove the blank line before it.',
+} satisfies SyntaxRule<'ldif/missing-dn'>;

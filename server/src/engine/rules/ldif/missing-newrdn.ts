@@ -1,0 +1,14 @@
+import type { SyntaxRule } from '../types';
+
+export default {
+  meta: {
+    code: 'ldif/missing-newrdn',
+    group: 'syntax',
+    severity: 'error',
+    summary: 'changetype: modrdn / moddn needs newrdn: and deleteoldrdn:.',
+    server: 'ldapmodify stops with "expecting \\"newrdn:\\"", and the entry is not renamed.',
+    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modrdn', 'deleteoldrdn: 1'],
+  },
+  scope: 'syntax',
+  message: ({ data }) => `A ${data.changeType} record needs "newrdn: <new RDN>" on the next line.`,
+} satisfies SyntaxRule<'ldif/missing-newrdn'>;

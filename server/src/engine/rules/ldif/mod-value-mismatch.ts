@@ -1,0 +1,16 @@
+import { clip } from '../support/wording';
+import type { SyntaxRule } from '../types';
+
+export default {
+  meta: {
+    code: 'ldif/mod-value-mismatch',
+    group: 'syntax',
+    severity: 'error',
+    summary: 'A value line inside a mod-spec must name the attribute of its mod-spec.',
+    server: 'ldapmodify stops with "wrong attributeType", and nothing of the record is sent.',
+    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForcesync: true', 'ipaWinSyncUserFlatten: true', '-'],
+  },
+  scope: 'syntax',
+  message: ({ data }) =>
+    `This value is for "${clip(data.description)}" but the mod-spec changes "${clip(data.attribute)}": close the mod-spec with "-" and start "${data.operation}: ${data.description}", or rename the line.`,
+} satisfies SyntaxRule<'ldif/mod-value-mismatch'>;

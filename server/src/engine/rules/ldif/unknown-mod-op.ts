@@ -1,0 +1,16 @@
+import { clip } from '../support/wording';
+import type { SyntaxRule } from '../types';
+
+export default {
+  meta: {
+    code: 'ldif/unknown-mod-op',
+    group: 'syntax',
+    severity: 'error',
+    summary: 'A mod-spec starts with add:, delete:, replace: or increment:.',
+    server: 'ldapmodify stops with "modify operation type is missing", and nothing of the record is sent.',
+    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'set: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '-'],
+  },
+  scope: 'syntax',
+  message: ({ data }) =>
+    `"${clip(data.description)}:" cannot start a mod-spec: use add:, delete:, replace: or increment: followed by the attribute name.`,
+} satisfies SyntaxRule<'ldif/unknown-mod-op'>;

@@ -1,0 +1,19 @@
+/**
+ * Why RFC 2849 (note 4) requires a plain value to be base64-encoded, if it does. Non-ASCII UTF-8
+ * is tolerated on purpose: it is common and every tool reads it. One value has one reason, the
+ * first that applies, so ldif/unsafe-initial-char and ldif/must-base64 never report the same value.
+ */
+export type Base64Reason =
+  | { readonly kind: 'initial-char'; readonly char: ':' | '<' }
+  | { readonly kind: 'nul'; readonly at: number }
+  | { readonly kind: 'cr'; readonly at: number };
+
+export function base64Reason(value: string): Base64Reason | undefined {
+  const first = value.charCodeAt(0);
+  if (first === 0x3a || first === 0x3c) return { kind: 'initial-char', char: first === 0x3a ? ':' : '<' };
+  const nul = value.indexOf('\0');
+  if (nul >= 0) return { kind: 'nul', at: nul };
+  const cr = value.indexOf('\r');
+  if (cr >= 0) return { kind: 'cr', at: cr };
+  return undefined;
+}
