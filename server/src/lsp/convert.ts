@@ -14,6 +14,9 @@ import {
   type FoldingRange as LspFoldingRange,
 } from 'vscode-languageserver/node';
 import type { Diagnostic, Fix, Severity } from '../engine/ldif/ast';
+import { ruleDocUrl } from '../engine/rules/docs';
+import { report } from '../engine/rules/validate';
+import checkFailed, { checkFailedMessage } from '../engine/rules/winsync/check-failed';
 import type { DocumentSymbol, SymbolKind as EngineSymbolKind } from '../engine/features/symbols';
 import type { FoldingRange } from '../engine/features/folding';
 import type { Hover } from '../engine/features/hover';
@@ -26,16 +29,27 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The engine's diagnostic as LSP; its fixes travel in `data` so code actions need no re-validation. */
+/**
+ * The engine's diagnostic as LSP, linked to its code's documentation page; its fixes travel in
+ * `data` so code actions need no re-validation.
+ */
 export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
   return {
     range: diagnostic.range,
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.code,
+    codeDescription: { href: ruleDocUrl(diagnostic.code) },
     source: 'winsync-ldif',
     message: diagnostic.message,
     ...(diagnostic.fixes?.length ? { data: { fixes: diagnostic.fixes } } : {}),
   };
+}
+
+/** The diagnostic that takes the place of a document's diagnostics when checking it failed. */
+export function checkFailedDiagnostic(error: unknown): LspDiagnostic {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const message = checkFailedMessage(error instanceof Error ? error.message : String(error));
+  return toLspDiagnostic(report(checkFailed.meta, { range, message }));
 }
 
 /** Quick fixes carried by the diagnostics the client sends back with a code-action request. */

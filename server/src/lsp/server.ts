@@ -3,7 +3,6 @@
  */
 import {
   createConnection,
-  DiagnosticSeverity,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -13,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type ParsedDocument, type ValidationSettings } from '../engine/service';
-import { toCodeActions, toLspCompletionItem, toLspDiagnostic, toLspFoldingRange, toLspHover, toLspSymbol } from './convert';
+import { checkFailedDiagnostic, toCodeActions, toLspCompletionItem, toLspDiagnostic, toLspFoldingRange, toLspHover, toLspSymbol } from './convert';
 import { DEFAULT_FOLD_WIDTH } from '../engine/features/formatting';
 import { LARGE_DOCUMENT_SIZE, LargeDocument } from '../engine/largeDocument';
 
@@ -103,19 +102,9 @@ async function publish(document: TextDocument): Promise<void> {
   } catch (error) {
     // A document the engine cannot check must not take the server, and every other open file, down.
     connection.console.error(`Checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
-    diagnostics = [checkFailed(error)];
+    diagnostics = [checkFailedDiagnostic(error)];
   }
   await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-}
-
-function checkFailed(error: unknown): LspDiagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Error,
-    code: 'winsync/check-failed',
-    source: 'winsync-ldif',
-    message: `winsync-ldif could not check this file (${error instanceof Error ? error.message : String(error)}); other files are still checked. Please report this with the file (see the winsync-ldif output for details).`,
-  };
 }
 
 documents.onDidChangeContent((event) => void publish(event.document));

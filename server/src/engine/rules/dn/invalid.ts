@@ -19,7 +19,7 @@ export default {
     summary: 'A DN (entry DN, newrdn, newsuperior or a DN-valued winsync attribute) is not a valid RFC 4514 DN.',
     server:
       '389-DS refuses an operation on a malformed entry DN, newrdn or newsuperior with 34 (Invalid DN syntax). In a DN-valued attribute it depends on the attribute: DN-syntax attributes are refused with 21, others are stored as written and fail later.',
-    example: ['dn: cn=Smith, John,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: description', 'description: synced from AD', '-'],
+    example: ['dn: cn=Smith,John,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: description', 'description: synced from AD', '-'],
   },
   scope: 'record',
   check(entry, { catalog }) {

@@ -8,7 +8,7 @@ export default {
     severity: 'error',
     summary: 'Attribute names are a letter followed by letters, digits and hyphens (or a numeric OID), then ;options.',
     server: 'ldapmodify passes the name on, and the server refuses it: 389-DS answers 21 (Invalid syntax) or 17 (Undefined attribute type), and the whole record fails.',
-    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSync ForceSync: true', '-'],
+    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: add', 'objectClass: inetOrgPerson', 'cn: John Smith', 'sn: Smith', 'given name: John'],
   },
   scope: 'syntax',
   message: ({ data }) =>

@@ -8,7 +8,7 @@ export default {
     severity: 'error',
     summary: 'A value line inside a mod-spec must name the attribute of its mod-spec.',
     server: 'ldapmodify stops with "wrong attributeType", and nothing of the record is sent.',
-    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForcesync: true', 'ipaWinSyncUserFlatten: true', '-'],
+    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: description', 'descripton: on leave', '-'],
   },
   scope: 'syntax',
   message: ({ data }) =>

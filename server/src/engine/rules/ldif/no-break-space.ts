@@ -13,7 +13,7 @@ export default {
     severity: 'warning',
     summary: 'A no-break space (U+00A0), usually pasted from a web page, where a plain space was meant.',
     server: 'ldapmodify sends the character as part of the value (or the name), and 389-DS stores it: the value then differs from what it looks like, or the name is refused.',
-    example: ['dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config', 'changetype: modify', 'replace: winSyncMoveAction', 'winSyncMoveAction:\u00a0none', '-'],
+    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: description', 'description:\u00a0on leave', '-'],
   },
   scope: 'syntax',
   message: ({ data }) => {

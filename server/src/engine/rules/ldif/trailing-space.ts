@@ -15,7 +15,7 @@ export default {
     summary: 'A plain value or keyword ends with spaces, which are invisible and handled differently by LDIF tools.',
     server:
       'ldapmodify sends the spaces as part of the value, so 389-DS stores and compares them; other tools strip them. After a keyword they make ldapmodify refuse the record ("unknown changetype \\"delete \\"", "wrong attributeType").',
-    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true  ', '-'],
+    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: description', 'description: on leave  ', '-'],
   },
   scope: 'record',
   check(entry) {
