@@ -12,6 +12,7 @@ import type { Diagnostic, LdifRecord, TextEdit } from './ldif/ast';
 import { hasContent } from './ldif/lines';
 import { mixedRecordProblems } from './ldif/parser';
 import { format as formatDocument, type FormattingOptions } from './features/formatting';
+import { anchorLine, type RecordAnchor } from './features/recordAnchors';
 import { DEFAULT_MAX_DIAGNOSTICS, type ValidationSettings } from './rules/validate';
 import type { EntryView } from './model/entryView';
 import { applySettings, capCut, capSorted, checkEntries, countByRank, SEVERITY_RANK, syntaxDiagnostics } from './rules/validate';
@@ -41,6 +42,8 @@ interface PieceResult {
   readonly views: readonly EntryView[];
   /** Its first content record and first change record, for the mixed-records check. */
   readonly firsts: readonly LdifRecord[];
+  /** The line of each of its records' actions. */
+  readonly anchors: readonly number[];
 }
 
 export class LargeDocument {
@@ -120,6 +123,16 @@ export class LargeDocument {
     return ParsedDocument.parse(text.slice(start, end), this.catalog, undefined, { firstLine, atFileStart: start === 0, once: true });
   }
 
+  /** Where each record's actions go, piece by piece; a piece already checked is not parsed again. */
+  recordAnchors(text: string): RecordAnchor[] {
+    const anchors: RecordAnchor[] = [];
+    for (const part of cutParts(text, this.piecesEvery)) {
+      const lines = this.results.get(part.key)?.anchors ?? anchorLines(ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true }));
+      for (const line of lines) anchors.push({ index: anchors.length, line });
+    }
+    return anchors;
+  }
+
   /** Formatting edits for the whole text, worked out piece by piece. */
   format(text: string, options: FormattingOptions): TextEdit[] {
     const edits: TextEdit[] = [];
@@ -143,8 +156,13 @@ export class LargeDocument {
       head,
       views: document.views.filter((view) => view.kind !== undefined),
       firsts: [firstContent, firstChange].filter((record): record is LdifRecord => record !== undefined),
+      anchors: anchorLines(document),
     };
   }
+}
+
+function anchorLines(document: ParsedDocument): number[] {
+  return document.ldif.records.map(anchorLine);
 }
 
 function sumTo(counts: readonly number[], last: number): number {

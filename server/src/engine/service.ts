@@ -7,6 +7,7 @@ import { format, type FormattingOptions } from './features/formatting';
 import type { ValidationSettings } from './rules/validate';
 import { doHover, type Hover } from './features/hover';
 import { doComplete, type CompletionItem } from './features/completion';
+import { findRecordAnchors, type RecordAnchor } from './features/recordAnchors';
 
 export { ParsedDocument } from './document';
 export type { ValidationSettings } from './rules/validate';
@@ -25,6 +26,8 @@ export interface LanguageService {
   format(document: ParsedDocument, options: FormattingOptions): TextEdit[];
   hover(document: ParsedDocument, position: Position): Hover | undefined;
   complete(document: ParsedDocument, position: Position): CompletionItem[];
+  /** Where each record's per-record actions go. */
+  findRecordAnchors(document: ParsedDocument): RecordAnchor[];
 }
 
 export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageService {
@@ -37,5 +40,6 @@ export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageSe
     format,
     hover: (document, position) => doHover(document, position, catalog),
     complete: (document, position) => doComplete(document, position, catalog),
+    findRecordAnchors,
   };
 }

@@ -1,6 +1,7 @@
 import {
   CodeAction,
   CodeActionKind,
+  type CodeLens,
   CompletionItemKind,
   InsertTextFormat,
   MarkupKind,
@@ -21,6 +22,7 @@ import type { DocumentSymbol, SymbolKind as EngineSymbolKind } from '../engine/f
 import type { FoldingRange } from '../engine/features/folding';
 import type { Hover } from '../engine/features/hover';
 import type { CompletionItem, CompletionKind } from '../engine/features/completion';
+import type { RecordAnchor } from '../engine/features/recordAnchors';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -116,4 +118,31 @@ export function toLspCompletionItem(item: CompletionItem): LspCompletionItem {
     ...(item.range ? { textEdit: { range: item.range, newText: item.insertText } } : { insertText: item.insertText }),
     ...(item.retrigger ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
   };
+}
+
+/** A lens the client shows above every record: its title, tooltip and the command it runs with (uri, record index). */
+export interface RecordLens {
+  readonly title: string;
+  readonly tooltip: string;
+  readonly command: string;
+}
+
+/** The record lenses from the client's initializationOptions (`{ recordLenses: RecordLens[] }`); none when absent or malformed. */
+export function readRecordLenses(options: unknown): RecordLens[] {
+  const lenses = (options as { recordLenses?: unknown } | null | undefined)?.recordLenses;
+  if (!Array.isArray(lenses)) return [];
+  return lenses.filter(
+    (lens): lens is RecordLens =>
+      typeof lens === 'object' && lens !== null && ['title', 'tooltip', 'command'].every((key) => typeof (lens as Record<string, unknown>)[key] === 'string'),
+  );
+}
+
+/** Each lens above each record, at the start of its anchor line; the command gets the document URI and the record's index. */
+export function toRecordCodeLenses(uri: string, anchors: readonly RecordAnchor[], lenses: readonly RecordLens[]): CodeLens[] {
+  return anchors.flatMap(({ index, line }) =>
+    lenses.map((lens) => ({
+      range: { start: { line, character: 0 }, end: { line, character: 0 } },
+      command: { title: lens.title, tooltip: lens.tooltip, command: lens.command, arguments: [uri, index] },
+    })),
+  );
 }

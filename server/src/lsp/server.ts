@@ -12,7 +12,18 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type ParsedDocument, type ValidationSettings } from '../engine/service';
-import { checkFailedDiagnostic, toCodeActions, toLspCompletionItem, toLspDiagnostic, toLspFoldingRange, toLspHover, toLspSymbol } from './convert';
+import {
+  checkFailedDiagnostic,
+  readRecordLenses,
+  toCodeActions,
+  toLspCompletionItem,
+  toLspDiagnostic,
+  toLspFoldingRange,
+  toLspHover,
+  toLspSymbol,
+  toRecordCodeLenses,
+  type RecordLens,
+} from './convert';
 import { DEFAULT_FOLD_WIDTH } from '../engine/features/formatting';
 import { LARGE_DOCUMENT_SIZE, LargeDocument } from '../engine/largeDocument';
 
@@ -24,11 +35,14 @@ const large = new Map<string, LargeDocument>();
 let settings: ValidationSettings = {};
 let formatting = { foldWidth: DEFAULT_FOLD_WIDTH };
 let canPullConfiguration = false;
+/** The per-record lenses the client asked for (its commands and wording); none when it asked for none. */
+let recordLenses: readonly RecordLens[] = [];
 // Diagnostics wait for the first settings, so a document opened at start-up is not published twice.
 let settingsLoaded: Promise<void> = Promise.resolve();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  recordLenses = readRecordLenses(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -38,6 +52,7 @@ connection.onInitialize((params): InitializeResult => {
       documentFormattingProvider: true,
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' '] },
+      ...(recordLenses.length > 0 && { codeLensProvider: { resolveProvider: false } }),
     },
     serverInfo: { name: 'winsync-ldif' },
   };
@@ -150,6 +165,14 @@ connection.onHover((params) =>
 connection.onCompletion((params) =>
   withDocument(params.textDocument.uri, (d) => service.complete(d, params.position).map(toLspCompletionItem), [], params.position),
 );
+
+connection.onCodeLens((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || recordLenses.length === 0) return [];
+  const big = largeOf(document);
+  const anchors = big ? big.recordAnchors(document.getText()) : service.findRecordAnchors(current(document));
+  return toRecordCodeLenses(document.uri, anchors, recordLenses);
+});
 
 documents.listen(connection);
 connection.listen();
