@@ -72,6 +72,7 @@ export function chosenFix(diagnostic: Diagnostic): Fix | undefined {
 }
 
 /** Characters that would not show in a code block are written as ⟨U+XXXX⟩. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const INVISIBLE = /[\u0000-\u001f\u00a0]/g;
 
 function ldifBlock(lines: readonly string[]): string[] {

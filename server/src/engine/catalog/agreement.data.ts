@@ -544,7 +544,7 @@ export const agreementAttributes: AttributeInput[] = [
     onBadValue: {
       add: {
         kind: 'falls-back',
-        note: 'The add succeeds; the errors log warns "Ignoring illegal setting for oneWaySync … Valid values are \"toWindows\" or \"fromWindows\"" and sync stays two-way.',
+        note: 'The add succeeds; the errors log warns "Ignoring illegal setting for oneWaySync … Valid values are "toWindows" or "fromWindows"" and sync stays two-way.',
       },
       modify: {
         kind: 'falls-back',
@@ -588,7 +588,7 @@ export const agreementAttributes: AttributeInput[] = [
       add: {
         kind: 'falls-back',
         fallback: 'none',
-        note: 'The add succeeds; the errors log warns "Ignoring illegal setting for winSyncMoveAction … Valid values are \"delete\" or \"unsync\"" and `none` is used.',
+        note: 'The add succeeds; the errors log warns "Ignoring illegal setting for winSyncMoveAction … Valid values are "delete" or "unsync"" and `none` is used.',
       },
       modify: {
         kind: 'falls-back',
@@ -715,12 +715,12 @@ export const agreementAttributes: AttributeInput[] = [
       add: {
         kind: 'rejects',
         code: 53,
-        note: 'Refused with 53; the errors log says "Warning invalid value for nsds5ReplicaEnabled (…), value must be \"on\" or \"off\". Ignoring this repl agreement."',
+        note: 'Refused with 53; the errors log says "Warning invalid value for nsds5ReplicaEnabled (…), value must be "on" or "off". Ignoring this repl agreement."',
       },
       modify: {
         kind: 'rejects',
         code: 1,
-        note: 'Refused with 1 and the text "Invalid value for nsds5ReplicaEnabled, the value must be \"on\" or \"off\"."',
+        note: 'Refused with 1 and the text "Invalid value for nsds5ReplicaEnabled, the value must be "on" or "off"."',
       },
     },
     doc: [
