@@ -2,6 +2,7 @@ import type { RecordRule } from '../types';
 import { valuePartRange } from '../support/edits';
 import { filterProblems } from '../support/filterValues';
 import { sentence } from '../support/wording';
+import { AGREEMENT_DN, replaceExample } from '../support/examples';
 
 /** A substring filter with "**", whose empty piece between the stars means nothing. */
 export default {
@@ -11,13 +12,7 @@ export default {
     severity: 'warning',
     summary: 'A substring filter with "**": the empty piece between the stars is meaningless.',
     server: 'RFC 4515 has no empty substring pieces: servers and LDAP libraries differ in whether they accept "**" or refuse the filter.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: winSyncWindowsFilter',
-      'winSyncWindowsFilter: (cn=sync**user)',
-      '-',
-    ],
+    example: replaceExample(AGREEMENT_DN, 'winSyncWindowsFilter', '(cn=sync**user)'),
   },
   scope: 'record',
   winsyncOnly: true,

@@ -2,6 +2,7 @@ import type { RecordRule } from '../types';
 import { valuePartRange } from '../support/edits';
 import { filterProblems, wrapFix } from '../support/filterValues';
 import { badValueConsequence, sentence } from '../support/wording';
+import { AGREEMENT_DN, replaceExample } from '../support/examples';
 
 /** Filter-valued winsync attributes whose value is not a valid RFC 4515 filter (or filter list). */
 export default {
@@ -12,13 +13,7 @@ export default {
     summary: 'A filter-valued winsync attribute does not hold a valid RFC 4515 filter (or filter list).',
     server:
       '389-DS and the ipa-winsync plug-in store filter values without parsing them: a broken filter is accepted, and fails only when the sync searches with it, with nothing but an errors-log line to show for it.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: winSyncWindowsFilter',
-      'winSyncWindowsFilter: (&(objectClass=user)(department=IT)',
-      '-',
-    ],
+    example: replaceExample(AGREEMENT_DN, 'winSyncWindowsFilter', '(&(objectClass=user)(department=IT)'),
   },
   scope: 'record',
   winsyncOnly: true,

@@ -2,6 +2,7 @@ import type { RecordRule } from '../types';
 import { valuePartRange } from '../support/edits';
 import { filterProblems, wrapFix } from '../support/filterValues';
 import { badValueConsequence } from '../support/wording';
+import { AGREEMENT_DN, replaceExample } from '../support/examples';
 
 /** A filter without its outer parentheses; whether that matters comes from the catalog. */
 export default {
@@ -13,13 +14,7 @@ export default {
     summary: 'A filter lacks its outer parentheses: an error where the server uses the value verbatim, information where it adds them itself.',
     server:
       'Where the server uses the value as written (winSyncWindowsFilter, the ipa-winsync filters), the search fails later; winSyncDirectoryFilter gets the parentheses added by 389-DS.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: winSyncWindowsFilter',
-      'winSyncWindowsFilter: objectClass=user',
-      '-',
-    ],
+    example: replaceExample(AGREEMENT_DN, 'winSyncWindowsFilter', 'objectClass=user'),
   },
   scope: 'record',
   winsyncOnly: true,

@@ -2,6 +2,7 @@ import type { RecordRule } from '../types';
 import { valuePartEdit, valuePartRange } from '../support/edits';
 import { filterProblems } from '../support/filterValues';
 import { sentence } from '../support/wording';
+import { AGREEMENT_DN, replaceExample } from '../support/examples';
 
 /** Spaces around or between filters, which RFC 4515 does not allow. */
 export default {
@@ -11,13 +12,7 @@ export default {
     severity: 'warning',
     summary: 'Spaces around or between filters are not RFC 4515; servers differ in whether they ignore them.',
     server: 'RFC 4515 has no spaces around or between filters: some servers skip them, others refuse the filter, and the ipa-winsync plug-in pastes its filter values into larger filters as written.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: winSyncWindowsFilter',
-      'winSyncWindowsFilter: (&(objectClass=user) (cn=sync*))',
-      '-',
-    ],
+    example: replaceExample(AGREEMENT_DN, 'winSyncWindowsFilter', '(&(objectClass=user) (cn=sync*))'),
   },
   scope: 'record',
   winsyncOnly: true,

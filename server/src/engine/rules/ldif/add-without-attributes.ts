@@ -1,4 +1,5 @@
 import type { SyntaxRule } from '../types';
+import { AGREEMENT_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -7,7 +8,7 @@ export default {
     severity: 'error',
     summary: 'changetype: add needs at least one attribute.',
     server: 'ldapmodify sends an add without attributes, and the server refuses it: an entry needs at least its object classes.',
-    example: ['dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config', 'changetype: add'],
+    example: [AGREEMENT_DN, 'changetype: add'],
   },
   scope: 'syntax',
   message: () => "changetype: add needs the new entry's attributes (at least objectClass) on the following lines.",

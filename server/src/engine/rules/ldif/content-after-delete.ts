@@ -1,4 +1,5 @@
 import type { SyntaxRule } from '../types';
+import { USER_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -7,7 +8,7 @@ export default {
     severity: 'error',
     summary: 'changetype: delete takes no further lines.',
     server: 'ldapmodify stops with "extra lines at end", and the entry is not deleted.',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: delete', 'description: leaving'],
+    example: [USER_DN, 'changetype: delete', 'description: leaving'],
   },
   scope: 'syntax',
   message: () =>

@@ -1,5 +1,6 @@
 import { clip } from '../support/wording';
 import type { SyntaxRule } from '../types';
+import { USER_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -8,7 +9,7 @@ export default {
     severity: 'error',
     summary: 'Attribute names are a letter followed by letters, digits and hyphens (or a numeric OID), then ;options.',
     server: 'ldapmodify passes the name on, and the server refuses it: 389-DS answers 21 (Invalid syntax) or 17 (Undefined attribute type), and the whole record fails.',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: add', 'objectClass: inetOrgPerson', 'cn: John Smith', 'sn: Smith', 'given name: John'],
+    example: [USER_DN, 'changetype: add', 'objectClass: inetOrgPerson', 'cn: John Smith', 'sn: Smith', 'given name: John'],
   },
   scope: 'syntax',
   message: ({ data }) =>

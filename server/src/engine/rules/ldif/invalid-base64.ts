@@ -1,4 +1,5 @@
 import type { SyntaxRule } from '../types';
+import { USER_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -7,7 +8,7 @@ export default {
     severity: 'error',
     summary: 'A "::" value must be valid base64.',
     server: 'ldapmodify stops with "invalid format" at the line, and nothing of the record is sent.',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: description', 'description:: not base64!', '-'],
+    example: [USER_DN, 'changetype: modify', 'replace: description', 'description:: not base64!', '-'],
   },
   scope: 'syntax',
   message: () => 'Invalid base64 value: use only A–Z, a–z, 0–9, "+" and "/", with "=" padding to a multiple of 4 characters.',

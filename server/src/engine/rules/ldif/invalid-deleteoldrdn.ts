@@ -1,5 +1,6 @@
 import { clip } from '../support/wording';
 import type { SyntaxRule } from '../types';
+import { USER_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -8,7 +9,7 @@ export default {
     severity: 'error',
     summary: 'deleteoldrdn must be 0 or 1.',
     server: 'ldapmodify does not check the value: anything but 0 is taken as 1, so the old RDN value is removed from the entry.',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modrdn', 'newrdn: uid=jsmith2', 'deleteoldrdn: yes'],
+    example: [USER_DN, 'changetype: modrdn', 'newrdn: uid=jsmith2', 'deleteoldrdn: yes'],
   },
   scope: 'syntax',
   message: ({ data }) => `deleteoldrdn must be 0 or 1, not "${clip(data.value)}".`,

@@ -1,5 +1,6 @@
 import { clip } from '../support/wording';
 import type { SyntaxRule } from '../types';
+import { USER_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -8,7 +9,7 @@ export default {
     severity: 'error',
     summary: 'A ":<" value must be a URL, e.g. file:///path.',
     server: 'ldapmodify stops with "invalid format" at the line, and nothing of the record is sent.',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: jpegPhoto', 'jpegPhoto:< /tmp/photo.jpg', '-'],
+    example: [USER_DN, 'changetype: modify', 'replace: jpegPhoto', 'jpegPhoto:< /tmp/photo.jpg', '-'],
   },
   scope: 'syntax',
   message: ({ data }) => `"${clip(data.url)}" is not a URL; write file:///absolute/path.`,

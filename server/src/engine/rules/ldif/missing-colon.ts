@@ -1,5 +1,6 @@
 import { clip } from '../support/wording';
 import type { SyntaxRule } from '../types';
+import { PLUGIN_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -8,7 +9,7 @@ export default {
     severity: 'error',
     summary: 'A line must be "attribute: value".',
     server: 'ldapmodify stops with "invalid format" at such a line, and nothing of the record is sent.',
-    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync true', '-'],
+    example: [PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync true', '-'],
   },
   scope: 'syntax',
   message: ({ data }) => `Expected "attribute: value" but this line has no colon: "${clip(data.text)}".`,

@@ -1,5 +1,6 @@
 import { clip } from '../support/wording';
 import type { SyntaxRule } from '../types';
+import { PLUGIN_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -8,7 +9,7 @@ export default {
     severity: 'error',
     summary: 'Each mod-spec ends with a line holding a single "-" before the next mod-spec starts.',
     server: 'ldapmodify reads the next mod-spec\'s first line as a value of the open one and stops with "wrong attributeType"; nothing of the record is sent.',
-    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', 'replace: ipaWinSyncUserFlatten', 'ipaWinSyncUserFlatten: true', '-'],
+    example: [PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', 'replace: ipaWinSyncUserFlatten', 'ipaWinSyncUserFlatten: true', '-'],
   },
   scope: 'syntax',
   message: ({ data }) =>

@@ -1,4 +1,5 @@
 import type { SyntaxRule } from '../types';
+import { USER_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -7,7 +8,7 @@ export default {
     severity: 'error',
     summary: 'changetype: modrdn / moddn needs deleteoldrdn: 0 or 1.',
     server: 'ldapmodify stops, expecting more input after the newrdn: line, and the entry is not renamed.',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modrdn', 'newrdn: uid=jsmith2'],
+    example: [USER_DN, 'changetype: modrdn', 'newrdn: uid=jsmith2'],
   },
   scope: 'syntax',
   message: () =>

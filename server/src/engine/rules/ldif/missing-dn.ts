@@ -1,4 +1,5 @@
 import type { SyntaxRule } from '../types';
+import { PLUGIN_DN, replaceExample } from '../support/examples';
 
 export default {
   meta: {
@@ -7,7 +8,7 @@ export default {
     severity: 'error',
     summary: 'A record must start with a dn: line.',
     server: 'OpenLDAP\'s ldapmodify skips lines before a dn: without a word, so their changes are silently lost; other LDIF readers stop with a format error. The usual cause is a blank line inside a record, which splits it in two.',
-    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '', 'ipaWinSyncUserFlatten: true'],
+    example: [...replaceExample(PLUGIN_DN, 'ipaWinSyncForceSync', 'true'), '', 'ipaWinSyncUserFlatten: true'],
   },
   scope: 'syntax',
   message: () =>

@@ -1,4 +1,5 @@
 import type { SyntaxRule } from '../types';
+import { PLUGIN_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -7,7 +8,7 @@ export default {
     severity: 'error',
     summary: 'A mod-spec names the attribute it changes, e.g. "replace: cn".',
     server: 'ldapmodify sends a change without an attribute type, which the server refuses, and the record fails.',
-    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace:', '-'],
+    example: [PLUGIN_DN, 'changetype: modify', 'replace:', '-'],
   },
   scope: 'syntax',
   message: ({ data }) => `"${data.operation}:" must name the attribute it changes, e.g. "${data.operation}: description".`,

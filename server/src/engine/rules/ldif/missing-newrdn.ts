@@ -1,4 +1,5 @@
 import type { SyntaxRule } from '../types';
+import { USER_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -7,7 +8,7 @@ export default {
     severity: 'error',
     summary: 'changetype: modrdn / moddn needs newrdn: and deleteoldrdn:.',
     server: 'ldapmodify stops with "expecting \\"newrdn:\\"", and the entry is not renamed.',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modrdn', 'deleteoldrdn: 1'],
+    example: [USER_DN, 'changetype: modrdn', 'deleteoldrdn: 1'],
   },
   scope: 'syntax',
   message: ({ data }) => `A ${data.changeType} record needs "newrdn: <new RDN>" on the next line.`,

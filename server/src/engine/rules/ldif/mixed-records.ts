@@ -1,4 +1,5 @@
 import type { SyntaxRule } from '../types';
+import { PLUGIN_DN, replaceExample } from '../support/examples';
 
 export default {
   meta: {
@@ -7,7 +8,7 @@ export default {
     severity: 'info',
     summary: 'RFC 2849 files hold either content records or change records; ldapmodify needs -a for content records.',
     server: 'Without -a, ldapmodify stops at the first content record ("modify operation type is missing"); with -a it adds them. winsync-ldif\'s apply adds them.',
-    example: ['dn: ou=Sync,dc=example,dc=com', 'objectClass: organizationalUnit', 'ou: Sync', '', 'dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '-'],
+    example: ['dn: ou=Sync,dc=example,dc=com', 'objectClass: organizationalUnit', 'ou: Sync', '', ...replaceExample(PLUGIN_DN, 'ipaWinSyncForceSync', 'true')],
   },
   scope: 'syntax',
   message: () =>

@@ -1,5 +1,6 @@
 import { clip } from '../support/wording';
 import type { SyntaxRule } from '../types';
+import { USER_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -8,7 +9,7 @@ export default {
     severity: 'error',
     summary: 'A value line inside a mod-spec must name the attribute of its mod-spec.',
     server: 'ldapmodify stops with "wrong attributeType", and nothing of the record is sent.',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: description', 'descripton: on leave', '-'],
+    example: [USER_DN, 'changetype: modify', 'replace: description', 'descripton: on leave', '-'],
   },
   scope: 'syntax',
   message: ({ data }) =>

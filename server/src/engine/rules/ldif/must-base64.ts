@@ -1,7 +1,7 @@
-import type { Finding, RecordRule } from '../types';
-import { base64Reason } from '../support/base64Reasons';
+import type { RecordRule } from '../types';
+import { plainValuesToEncode } from '../support/base64Reasons';
 import { base64Edit, valuePartRange } from '../support/edits';
-import { eachValueLine } from '../support/recordLines';
+import { USER_DN, replaceExample } from '../support/examples';
 
 const WHY = {
   nul: 'The value contains a NUL character, which RFC 2849 only allows in base64 form: ldapmodify cuts the value off at the NUL.',
@@ -16,21 +16,20 @@ export default {
     severity: 'error',
     summary: 'A plain value contains NUL or CR: RFC 2849 requires base64 ("::"), and tools cut or split such values.',
     server: 'ldapmodify cuts a value off at a NUL, and LDIF readers disagree on whether a CR ends the line: the server gets another value than the file shows.',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: description', 'description: first\rsecond', '-'],
+    example: replaceExample(USER_DN, 'description', 'first\rsecond'),
   },
   scope: 'record',
   check(entry) {
-    const found: Finding[] = [];
-    eachValueLine(entry.record, (line) => {
-      if (line.encoding !== 'plain') return;
-      const reason = base64Reason(line.rawValue);
-      if (reason === undefined || reason.kind === 'initial-char') return;
-      found.push({
-        range: valuePartRange(line, reason.at, reason.at + 1),
-        message: WHY[reason.kind],
-        fixes: [{ title: 'Base64-encode the value', edits: [base64Edit(line)], preferred: true }],
-      });
-    });
-    return found;
+    return plainValuesToEncode(entry.record).flatMap(({ line, reason }) =>
+      reason.kind === 'initial-char'
+        ? []
+        : [
+            {
+              range: valuePartRange(line, reason.at, reason.at + 1),
+              message: WHY[reason.kind],
+              fixes: [{ title: 'Base64-encode the value', edits: [base64Edit(line)], preferred: true }],
+            },
+          ],
+    );
   },
 } satisfies RecordRule;

@@ -1,4 +1,5 @@
 import type { SyntaxRule } from '../types';
+import { USER_DN } from '../support/examples';
 
 const WHERE = {
   name: 'in the attribute name',
@@ -13,7 +14,7 @@ export default {
     severity: 'warning',
     summary: 'A no-break space (U+00A0), usually pasted from a web page, where a plain space was meant.',
     server: 'ldapmodify sends the character as part of the value (or the name), and 389-DS stores it: the value then differs from what it looks like, or the name is refused.',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: description', 'description:\u00a0on leave', '-'],
+    example: [USER_DN, 'changetype: modify', 'replace: description', 'description:\u00a0on leave', '-'],
   },
   scope: 'syntax',
   message: ({ data }) => {

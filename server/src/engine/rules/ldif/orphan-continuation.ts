@@ -1,4 +1,5 @@
 import type { SyntaxRule } from '../types';
+import { PLUGIN_DN, replaceExample } from '../support/examples';
 
 export default {
   meta: {
@@ -7,7 +8,7 @@ export default {
     severity: 'error',
     summary: 'A line starting with a space continues the previous line, but there is no line to continue.',
     server: 'ldapmodify stops with "invalid format" at the line; the records before it are still applied.',
-    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '-', '', ' ipaWinSyncUserFlatten: true'],
+    example: [...replaceExample(PLUGIN_DN, 'ipaWinSyncForceSync', 'true'), '', ' ipaWinSyncUserFlatten: true'],
   },
   scope: 'syntax',
   message: () =>

@@ -1,4 +1,5 @@
 import type { SyntaxRule } from '../types';
+import { USER_DN, replaceExample } from '../support/examples';
 
 export default {
   meta: {
@@ -7,7 +8,7 @@ export default {
     severity: 'error',
     summary: 'U+FFFD stands where the file had bytes that are not valid UTF-8; the original bytes are lost.',
     server: 'The server stores U+FFFD as a character: the value sent is not the one the file once held.',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: description', 'description: M\ufffdller', '-'],
+    example: replaceExample(USER_DN, 'description', 'M\ufffdller'),
   },
   scope: 'syntax',
   message: () =>

@@ -1,4 +1,5 @@
 import type { SyntaxRule } from '../types';
+import { USER_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -7,7 +8,7 @@ export default {
     severity: 'error',
     summary: 'A "-" line only closes a mod-spec of a modify record.',
     server: 'ldapmodify stops with "missing attributeDescription" at the line, and nothing of the record is sent.',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: add', 'objectClass: inetOrgPerson', 'cn: John Smith', 'sn: Smith', '-'],
+    example: [USER_DN, 'changetype: add', 'objectClass: inetOrgPerson', 'cn: John Smith', 'sn: Smith', '-'],
   },
   scope: 'syntax',
   message: ({ data }) =>

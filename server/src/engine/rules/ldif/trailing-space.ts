@@ -2,6 +2,7 @@ import type { AttrLine, Fix } from '../../ldif/ast';
 import type { Finding, RecordRule } from '../types';
 import { base64Edit, valuePartRange } from '../support/edits';
 import { eachKeywordLine, eachValueLine } from '../support/recordLines';
+import { USER_DN, replaceExample } from '../support/examples';
 
 /**
  * Plain values ending in spaces (RFC 2849 note 8: SHOULD be base64-encoded), and keywords
@@ -15,7 +16,7 @@ export default {
     summary: 'A plain value or keyword ends with spaces, which are invisible and handled differently by LDIF tools.',
     server:
       'ldapmodify sends the spaces as part of the value, so 389-DS stores and compares them; other tools strip them. After a keyword they make ldapmodify refuse the record ("unknown changetype \\"delete \\"", "wrong attributeType").',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: description', 'description: on leave  ', '-'],
+    example: replaceExample(USER_DN, 'description', 'on leave  '),
   },
   scope: 'record',
   check(entry) {

@@ -1,5 +1,6 @@
 import { clip } from '../support/wording';
 import type { SyntaxRule } from '../types';
+import { USER_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -8,7 +9,7 @@ export default {
     severity: 'error',
     summary: 'After changetype: modrdn only newrdn:, deleteoldrdn: and newsuperior: may follow, in that order.',
     server: 'ldapmodify stops, expecting the next rename keyword, and the entry is not renamed.',
-    example: ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modrdn', 'newrdn: uid=jsmith2', 'deleteoldrdn: 1', 'description: renamed'],
+    example: [USER_DN, 'changetype: modrdn', 'newrdn: uid=jsmith2', 'deleteoldrdn: 1', 'description: renamed'],
   },
   scope: 'syntax',
   message: ({ data }) =>

@@ -1,5 +1,6 @@
 import { clip } from '../support/wording';
 import type { SyntaxRule } from '../types';
+import { PLUGIN_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -8,7 +9,7 @@ export default {
     severity: 'error',
     summary: 'changetype must be add, delete, modify, modrdn or moddn.',
     server: 'ldapmodify stops with "unknown changetype", and nothing of the record is sent.',
-    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: update', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '-'],
+    example: [PLUGIN_DN, 'changetype: update', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '-'],
   },
   scope: 'syntax',
   message: ({ data }) => `Unknown changetype "${clip(data.changeType)}": use add, delete, modify, modrdn or moddn.`,

@@ -1,5 +1,6 @@
 import { clip } from '../support/wording';
 import type { SyntaxRule } from '../types';
+import { PLUGIN_DN } from '../support/examples';
 
 export default {
   meta: {
@@ -8,7 +9,7 @@ export default {
     severity: 'error',
     summary: 'A mod-spec starts with add:, delete:, replace: or increment:.',
     server: 'ldapmodify stops with "modify operation type is missing", and nothing of the record is sent.',
-    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'set: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '-'],
+    example: [PLUGIN_DN, 'changetype: modify', 'set: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '-'],
   },
   scope: 'syntax',
   message: ({ data }) =>

@@ -1,5 +1,6 @@
 import { clip } from '../support/wording';
 import type { SyntaxRule } from '../types';
+import { PLUGIN_DN, replaceExample } from '../support/examples';
 
 export default {
   meta: {
@@ -8,7 +9,7 @@ export default {
     severity: 'error',
     summary: 'The only LDIF version is 1.',
     server: 'ldapmodify warns "invalid version" and reads on as if the file were version 1; stricter LDIF readers refuse the file.',
-    example: ['version: 2', '', 'dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '-'],
+    example: ['version: 2', '', ...replaceExample(PLUGIN_DN, 'ipaWinSyncForceSync', 'true')],
   },
   scope: 'syntax',
   message: ({ data }) => `Unsupported LDIF version "${clip(data.version)}": the only version is 1.`,

@@ -1,7 +1,7 @@
 import type { AttrLine } from '../../ldif/ast';
 import type { AttributeSpec, Catalog, ValueSyntax } from '../../catalog';
 import type { SyntaxKind } from '../../catalog/schema';
-import type { EntryView, WriteOp } from '../../model/entryView';
+import type { AttributeMention, EntryView, WriteOp } from '../../model/entryView';
 
 export type SyntaxOf<K extends SyntaxKind> = Extract<ValueSyntax, { kind: K }>;
 
@@ -55,6 +55,23 @@ export function enumWrites(entry: EntryView, catalog: Catalog): EnumWrite[] {
     if (op === 'delete' || line.value === undefined) continue;
     const spec = catalog.attribute(line.name);
     if (spec?.syntax.kind === 'enum' && spec.entry === entry.kind) found.push({ line, spec, value: line.value });
+  }
+  return found;
+}
+
+/** A mention of a catalog attribute, with the attribute's spec. */
+export interface CatalogMention {
+  readonly mention: AttributeMention;
+  readonly spec: AttributeSpec;
+}
+
+/** A winsync record's mentions of catalog attributes (of either entry kind), in order; none for an ordinary entry. */
+export function catalogMentions(entry: EntryView, catalog: Catalog): CatalogMention[] {
+  if (entry.kind === undefined) return [];
+  const found: CatalogMention[] = [];
+  for (const mention of entry.mentions) {
+    const spec = catalog.attribute(mention.name);
+    if (spec) found.push({ mention, spec });
   }
   return found;
 }

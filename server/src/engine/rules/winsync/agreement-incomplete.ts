@@ -1,6 +1,7 @@
 import { createsEntry } from '../../catalog/semantics';
 import { requireAttribute } from '../support/catalogValues';
 import type { Finding, RecordRule } from '../types';
+import { agreementAddExample } from '../support/examples';
 
 /**
  * An agreement added without the subtrees or the Windows domain: 389-DS accepts it
@@ -14,18 +15,7 @@ export default {
     severity: 'warning',
     summary: 'A sync agreement is added without its subtrees or Windows domain, which the server accepts.',
     server: '389-DS accepts the add without a word, but the agreement has nothing to synchronise until it knows the AD subtree, the directory subtree (or subtree pairs) and the Windows domain.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: add',
-      'objectClass: nsDSWindowsReplicationAgreement',
-      'cn: ad-sync',
-      'nsDS5ReplicaHost: dc1.ad.example.com',
-      'nsDS5ReplicaPort: 636',
-      'nsDS5ReplicaTransportInfo: LDAPS',
-      'nsDS5ReplicaRoot: dc=example,dc=com',
-      'nsDS5ReplicaBindDN: cn=sync,cn=Users,dc=ad,dc=example,dc=com',
-      'nsDS5ReplicaCredentials: secret',
-    ],
+    example: agreementAddExample(['nsds7WindowsReplicaSubtree', 'nsds7DirectoryReplicaSubtree', 'nsds7WindowsDomain']),
   },
   scope: 'record',
   winsyncOnly: true,

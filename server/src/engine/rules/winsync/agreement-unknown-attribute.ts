@@ -1,6 +1,7 @@
 import { mentionNameRange, renameEdits } from '../support/names';
 import { writesValues } from '../support/recordSettings';
 import type { Finding, RecordRule } from '../types';
+import { AGREEMENT_DN, replaceExample, replaceSpec } from '../support/examples';
 
 // Operational attributes: the server keeps them on every entry and never checks them against
 // the object class, and they appear in ldapsearch dumps and dse.ldif.
@@ -35,16 +36,7 @@ export default {
     severity: 'error',
     summary: 'An attribute the Windows sync agreement object class does not allow.',
     server: 'The agreement entry is schema-checked: an attribute that nsDSWindowsReplicationAgreement does not allow is refused with 65 (Object class violation), and the whole change fails.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: nsDS5ReplicaHostname',
-      'nsDS5ReplicaHostname: dc1.ad.example.com',
-      '-',
-      'replace: winSyncInterval',
-      'winSyncInterval: 300',
-      '-',
-    ],
+    example: [...replaceExample(AGREEMENT_DN, 'nsDS5ReplicaHostname', 'dc1.ad.example.com'), ...replaceSpec('winSyncInterval', '300')],
   },
   scope: 'record',
   winsyncOnly: true,

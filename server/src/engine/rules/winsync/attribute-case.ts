@@ -1,5 +1,7 @@
 import { namePieces, renameEdits } from '../support/names';
 import type { Finding, RecordRule } from '../types';
+import { PLUGIN_DN, replaceExample } from '../support/examples';
+import { catalogMentions } from '../support/catalogValues';
 
 /**
  * A catalog attribute spelt in another case. Names are case-insensitive (FreeIPA's own
@@ -12,22 +14,14 @@ export default {
     severity: 'info',
     summary: 'A winsync attribute written in another case than its canonical spelling.',
     server: 'Attribute names are case-insensitive: the server takes the name as written, so only the spelling differs from the documented one.',
-    example: [
-      'dn: cn=ipa-winsync,cn=plugins,cn=config',
-      'changetype: modify',
-      'replace: ipaWinsyncHomeDirAttr',
-      'ipaWinsyncHomeDirAttr: ipaHomesRootDir',
-      '-',
-    ],
+    example: replaceExample(PLUGIN_DN, 'ipaWinsyncHomeDirAttr', 'ipaHomesRootDir'),
   },
   scope: 'record',
   winsyncOnly: true,
   check(entry, { catalog }) {
-    if (entry.kind === undefined) return [];
     const found: Finding[] = [];
-    for (const mention of entry.mentions) {
-      const spec = catalog.attribute(mention.name);
-      if (!spec || spec.entry !== entry.kind) continue;
+    for (const { mention, spec } of catalogMentions(entry, catalog)) {
+      if (spec.entry !== entry.kind) continue;
       const miscased = namePieces(mention).find((piece) => piece.written !== spec.name);
       if (!miscased) continue;
       found.push({

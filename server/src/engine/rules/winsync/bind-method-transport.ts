@@ -6,6 +6,7 @@ import { insertLineAfter } from '../support/edits';
 import { effectiveChoice, settingOf, type RecordSetting } from '../support/recordSettings';
 import type { RecordRule } from '../types';
 import type { EntryView } from '../../model/entryView';
+import { AGREEMENT_DN, replaceExample, replaceSpec } from '../support/examples';
 
 /**
  * SSLCLIENTAUTH over a plain LDAP connection: a client certificate can only be presented
@@ -19,19 +20,7 @@ export default {
     severity: 'error',
     summary: 'SSLCLIENTAUTH bind method with a plain LDAP transport.',
     server: 'On add, 389-DS refuses such an agreement with 53 and gives no reason; a modify is accepted, and the agreement can no longer authenticate to the domain controller.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: nsDS5ReplicaBindMethod',
-      'nsDS5ReplicaBindMethod: SSLCLIENTAUTH',
-      '-',
-      'replace: nsDS5ReplicaTransportInfo',
-      'nsDS5ReplicaTransportInfo: LDAP',
-      '-',
-      'replace: winSyncInterval',
-      'winSyncInterval: 300',
-      '-',
-    ],
+    example: [...replaceExample(AGREEMENT_DN, 'nsDS5ReplicaBindMethod', 'SSLCLIENTAUTH'), ...replaceSpec('nsDS5ReplicaTransportInfo', 'LDAP'), ...replaceSpec('winSyncInterval', '300')],
   },
   scope: 'record',
   winsyncOnly: true,

@@ -5,6 +5,7 @@ import { requireAttribute } from '../support/catalogValues';
 import { entriesInFile, finalValues, type EntryInFile } from '../support/entriesInFile';
 import type { DocumentRule, Finding } from '../types';
 import { valuePartRange } from '../support/edits';
+import { AGREEMENT_DN, replaceExample } from '../support/examples';
 
 /** The replicated suffix of an agreement and where the file says so. */
 interface Root {
@@ -24,13 +25,7 @@ export default {
     severity: 'error',
     summary: "A directory subtree lies outside the agreement's replicated suffix (nsDS5ReplicaRoot).",
     server: '389-DS stores the subtree without a word, but the agreement only sees entries of its replicated suffix, so nothing under this subtree is synchronised.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: nsds7DirectoryReplicaSubtree',
-      'nsds7DirectoryReplicaSubtree: ou=People,dc=other,dc=com',
-      '-',
-    ],
+    example: replaceExample(AGREEMENT_DN, 'nsds7DirectoryReplicaSubtree', 'ou=People,dc=other,dc=com'),
   },
   scope: 'document',
   check(entries, { catalog }) {

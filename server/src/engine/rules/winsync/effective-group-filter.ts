@@ -3,6 +3,7 @@ import { parseFilterList, type FilterNode } from '../../filter/filter';
 import { catalogValues } from '../support/catalogValues';
 import type { Finding, RecordRule } from '../types';
 import { valuePartEdit, valuePartRange } from '../support/edits';
+import { PLUGIN_DN, replaceExample } from '../support/examples';
 
 function isCnEquality(node: FilterNode): boolean {
   return node.kind === 'equality' && node.attribute.type.toLowerCase() === 'cn';
@@ -20,13 +21,7 @@ export default {
     severity: 'warning',
     summary: 'A filter-list attribute holds the whole effective filter, including the cn term the plug-in adds itself.',
     server: '389-DS stores the value without a check; the plug-in builds (&(cn=<group name>)<value>) from it, which then cannot find the default group, and only the errors log says so.',
-    example: [
-      'dn: cn=ipa-winsync,cn=plugins,cn=config',
-      'changetype: modify',
-      'replace: ipaWinSyncDefaultGroupFilter',
-      'ipaWinSyncDefaultGroupFilter: (&(objectclass=ipaUserGroup)(cn=ipausers))',
-      '-',
-    ],
+    example: replaceExample(PLUGIN_DN, 'ipaWinSyncDefaultGroupFilter', '(&(objectclass=ipaUserGroup)(cn=ipausers))'),
   },
   scope: 'record',
   winsyncOnly: true,

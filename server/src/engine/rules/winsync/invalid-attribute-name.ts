@@ -3,6 +3,7 @@ import { ATTRIBUTE_NAME_FORM, badValueConsequence, clip } from '../support/wordi
 import { catalogValues } from '../support/catalogValues';
 import type { Finding, RecordRule } from '../types';
 import { removeTrailingSpacesFix, valuePartRange } from '../support/edits';
+import { PLUGIN_DN, replaceExample } from '../support/examples';
 
 /** Attributes whose value names another attribute (ipaWinSyncRealmAttr, …): it must be a valid attribute type. */
 export default {
@@ -12,13 +13,7 @@ export default {
     severity: 'error',
     summary: 'An attribute whose value names another attribute holds something that is not an attribute type name.',
     server: 'The plug-in entry takes any value, so 389-DS stores it; the plug-in then looks for an attribute of that name in its template entries, finds none, and says so only in the errors log.',
-    example: [
-      'dn: cn=ipa-winsync,cn=plugins,cn=config',
-      'changetype: modify',
-      'replace: ipaWinSyncHomeDirAttr',
-      'ipaWinSyncHomeDirAttr: home directory',
-      '-',
-    ],
+    example: replaceExample(PLUGIN_DN, 'ipaWinSyncHomeDirAttr', 'home directory'),
   },
   scope: 'record',
   winsyncOnly: true,

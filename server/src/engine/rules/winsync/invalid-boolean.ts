@@ -6,6 +6,7 @@ import { closest } from '../../util/closest';
 import { catalogValues, type CatalogValue } from '../support/catalogValues';
 import type { Finding, RecordRule } from '../types';
 import { removeTrailingSpacesFix, valuePartEdit, valuePartRange } from '../support/edits';
+import { PLUGIN_DN, replaceExample } from '../support/examples';
 
 /** Every usual spelling, those meaning true first: a typo's guessed meaning is the nearest one's. */
 const GUESS_WORDS = [...BOOLEAN_WORDS.filter(({ meaning }) => meaning), ...BOOLEAN_WORDS.filter(({ meaning }) => !meaning)];
@@ -43,13 +44,7 @@ export default {
     milder: { severity: 'warning', when: 'the server reads the value as meant, but only as the start of a word or as a number' },
     summary: 'A boolean attribute holds a value its parser rejects or silently reads as something else (a warning when it is read right but in a roundabout way).',
     server: 'It depends on the parser of the attribute: slapi booleans read word prefixes and numbers and take any other word as false, winsync booleans take anything but on/yes/true/1 as false, and nsds5ReplicaEnabled refuses anything but on and off (53 on add, 1 on modify).',
-    example: [
-      'dn: cn=ipa-winsync,cn=plugins,cn=config',
-      'changetype: modify',
-      'replace: ipaWinSyncUserFlatten',
-      'ipaWinSyncUserFlatten: ture',
-      '-',
-    ],
+    example: replaceExample(PLUGIN_DN, 'ipaWinSyncUserFlatten', 'ture'),
   },
   scope: 'record',
   winsyncOnly: true,

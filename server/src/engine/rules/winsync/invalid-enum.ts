@@ -3,6 +3,7 @@ import { sortByDistance } from '../../util/closest';
 import type { Finding, RecordRule } from '../types';
 import { enumWrites } from '../support/catalogValues';
 import { badValueConsequence, clip } from '../support/wording';
+import { PLUGIN_DN, replaceExample } from '../support/examples';
 
 /** A value outside an enumerated attribute's allowed set (the server compares the whole value, ignoring case). */
 export default {
@@ -13,7 +14,7 @@ export default {
     summary: "The value is not one of the attribute's allowed values.",
     server:
       'Per attribute, from the catalog: the ipa-winsync plug-in refuses a bad ipaWinSyncAcctDisable with 53, while agreement settings such as oneWaySync and winSyncMoveAction are accepted with a warning in the errors log and silently replaced by their default.',
-    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: to_da', '-'],
+    example: replaceExample(PLUGIN_DN, 'ipaWinSyncAcctDisable', 'to_da'),
   },
   scope: 'record',
   winsyncOnly: true,

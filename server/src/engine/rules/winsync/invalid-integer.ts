@@ -4,6 +4,7 @@ import { catalogValues } from '../support/catalogValues';
 import { removeTrailingSpacesFix, valuePartEdit } from '../support/edits';
 import { expectedInteger, INTEGER, integerRange } from '../support/integerValues';
 import { badValueConsequence, clip } from '../support/wording';
+import { AGREEMENT_DN, replaceExample } from '../support/examples';
 
 /** Signs, leading zeros and spaces allowed, for recognising a number written the wrong way. */
 const LOOSE_INTEGER = /^[+-]?[0-9]+$/;
@@ -17,13 +18,7 @@ export default {
     summary: 'An integer attribute holds something that is not a whole number in LDAP INTEGER form.',
     server:
       'The schema-checked agreement refuses a value that is not an INTEGER with 21 (Invalid syntax); the plug-in entry stores it, and the plug-in then reads it as something else.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: winSyncInterval',
-      'winSyncInterval: 0300',
-      '-',
-    ],
+    example: replaceExample(AGREEMENT_DN, 'winSyncInterval', '0300'),
   },
   scope: 'record',
   winsyncOnly: true,

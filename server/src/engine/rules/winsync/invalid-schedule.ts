@@ -4,6 +4,7 @@ import { catalogValues, type CatalogValue } from '../support/catalogValues';
 import type { Finding, RecordRule } from '../types';
 import type { EntryView } from '../../model/entryView';
 import { valuePartEdit, valuePartRange } from '../support/edits';
+import { AGREEMENT_DN, replaceExample, replaceSpec } from '../support/examples';
 
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const ALWAYS = '0000-2359 0123456';
@@ -33,16 +34,7 @@ export default {
     milder: { severity: 'warning', when: 'a day is listed twice, which the server ignores' },
     summary: 'A replication schedule is not "*" or "HHMM-HHMM DAYS" with valid times and days.',
     server: '389-DS checks schedules loosely: a modify with a value its parser refuses fails with 1 (Operations error), an add stores it without a word, and impossible times or days that pass the parser make the window silently mean something else.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: nsDS5ReplicaUpdateSchedule',
-      'nsDS5ReplicaUpdateSchedule: 2200-0600 0123456',
-      '-',
-      'replace: winSyncInterval',
-      'winSyncInterval: 300',
-      '-',
-    ],
+    example: [...replaceExample(AGREEMENT_DN, 'nsDS5ReplicaUpdateSchedule', '2200-0600 0123456'), ...replaceSpec('winSyncInterval', '300')],
   },
   scope: 'record',
   winsyncOnly: true,

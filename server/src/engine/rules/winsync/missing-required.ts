@@ -9,6 +9,7 @@ import { insertLineAfter, lastLine } from '../support/edits';
 import { effectiveChoice } from '../support/recordSettings';
 import type { Finding, RecordRule } from '../types';
 import type { AttributeMention, EntryView } from '../../model/entryView';
+import { agreementAddExample } from '../support/examples';
 
 /**
  * An add (or content record) of a winsync entry that lacks an attribute the server needs,
@@ -22,20 +23,7 @@ export default {
     severity: 'error',
     summary: 'A winsync entry lacks, or a change removes, an attribute the server requires.',
     server: 'An agreement added without host, port, replicated suffix or (with a SIMPLE bind) bind DN and password is refused with 53 and no reason. The ipa-winsync plug-in refuses a modify that removes a setting it needs, and does not start with an incomplete entry.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: add',
-      'objectClass: nsDSWindowsReplicationAgreement',
-      'cn: ad-sync',
-      'nsDS5ReplicaHost: dc1.ad.example.com',
-      'nsDS5ReplicaPort: 636',
-      'nsDS5ReplicaTransportInfo: LDAPS',
-      'nsDS5ReplicaBindDN: cn=sync,cn=Users,dc=ad,dc=example,dc=com',
-      'nsDS5ReplicaCredentials: secret',
-      'nsds7WindowsReplicaSubtree: cn=Users,dc=ad,dc=example,dc=com',
-      'nsds7DirectoryReplicaSubtree: cn=users,cn=accounts,dc=example,dc=com',
-      'nsds7WindowsDomain: ad.example.com',
-    ],
+    example: agreementAddExample(['nsDS5ReplicaRoot']),
   },
   scope: 'record',
   winsyncOnly: true,

@@ -1,6 +1,7 @@
 import { requireAttribute } from '../support/catalogValues';
 import { matchChoice, requireChoice } from '../../catalog/semantics';
 import type { Finding, RecordRule } from '../types';
+import { AGREEMENT_DN, replaceExample } from '../support/examples';
 
 /** winSyncMoveAction: delete, which the 389 design page advises against (seed 002, "Consistency Issues"). */
 export default {
@@ -10,13 +11,7 @@ export default {
     severity: 'warning',
     summary: 'winSyncMoveAction: delete removes directory entries without a matching deletion in AD.',
     server: 'With delete, winsync deletes the directory entry of every user or group that DirSync reports outside the synced AD subtree, although nothing was deleted in AD. DirSync scans the whole AD suffix, so this can remove many entries.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: winSyncMoveAction',
-      'winSyncMoveAction: delete',
-      '-',
-    ],
+    example: replaceExample(AGREEMENT_DN, 'winSyncMoveAction', 'delete'),
   },
   scope: 'record',
   winsyncOnly: true,

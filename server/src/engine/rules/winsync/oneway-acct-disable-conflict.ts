@@ -4,6 +4,7 @@ import { requireAttribute } from '../support/catalogValues';
 import { matchChoice, requireChoice } from '../../catalog/semantics';
 import { entriesInFile, finalValues } from '../support/entriesInFile';
 import type { DocumentRule, Finding } from '../types';
+import { AGREEMENT_DN, PLUGIN_DN, replaceExample } from '../support/examples';
 
 /** A one-way sync direction and the account-lock direction it never carries. */
 interface Direction {
@@ -27,19 +28,7 @@ export default {
     severity: 'warning',
     summary: 'ipaWinSyncAcctDisable syncs account locks in a direction a one-way agreement never sends.',
     server: 'A one-way agreement never sends changes the other way, so the account-lock changes bound that way are silently dropped; nothing is logged.',
-    example: [
-      'dn: cn=ipa-winsync,cn=plugins,cn=config',
-      'changetype: modify',
-      'replace: ipaWinSyncAcctDisable',
-      'ipaWinSyncAcctDisable: to_ad',
-      '-',
-      '',
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: oneWaySync',
-      'oneWaySync: fromWindows',
-      '-',
-    ],
+    example: [...replaceExample(PLUGIN_DN, 'ipaWinSyncAcctDisable', 'to_ad'), '', ...replaceExample(AGREEMENT_DN, 'oneWaySync', 'fromWindows')],
   },
   scope: 'document',
   check(entries, { catalog }) {

@@ -2,6 +2,7 @@ import type { Finding, RecordRule } from '../types';
 import { catalogValues } from '../support/catalogValues';
 import { expectedInteger, INTEGER, integerRange } from '../support/integerValues';
 import { badValueConsequence } from '../support/wording';
+import { AGREEMENT_DN, replaceExample } from '../support/examples';
 
 /** Integer attributes whose number lies outside the catalog's min–max. */
 export default {
@@ -12,13 +13,7 @@ export default {
     summary: 'An integer attribute holds a number outside the range the server can use.',
     server:
       'Per attribute, from the catalog: 389-DS refuses some out-of-range numbers (a port outside 1–65535 on add, with 53), stores others without a word (the same port on modify), and ignores some (winSyncInterval: 0).',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: winSyncInterval',
-      'winSyncInterval: 0',
-      '-',
-    ],
+    example: replaceExample(AGREEMENT_DN, 'winSyncInterval', '0'),
   },
   scope: 'record',
   winsyncOnly: true,

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../catalog';
 import type { AttrLine, Fix, LdifRecord } from '../../ldif/ast';
 import type { RecordRule } from '../types';
+import { PLUGIN_DN } from '../support/examples';
 
 /**
  * Creating cn=ipa-winsync,cn=plugins,cn=config. FreeIPA creates the entry at install time, so
@@ -14,15 +15,7 @@ export default {
     summary: 'The ipa-winsync plug-in entry is added instead of modified.',
     server:
       'FreeIPA creates the entry when it installs: an add fails with 68 (Already exists) on a FreeIPA server and with 53 "Invalid plugin path" on plain 389-DS, and put into dse.ldif while the server is stopped it keeps 389-DS from starting.',
-    example: [
-      'dn: cn=ipa-winsync,cn=plugins,cn=config',
-      'changetype: add',
-      'objectClass: top',
-      'objectClass: nsSlapdPlugin',
-      'objectClass: extensibleObject',
-      'cn: ipa-winsync',
-      'ipaWinSyncAcctDisable: both',
-    ],
+    example: [PLUGIN_DN, 'changetype: add', 'objectClass: top', 'objectClass: nsSlapdPlugin', 'objectClass: extensibleObject', 'cn: ipa-winsync', 'ipaWinSyncAcctDisable: both'],
   },
   scope: 'record',
   winsyncOnly: true,

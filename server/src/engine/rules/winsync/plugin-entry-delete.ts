@@ -1,4 +1,5 @@
 import type { RecordRule } from '../types';
+import { PLUGIN_DN } from '../support/examples';
 
 /** Deleting or renaming cn=ipa-winsync,cn=plugins,cn=config, which the plug-in refuses. */
 export default {
@@ -8,7 +9,7 @@ export default {
     severity: 'error',
     summary: 'The ipa-winsync plug-in entry is deleted or renamed, which the plug-in refuses.',
     server: 'The plug-in refuses DELETE and MODRDN of its entry: 389-DS answers 53 (Unwilling to perform), and the entry stays.',
-    example: ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: delete'],
+    example: [PLUGIN_DN, 'changetype: delete'],
   },
   scope: 'record',
   winsyncOnly: true,

@@ -1,6 +1,7 @@
 import type { ModSpec } from '../../ldif/ast';
 import { deleteLines } from '../support/edits';
 import type { Finding, RecordRule } from '../types';
+import { USER_DN, replaceExample, replaceSpec } from '../support/examples';
 
 /** Two `replace:` of the same attribute in one modify: the second wins, so the first is dead. */
 export default {
@@ -10,16 +11,7 @@ export default {
     severity: 'warning',
     summary: 'The same attribute is replaced twice in one modify; only the second replace counts.',
     server: 'Each replace sets the whole attribute, so the server applies both in turn and only the second survives; the values of the first are lost without a word.',
-    example: [
-      'dn: uid=jsmith,ou=People,dc=example,dc=com',
-      'changetype: modify',
-      'replace: description',
-      'description: on leave',
-      '-',
-      'replace: description',
-      'description: back in May',
-      '-',
-    ],
+    example: [...replaceExample(USER_DN, 'description', 'on leave'), ...replaceSpec('description', 'back in May')],
   },
   scope: 'record',
   check(entry) {

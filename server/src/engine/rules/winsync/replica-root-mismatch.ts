@@ -2,6 +2,7 @@ import { normalizeDn, replicaSuffix, sameDn } from '../../dn/dn';
 import { clip, badValueConsequence } from '../support/wording';
 import { requireAttribute } from '../support/catalogValues';
 import type { Finding, RecordRule } from '../types';
+import { AGREEMENT_DN, replaceExample, replaceSpec } from '../support/examples';
 
 /** nsDS5ReplicaRoot other than the suffix the agreement's DN places it under. */
 export default {
@@ -11,16 +12,7 @@ export default {
     severity: 'error',
     summary: "nsDS5ReplicaRoot differs from the suffix of the agreement's replica entry.",
     server: 'On add, 389-DS refuses an agreement whose replicated suffix is not its parent replica\'s with 53 and no text; on modify it stores the value, and the agreement fails to load at the next restart.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: nsDS5ReplicaRoot',
-      'nsDS5ReplicaRoot: dc=other,dc=com',
-      '-',
-      'replace: winSyncInterval',
-      'winSyncInterval: 300',
-      '-',
-    ],
+    example: [...replaceExample(AGREEMENT_DN, 'nsDS5ReplicaRoot', 'dc=other,dc=com'), ...replaceSpec('winSyncInterval', '300')],
   },
   scope: 'record',
   winsyncOnly: true,

@@ -5,6 +5,7 @@ import { requireAttribute } from '../support/catalogValues';
 import { deleteLines } from '../support/edits';
 import type { Finding, RecordRule } from '../types';
 import type { EntryView } from '../../model/entryView';
+import { PLUGIN_DN, replaceExample } from '../support/examples';
 
 /**
  * Single-valued in the catalog but not SINGLE-VALUE in the 389-DS schema: the server stores
@@ -24,14 +25,7 @@ export default {
     severity: 'error',
     summary: 'A single-valued winsync attribute is given more than one value.',
     server: 'The agreement is schema-checked: a second value of a SINGLE-VALUE attribute makes 389-DS refuse the change with 65. The plug-in entry stores every value, and the plug-in reads only the first.',
-    example: [
-      'dn: cn=ipa-winsync,cn=plugins,cn=config',
-      'changetype: modify',
-      'replace: ipaWinSyncAcctDisable',
-      'ipaWinSyncAcctDisable: to_ad',
-      'ipaWinSyncAcctDisable: both',
-      '-',
-    ],
+    example: replaceExample(PLUGIN_DN, 'ipaWinSyncAcctDisable', 'to_ad', 'both'),
   },
   scope: 'record',
   winsyncOnly: true,

@@ -1,6 +1,7 @@
 import { requireAttribute } from '../support/catalogValues';
 import { entriesInFile, finalValues } from '../support/entriesInFile';
 import type { DocumentRule, Finding } from '../types';
+import { AGREEMENT_DN, replaceExample, replaceSpec } from '../support/examples';
 
 /**
  * nsds7WindowsReplicaSubtree / nsds7DirectoryReplicaSubtree on an agreement that the file
@@ -13,16 +14,7 @@ export default {
     severity: 'warning',
     summary: 'A subtree attribute is set on an agreement whose winSyncSubtreePair makes the server ignore it.',
     server: 'When winSyncSubtreePair is set, the server syncs only the pairs and ignores nsds7WindowsReplicaSubtree and nsds7DirectoryReplicaSubtree.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: winSyncSubtreePair',
-      'winSyncSubtreePair: ou=People,dc=example,dc=com:OU=Staff,DC=ad,DC=example,DC=com',
-      '-',
-      'replace: nsds7WindowsReplicaSubtree',
-      'nsds7WindowsReplicaSubtree: cn=Users,dc=ad,dc=example,dc=com',
-      '-',
-    ],
+    example: [...replaceExample(AGREEMENT_DN, 'winSyncSubtreePair', 'ou=People,dc=example,dc=com:OU=Staff,DC=ad,DC=example,DC=com'), ...replaceSpec('nsds7WindowsReplicaSubtree', 'cn=Users,dc=ad,dc=example,dc=com')],
   },
   scope: 'document',
   check(entries, { catalog }) {

@@ -4,6 +4,7 @@ import { mentionNameRange, renameEdits } from '../support/names';
 import { ENTRY_LOCATION } from '../support/wording';
 import { writesValues } from '../support/recordSettings';
 import type { Finding, RecordRule } from '../types';
+import { PLUGIN_DN, replaceExample } from '../support/examples';
 
 /**
  * An `ipaWinSync…` name the plug-in does not know (on any entry), or an unknown name with
@@ -17,13 +18,7 @@ export default {
     severity: 'error',
     summary: 'An ipaWinSync… or agreement attribute name that the plug-in does not know.',
     server: 'The plug-in entry is an extensibleObject: 389-DS stores a misspelt ipaWinSync… attribute without complaint, and the plug-in never reads it. On an agreement an unknown name is refused with 65 (Object class violation).',
-    example: [
-      'dn: cn=ipa-winsync,cn=plugins,cn=config',
-      'changetype: modify',
-      'replace: ipaWinSyncAcctDisabled',
-      'ipaWinSyncAcctDisabled: both',
-      '-',
-    ],
+    example: replaceExample(PLUGIN_DN, 'ipaWinSyncAcctDisabled', 'both'),
   },
   scope: 'record',
   check(entry, { catalog }) {

@@ -5,6 +5,7 @@ import { catalogValues, type CatalogValue } from '../support/catalogValues';
 import type { Finding, RecordRule } from '../types';
 import type { EntryView } from '../../model/entryView';
 import { valuePartEdit, valuePartRange } from '../support/edits';
+import { PLUGIN_DN, replaceExample } from '../support/examples';
 
 /** `name: value` or `name=value`, a common slip for `name value`. */
 const OTHER_SEPARATOR = /^([^\s:=]+)\s*([:=])\s*(\S.*)$/;
@@ -20,13 +21,7 @@ export default {
     severity: 'error',
     summary: 'A value that must be "attributeName value" has no value part or an invalid attribute name.',
     server: 'A modify is refused with 53 ("correct format is attrname SPACE value"); an add stores the value, and the plug-in then fails its start-up check and does not start.',
-    example: [
-      'dn: cn=ipa-winsync,cn=plugins,cn=config',
-      'changetype: modify',
-      'replace: ipaWinSyncUserAttr',
-      'ipaWinSyncUserAttr: uidNumber=-1',
-      '-',
-    ],
+    example: replaceExample(PLUGIN_DN, 'ipaWinSyncUserAttr', 'uidNumber=-1'),
   },
   scope: 'record',
   winsyncOnly: true,

@@ -1,6 +1,7 @@
 import { matchChoice } from '../../catalog/semantics';
 import type { Finding, RecordRule } from '../types';
 import { enumWrites } from '../support/catalogValues';
+import { AGREEMENT_DN, replaceExample } from '../support/examples';
 
 /** An allowed value in another case than documented: the server ignores case, so this is only a style hint. */
 export default {
@@ -10,13 +11,7 @@ export default {
     severity: 'info',
     summary: 'The value matches an allowed value but not its documented spelling.',
     server: 'The server compares allowed values without regard to case, so the value works as written.',
-    example: [
-      'dn: cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
-      'changetype: modify',
-      'replace: winSyncMoveAction',
-      'winSyncMoveAction: UNSYNC',
-      '-',
-    ],
+    example: replaceExample(AGREEMENT_DN, 'winSyncMoveAction', 'UNSYNC'),
   },
   scope: 'record',
   winsyncOnly: true,

@@ -3,7 +3,9 @@ import { mentionNameRange } from '../support/names';
 import { ENTRY_LOCATION } from '../support/wording';
 import { deleteLines, mentionLines } from '../support/edits';
 import { writesValues } from '../support/recordSettings';
-import type { Finding, RecordRule } from '../types';
+import type { RecordRule } from '../types';
+import { PLUGIN_DN, replaceExample } from '../support/examples';
+import { catalogMentions } from '../support/catalogValues';
 
 /**
  * A catalog attribute written on the other winsync entry: plug-in settings on an agreement
@@ -16,29 +18,20 @@ export default {
     severity: 'error',
     summary: 'An attribute that belongs to the other winsync entry (plug-in entry vs. sync agreement).',
     server: 'Plug-in settings on the schema-checked agreement are refused with 65 (Object class violation); agreement settings on the extensibleObject plug-in entry are stored there and never read.',
-    example: [
-      'dn: cn=ipa-winsync,cn=plugins,cn=config',
-      'changetype: modify',
-      'replace: oneWaySync',
-      'oneWaySync: fromWindows',
-      '-',
-    ],
+    example: replaceExample(PLUGIN_DN, 'oneWaySync', 'fromWindows'),
   },
   scope: 'record',
   winsyncOnly: true,
   check(entry, { catalog }) {
-    if (entry.kind === undefined) return [];
-    const found: Finding[] = [];
-    for (const mention of entry.mentions) {
-      const spec = catalog.attribute(mention.name);
-      if (!spec || spec.entry === entry.kind || !writesValues(mention)) continue;
-      found.push({
+    const here = entry.kind;
+    if (here === undefined) return [];
+    return catalogMentions(entry, catalog)
+      .filter(({ mention, spec }) => spec.entry !== here && writesValues(mention))
+      .map(({ mention, spec }) => ({
         range: mentionNameRange(mention),
-        message: `${spec.name} belongs on ${ENTRY_LOCATION[spec.entry]}, not here. ${consequence(spec, entry.kind)}`,
+        message: `${spec.name} belongs on ${ENTRY_LOCATION[spec.entry]}, not here. ${consequence(spec, here)}`,
         fixes: [{ title: `Remove ${spec.name} from this entry`, edits: [deleteLines(mentionLines(mention, entry.record))] }],
-      });
-    }
-    return found;
+      }));
   },
 } satisfies RecordRule;
 
