@@ -17,7 +17,10 @@ test('a dry-run record shows its verdict, findings and attribute changes', () =>
       changeType: 'modify',
       verdict: 'would-apply',
       findings: [],
-      changes: [{ type: 'cn', before: ['A'], after: ['B'] }, { type: 'mail', before: [], after: ['a@x', 'b@x'] }],
+      changes: [
+        { type: 'cn', before: ['A'], after: ['B'] },
+        { type: 'mail', before: [], after: ['a@x', 'b@x'] },
+      ],
     }),
     ['would-apply a.ldif:3  modify uid=a,dc=x', '    cn: A → B', '    mail: (none) → a@x | b@x'],
   );

@@ -19,7 +19,13 @@ const document = parseLdif(text);
 const source = { lines: text.split('\n'), document };
 const meta = { address: 'h:389', date: new Date('2026-01-02T03:04:05Z') };
 
-const result = (index: number, line: number, status: RecordResult['status'], cause: string, fix: string): RecordResult => ({
+const result = (
+  index: number,
+  line: number,
+  status: RecordResult['status'],
+  cause: string,
+  fix: string,
+): RecordResult => ({
   source: { file: 'in.ldif', index, line },
   dn: undefined,
   changeType: 'add',
@@ -30,7 +36,10 @@ const result = (index: number, line: number, status: RecordResult['status'], cau
 
 test('failed and not-attempted records are written with the reason above them; secrets are withheld', () => {
   const written = formatRejectFile(
-    [result(0, 1, 'failed', '68 Already exists: uid=a,dc=x is already there.', 'Use changetype: modify.'), result(1, 7, 'not-attempted', 'Not attempted: the run stopped at in.ldif:1.', 'Apply again.')],
+    [
+      result(0, 1, 'failed', '68 Already exists: uid=a,dc=x is already there.', 'Use changetype: modify.'),
+      result(1, 7, 'not-attempted', 'Not attempted: the run stopped at in.ldif:1.', 'Apply again.'),
+    ],
     () => source,
     meta,
   );
@@ -59,5 +68,8 @@ test('failed and not-attempted records are written with the reason above them; s
 });
 
 test('nothing to reject gives undefined', () => {
-  assert.equal(formatRejectFile([{ ...result(0, 1, 'applied', '', ''), code: 0 }], () => source, meta), undefined);
+  assert.equal(
+    formatRejectFile([{ ...result(0, 1, 'applied', '', ''), code: 0 }], () => source, meta),
+    undefined,
+  );
 });

@@ -16,12 +16,22 @@ test('every option is read; caFile resolves ~, ${workspaceFolder} and relative p
   const { profiles } = readProfiles(
     [
       { ...prod, name: 'a', caFile: '~/ca.pem', confirm: true, connectTimeoutSeconds: 5, timeoutSeconds: 60 },
-      { name: 'b', url: 'ldap://h', bindDn: 'uid=x,dc=y', caFile: '${workspaceFolder}/certs/ca.pem', startTls: true, verifyTls: false },
+      {
+        name: 'b',
+        url: 'ldap://h',
+        bindDn: 'uid=x,dc=y',
+        caFile: '${workspaceFolder}/certs/ca.pem',
+        startTls: true,
+        verifyTls: false,
+      },
       { ...prod, name: 'c', caFile: 'certs/ca.pem' },
     ],
     base,
   );
-  assert.deepEqual(profiles.map((profile) => profile.caFile), ['/home/me/ca.pem', '/ws/certs/ca.pem', '/ws/certs/ca.pem']);
+  assert.deepEqual(
+    profiles.map((profile) => profile.caFile),
+    ['/home/me/ca.pem', '/ws/certs/ca.pem', '/ws/certs/ca.pem'],
+  );
   assert.equal(profiles[0].confirm, true);
   assert.equal(profiles[1].verifyTls, false);
   assert.deepEqual(connectionSettings(profiles[0], new Secret('pw')), {
@@ -59,7 +69,10 @@ test('each problem is one line that says what is wrong and the fix; the broken p
   }
   assert.match(problems[0], /^Profile 1 has no "name"/);
   assert.match(problems[2], /^Profile "bad-url": The URL scheme "http:" is not supported\./);
-  assert.match(problems[3], /give the bind DN with "bindDn" of the connection profile and the password with the password prompt/);
+  assert.match(
+    problems[3],
+    /give the bind DN with "bindDn" of the connection profile and the password with the password prompt/,
+  );
   assert.match(problems[5], /"startTls" is set with an ldaps:\/\/ URL/);
 });
 
@@ -74,7 +87,10 @@ test('a password key in settings is reported and ignored, never read; the profil
 
 test('the second profile with a name already taken is ignored', () => {
   const { profiles, problems } = readProfiles([prod, { ...prod, name: 'PROD', url: 'ldap://other' }], base);
-  assert.deepEqual(profiles.map((profile) => profile.url), [prod.url]);
+  assert.deepEqual(
+    profiles.map((profile) => profile.url),
+    [prod.url],
+  );
   assert.match(problems[0], /another profile is already named "PROD"/);
 });
 
@@ -86,7 +102,10 @@ test('a setting that is not a list is one problem; no setting is no profiles', (
 test('a relative caFile without a workspace folder cannot be resolved', () => {
   assert.equal(resolvePath('ca.pem', {}), undefined);
   assert.equal(resolvePath('/etc/ipa/ca.crt', {}), '/etc/ipa/ca.crt');
-  assert.match(readProfiles([{ ...prod, caFile: 'ca.pem' }], {}).problems[0], /is relative, and no workspace folder is open/);
+  assert.match(
+    readProfiles([{ ...prod, caFile: 'ca.pem' }], {}).problems[0],
+    /is relative, and no workspace folder is open/,
+  );
 });
 
 test('the password key changes with the URL, the bind DN and the TLS trust, not with how the URL is written', () => {

@@ -74,7 +74,11 @@ export async function adminClient(server: LdapTestServer): Promise<Client> {
 }
 
 /** The entry's attributes (lower-cased names, values as arrays), or undefined when it does not exist. */
-export async function readBack(client: Client, dn: string, attributes = ['*']): Promise<Record<string, (string | Buffer)[]> | undefined> {
+export async function readBack(
+  client: Client,
+  dn: string,
+  attributes = ['*'],
+): Promise<Record<string, (string | Buffer)[]> | undefined> {
   try {
     const { searchEntries } = await client.search(dn, { scope: 'base', attributes });
     const entry = searchEntries[0];
@@ -97,7 +101,10 @@ export interface CliRun {
 }
 
 /** Runs `winsync-ldif apply` in-process with captured streams. */
-export async function runApply(argv: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal }): Promise<CliRun> {
+export async function runApply(
+  argv: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal },
+): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
@@ -146,9 +153,10 @@ export async function silentServer(): Promise<{ port: number; close(): Promise<v
  * swallows the answers (a server that stopped responding), `dropAll()` closes the open
  * connections at once and keeps accepting new ones (a server restart, an idle timeout).
  */
-export async function faultyRelay(
-  target: { host: string; port: number },
-): Promise<{ port: number; cut(): void; mute(): void; dropAll(): void; close(): Promise<void> }> {
+export async function faultyRelay(target: {
+  host: string;
+  port: number;
+}): Promise<{ port: number; cut(): void; mute(): void; dropAll(): void; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
   let mode: 'pass' | 'cut' | 'mute' = 'pass';
   const server = createServer((client) => {

@@ -10,7 +10,11 @@ import { COMMANDS } from './commands';
 /** Sent to the server as `initializationOptions.recordLenses`. */
 export const RECORD_LENSES = [
   { title: 'Apply', tooltip: 'Apply this record to the active connection profile', command: COMMANDS.applyRecord },
-  { title: 'Dry run', tooltip: 'Show what this record would change on the server, writing nothing', command: COMMANDS.dryRunRecord },
+  {
+    title: 'Dry run',
+    tooltip: 'Show what this record would change on the server, writing nothing',
+    command: COMMANDS.dryRunRecord,
+  },
 ] as const;
 
 /** The server's lenses run their command with (uri, record index); the commands take the document's Uri. */

@@ -4,7 +4,15 @@
  * diagnostics. Each command resolves to the flow's outcome (undefined when it did not start),
  * so tests and other commands can read what happened.
  */
-import { commands, ProgressLocation, window, workspace, type ExtensionContext, type TextDocument, type Uri } from 'vscode';
+import {
+  commands,
+  ProgressLocation,
+  window,
+  workspace,
+  type ExtensionContext,
+  type TextDocument,
+  type Uri,
+} from 'vscode';
 import type { Secret } from '@apply/secret';
 import { parseLdif } from '@engine/ldif/parser';
 import { getLanguageService, type LanguageService, type ValidationSettings } from '@engine/service';
@@ -60,7 +68,9 @@ export class ApplyCommands {
     const document = await this.documentFor(uri);
     if (!document) return undefined;
     if (this.running) {
-      void window.showWarningMessage('Winsync LDIF: an apply is already running. Wait for it, or cancel it in its notification.');
+      void window.showWarningMessage(
+        'Winsync LDIF: an apply is already running. Wait for it, or cancel it in its notification.',
+      );
       return undefined;
     }
     this.running = true;
@@ -79,12 +89,20 @@ export class ApplyCommands {
     // A selection that ends at column 0 of a line does not include that line.
     const spans = editor.selections.map((selection) => ({
       start: selection.start.line,
-      end: selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line - 1 : selection.end.line,
+      end:
+        selection.end.character === 0 && selection.end.line > selection.start.line
+          ? selection.end.line - 1
+          : selection.end.line,
     }));
     return this.run('apply', editor.document.uri, recordsTouching(parseLdif(editor.document.getText()), spans));
   }
 
-  private async runWith(mode: FlowMode, document: TextDocument, profile: ConnectionProfile, only?: readonly number[]): Promise<FlowOutcome> {
+  private async runWith(
+    mode: FlowMode,
+    document: TextDocument,
+    profile: ConnectionProfile,
+    only?: readonly number[],
+  ): Promise<FlowOutcome> {
     const version = document.version;
     const label = document.isUntitled ? 'untitled' : workspace.asRelativePath(document.uri, false);
     const input = {
@@ -100,27 +118,30 @@ export class ApplyCommands {
     const service = (this.service ??= getLanguageService());
     const title = `Winsync LDIF: ${mode === 'apply' ? 'applying' : 'dry run of'} ${only?.length === 1 ? `a record of ${label}` : label} → ${profile.name}`;
 
-    const outcome = await window.withProgress({ location: ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-      const controller = new AbortController();
-      const cancel = token.onCancellationRequested(() => controller.abort());
-      let reported = 0;
-      return runFlow(
-        {
-          mode,
-          input,
-          ...(only ? { records: only } : {}),
-          profile,
-          continueOnError: settings.get<boolean>('continueOnError') === true,
-          signal: controller.signal,
-          progress: (message, done) => {
-            const increment = done === undefined ? undefined : Math.max(0, done * 100 - reported);
-            if (increment !== undefined) reported += increment;
-            progress.report({ message, ...(increment !== undefined ? { increment } : {}) });
+    const outcome = await window.withProgress(
+      { location: ProgressLocation.Notification, title, cancellable: true },
+      (progress, token) => {
+        const controller = new AbortController();
+        const cancel = token.onCancellationRequested(() => controller.abort());
+        let reported = 0;
+        return runFlow(
+          {
+            mode,
+            input,
+            ...(only ? { records: only } : {}),
+            profile,
+            continueOnError: settings.get<boolean>('continueOnError') === true,
+            signal: controller.signal,
+            progress: (message, done) => {
+              const increment = done === undefined ? undefined : Math.max(0, done * 100 - reported);
+              if (increment !== undefined) reported += increment;
+              progress.report({ message, ...(increment !== undefined ? { increment } : {}) });
+            },
           },
-        },
-        { service, validation, passwords: this.host.passwords, ui: editorUi, log: this.host.log },
-      ).finally(() => cancel.dispose());
-    });
+          { service, validation, passwords: this.host.passwords, ui: editorUi, log: this.host.log },
+        ).finally(() => cancel.dispose());
+      },
+    );
 
     this.report(outcome, document, version);
     return outcome;
@@ -134,26 +155,47 @@ export class ApplyCommands {
     switch (outcome.kind) {
       case 'applied': {
         const shown = diagnostics.show(document, version, applyProblems(outcome.report.results));
-        if (!shown) log.warn('The document changed during the apply: results are in this log only, not as diagnostics.');
+        if (!shown)
+          log.warn('The document changed during the apply: results are in this log only, not as diagnostics.');
         const { counts, stopReason } = outcome.report;
         const all = counts.applied === outcome.report.results.length;
-        const seeProblems = counts.failed + counts.unconfirmed > 0 ? ' The records not applied are marked in the editor (Problems).' : '';
-        notify(all ? window.showInformationMessage : stopReason === 'cancelled' ? window.showWarningMessage : window.showErrorMessage, `${outcome.message}.${seeProblems}`);
+        const seeProblems =
+          counts.failed + counts.unconfirmed > 0 ? ' The records not applied are marked in the editor (Problems).' : '';
+        notify(
+          all
+            ? window.showInformationMessage
+            : stopReason === 'cancelled'
+              ? window.showWarningMessage
+              : window.showErrorMessage,
+          `${outcome.message}.${seeProblems}`,
+        );
         return;
       }
       case 'dry-run':
         diagnostics.show(document, version, dryRunProblems(outcome.report.records));
         // The plan and diff are the point of a dry run: show them.
         log.show();
-        notify(outcome.report.counts['would-apply'] === outcome.report.records.length ? window.showInformationMessage : window.showWarningMessage, outcome.message);
+        notify(
+          outcome.report.counts['would-apply'] === outcome.report.records.length
+            ? window.showInformationMessage
+            : window.showWarningMessage,
+          outcome.message,
+        );
         return;
       case 'failed':
         diagnostics.clear(document);
-        notify(outcome.explanation.kind === 'cancelled' ? window.showInformationMessage : window.showErrorMessage, outcome.message);
+        notify(
+          outcome.explanation.kind === 'cancelled' ? window.showInformationMessage : window.showErrorMessage,
+          outcome.message,
+        );
         return;
       case 'refused':
         diagnostics.clear(document);
-        if (outcome.reason !== 'no-password') notify(outcome.reason === 'not-confirmed' ? window.showInformationMessage : window.showWarningMessage, outcome.message);
+        if (outcome.reason !== 'no-password')
+          notify(
+            outcome.reason === 'not-confirmed' ? window.showInformationMessage : window.showWarningMessage,
+            outcome.message,
+          );
         return;
     }
   }
@@ -165,7 +207,9 @@ export class ApplyCommands {
       return undefined;
     }
     if (document.languageId !== 'ldif') {
-      void window.showErrorMessage(`Winsync LDIF: ${workspace.asRelativePath(document.uri, false)} is not an LDIF document. Open an .ldif file, or set its language mode to LDIF.`);
+      void window.showErrorMessage(
+        `Winsync LDIF: ${workspace.asRelativePath(document.uri, false)} is not an LDIF document. Open an .ldif file, or set its language mode to LDIF.`,
+      );
       return undefined;
     }
     return document;
@@ -176,7 +220,9 @@ export class ApplyCommands {
     if (name === undefined) return this.host.profiles.pick(resource);
     const profile = this.host.profiles.read(resource).profiles.find((candidate) => candidate.name === name);
     if (!profile) {
-      void window.showErrorMessage(`Winsync LDIF: no valid connection profile named "${name}". Fix: Add it to the winsyncLdif.profiles setting.`);
+      void window.showErrorMessage(
+        `Winsync LDIF: no valid connection profile named "${name}". Fix: Add it to the winsyncLdif.profiles setting.`,
+      );
       return undefined;
     }
     await this.host.profiles.setActive(profile.name);
@@ -186,11 +232,21 @@ export class ApplyCommands {
   /** Forgets the password of the named profile, of the only one, or of the one the user picks. */
   private async forgetPassword(name?: string): Promise<boolean> {
     const { profiles } = this.host.profiles.read(window.activeTextEditor?.document.uri);
-    let profile = name === undefined ? (profiles.length === 1 ? profiles[0] : undefined) : profiles.find((candidate) => candidate.name === name);
+    let profile =
+      name === undefined
+        ? profiles.length === 1
+          ? profiles[0]
+          : undefined
+        : profiles.find((candidate) => candidate.name === name);
     if (!profile && name === undefined && profiles.length > 1) {
       const active = this.host.profiles.active(window.activeTextEditor?.document.uri);
       const chosen = await window.showQuickPick(
-        profiles.map((candidate) => ({ label: candidate.name, description: `${candidate.url} as ${candidate.bindDn}`, picked: candidate === active, profile: candidate })),
+        profiles.map((candidate) => ({
+          label: candidate.name,
+          description: `${candidate.url} as ${candidate.bindDn}`,
+          picked: candidate === active,
+          profile: candidate,
+        })),
         { title: 'Winsync LDIF: forget the stored password of…' },
       );
       profile = chosen?.profile;
@@ -198,7 +254,9 @@ export class ApplyCommands {
     }
     if (!profile) {
       void window.showErrorMessage(
-        name === undefined ? 'Winsync LDIF: there is no connection profile. Fix: Add one to the winsyncLdif.profiles setting.' : `Winsync LDIF: no valid connection profile named "${name}". Fix: Check the name in the winsyncLdif.profiles setting.`,
+        name === undefined
+          ? 'Winsync LDIF: there is no connection profile. Fix: Add one to the winsyncLdif.profiles setting.'
+          : `Winsync LDIF: no valid connection profile named "${name}". Fix: Check the name in the winsyncLdif.profiles setting.`,
       );
       return false;
     }

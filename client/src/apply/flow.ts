@@ -66,10 +66,24 @@ export interface FlowRequest {
 export type PasswordSource = 'storage' | 'prompt';
 
 export type FlowOutcome =
-  | { readonly kind: 'refused'; readonly reason: 'no-records' | 'validation' | 'not-confirmed' | 'no-password'; readonly message: string }
+  | {
+      readonly kind: 'refused';
+      readonly reason: 'no-records' | 'validation' | 'not-confirmed' | 'no-password';
+      readonly message: string;
+    }
   | { readonly kind: 'failed'; readonly explanation: Explanation; readonly message: string }
-  | { readonly kind: 'applied'; readonly report: ApplyReport; readonly passwordFrom: PasswordSource; readonly message: string }
-  | { readonly kind: 'dry-run'; readonly report: DryRunReport; readonly passwordFrom: PasswordSource; readonly message: string };
+  | {
+      readonly kind: 'applied';
+      readonly report: ApplyReport;
+      readonly passwordFrom: PasswordSource;
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'dry-run';
+      readonly report: DryRunReport;
+      readonly passwordFrom: PasswordSource;
+      readonly message: string;
+    };
 
 export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<FlowOutcome> {
   const { profile, mode, input } = request;
@@ -81,17 +95,26 @@ export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<Flo
     error: (line: string) => deps.log.error(redact(line, secrets)),
   };
   const fail = (explanation: Explanation): FlowOutcome => {
-    const worded = { ...explanation, cause: redact(forEditor(explanation.cause), secrets), fix: redact(forEditor(explanation.fix), secrets) };
+    const worded = {
+      ...explanation,
+      cause: redact(forEditor(explanation.cause), secrets),
+      fix: redact(forEditor(explanation.fix), secrets),
+    };
     const message = formatExplanation(worded);
     log.error(message);
     return { kind: 'failed', explanation: worded, message };
   };
 
   try {
-    const engine = { parse: (text: string) => deps.service.parse(text), validate: (document: ReturnType<LanguageService['parse']>) => deps.service.validate(document, deps.validation) };
+    const engine = {
+      parse: (text: string) => deps.service.parse(text),
+      validate: (document: ReturnType<LanguageService['parse']>) => deps.service.validate(document, deps.validation),
+    };
     const prepared = await prepareApply([input], engine);
     const chosen = request.records ? new Set(request.records) : undefined;
-    const steps = chosen ? prepared.steps.filter((step) => chosen.has((step.ok ? step.record.source : step.source).index)) : prepared.steps;
+    const steps = chosen
+      ? prepared.steps.filter((step) => chosen.has((step.ok ? step.record.source : step.source).index))
+      : prepared.steps;
     secrets.push(...steps.flatMap((step) => (step.ok ? secretValues(step.record.operation) : [])));
     const verb = mode === 'apply' ? 'Apply' : 'Dry run';
     log.info(`${verb}: ${label}, ${count(steps.length, 'record')}, to ${describeProfile(profile)}`);
@@ -102,8 +125,13 @@ export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<Flo
     }
 
     // With a selection, only errors inside the chosen records block.
-    const ranges = chosen ? (prepared.inputs[0]?.document.records ?? []).filter((_, index) => chosen.has(index)).map((record) => record.range) : undefined;
-    const blocks = (line: number) => !ranges || ranges.some((range) => range.start.line <= line && range.end.line >= line);
+    const ranges = chosen
+      ? (prepared.inputs[0]?.document.records ?? [])
+          .filter((_, index) => chosen.has(index))
+          .map((record) => record.range)
+      : undefined;
+    const blocks = (line: number) =>
+      !ranges || ranges.some((range) => range.start.line <= line && range.end.line >= line);
     const blocking = prepared.blocking
       .filter((problem) => blocks(problem.diagnostic.range.start.line))
       .map((problem) => redact(forEditor(formatBlocking(problem)), secrets));
@@ -234,7 +262,11 @@ async function dryRun(
     ...raw,
     records: raw.records.map((record) => ({
       ...record,
-      findings: record.findings.map((finding) => ({ ...finding, cause: redact(forEditor(finding.cause), secrets), fix: redact(forEditor(finding.fix), secrets) })),
+      findings: record.findings.map((finding) => ({
+        ...finding,
+        cause: redact(forEditor(finding.cause), secrets),
+        fix: redact(forEditor(finding.fix), secrets),
+      })),
     })),
   };
   for (const record of report.records) {
@@ -242,7 +274,8 @@ async function dryRun(
     (record.verdict === 'would-apply' ? log.info : log.warn)(head);
     for (const line of details) log.info(line);
   }
-  const cancelled = report.records.length < steps.length ? ` (cancelled after ${report.records.length} of ${steps.length})` : '';
+  const cancelled =
+    report.records.length < steps.length ? ` (cancelled after ${report.records.length} of ${steps.length})` : '';
   const summary = `${formatDryRunSummary(report)}${cancelled}`;
   (report.counts['would-apply'] === steps.length ? log.info : log.warn)(summary);
   return { kind: 'dry-run', report, passwordFrom, message: redact(summary, secrets) };

@@ -3,7 +3,16 @@
  * per workspace). Checking the setting is profileSettings.ts; this module only reads it from
  * VS Code and asks the user to choose.
  */
-import { commands, EventEmitter, window, workspace, type Disposable, type Memento, type QuickPickItem, type Uri } from 'vscode';
+import {
+  commands,
+  EventEmitter,
+  window,
+  workspace,
+  type Disposable,
+  type Memento,
+  type QuickPickItem,
+  type Uri,
+} from 'vscode';
 import { readProfiles, type ConnectionProfile, type ProfileSettings } from './profileSettings';
 
 const ACTIVE_KEY = 'winsyncLdif.activeProfile';
@@ -50,8 +59,13 @@ export class Profiles implements Disposable {
     const active = this.active(resource);
     if (active) return active;
     if (settings.profiles.length === 0) {
-      const cause = settings.problems[0] ?? 'No connection profile is set up. Fix: Add one to the winsyncLdif.profiles setting, e.g. { "name": "prod", "url": "ldaps://ipa.example.com", "bindDn": "cn=Directory Manager" }.';
-      void offerSettings(cause, settings.problems.length > 1 ? ` (${settings.problems.length - 1} more problem(s) in the setting)` : '');
+      const cause =
+        settings.problems[0] ??
+        'No connection profile is set up. Fix: Add one to the winsyncLdif.profiles setting, e.g. { "name": "prod", "url": "ldaps://ipa.example.com", "bindDn": "cn=Directory Manager" }.';
+      void offerSettings(
+        cause,
+        settings.problems.length > 1 ? ` (${settings.problems.length - 1} more problem(s) in the setting)` : '',
+      );
       return undefined;
     }
     return this.pick(resource);
@@ -71,13 +85,18 @@ export class Profiles implements Disposable {
         profile.caFile ? `CA ${profile.caFile}` : '',
         profile.verifyTls ? '' : 'TLS verification OFF',
         profile.confirm ? 'asks before applying' : '',
-      ].filter(Boolean).join(' · '),
+      ]
+        .filter(Boolean)
+        .join(' · '),
       profile,
     }));
     items.push({ label: '$(gear) Edit profiles in settings…' });
     const chosen = await window.showQuickPick(items, {
       title: 'Winsync LDIF: connection profile',
-      placeHolder: problems.length > 0 ? `${problems.length} profile problem(s): ${problems[0]}` : 'The LDAP server to apply LDIF to',
+      placeHolder:
+        problems.length > 0
+          ? `${problems.length} profile problem(s): ${problems[0]}`
+          : 'The LDAP server to apply LDIF to',
       matchOnDescription: true,
     });
     if (!chosen) return undefined;
@@ -98,4 +117,3 @@ async function offerSettings(message: string, more: string): Promise<void> {
 export function openProfileSettings(): Thenable<unknown> {
   return commands.executeCommand('workbench.action.openSettings', SETTING);
 }
-

@@ -46,5 +46,9 @@ export function dryRunProblems(records: readonly DryRunRecord[]): RecordProblem[
 }
 
 function oneLine(kind: FailureKind, cause: string | undefined, fix: string | undefined): string {
-  return formatExplanation({ kind, cause: cause ?? 'The record was not applied.', fix: fix ?? 'See the Winsync LDIF output.' }).replace(/\s*[\r\n]+\s*/g, ' ');
+  return formatExplanation({
+    kind,
+    cause: cause ?? 'The record was not applied.',
+    fix: fix ?? 'See the Winsync LDIF output.',
+  }).replace(/\s*[\r\n]+\s*/g, ' ');
 }

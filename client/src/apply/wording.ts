@@ -6,7 +6,10 @@
 
 /** Whole phrases first: they read better than the option-by-option replacement below. */
 const PHRASES: readonly (readonly [RegExp, string])[] = [
-  [/the password in --password-file \/ --password-env/g, 'the stored password (run "Winsync LDIF: Forget Password", then apply again to enter it)'],
+  [
+    /the password in --password-file \/ --password-env/g,
+    'the stored password (run "Winsync LDIF: Forget Password", then apply again to enter it)',
+  ],
   [/--password-file (?:or|\/) --password-env/g, 'the password prompt'],
   [/[Pp]ass --ca-file instead/g, 'Set "caFile" in the connection profile instead'],
   [/pass it with --ca-file/g, 'set it as "caFile" in the connection profile'],

@@ -60,16 +60,26 @@ export function parseLdapUrl(url: string): Endpoint {
   }
   const scheme = parsed.protocol.replace(/:$/, '').toLowerCase();
   if (scheme !== 'ldap' && scheme !== 'ldaps') {
-    throw usage(`The URL scheme "${scheme}:" is not supported.`, 'Use ldap:// (optionally with --starttls) or ldaps://.');
+    throw usage(
+      `The URL scheme "${scheme}:" is not supported.`,
+      'Use ldap:// (optionally with --starttls) or ldaps://.',
+    );
   }
   if (parsed.username || parsed.password) {
-    throw usage('The URL contains credentials.', 'Remove them from the URL; give the bind DN with --bind-dn and the password with --password-file or --password-env.');
+    throw usage(
+      'The URL contains credentials.',
+      'Remove them from the URL; give the bind DN with --bind-dn and the password with --password-file or --password-env.',
+    );
   }
   if ((parsed.pathname && parsed.pathname !== '/') || parsed.search || parsed.hash) {
-    throw usage(`The URL "${url}" has a DN or query part.`, `Give only scheme, host and port, e.g. ${scheme}://${parsed.host || 'HOST'}.`);
+    throw usage(
+      `The URL "${url}" has a DN or query part.`,
+      `Give only scheme, host and port, e.g. ${scheme}://${parsed.host || 'HOST'}.`,
+    );
   }
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
-  if (!host) throw usage(`The URL "${url}" has no host.`, `Write it as ${scheme}://HOST:${scheme === 'ldaps' ? 636 : 389}.`);
+  if (!host)
+    throw usage(`The URL "${url}" has no host.`, `Write it as ${scheme}://HOST:${scheme === 'ldaps' ? 636 : 389}.`);
   const port = parsed.port ? Number(parsed.port) : scheme === 'ldaps' ? 636 : 389;
   const hostText = isIP(host) === 6 ? `[${host}]` : host;
   return { scheme, host, port, address: `${hostText}:${port}`, url: `${scheme}://${hostText}:${port}` };
@@ -155,7 +165,9 @@ export function isLoopbackHost(host: string): boolean {
  * before the password leaves the machine: verification switched off, or a simple bind in
  * clear text to another host.
  */
-export function connectionWarnings(settings: Pick<ConnectionSettings, 'url' | 'bindDn' | 'startTls' | 'verifyTls'>): string[] {
+export function connectionWarnings(
+  settings: Pick<ConnectionSettings, 'url' | 'bindDn' | 'startTls' | 'verifyTls'>,
+): string[] {
   const endpoint = parseLdapUrl(settings.url);
   const usesTls = endpoint.scheme === 'ldaps' || settings.startTls === true;
   if (usesTls) return settings.verifyTls === false ? [insecureTlsWarning(endpoint)] : [];
@@ -232,7 +244,12 @@ export async function openSession(settings: ConnectionSettings, signal?: AbortSi
 }
 
 /** Races `work` against a deadline (an ETIMEDOUT error) and the signal (a cancelled ApplyError); `onStop` drops the connection. */
-async function boundedBy<T>(work: Promise<T>, ms: number, signal: AbortSignal | undefined, onStop: () => void): Promise<T> {
+async function boundedBy<T>(
+  work: Promise<T>,
+  ms: number,
+  signal: AbortSignal | undefined,
+  onStop: () => void,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const stop = new Promise<never>((_, reject) => {
@@ -243,7 +260,9 @@ async function boundedBy<T>(work: Promise<T>, ms: number, signal: AbortSignal | 
     if (signal) {
       onAbort = () => {
         onStop();
-        reject(new ApplyError({ kind: 'cancelled', cause: 'Cancelled while connecting.', fix: 'Run again when ready.' }));
+        reject(
+          new ApplyError({ kind: 'cancelled', cause: 'Cancelled while connecting.', fix: 'Run again when ready.' }),
+        );
       };
       if (signal.aborted) onAbort();
       else signal.addEventListener('abort', onAbort, { once: true });

@@ -94,9 +94,13 @@ class Simulation {
   /** A missing parent matters only inside a suffix the server holds (a new suffix entry has no parent entry). */
   async parentMatters(parent: string): Promise<boolean> {
     if (this.namingContexts === undefined) {
-      const root = await this.client.search('', { scope: 'base', attributes: ['namingContexts'] }).catch(() => undefined);
+      const root = await this.client
+        .search('', { scope: 'base', attributes: ['namingContexts'] })
+        .catch(() => undefined);
       const values = root?.searchEntries[0]?.namingContexts;
-      this.namingContexts = [...(Array.isArray(values) ? values : values ? [values] : []), 'cn=config'].map((value) => dnKey(String(value)));
+      this.namingContexts = [...(Array.isArray(values) ? values : values ? [values] : []), 'cn=config'].map((value) =>
+        dnKey(String(value)),
+      );
     }
     const key = dnKey(parent);
     return this.namingContexts.some((context) => key === context || key.endsWith(`,${context}`));
@@ -127,13 +131,24 @@ function toBytes(value: string | Buffer): Uint8Array {
   return typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value);
 }
 
-export async function dryRunPlan(target: DryRunTarget, steps: readonly PlanStep[], options: DryRunOptions = {}): Promise<DryRunReport> {
+export async function dryRunPlan(
+  target: DryRunTarget,
+  steps: readonly PlanStep[],
+  options: DryRunOptions = {},
+): Promise<DryRunReport> {
   const simulation = new Simulation(target.client);
   const records: DryRunRecord[] = [];
   for (const step of steps) {
     if (options.signal?.aborted) break;
     if (!step.ok) {
-      records.push({ source: step.source, dn: step.dn, changeType: step.changeType, verdict: 'not-planned', findings: [step.explanation], changes: [] });
+      records.push({
+        source: step.source,
+        dn: step.dn,
+        changeType: step.changeType,
+        verdict: 'not-planned',
+        findings: [step.explanation],
+        changes: [],
+      });
       continue;
     }
     records.push(await dryRunRecord(simulation, step.record, target.endpoint.address, options));
@@ -143,7 +158,12 @@ export async function dryRunPlan(target: DryRunTarget, steps: readonly PlanStep[
   return { address: target.endpoint.address, records, counts };
 }
 
-async function dryRunRecord(simulation: Simulation, record: PlannedRecord, address: string, options: DryRunOptions): Promise<DryRunRecord> {
+async function dryRunRecord(
+  simulation: Simulation,
+  record: PlannedRecord,
+  address: string,
+  options: DryRunOptions,
+): Promise<DryRunRecord> {
   const { operation } = record;
   const base = { source: record.source, dn: operation.dn, changeType: record.changeType };
   try {
@@ -160,7 +180,10 @@ async function dryRunRecord(simulation: Simulation, record: PlannedRecord, addre
         {
           ...explanation,
           cause: `Could not read ${operation.dn} to compare: ${code !== undefined ? describeResult(code, redact(serverTextOf(error), options.secrets ?? [])) : explanation.cause}`,
-          fix: code === 50 ? 'Bind as an account that may read the entry (cn=Directory Manager for cn=config).' : explanation.fix,
+          fix:
+            code === 50
+              ? 'Bind as an account that may read the entry (cn=Directory Manager for cn=config).'
+              : explanation.fix,
         },
       ],
       changes: [],
@@ -174,16 +197,40 @@ interface Outcome {
   newDn?: string;
 }
 
-const finding = (code: number, cause: string, fix: string): Explanation => ({ kind: 'ldap', code, cause: `${describeResult(code, '')}: ${cause}`, fix });
+const finding = (code: number, cause: string, fix: string): Explanation => ({
+  kind: 'ldap',
+  code,
+  cause: `${describeResult(code, '')}: ${cause}`,
+  fix,
+});
 
 async function simulate(simulation: Simulation, operation: Operation, options: DryRunOptions): Promise<Outcome> {
   const existing = await simulation.entry(operation.dn);
   switch (operation.kind) {
     case 'add': {
-      if (existing) return { findings: [finding(68, `${operation.dn} already exists on the server.`, 'Use changetype: modify to change it, or delete it first.')], changes: [] };
+      if (existing)
+        return {
+          findings: [
+            finding(
+              68,
+              `${operation.dn} already exists on the server.`,
+              'Use changetype: modify to change it, or delete it first.',
+            ),
+          ],
+          changes: [],
+        };
       const parent = parentDn(operation.dn);
       if (parent && (await simulation.parentMatters(parent)) && !(await simulation.entry(parent))) {
-        return { findings: [finding(32, `the parent ${parent} of ${operation.dn} does not exist.`, 'Add the parent entry first (earlier in the file), or correct the DN.')], changes: [] };
+        return {
+          findings: [
+            finding(
+              32,
+              `the parent ${parent} of ${operation.dn} does not exist.`,
+              'Add the parent entry first (earlier in the file), or correct the DN.',
+            ),
+          ],
+          changes: [],
+        };
       }
       const entry = newEntry(operation.dn, operation.attributes);
       simulation.set(operation.dn, entry);
@@ -192,7 +239,12 @@ async function simulate(simulation: Simulation, operation: Operation, options: D
     case 'delete': {
       if (!existing) return { findings: [missing(operation.dn)], changes: [] };
       if (await simulation.hasChildren(operation.dn)) {
-        return { findings: [finding(66, `${operation.dn} has entries below it.`, 'Delete its children first (deepest first).')], changes: [] };
+        return {
+          findings: [
+            finding(66, `${operation.dn} has entries below it.`, 'Delete its children first (deepest first).'),
+          ],
+          changes: [],
+        };
       }
       simulation.set(operation.dn, null);
       return { findings: [], changes: diff(existing, undefined, keysOf(existing), options) };
@@ -209,10 +261,30 @@ async function simulate(simulation: Simulation, operation: Operation, options: D
       if (!existing) return { findings: [missing(operation.dn)], changes: [] };
       const newDn = renamedDn(operation.dn, operation.newRdn, operation.newSuperior);
       if (dnKey(newDn) !== dnKey(operation.dn) && (await simulation.entry(newDn))) {
-        return { findings: [finding(68, `an entry named ${newDn} already exists.`, 'Choose another newrdn, or remove the existing entry first.')], changes: [], newDn };
+        return {
+          findings: [
+            finding(
+              68,
+              `an entry named ${newDn} already exists.`,
+              'Choose another newrdn, or remove the existing entry first.',
+            ),
+          ],
+          changes: [],
+          newDn,
+        };
       }
       if (operation.newSuperior && !(await simulation.entry(operation.newSuperior))) {
-        return { findings: [finding(32, `the new superior ${operation.newSuperior} does not exist.`, 'Add it first, or correct newsuperior.')], changes: [], newDn };
+        return {
+          findings: [
+            finding(
+              32,
+              `the new superior ${operation.newSuperior} does not exist.`,
+              'Add it first, or correct newsuperior.',
+            ),
+          ],
+          changes: [],
+          newDn,
+        };
       }
       const after = renameEntry(existing, newDn, operation);
       simulation.set(operation.dn, null);
@@ -239,7 +311,12 @@ function newEntry(dn: string, attributes: readonly AttributeValues[]): SimEntry 
 }
 
 function cloneEntry(entry: SimEntry, dn = entry.dn): SimEntry {
-  return { dn, attributes: new Map([...entry.attributes].map(([key, value]) => [key, { type: value.type, values: [...value.values] }])) };
+  return {
+    dn,
+    attributes: new Map(
+      [...entry.attributes].map(([key, value]) => [key, { type: value.type, values: [...value.values] }]),
+    ),
+  };
 }
 
 function keysOf(entry: SimEntry): string[] {
@@ -254,18 +331,42 @@ function applyChange(entry: SimEntry, change: ModifyChange, dn: string): Explana
   switch (change.op) {
     case 'add': {
       const present = change.values.filter((value) => current?.values.some((existing) => sameBytes(existing, value)));
-      if (present.length > 0) return [finding(20, `${where} of ${dn} already has the value being added.`, 'Use replace: or drop the value that is already there.')];
-      entry.attributes.set(key, { type: current?.type ?? change.type, values: [...(current?.values ?? []), ...change.values] });
+      if (present.length > 0)
+        return [
+          finding(
+            20,
+            `${where} of ${dn} already has the value being added.`,
+            'Use replace: or drop the value that is already there.',
+          ),
+        ];
+      entry.attributes.set(key, {
+        type: current?.type ?? change.type,
+        values: [...(current?.values ?? []), ...change.values],
+      });
       return [];
     }
     case 'delete': {
-      if (!current) return [finding(16, `${where} is not present on ${dn}.`, 'Remove this delete:, or use replace: to set the values you want.')];
+      if (!current)
+        return [
+          finding(
+            16,
+            `${where} is not present on ${dn}.`,
+            'Remove this delete:, or use replace: to set the values you want.',
+          ),
+        ];
       if (change.values.length === 0) {
         entry.attributes.delete(key);
         return [];
       }
       const absent = change.values.filter((value) => !current.values.some((existing) => sameText(existing, value)));
-      if (absent.length > 0) return [finding(16, `a value of ${where} to delete is not present on ${dn}.`, 'Delete only values the entry has (see before), or use replace:.')];
+      if (absent.length > 0)
+        return [
+          finding(
+            16,
+            `a value of ${where} to delete is not present on ${dn}.`,
+            'Delete only values the entry has (see before), or use replace:.',
+          ),
+        ];
       const remaining = current.values.filter((existing) => !change.values.some((value) => sameText(existing, value)));
       if (remaining.length === 0) entry.attributes.delete(key);
       else current.values = remaining;
@@ -278,7 +379,14 @@ function applyChange(entry: SimEntry, change: ModifyChange, dn: string): Explana
     case 'increment': {
       const amount = Number(decoder.decode(change.values[0]));
       const old = current?.values[0] ? Number(decoder.decode(current.values[0])) : NaN;
-      if (!current) return [finding(16, `${where} is not present on ${dn}, so it cannot be incremented.`, 'Use replace: to set a first value.')];
+      if (!current)
+        return [
+          finding(
+            16,
+            `${where} is not present on ${dn}, so it cannot be incremented.`,
+            'Use replace: to set a first value.',
+          ),
+        ];
       if (Number.isFinite(amount) && Number.isFinite(old)) current.values = [encoder.encode(String(old + amount))];
       return [];
     }
@@ -290,7 +398,8 @@ function renameEntry(entry: SimEntry, newDn: string, operation: Extract<Operatio
   if (operation.deleteOldRdn) {
     for (const [type, value] of rdnPairs(entry.dn)) {
       const attribute = after.attributes.get(type.toLowerCase());
-      if (attribute) attribute.values = attribute.values.filter((existing) => !sameText(existing, encoder.encode(value)));
+      if (attribute)
+        attribute.values = attribute.values.filter((existing) => !sameText(existing, encoder.encode(value)));
       if (attribute && attribute.values.length === 0) after.attributes.delete(type.toLowerCase());
     }
   }
@@ -325,7 +434,12 @@ function sameText(a: Uint8Array, b: Uint8Array): boolean {
   return sameBytes(a, b) || decoder.decode(a).toLowerCase() === decoder.decode(b).toLowerCase();
 }
 
-function diff(before: SimEntry | undefined, after: SimEntry | undefined, keys: readonly string[], options: DryRunOptions): AttributeChange[] {
+function diff(
+  before: SimEntry | undefined,
+  after: SimEntry | undefined,
+  keys: readonly string[],
+  options: DryRunOptions,
+): AttributeChange[] {
   const changes: AttributeChange[] = [];
   for (const key of keys) {
     if (options.catalog?.attribute(key)?.serverManaged) continue;
@@ -333,9 +447,14 @@ function diff(before: SimEntry | undefined, after: SimEntry | undefined, keys: r
     const now = after?.attributes.get(key);
     const oldValues = old?.values ?? [];
     const newValues = now?.values ?? [];
-    if (oldValues.length === newValues.length && oldValues.every((value, i) => sameBytes(value, newValues[i]))) continue;
+    if (oldValues.length === newValues.length && oldValues.every((value, i) => sameBytes(value, newValues[i])))
+      continue;
     const type = now?.type ?? old?.type ?? key;
-    changes.push({ type, before: oldValues.map((value) => displayValue(type, value)), after: newValues.map((value) => displayValue(type, value)) });
+    changes.push({
+      type,
+      before: oldValues.map((value) => displayValue(type, value)),
+      after: newValues.map((value) => displayValue(type, value)),
+    });
   }
   return changes;
 }

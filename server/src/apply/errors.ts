@@ -143,7 +143,11 @@ function seconds(ms: number): string {
  * Explains a failure to connect, upgrade to TLS or bind. `secrets` are scrubbed from any
  * text that reaches the message (a server or library could echo them).
  */
-export function explainConnectError(error: unknown, context: ConnectContext, secrets: readonly (string | Secret)[]): Explanation {
+export function explainConnectError(
+  error: unknown,
+  context: ConnectContext,
+  secrets: readonly (string | Secret)[],
+): Explanation {
   const { endpoint, phase } = context;
   const where = endpoint.address;
   const code = errorCode(error);

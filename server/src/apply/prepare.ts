@@ -66,17 +66,26 @@ export async function prepareApply<D extends { readonly ldif: LdifDocument; read
     const kinds = new Map(parsed.views.map((view) => [view.record, view.kind]));
     const urlValues = await loadUrlValues(document, input.path ? dirname(input.path) : process.cwd());
     // A loop, not push(...): a file of a million records would exceed the argument limit.
-    for (const step of planDocument(document, { file: input.file, urlValues, entryKindOf: (record) => kinds.get(record) })) steps.push(step);
+    for (const step of planDocument(document, {
+      file: input.file,
+      urlValues,
+      entryKindOf: (record) => kinds.get(record),
+    }))
+      steps.push(step);
     document.records.forEach((record, index) => {
       const inside = diagnostics.filter(
-        (diagnostic) => diagnostic.range.start.line >= record.range.start.line && diagnostic.range.start.line <= record.range.end.line,
+        (diagnostic) =>
+          diagnostic.range.start.line >= record.range.start.line &&
+          diagnostic.range.start.line <= record.range.end.line,
       );
       if (inside.length > 0) byRecord.set(recordKey(input.file, index), inside);
     });
     prepared.push({ input, document, lines: input.text.split(/\r?\n/), diagnostics });
   }
   const blocking = prepared.flatMap((item) =>
-    item.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => ({ file: item.input.file, diagnostic })),
+    item.diagnostics
+      .filter((diagnostic) => diagnostic.severity === 'error')
+      .map((diagnostic) => ({ file: item.input.file, diagnostic })),
   );
   return {
     inputs: prepared,

@@ -49,13 +49,16 @@ function recordLines(result: RecordResult, source: RejectSource | undefined): st
   if (!source || !record) return [`# (the record text of ${describeSource(result.source)} is not available)`];
   const secretLines = new Map<number, { last: number; name: string }>();
   for (const line of record.lines) {
-    if (isSecretAttribute(line.name)) secretLines.set(line.line.range.start.line, { last: line.line.range.end.line, name: line.name });
+    if (isSecretAttribute(line.name))
+      secretLines.set(line.line.range.start.line, { last: line.line.range.end.line, name: line.name });
   }
   const lines: string[] = [];
   for (let number = record.range.start.line; number <= record.range.end.line; number++) {
     const secret = secretLines.get(number);
     if (secret) {
-      lines.push(`# ${secret.name}: ${WITHHELD} (secret; copy this line from ${describeSource({ ...result.source, line: number + 1 })} before applying)`);
+      lines.push(
+        `# ${secret.name}: ${WITHHELD} (secret; copy this line from ${describeSource({ ...result.source, line: number + 1 })} before applying)`,
+      );
       number = secret.last;
       continue;
     }

@@ -59,7 +59,11 @@ export interface RunOptions {
   readonly onResult?: (result: RecordResult) => void;
 }
 
-export async function runPlan(target: RunTarget, steps: readonly PlanStep[], options: RunOptions = {}): Promise<ApplyReport> {
+export async function runPlan(
+  target: RunTarget,
+  steps: readonly PlanStep[],
+  options: RunOptions = {},
+): Promise<ApplyReport> {
   const results: RecordResult[] = [];
   const settle = (result: RecordResult) => {
     results.push(result);
@@ -78,12 +82,18 @@ export async function runPlan(target: RunTarget, steps: readonly PlanStep[], opt
       stop = { reason: 'connection-lost', why: `the connection to ${target.endpoint.address} is gone` };
     }
     if (stop) {
-      settle({ ...identity, status: 'not-attempted', cause: `Not attempted: ${stop.why}.`, fix: 'Apply this record again once the cause is fixed.' });
+      settle({
+        ...identity,
+        status: 'not-attempted',
+        cause: `Not attempted: ${stop.why}.`,
+        fix: 'Apply this record again once the cause is fixed.',
+      });
       continue;
     }
     if (!step.ok) {
       settle({ ...identity, status: 'failed', ...fields(step.explanation) });
-      if (!options.continueOnError) stop = { reason: 'record-failed', why: `the run stopped at ${describeSource(identity.source)}` };
+      if (!options.continueOnError)
+        stop = { reason: 'record-failed', why: `the run stopped at ${describeSource(identity.source)}` };
       continue;
     }
     const { record } = step;
@@ -100,10 +110,14 @@ export async function runPlan(target: RunTarget, steps: readonly PlanStep[], opt
       });
       if (isConnectionLoss(error)) {
         settle({ ...identity, status: 'unconfirmed', ...fields(explanation) });
-        stop = { reason: 'connection-lost', why: `the connection to ${target.endpoint.address} was lost at ${describeSource(identity.source)}` };
+        stop = {
+          reason: 'connection-lost',
+          why: `the connection to ${target.endpoint.address} was lost at ${describeSource(identity.source)}`,
+        };
       } else {
         settle({ ...identity, status: 'failed', ...fields(explanation) });
-        if (!options.continueOnError) stop = { reason: 'record-failed', why: `the run stopped at ${describeSource(identity.source)}` };
+        if (!options.continueOnError)
+          stop = { reason: 'record-failed', why: `the run stopped at ${describeSource(identity.source)}` };
       }
     }
   }
@@ -147,7 +161,8 @@ export function formatSummary(report: ApplyReport): string {
   );
   const tail: Record<StopReason, string> = {
     completed: '',
-    'record-failed': counts['not-attempted'] > 0 ? ' (stopped at the first failure; --continue goes on past failures)' : '',
+    'record-failed':
+      counts['not-attempted'] > 0 ? ' (stopped at the first failure; --continue goes on past failures)' : '',
     cancelled: ' (cancelled)',
     'connection-lost': ` (connection to ${report.address} lost)`,
   };

@@ -15,7 +15,9 @@ export function urlsOf(document: LdifDocument): string[] {
     ...[...record.attributes, ...record.modifications.flatMap((spec) => spec.values)]
       .filter((line) => line.encoding === 'url')
       .map((line) => (line.value ?? line.rawValue).trim()),
-    ...record.controls.filter((control) => control.valueEncoding === 'url').map((control) => (control.value ?? '').trim()),
+    ...record.controls
+      .filter((control) => control.valueEncoding === 'url')
+      .map((control) => (control.value ?? '').trim()),
   ]);
   return [...new Set(urls)];
 }
@@ -45,13 +47,26 @@ export async function loadUrlValues(document: LdifDocument, baseDir: string): Pr
 async function loadUrl(url: string, baseDir: string): Promise<UrlValue> {
   const path = filePathOf(url, baseDir);
   if (path === undefined) {
-    return { problem: `the value URL "${url}" is not a file:// URL`, fix: 'Only file:// URLs are read; save the value to a file and write attr:< file:///path/to/file.' };
+    return {
+      problem: `the value URL "${url}" is not a file:// URL`,
+      fix: 'Only file:// URLs are read; save the value to a file and write attr:< file:///path/to/file.',
+    };
   }
   try {
     return { bytes: await readFile(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'is not readable' : `cannot be read (${code ?? 'error'})`;
-    return { problem: `the file ${path} named by "${url}" ${reason}`, fix: 'Correct the path after file:// (relative paths start at the LDIF file\'s folder).' };
+    const reason =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a folder'
+          : code === 'EACCES'
+            ? 'is not readable'
+            : `cannot be read (${code ?? 'error'})`;
+    return {
+      problem: `the file ${path} named by "${url}" ${reason}`,
+      fix: "Correct the path after file:// (relative paths start at the LDIF file's folder).",
+    };
   }
 }

@@ -144,7 +144,8 @@ function readOptions(args: ParsedArgs): ApplyOptions {
   if (!url) throw new UsageError('--url is required, e.g. --url ldaps://ipa.example.com');
   if (!bindDn) throw new UsageError('--bind-dn is required, e.g. --bind-dn "cn=Directory Manager"');
   if (args.positional.length === 0) throw new UsageError('name at least one LDIF file to apply');
-  if (args.positional.includes('-')) throw new UsageError('apply reads files, not standard input (it may be needed for the password prompt)');
+  if (args.positional.includes('-'))
+    throw new UsageError('apply reads files, not standard input (it may be needed for the password prompt)');
   const passwordFile = stringOption(args, 'password-file');
   const passwordEnv = stringOption(args, 'password-env');
   if (passwordFile && passwordEnv) throw new UsageError('give either --password-file or --password-env, not both');
@@ -180,7 +181,9 @@ async function prepare(options: ApplyOptions, io: CommandIO): Promise<PreparedAp
   for (const file of options.files) {
     const path = resolve(io.cwd, file);
     const text = await fs.readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a folder' : error.message}`);
+      throw new UsageError(
+        `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a folder' : error.message}`,
+      );
     });
     inputs.push({ file, path, text });
   }
@@ -194,9 +197,14 @@ async function obtainPassword(options: ApplyOptions, io: CommandIO): Promise<Sec
     return password;
   }
   if (options.passwordEnv) return passwordFromEnv(io.env, options.passwordEnv);
-  const terminal = { input: io.stdin as ApplyCommandIO['stdin'] & { setRawMode?: (raw: boolean) => unknown }, output: io.stderr };
+  const terminal = {
+    input: io.stdin as ApplyCommandIO['stdin'] & { setRawMode?: (raw: boolean) => unknown },
+    output: io.stderr,
+  };
   if (!canPrompt(terminal)) {
-    throw new UsageError('no password source: pass --password-file F or --password-env VAR (a prompt needs a terminal)');
+    throw new UsageError(
+      'no password source: pass --password-file F or --password-env VAR (a prompt needs a terminal)',
+    );
   }
   return promptPassword(terminal, `Password for ${options.bindDn}: `);
 }
@@ -259,8 +267,15 @@ async function dryRun(
   return report.counts['would-apply'] === prepared.steps.length ? 0 : 1;
 }
 
-async function writeRejectFile(path: string, report: ApplyReport, prepared: PreparedApply, io: CommandIO): Promise<void> {
-  const sources = new Map(prepared.inputs.map((input) => [input.input.file, { lines: input.lines, document: input.document }]));
+async function writeRejectFile(
+  path: string,
+  report: ApplyReport,
+  prepared: PreparedApply,
+  io: CommandIO,
+): Promise<void> {
+  const sources = new Map(
+    prepared.inputs.map((input) => [input.input.file, { lines: input.lines, document: input.document }]),
+  );
   const date = new Date();
   const text =
     formatRejectFile(report.results, (file) => sources.get(file), { address: report.address, date }) ??

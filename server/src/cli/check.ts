@@ -30,15 +30,19 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
   let warnings = 0;
   for (const file of files) {
     const stream = file === '-' ? io.stdin : Readable.from(fileChunks(resolve(io.cwd, file)));
-    const diagnostics = await checkStream(stream, catalog, (found) => reporter.report(file, found)).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-    });
+    const diagnostics = await checkStream(stream, catalog, (found) => reporter.report(file, found)).catch(
+      (error: NodeJS.ErrnoException) => {
+        throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+      },
+    );
     errors += diagnostics.errors;
     warnings += diagnostics.warnings;
   }
   await reporter.finish();
   if (format === 'text') {
-    io.stderr.write(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+    io.stderr.write(
+      `${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+    );
   }
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }
@@ -66,7 +70,11 @@ export async function checkStream(
     if (shaped.length > 0) await emit(shaped);
   };
   for await (const piece of readPieces(stream)) {
-    const document = ParsedDocument.parse(piece.text, catalog, undefined, { firstLine: piece.firstLine, atFileStart: piece.atFileStart, once: true });
+    const document = ParsedDocument.parse(piece.text, catalog, undefined, {
+      firstLine: piece.firstLine,
+      atFileStart: piece.atFileStart,
+      once: true,
+    });
     for (const view of document.views) if (view.kind !== undefined) kept.push(view);
     rememberFirsts(firsts, document.ldif.records);
     await send([...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(catalog)]);
@@ -114,7 +122,8 @@ async function expandInputs(inputs: readonly string[], cwd: string): Promise<str
     }
     const stat = await fs.stat(resolve(cwd, input)).catch(() => undefined);
     if (!stat) throw new UsageError(`cannot read ${input}: no such file or folder`);
-    if (stat.isDirectory()) files.push(...(await ldifFilesBelow(resolve(cwd, input))).map((path) => relative(cwd, path)));
+    if (stat.isDirectory())
+      files.push(...(await ldifFilesBelow(resolve(cwd, input))).map((path) => relative(cwd, path)));
     else files.push(input);
   }
   return files;

@@ -149,13 +149,17 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
 ];
 
 /** Codes the engine or a host reports about the checking itself. */
-export const NOTICE_RULES: readonly NoticeRule[] = [
-  winsyncTooManyDiagnostics,
-  winsyncCheckFailed,
-];
+export const NOTICE_RULES: readonly NoticeRule[] = [winsyncTooManyDiagnostics, winsyncCheckFailed];
 
 /** Every rule, parser codes first. */
-export const RULES: readonly Rule[] = [...Object.values(SYNTAX_RULES), ...RECORD_RULES, ...DOCUMENT_RULES, ...NOTICE_RULES];
+export const RULES: readonly Rule[] = [
+  ...Object.values(SYNTAX_RULES),
+  ...RECORD_RULES,
+  ...DOCUMENT_RULES,
+  ...NOTICE_RULES,
+];
 
 /** Every diagnostic code with its metadata: default severity, group, summary. */
-export const CODES: Readonly<Record<string, RuleMeta>> = Object.fromEntries(RULES.map((rule) => [rule.meta.code, rule.meta]));
+export const CODES: Readonly<Record<string, RuleMeta>> = Object.fromEntries(
+  RULES.map((rule) => [rule.meta.code, rule.meta]),
+);
