@@ -41,6 +41,8 @@ test('oneWaySync fromWindows: AD changes arrive, 389-DS changes are not sent, an
   await s.syncPass();
   assert.equal(await s.adUser(fromDs), undefined, 'the 389-DS add is not sent to AD');
   assert.deepEqual((await s.adUser(name))?.telephonenumber, ['+1 555 0100'], 'the 389-DS modify is not sent to AD');
+  await s.syncPass();
+  assert.deepEqual((await s.dsUser(name))?.telephonenumber, ['+1 555 0111'], 'sync sessions alone do not undo the 389-DS edit');
 
   // The 389-DS edit survives only until the AD entry changes: then AD's values win.
   await s.modifyAdUser(name, 'title', 'AD touch');
