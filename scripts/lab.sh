@@ -423,11 +423,16 @@ LAB_VSCODE_PROFILE=$profile
 EOF
 }
 
-lab_up() {
+# One lab command at a time (fd 9; daemons started meanwhile get 9>&- so they do not keep it).
+take_lock() {
   require_root
   mkdir -p "$LAB_DIR"; chmod 700 "$LAB_DIR"
   exec 9>"$LAB_DIR/lock"
   flock -w 600 9 || die "another lab command holds $LAB_DIR/lock"
+}
+
+lab_up() {
+  take_lock
   timed install lab_install
   lab_network
   lab_samba
@@ -446,10 +451,7 @@ EOF
 }
 
 lab_down() {
-  require_root
-  mkdir -p "$LAB_DIR"
-  exec 9>"$LAB_DIR/lock"
-  flock -w 600 9 || die "another lab command holds $LAB_DIR/lock"
+  take_lock
   if ds_running; then timed ds_stop ds stop; fi
   if samba_pid >/dev/null; then timed samba_stop samba_stop; fi
   network_down

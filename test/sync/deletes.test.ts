@@ -1,21 +1,9 @@
 // Deletes, observed on a real sync: AD → 389-DS, and 389-DS → AD with and without ntUserDeleteAccount.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { labFromEnv, LabSession, uniqueName } from './lab';
+import { labForTests, uniqueName } from './lab';
 
-const lab = labFromEnv();
-const skip = 'skip' in lab ? lab.skip : false;
-let s: LabSession;
-
-before(async () => {
-  if (skip) return;
-  s = await LabSession.open(lab as Exclude<typeof lab, { skip: string }>);
-});
-
-after(async () => {
-  if (skip) return;
-  await s.close();
-});
+const { skip, s } = labForTests();
 
 test('deleting an AD user deletes its 389-DS twin (which winsync created with ntUserDeleteAccount: true)', { skip }, async () => {
   const name = uniqueName('dla');

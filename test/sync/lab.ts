@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { after, before } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { Client, type Entry } from 'ldapts';
 import { openSession, type LdapSession } from '../../server/src/apply/connection';
@@ -70,6 +71,36 @@ export function labFromEnv(): Lab | { skip: string } {
     ...(Object.fromEntries(Object.keys(VARIABLES).map((key) => [key, value(key as keyof typeof VARIABLES)])) as Omit<Lab, 'interval'>),
     interval: Number(value('interval')),
   };
+}
+
+/**
+ * The lab for one test file: a session opened before its tests and closed after them, once
+ * `restore` has put back what the file changes on the agreement. `skip` goes to every test; `s`
+ * stands for the session (it forwards to the one `before` opened).
+ */
+export function labForTests(restore?: (session: LabSession) => Promise<unknown>): { readonly skip: string | false; readonly s: LabSession } {
+  const lab = labFromEnv();
+  const skip = 'skip' in lab ? lab.skip : false;
+  let session: LabSession | undefined;
+  before(async () => {
+    if (!skip) session = await LabSession.open(lab as Lab);
+  });
+  after(async () => {
+    if (!session) return;
+    try {
+      await restore?.(session);
+    } finally {
+      await session.close();
+    }
+  });
+  const s = new Proxy({} as LabSession, {
+    get: (_, key) => {
+      assert.ok(session, 'the lab session is open (only inside tests)');
+      const value = Reflect.get(session, key, session) as unknown;
+      return typeof value === 'function' ? value.bind(session) : value;
+    },
+  });
+  return { skip, s };
 }
 
 /** A short name no earlier run used: sAMAccountName allows 20 characters. */
@@ -156,11 +187,11 @@ export class LabSession {
 
   /** Adds a 389-DS user that winsync may create in AD (objectClass ntUser, ntUserCreateNewAccount). */
   addDsUser(uid: string, extra: Record<string, string> = {}): Promise<Applied> {
-    const lines = Object.entries(extra).map(([name, value]) => `${name}: ${value}\n`).join('');
+    const attributes = { cn: `${uid} Test`, sn: 'Test', ntUserDomainId: uid, ntUserCreateNewAccount: 'true', ...extra };
+    const lines = Object.entries(attributes).map(([name, value]) => `${name}: ${value}\n`).join('');
     return this.applyLdif(
       `dn: ${this.dsDn(uid)}\nchangetype: add\nobjectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\n` +
-        `objectClass: inetOrgPerson\nobjectClass: ntUser\nuid: ${uid}\ncn: ${uid} Test\nsn: Test\n` +
-        `ntUserDomainId: ${uid}\nntUserCreateNewAccount: true\n${lines}`,
+        `objectClass: inetOrgPerson\nobjectClass: ntUser\nuid: ${uid}\n${lines}`,
     );
   }
 

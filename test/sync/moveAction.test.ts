@@ -1,21 +1,10 @@
 // winSyncMoveAction, observed on a real sync: an AD user moved out of the synced container.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { labFromEnv, LabSession, uniqueName } from './lab';
+import { labForTests, uniqueName } from './lab';
 
-const lab = labFromEnv();
-const skip = 'skip' in lab ? lab.skip : false;
-let s: LabSession;
-
-before(async () => {
-  if (skip) return;
-  s = await LabSession.open(lab as Exclude<typeof lab, { skip: string }>);
-});
-
-after(async () => {
-  if (skip) return;
-  await s.setAgreement('winSyncMoveAction', 'none');
-  await s.close();
+const { skip, s } = labForTests(async (session) => {
+  await session.setAgreement('winSyncMoveAction', 'none');
 });
 
 /** An AD user in the synced container, and its 389-DS twin once winsync created it. */

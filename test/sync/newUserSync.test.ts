@@ -1,21 +1,10 @@
 // nsds7NewWinUserSyncEnabled, observed on a real sync.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { labFromEnv, LabSession, uniqueName } from './lab';
+import { labForTests, uniqueName } from './lab';
 
-const lab = labFromEnv();
-const skip = 'skip' in lab ? lab.skip : false;
-let s: LabSession;
-
-before(async () => {
-  if (skip) return;
-  s = await LabSession.open(lab as Exclude<typeof lab, { skip: string }>);
-});
-
-after(async () => {
-  if (skip) return;
-  await s.setAgreement('nsds7NewWinUserSyncEnabled', 'on');
-  await s.close();
+const { skip, s } = labForTests(async (session) => {
+  await session.setAgreement('nsds7NewWinUserSyncEnabled', 'on');
 });
 
 test('nsds7NewWinUserSyncEnabled off: new AD users are not created in 389-DS, linked ones still sync; on again: a skipped user comes only with its next AD change', { skip }, async () => {

@@ -1,22 +1,11 @@
 // oneWaySync, observed on a real sync: which direction still flows, and what happens to the
 // changes made on the side that does not sync once two-way sync is back.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { labFromEnv, LabSession, uniqueName } from './lab';
+import { labForTests, uniqueName } from './lab';
 
-const lab = labFromEnv();
-const skip = 'skip' in lab ? lab.skip : false;
-let s: LabSession;
-
-before(async () => {
-  if (skip) return;
-  s = await LabSession.open(lab as Exclude<typeof lab, { skip: string }>);
-});
-
-after(async () => {
-  if (skip) return;
-  await s.setAgreement('oneWaySync');
-  await s.close();
+const { skip, s } = labForTests(async (session) => {
+  await session.setAgreement('oneWaySync');
 });
 
 /** An AD user with a telephone number, synced into 389-DS while sync is two-way. */

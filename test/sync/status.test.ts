@@ -1,51 +1,40 @@
 // The status attributes on a real sync, decoded by the engine and reported by `winsync-ldif status`:
 // a wrong nsDS5ReplicaCredentials turns the last update to 49, a transport that does not match the
 // port to -1; both come back to 0 once fixed.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { PassThrough, Readable } from 'node:stream';
-import { runStatusCommand } from '../../server/src/cli/status';
 import { decodeAgreement } from '../../server/src/engine/status/agreementHealth';
-import { labFromEnv, LabSession, type Lab } from './lab';
+import { runCli } from '../cli/helpers';
+import { labForTests } from './lab';
 
-const lab = labFromEnv();
-const skip = 'skip' in lab ? lab.skip : false;
-const live = lab as Lab;
-let s: LabSession;
-
-before(async () => {
-  if (skip) return;
-  s = await LabSession.open(live);
+const { skip, s } = labForTests(async (session) => {
+  await session.setAgreement('nsDS5ReplicaCredentials', readFileSync(session.lab.adPasswordFile, 'utf8'));
+  await session.setAgreement('nsDS5ReplicaTransportInfo', 'LDAPS');
 });
 
-after(async () => {
-  if (skip) return;
-  await s.setAgreement('nsDS5ReplicaCredentials', readFileSync(live.adPasswordFile, 'utf8'));
-  await s.setAgreement('nsDS5ReplicaTransportInfo', 'LDAPS');
-  await s.close();
-});
+interface StatusJson {
+  readonly dn: string;
+  readonly kind: string;
+  readonly enabled: boolean;
+  readonly lastUpdate: { code: number; message: string; time: string | null } | null;
+  readonly explanation: string;
+  readonly title: string;
+  readonly fix: string | null;
+}
 
 /** `winsync-ldif status --format json` in-process: exit code and the parsed array. */
-async function statusCli(): Promise<{ code: number; agreements: { dn: string; kind: string; enabled: boolean; lastUpdate: { code: number; message: string; time: string | null } | null; lastInit: unknown; explanation: string; title: string; fix: string | null }[]; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await runStatusCommand(
-    ['--url', live.url, '--bind-dn', live.bindDn, '--password-file', live.passwordFile, '--ca-file', live.caFile, '--format', 'json'],
-    { stdout, stderr, stdin: Readable.from([]), env: {}, cwd: process.cwd() },
-  );
-  return { code, agreements: JSON.parse(Buffer.concat(out).toString() || '[]'), stderr: Buffer.concat(err).toString() };
+async function statusCli(): Promise<{ code: number; agreements: StatusJson[]; stderr: string }> {
+  const { lab } = s;
+  const run = await runCli(['status', '--url', lab.url, '--bind-dn', lab.bindDn, '--password-file', lab.passwordFile, '--ca-file', lab.caFile, '--format', 'json']);
+  return { code: run.code, agreements: JSON.parse(run.stdout || '[]') as StatusJson[], stderr: run.stderr };
 }
 
 /** The agreement as the engine decodes it, once its last update matches `pattern`. */
 async function statusMatching(pattern: RegExp) {
   return s.until(`nsds5replicaLastUpdateStatus matches ${pattern}`, async () => {
     const entry = await s.agreement();
-    return pattern.test(entry.nsds5replicalastupdatestatus?.[0] ?? '') && decodeAgreement(live.agreementDn, entry);
+    return pattern.test(entry.nsds5replicalastupdatestatus?.[0] ?? '') && decodeAgreement(s.lab.agreementDn, entry);
   });
 }
 
@@ -56,7 +45,7 @@ test('a healthy agreement: the last incremental update succeeded, and `winsync-l
   assert.equal(health.update.severity, 'ok');
   const cli = await statusCli();
   assert.equal(cli.code, 0, cli.stderr);
-  const agreement = cli.agreements.find((candidate) => candidate.dn === live.agreementDn);
+  const agreement = cli.agreements.find((candidate) => candidate.dn === s.lab.agreementDn);
   assert.ok(agreement, 'the lab agreement is listed');
   assert.equal(agreement.kind, 'windows');
   assert.equal(agreement.enabled, true);
@@ -75,13 +64,13 @@ test('a wrong nsDS5ReplicaCredentials turns the last update to 49 within one int
 
   const cli = await statusCli();
   assert.equal(cli.code, 1, 'status exits 1 while an enabled agreement fails');
-  const agreement = cli.agreements.find((candidate) => candidate.dn === live.agreementDn);
+  const agreement = cli.agreements.find((candidate) => candidate.dn === s.lab.agreementDn);
   assert.equal(agreement?.lastUpdate?.code, 49);
   assert.equal(agreement?.title, 'Bad sync credentials');
   assert.match(agreement?.fix ?? '', /replace: nsDS5ReplicaCredentials/);
-  assert.ok(!JSON.stringify(cli.agreements).includes(readFileSync(live.adPasswordFile, 'utf8')), 'no credential in the output');
+  assert.ok(!JSON.stringify(cli.agreements).includes(readFileSync(s.lab.adPasswordFile, 'utf8')), 'no credential in the output');
 
-  await s.setAgreement('nsDS5ReplicaCredentials', readFileSync(live.adPasswordFile, 'utf8'));
+  await s.setAgreement('nsDS5ReplicaCredentials', readFileSync(s.lab.adPasswordFile, 'utf8'));
   await statusMatching(/^Error \(0\)/);
   assert.equal((await statusCli()).code, 0);
 });

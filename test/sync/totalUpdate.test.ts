@@ -1,23 +1,12 @@
 // nsds5BeginReplicaRefresh: start, observed on a real sync: a total update brings both sides
 // together again, including what incremental sync skipped.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { labFromEnv, LabSession, uniqueName } from './lab';
+import { labForTests, uniqueName } from './lab';
 
-const lab = labFromEnv();
-const skip = 'skip' in lab ? lab.skip : false;
-let s: LabSession;
-
-before(async () => {
-  if (skip) return;
-  s = await LabSession.open(lab as Exclude<typeof lab, { skip: string }>);
-});
-
-after(async () => {
-  if (skip) return;
-  await s.setAgreement('nsds7NewWinUserSyncEnabled', 'on');
-  await s.setAgreement('oneWaySync');
-  await s.close();
+const { skip, s } = labForTests(async (session) => {
+  await session.setAgreement('nsds7NewWinUserSyncEnabled', 'on');
+  await session.setAgreement('oneWaySync');
 });
 
 test('nsds5BeginReplicaRefresh: start runs a total update: the attribute goes away, the init status says so, and entries incremental sync skipped are synced', { skip }, async () => {
