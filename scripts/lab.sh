@@ -148,7 +148,8 @@ lab_network() {
 network_down() {
   # Deleting the namespace deletes its end of the veth pair, and with it the machine's end.
   if ip netns list | grep -w "^$NETNS" >/dev/null; then ip netns del "$NETNS"; fi
-  if ip link show "$VETH_HOST" >/dev/null 2>&1; then ip link del "$VETH_HOST"; fi
+  # (the kernel removes the pair asynchronously: it may vanish between the check and the delete)
+  if ip link show "$VETH_HOST" >/dev/null 2>&1; then ip link del "$VETH_HOST" 2>/dev/null || true; fi
   rm -rf "/etc/netns/$NETNS"
   rmdir /etc/netns 2>/dev/null || true
 }
