@@ -1,6 +1,6 @@
 import type { Diagnostic, Fix, LdifDocument } from './ldif/ast';
 import { mostUsedEol, splitBlocks, type Block, type SplitText } from './ldif/lines';
-import { countLineBreaks, editWindow } from './ldif/window';
+import { countLineBreaks, editWindow, type TextChange } from './ldif/window';
 import { assembleDocument, mixedRecordProblems, parseBlock, type ParsedBlock } from './ldif/parser';
 import { shiftRanges } from './ldif/position';
 import type { Catalog } from './catalog';
@@ -82,15 +82,19 @@ export class ParsedDocument {
     lineage.placed = this;
   }
 
-  /** Parses `text`, reusing the blocks of `previous` that are unchanged. */
+  /**
+   * Parses `text`, reusing the blocks of `previous` that are unchanged. `change`, where the
+   * editor says the text changed since `previous`, spares comparing the two texts.
+   */
   static parse(
     text: string,
     catalog: Catalog,
     previous?: ParsedDocument,
     piece: TextPiece = WHOLE_TEXT,
+    change?: TextChange,
   ): ParsedDocument {
     if (previous?.facts && piece === WHOLE_TEXT && text !== '')
-      return ParsedDocument.parseEdit(text, catalog, previous, previous.facts);
+      return ParsedDocument.parseEdit(text, catalog, previous, previous.facts, change);
     const split = splitBlocks(text, piece.firstLine);
     const before = previous?.order ?? [];
     const beforeLines = previous?.startLines ?? [];
@@ -131,9 +135,10 @@ export class ParsedDocument {
     catalog: Catalog,
     previous: ParsedDocument,
     facts: SplitFacts,
+    change: TextChange | undefined,
   ): ParsedDocument {
     const { order: before, offsets: beforeOffsets, startLines: beforeLines } = previous;
-    const { start, end, oldEnd } = editWindow(previous.text, text);
+    const { start, end, oldEnd } = editWindow(previous.text, text, change);
     const first = firstAtOrAfter(beforeOffsets, start);
     const startLine =
       first === 0

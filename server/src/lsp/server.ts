@@ -5,13 +5,20 @@ import {
   createConnection,
   ProposedFeatures,
   TextDocuments,
+  TextDocumentContentChangeEvent,
   TextDocumentSyncKind,
   type Diagnostic as LspDiagnostic,
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, type ParsedDocument, type ValidationSettings } from '../engine/service';
+import {
+  getLanguageService,
+  mergeChanges,
+  type ParsedDocument,
+  type TextChange,
+  type ValidationSettings,
+} from '../engine/service';
 import {
   checkFailedDiagnostic,
   readRecordLenses,
@@ -28,9 +35,35 @@ import { DEFAULT_FOLD_WIDTH } from '../engine/features/formatting';
 import { LARGE_DOCUMENT_SIZE, LargeDocument } from '../engine/largeDocument';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 const service = getLanguageService();
 const parsed = new Map<string, ParsedDocument>();
+/**
+ * Where each open document changed since it was last parsed (undefined once a change replaced
+ * the whole text): the parse then need not compare the two versions of a large text.
+ */
+const changedSince = new Map<string, TextChange | undefined>();
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(document, changes, version) {
+    for (const change of changes) {
+      const earlier = changedSince.get(document.uri);
+      const unknown = changedSince.has(document.uri) && earlier === undefined;
+      if (!TextDocumentContentChangeEvent.isIncremental(change)) {
+        changedSince.set(document.uri, undefined);
+        TextDocument.update(document, [change], version);
+        continue;
+      }
+      // The order of the range's ends as TextDocument.update takes them.
+      const [start, end] = [document.offsetAt(change.range.start), document.offsetAt(change.range.end)].sort(
+        (a, b) => a - b,
+      );
+      TextDocument.update(document, [change], version);
+      const next = { start, oldEnd: end, newEnd: start + change.text.length };
+      changedSince.set(document.uri, unknown ? undefined : mergeChanges(earlier, next));
+    }
+    return document;
+  },
+});
 const large = new Map<string, LargeDocument>();
 let settings: ValidationSettings = {};
 let formatting = { foldWidth: DEFAULT_FOLD_WIDTH };
@@ -85,8 +118,10 @@ async function refreshSettings(): Promise<void> {
 
 function current(document: TextDocument): ParsedDocument {
   const previous = parsed.get(document.uri);
+  const change = changedSince.get(document.uri);
+  changedSince.delete(document.uri);
   if (previous && previous.text === document.getText()) return previous;
-  const next = service.parse(document.getText(), previous);
+  const next = service.parse(document.getText(), previous, change);
   parsed.set(document.uri, next);
   return next;
 }
@@ -98,6 +133,7 @@ function largeOf(document: TextDocument): LargeDocument | undefined {
     return undefined;
   }
   parsed.delete(document.uri);
+  changedSince.delete(document.uri);
   let found = large.get(document.uri);
   if (!found) {
     connection.console.info(
@@ -129,6 +165,7 @@ async function publish(document: TextDocument): Promise<void> {
 documents.onDidChangeContent((event) => void publish(event.document));
 documents.onDidClose((event) => {
   parsed.delete(event.document.uri);
+  changedSince.delete(event.document.uri);
   large.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });

@@ -143,7 +143,11 @@ class UnfoldedLine implements LogicalLine {
     if (!segments || segments.length === 1) return (this.#segments = [{ offset: 0, line: first, character: 0 }]);
     // The block moved since the segments were built: they move with it.
     const shift = first - segments[0].line;
-    return (this.#segments = segments.map(({ offset, line, character }) => ({ offset, line: line + shift, character })));
+    return (this.#segments = segments.map(({ offset, line, character }) => ({
+      offset,
+      line: line + shift,
+      character,
+    })));
   }
 }
 
