@@ -1,26 +1,31 @@
-import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, openSync, promises as fs, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
 import { mixedRecordProblems } from '../engine/ldif/parser';
-import { ParsedDocument } from '../engine/document';
 import { loadCatalog, type Catalog } from '../engine/catalog';
 import { applySettings, checkEntries, syntaxDiagnostics } from '../engine/rules/validate';
 import type { EntryView } from '../engine/model/entryView';
 import { choiceOption, countOption, parseArgs, UsageError } from './args';
+import { checkPiece, rememberFirsts, UNCAPPED, type PieceFindings } from './checkPiece';
 import type { CommandIO } from './io';
-import { readPieces } from './pieces';
+import { checkInParallel } from './parallel';
+import { readPieces, readPiecesSync } from './pieces';
 import { createReporter, REPORT_FORMATS } from './reporters';
 
-export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] <file|folder|->...`;
+export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] [--jobs N] <file|folder|->...
+  --jobs N: threads that check a large file (default: one per CPU core for files over 16 MiB; 1 checks on the main thread only)`;
 
-const OPTIONS = { format: { value: true }, 'max-warnings': { value: true } } as const;
+const OPTIONS = { format: { value: true }, 'max-warnings': { value: true }, jobs: { value: true } } as const;
 
 /** `winsync-ldif check`: validates files, prints diagnostics, returns the exit code (0 clean, 1 errors, 2 usage or I/O). */
 export async function runCheckCommand(argv: readonly string[], io: CommandIO): Promise<number> {
   const args = parseArgs(argv, OPTIONS);
   const format = choiceOption(args, 'format', REPORT_FORMATS, 'text');
   const maxWarnings = countOption(args, 'max-warnings');
+  const jobs = countOption(args, 'jobs') ?? defaultJobs();
+  if (jobs === 0) throw new UsageError('--jobs must be at least 1');
   if (args.positional.length === 0) throw new UsageError('name at least one file or folder (or - for standard input)');
 
   const files = await expandInputs(args.positional, io.cwd);
@@ -29,12 +34,12 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const stream = file === '-' ? io.stdin : Readable.from(fileChunks(resolve(io.cwd, file)));
-    const diagnostics = await checkStream(stream, catalog, (found) => reporter.report(file, found)).catch(
-      (error: NodeJS.ErrnoException) => {
-        throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-      },
-    );
+    const emit = (found: readonly Diagnostic[]) => reporter.report(file, found);
+    const diagnostics = await (
+      file === '-' ? checkStream(io.stdin, catalog, emit) : checkFile(resolve(io.cwd, file), catalog, emit, jobs)
+    ).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    });
     errors += diagnostics.errors;
     warnings += diagnostics.warnings;
   }
@@ -47,6 +52,17 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }
 
+/** One thread per core, at most four: past that, reading the file is what takes the time. */
+function defaultJobs(): number {
+  return Math.min(availableParallelism(), 4);
+}
+
+/** Errors and warnings found in one file. */
+export interface CheckCounts {
+  errors: number;
+  warnings: number;
+}
+
 /**
  * Validates a stream piece by piece (each piece whole records), handing each
  * piece's diagnostics to `emit` at once; only winsync records are kept for the
@@ -56,40 +72,77 @@ export async function checkStream(
   stream: Readable,
   catalog: Catalog,
   emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
-): Promise<{ errors: number; warnings: number }> {
-  const counts = { errors: 0, warnings: 0 };
-  const kept: EntryView[] = [];
-  const firsts: LdifRecord[] = [];
-  const settings = { maxDiagnostics: Number.POSITIVE_INFINITY };
-  const send = async (diagnostics: readonly Diagnostic[]) => {
-    const shaped = applySettings(diagnostics, settings);
-    for (const d of shaped) {
-      if (d.severity === 'error') counts.errors++;
-      else if (d.severity === 'warning') counts.warnings++;
-    }
-    if (shaped.length > 0) await emit(shaped);
-  };
-  for await (const piece of readPieces(stream)) {
-    const document = ParsedDocument.parse(piece.text, catalog, undefined, {
-      firstLine: piece.firstLine,
-      atFileStart: piece.atFileStart,
-      once: true,
-    });
-    for (const view of document.views) if (view.kind !== undefined) kept.push(view);
-    rememberFirsts(firsts, document.ldif.records);
-    await send([...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(catalog)]);
+): Promise<CheckCounts> {
+  const across = new AcrossPieces(catalog, emit);
+  for await (const piece of readPieces(stream)) await across.add(checkPiece(piece, catalog));
+  return across.finish();
+}
+
+/**
+ * `checkStream` for a file, read synchronously: `check` has nothing else to do while it waits,
+ * and a stream's asynchronous reads cost a sixth of the time of checking a large file. A file of
+ * more than PARALLEL_SIZE is checked by `jobs` worker threads when there are more than one.
+ */
+export async function checkFile(
+  path: string,
+  catalog: Catalog,
+  emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
+  jobs = 1,
+): Promise<CheckCounts> {
+  const pieces = readPiecesSync(fileChunks(path));
+  const across = new AcrossPieces(catalog, emit);
+  if (jobs > 1 && statSync(path).size > PARALLEL_SIZE) {
+    await checkInParallel(pieces, jobs, catalog, (found) => across.add(found));
+  } else {
+    for (const piece of pieces) await across.add(checkPiece(piece, catalog));
   }
-  await send([...syntaxDiagnostics(mixedRecordProblems(firsts)), ...checkEntries(kept, { catalog })]);
-  return counts;
+  return across.finish();
+}
+
+/** Below this, starting worker threads (about 30 ms each) costs more than they save. */
+const PARALLEL_SIZE = 16 * 2 ** 20;
+
+/** Takes the findings of a file's pieces in order: emits and counts their diagnostics, keeps what the checks across pieces need. */
+class AcrossPieces {
+  private readonly counts: CheckCounts = { errors: 0, warnings: 0 };
+  private readonly kept: EntryView[] = [];
+  private readonly firsts: LdifRecord[] = [];
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
+  ) {}
+
+  async add(found: PieceFindings): Promise<void> {
+    for (const view of found.views) this.kept.push(view);
+    rememberFirsts(this.firsts, found.firsts);
+    await this.send(found.diagnostics);
+  }
+
+  /** The checks across pieces, once every piece is in. */
+  async finish(): Promise<CheckCounts> {
+    const { catalog } = this;
+    await this.send(
+      applySettings(
+        [...syntaxDiagnostics(mixedRecordProblems(this.firsts)), ...checkEntries(this.kept, { catalog })],
+        UNCAPPED,
+      ),
+    );
+    return this.counts;
+  }
+
+  private async send(diagnostics: readonly Diagnostic[]): Promise<void> {
+    for (const d of diagnostics) {
+      if (d.severity === 'error') this.counts.errors++;
+      else if (d.severity === 'warning') this.counts.warnings++;
+    }
+    if (diagnostics.length > 0) await this.emit(diagnostics);
+  }
 }
 
 const CHUNK_SIZE = 1 << 16;
 
-/**
- * A file's bytes in 64 KiB chunks, read synchronously: `check` has nothing else to do while it
- * waits, and the asynchronous reads of a file stream cost a sixth of the time of checking a
- * large file.
- */
+/** A file's bytes in 64 KiB chunks, read synchronously. */
 function* fileChunks(path: string): Generator<Buffer> {
   const fd = openSync(path, 'r');
   try {
@@ -101,14 +154,6 @@ function* fileChunks(path: string): Generator<Buffer> {
     }
   } finally {
     closeSync(fd);
-  }
-}
-
-/** Keeps the first content record and the first change record: all that the mixed-records check needs. */
-function rememberFirsts(firsts: LdifRecord[], records: readonly LdifRecord[]): void {
-  for (const record of records) {
-    const isContent = record.kind === 'content';
-    if (!firsts.some((kept) => (kept.kind === 'content') === isContent)) firsts.push(record);
   }
 }
 
