@@ -1,31 +1,26 @@
-import { closeSync, openSync, promises as fs, readSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
 import { mixedRecordProblems } from '../engine/ldif/parser';
+import { ParsedDocument } from '../engine/document';
 import { loadCatalog, type Catalog } from '../engine/catalog';
 import { applySettings, checkEntries, syntaxDiagnostics } from '../engine/rules/validate';
 import type { EntryView } from '../engine/model/entryView';
 import { choiceOption, countOption, parseArgs, UsageError } from './args';
-import { checkPiece, rememberFirsts, UNCAPPED, type PieceFindings } from './checkPiece';
 import type { CommandIO } from './io';
-import { checkInParallel } from './parallel';
-import { readPieces, readPiecesSync } from './pieces';
+import { readPieces, readPiecesSync, type Piece } from './pieces';
 import { createReporter, REPORT_FORMATS } from './reporters';
 
-export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] [--jobs N] <file|folder|->...
-  --jobs N: threads that check a large file (default: one per CPU core for files over 16 MiB; 1 checks on the main thread only)`;
+export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] <file|folder|->...`;
 
-const OPTIONS = { format: { value: true }, 'max-warnings': { value: true }, jobs: { value: true } } as const;
+const OPTIONS = { format: { value: true }, 'max-warnings': { value: true } } as const;
 
 /** `winsync-ldif check`: validates files, prints diagnostics, returns the exit code (0 clean, 1 errors, 2 usage or I/O). */
 export async function runCheckCommand(argv: readonly string[], io: CommandIO): Promise<number> {
   const args = parseArgs(argv, OPTIONS);
   const format = choiceOption(args, 'format', REPORT_FORMATS, 'text');
   const maxWarnings = countOption(args, 'max-warnings');
-  const jobs = countOption(args, 'jobs') ?? defaultJobs();
-  if (jobs === 0) throw new UsageError('--jobs must be at least 1');
   if (args.positional.length === 0) throw new UsageError('name at least one file or folder (or - for standard input)');
 
   const files = await expandInputs(args.positional, io.cwd);
@@ -36,7 +31,7 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
   for (const file of files) {
     const emit = (found: readonly Diagnostic[]) => reporter.report(file, found);
     const diagnostics = await (
-      file === '-' ? checkStream(io.stdin, catalog, emit) : checkFile(resolve(io.cwd, file), catalog, emit, jobs)
+      file === '-' ? checkStream(io.stdin, catalog, emit) : checkFile(resolve(io.cwd, file), catalog, emit)
     ).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
     });
@@ -50,11 +45,6 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
     );
   }
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
-}
-
-/** One thread per core, at most four: past that, reading the file is what takes the time. */
-function defaultJobs(): number {
-  return Math.min(availableParallelism(), 4);
 }
 
 /** Errors and warnings found in one file. */
@@ -80,27 +70,53 @@ export async function checkStream(
 
 /**
  * `checkStream` for a file, read synchronously: `check` has nothing else to do while it waits,
- * and a stream's asynchronous reads cost a sixth of the time of checking a large file. A file of
- * more than PARALLEL_SIZE is checked by `jobs` worker threads when there are more than one.
+ * and a stream's asynchronous reads cost a sixth of the time of checking a large file.
  */
 export async function checkFile(
   path: string,
   catalog: Catalog,
   emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
-  jobs = 1,
 ): Promise<CheckCounts> {
-  const pieces = readPiecesSync(fileChunks(path));
   const across = new AcrossPieces(catalog, emit);
-  if (jobs > 1 && statSync(path).size > PARALLEL_SIZE) {
-    await checkInParallel(pieces, jobs, catalog, (found) => across.add(found));
-  } else {
-    for (const piece of pieces) await across.add(checkPiece(piece, catalog));
-  }
+  for (const piece of readPiecesSync(fileChunks(path))) await across.add(checkPiece(piece, catalog));
   return across.finish();
 }
 
-/** Below this, starting worker threads (about 30 ms each) costs more than they save. */
-const PARALLEL_SIZE = 16 * 2 ** 20;
+/** What checking one piece found: its diagnostics in position order, and what the checks across pieces need. */
+interface PieceFindings {
+  readonly diagnostics: readonly Diagnostic[];
+  /** Its winsync records, for the checks that compare them. */
+  readonly views: readonly EntryView[];
+  /** Its first content record and first change record, for the mixed-records check. */
+  readonly firsts: readonly LdifRecord[];
+}
+
+/** Settings that shape a piece's diagnostics: sorted by position, none left out. */
+const UNCAPPED = { maxDiagnostics: Number.POSITIVE_INFINITY };
+
+/** Parses and checks one piece of a file on its own. */
+function checkPiece(piece: Piece, catalog: Catalog): PieceFindings {
+  const document = ParsedDocument.parse(piece.text, catalog, undefined, {
+    firstLine: piece.firstLine,
+    atFileStart: piece.atFileStart,
+    once: true,
+  });
+  const diagnostics = applySettings(
+    [...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(catalog)],
+    UNCAPPED,
+  );
+  const firsts: LdifRecord[] = [];
+  rememberFirsts(firsts, document.ldif.records);
+  return { diagnostics, views: document.views.filter((view) => view.kind !== undefined), firsts };
+}
+
+/** Keeps the first content record and the first change record: all that the mixed-records check needs. */
+function rememberFirsts(firsts: LdifRecord[], records: readonly LdifRecord[]): void {
+  for (const record of records) {
+    const isContent = record.kind === 'content';
+    if (!firsts.some((kept) => (kept.kind === 'content') === isContent)) firsts.push(record);
+  }
+}
 
 /** Takes the findings of a file's pieces in order: emits and counts their diagnostics, keeps what the checks across pieces need. */
 class AcrossPieces {

@@ -1,5 +1,4 @@
 import { setFlagsFromString } from 'node:v8';
-import { isMainThread } from 'node:worker_threads';
 import { APPLY_USAGE, runApplyCommand } from './apply';
 import { CHECK_USAGE, runCheckCommand } from './check';
 import { UsageError } from './args';
@@ -41,8 +40,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
   }
 }
 
-// A worker thread of `check --jobs` loads this bundle too (cli/parallel.ts serves it).
-if (require.main === module && isMainThread) {
+if (require.main === module) {
   // check streams a file and keeps little alive, but V8 lets the heap grow to several times
   // that before it collects; growing by 30% at a time keeps a million records under 150 MiB.
   setFlagsFromString('--heap-growing-percent=30');

@@ -1,4 +1,4 @@
-import type { Diagnostic, Fix, LdifDocument, LdifRecord } from './ldif/ast';
+import type { Diagnostic, Fix, LdifDocument } from './ldif/ast';
 import { mostUsedEol, splitBlocks, type Block, type SplitText } from './ldif/lines';
 import { countLineBreaks, editWindow, type TextChange } from './ldif/window';
 import { assembleDocument, mixedRecordProblems, parseBlock, type ParsedBlock } from './ldif/parser';
@@ -8,13 +8,6 @@ import { viewEntry } from './model/entryView';
 import type { EntryView } from './model/entryView';
 import { applySettings, checkEntries, checkRecord, syntaxDiagnostics } from './rules/validate';
 import type { ValidationSettings } from './rules/validate';
-
-/** One block of a text, to be parsed on its own (see `ParsedDocument.sourceOf`). */
-export interface BlockSource {
-  readonly text: string;
-  readonly firstLine: number;
-  readonly versionAllowed: boolean;
-}
 
 /** Where a piece of a larger file starts, for callers that read a file in pieces. */
 export interface TextPiece {
@@ -265,18 +258,6 @@ export class ParsedDocument {
       pushPlaced(found, state.record, this.startLines[i]);
     });
     return found;
-  }
-
-  /**
-   * The block that holds `record`, as text with the line it starts on and whether `version:` may
-   * start it: enough to parse the record again, the same, elsewhere (in another thread).
-   */
-  sourceOf(record: LdifRecord): BlockSource | undefined {
-    const index = this.order.findIndex((state) => state.parsed.record === record);
-    if (index < 0) return undefined;
-    const { block, versionAllowed } = this.order[index];
-    // Every line loses one CR before its line break when split again, so each keeps its own.
-    return { text: block.lines.join('\r\n'), firstLine: this.startLines[index], versionAllowed };
   }
 
   /** Puts every block where this version has it, when another version of the document was read last. */
