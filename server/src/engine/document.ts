@@ -108,7 +108,7 @@ export class ParsedDocument {
       const state =
         old && beforeLines[candidate] === block.startLine && sameBlock(old, block, versionAllowed)
           ? old
-          : newState(block, versionAllowed, catalog, piece.once);
+          : newState(block, versionAllowed, catalog, piece.once ? 'winsync' : 'none');
       if (state.parsed.hasContent) versionAllowed = false;
       return state;
     });
@@ -159,7 +159,8 @@ export class ParsedDocument {
     const add = (state: BlockState, offset: number, line: number) => {
       // Put the block where it is in this version before a parse reads its line.
       state.block.startLine = line;
-      const fitting = state.versionAllowed === versionAllowed ? state : newState(state.block, versionAllowed, catalog);
+      const fitting =
+        state.versionAllowed === versionAllowed ? state : newState(state.block, versionAllowed, catalog, 'edited');
       order.push(fitting);
       offsets.push(offset);
       startLines.push(line);
@@ -167,7 +168,7 @@ export class ParsedDocument {
     };
     for (let i = 0; i < first; i++) add(before[i], beforeOffsets[i], beforeLines[i]);
     part.blocks.forEach((block, i) =>
-      add(newState(block, versionAllowed, catalog), start + part.offsets[i], block.startLine),
+      add(newState(block, versionAllowed, catalog, 'edited'), start + part.offsets[i], block.startLine),
     );
     for (let i = last; i < before.length; i++) add(before[i], beforeOffsets[i] + shift, beforeLines[i] + lineShift);
 
@@ -299,12 +300,19 @@ function firstAtOrAfter(offsets: readonly number[], at: number): number {
   return low;
 }
 
-function newState(block: Block, versionAllowed: boolean, catalog: Catalog, once = false): BlockState {
-  if (once) {
-    // Copying every block cost a tenth of `check`; only the checks across records keep a record (a winsync one).
-    const state = stateOf(block, versionAllowed, catalog);
-    if (state.view?.kind === undefined) return state;
-  }
+/**
+ * Which blocks get their lines copied out of the text they were cut from (see `detachBlock`):
+ * `edited`, those of an edit's window, which later versions keep; `winsync`, for a piece parsed
+ * once, only the winsync records the checks across pieces keep; `none`, those of a whole text
+ * parsed afresh, whose text the document holds anyway (later versions keep at most that one).
+ */
+type Copy = 'edited' | 'winsync' | 'none';
+
+function newState(block: Block, versionAllowed: boolean, catalog: Catalog, copy: Copy): BlockState {
+  if (copy === 'edited') return stateOf(detachBlock(block), versionAllowed, catalog);
+  // Copying every block cost a tenth of `check` and of opening a large document.
+  const state = stateOf(block, versionAllowed, catalog);
+  if (copy === 'none' || state.view?.kind === undefined) return state;
   return stateOf(detachBlock(block), versionAllowed, catalog);
 }
 

@@ -3,7 +3,8 @@
  * million records would need gigabytes: such a document is checked in pieces, the way
  * `check` reads a file, and between versions only what each piece adds to the diagnostics is
  * kept (counts, the few diagnostics that make the cap, winsync records). An edit re-checks the
- * piece it touched; hover and completion parse the records around their position.
+ * piece it touched; hover and completion parse the records around their position; the outline
+ * and folding are worked out piece by piece (folding ranges are kept per piece, being small).
  */
 import { createHash } from 'node:crypto';
 import type { Catalog } from './catalog';
@@ -12,6 +13,8 @@ import type { Diagnostic, LdifRecord, TextEdit } from './ldif/ast';
 import { hasContent } from './ldif/lines';
 import { mixedRecordProblems } from './ldif/parser';
 import { format as formatDocument, type FormattingOptions } from './features/formatting';
+import { getFoldingRanges, type FoldingRange } from './features/folding';
+import { findDocumentSymbols, type DocumentSymbol } from './features/symbols';
 import { anchorLine, type RecordAnchor } from './features/recordAnchors';
 import { DEFAULT_MAX_DIAGNOSTICS, type ValidationSettings } from './rules/validate';
 import type { EntryView } from './model/entryView';
@@ -56,6 +59,8 @@ interface PieceResult {
 
 export class LargeDocument {
   private results = new Map<string, PieceResult>();
+  /** The folding ranges of each piece of the text last asked about. */
+  private folding = new Map<string, readonly FoldingRange[]>();
   private shapedBy: ValidationSettings | undefined;
 
   /** `piecesEvery`: about how many records make a piece (tests make it small to get many pieces). */
@@ -152,6 +157,35 @@ export class LargeDocument {
       for (const line of lines) anchors.push({ index: anchors.length, line });
     }
     return anchors;
+  }
+
+  /** The outline of the whole text, piece by piece: every record is in one piece, and a symbol covers one record. */
+  documentSymbols(text: string): DocumentSymbol[] {
+    const symbols: DocumentSymbol[] = [];
+    for (const part of cutParts(text, this.piecesEvery)) {
+      const document = ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true });
+      for (const symbol of findDocumentSymbols(document)) symbols.push(symbol);
+    }
+    return symbols;
+  }
+
+  /**
+   * Folding ranges of the whole text, piece by piece: a range covers a record, a mod-spec or a
+   * run of comment lines, none of which runs across the empty line that ends a piece. Each
+   * piece's ranges are kept until its text changes.
+   */
+  foldingRanges(text: string): FoldingRange[] {
+    const ranges: FoldingRange[] = [];
+    const folding = new Map<string, readonly FoldingRange[]>();
+    for (const part of cutParts(text, this.piecesEvery)) {
+      const found =
+        this.folding.get(part.key) ??
+        getFoldingRanges(ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true }));
+      folding.set(part.key, found);
+      for (const range of found) ranges.push(range);
+    }
+    this.folding = folding;
+    return ranges;
   }
 
   /** Formatting edits for the whole text, worked out piece by piece. */

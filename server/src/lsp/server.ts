@@ -137,7 +137,7 @@ function largeOf(document: TextDocument): LargeDocument | undefined {
   let found = large.get(document.uri);
   if (!found) {
     connection.console.info(
-      `${document.uri} is over ${LARGE_DOCUMENT_SIZE / 2 ** 20} MiB: it is checked in pieces, and outline and folding are off for it.`,
+      `${document.uri} is over ${LARGE_DOCUMENT_SIZE / 2 ** 20} MiB: it is checked, outlined and folded in pieces.`,
     );
     large.set(document.uri, (found = new LargeDocument(service.catalog)));
   }
@@ -184,12 +184,18 @@ function withDocument<T>(uri: string, feature: (document: ParsedDocument) => T, 
   return position ? feature(big.around(document.getText(), document.offsetAt(position), position.line)) : fallback;
 }
 
-connection.onDocumentSymbol((params) =>
-  withDocument(params.textDocument.uri, (d) => service.findDocumentSymbols(d).map(toLspSymbol), []),
-);
-connection.onFoldingRanges((params) =>
-  withDocument(params.textDocument.uri, (d) => service.getFoldingRanges(d).map(toLspFoldingRange), []),
-);
+connection.onDocumentSymbol((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const big = document && largeOf(document);
+  if (big) return big.documentSymbols(document.getText()).map(toLspSymbol);
+  return withDocument(params.textDocument.uri, (d) => service.findDocumentSymbols(d).map(toLspSymbol), []);
+});
+connection.onFoldingRanges((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const big = document && largeOf(document);
+  if (big) return big.foldingRanges(document.getText()).map(toLspFoldingRange);
+  return withDocument(params.textDocument.uri, (d) => service.getFoldingRanges(d).map(toLspFoldingRange), []);
+});
 connection.onDocumentFormatting((params) => {
   const document = documents.get(params.textDocument.uri);
   const big = document && largeOf(document);
