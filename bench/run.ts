@@ -485,8 +485,14 @@ async function measureEditing(client: LspClient, uri: string, text: string, line
       i % 2 === 0 ? span(typingAt) : span(typingAt, at(charLine, typingAt.character + 1)),
       i % 2 === 0 ? 'x' : '',
     );
-    const [hoverMs, hover] = await timed(() => client.hover(uri, hoverAt));
-    const [completeMs, items] = await timed(() => client.complete(uri, completeAt));
+    // Each goes first every other time: the first one waits for the keystroke to be checked.
+    let hover: Awaited<ReturnType<LspClient['hover']>> = null;
+    let items: Awaited<ReturnType<LspClient['complete']>> = [];
+    let hoverMs = 0;
+    let completeMs = 0;
+    const askHover = async () => ([hoverMs, hover] = await timed(() => client.hover(uri, hoverAt)));
+    const askCompletion = async () => ([completeMs, items] = await timed(() => client.complete(uri, completeAt)));
+    for (const ask of i % 4 < 2 ? [askHover, askCompletion] : [askCompletion, askHover]) await ask();
     await typing;
     if (!hover || items.length === 0) throw new Error(`bench: no hover or no completion at line ${pluginLine + 1}`);
     if (i >= 20) {

@@ -1,6 +1,6 @@
 import type { Diagnostic, Fix, LdifDocument } from './ldif/ast';
 import { mostUsedEol, splitBlocks, type Block, type SplitText } from './ldif/lines';
-import { countLineBreaks, editWindow, type TextChange } from './ldif/window';
+import { countLineBreaks, editWindow, type TextChange, type TextSource } from './ldif/window';
 import { assembleDocument, mixedRecordProblems, parseBlock, type ParsedBlock } from './ldif/parser';
 import { shiftRanges } from './ldif/position';
 import type { Catalog } from './catalog';
@@ -68,7 +68,8 @@ export class ParsedDocument {
   #views: EntryView[] | undefined;
 
   private constructor(
-    readonly text: string,
+    /** The text: a string, or an editor's buffer in pieces that an edit's parse never needs whole. */
+    readonly source: TextSource,
     private readonly order: readonly BlockState[],
     /** Where each block starts in `text`. */
     private readonly offsets: readonly number[],
@@ -87,14 +88,15 @@ export class ParsedDocument {
    * editor says the text changed since `previous`, spares comparing the two texts.
    */
   static parse(
-    text: string,
+    source: string | TextSource,
     catalog: Catalog,
     previous?: ParsedDocument,
     piece: TextPiece = WHOLE_TEXT,
     change?: TextChange,
   ): ParsedDocument {
-    if (previous?.facts && piece === WHOLE_TEXT && text !== '')
-      return ParsedDocument.parseEdit(text, catalog, previous, previous.facts, change);
+    if (previous?.facts && piece === WHOLE_TEXT && source.length > 0)
+      return ParsedDocument.parseEdit(source, catalog, previous, previous.facts, change);
+    const text = source.toString();
     const split = splitBlocks(text, piece.firstLine);
     const before = previous?.order ?? [];
     const beforeLines = previous?.startLines ?? [];
@@ -115,7 +117,7 @@ export class ParsedDocument {
     // Only what a later edit needs is kept: the split's own blocks hold slices of the whole text.
     const { lineCount, breaks, whitespaceLines } = split;
     return new ParsedDocument(
-      text,
+      source,
       order,
       split.offsets,
       split.blocks.map((block) => block.startLine),
@@ -131,26 +133,26 @@ export class ParsedDocument {
    * blocks after it are the old ones, moved by the lines the edit added or removed.
    */
   private static parseEdit(
-    text: string,
+    text: TextSource,
     catalog: Catalog,
     previous: ParsedDocument,
     facts: SplitFacts,
     change: TextChange | undefined,
   ): ParsedDocument {
     const { order: before, offsets: beforeOffsets, startLines: beforeLines } = previous;
-    const { start, end, oldEnd } = editWindow(previous.text, text, change);
+    const { start, end, oldEnd } = editWindow(previous.source, text, change);
     const first = firstAtOrAfter(beforeOffsets, start);
     const startLine =
       first === 0
         ? countLineBreaks(text, 0, start).lines
         : beforeLines[first - 1] + countLineBreaks(text, beforeOffsets[first - 1], start).lines;
-    const removed = countLineBreaks(previous.text, start, oldEnd);
+    const removed = countLineBreaks(previous.source, start, oldEnd);
     const part = splitWindow(text, start, end, startLine);
     const atEnd = end === text.length;
     const last = atEnd ? before.length : firstAtOrAfter(beforeOffsets, oldEnd);
     // The window ends just after an empty line (or at the end of the text): both versions count its line breaks.
     const lineShift = part.lineCount - removed.lines;
-    const shift = text.length - previous.text.length;
+    const shift = text.length - previous.source.length;
 
     const order: BlockState[] = [];
     const offsets: number[] = [];
@@ -197,6 +199,11 @@ export class ParsedDocument {
       next,
       previous.lineage,
     );
+  }
+
+  /** The whole text (built from its pieces once, when the source is an editor's buffer). */
+  get text(): string {
+    return this.source.toString();
   }
 
   /** The parse tree, its ranges where this version has them. */
@@ -282,7 +289,7 @@ function pushPlaced(found: Diagnostic[], placed: Placed, startLine: number): voi
 }
 
 /** The split of text[start, end), with line numbers from `startLine`; nothing for an empty window at the end. */
-function splitWindow(text: string, start: number, end: number, startLine: number): SplitText {
+function splitWindow(text: TextSource, start: number, end: number, startLine: number): SplitText {
   if (start === end)
     return { blocks: [], offsets: [], lineCount: 0, eol: '\n', breaks: { crlf: 0, lf: 0 }, whitespaceLines: [] };
   return splitBlocks(text.slice(start, end), startLine);
@@ -368,7 +375,8 @@ export function validate(document: ParsedDocument, catalog: Catalog, settings: V
  */
 function keepInside(fix: Fix, document: ParsedDocument): Fix {
   // After a final line break, editors count one more (empty) line.
-  const endsWithBreak = document.text.endsWith('\n');
+  const { source } = document;
+  const endsWithBreak = source.charCodeAt(source.length - 1) === 10;
   const last = endsWithBreak ? document.ldif.lineCount : document.ldif.lineCount - 1;
   if (fix.edits.every((edit) => edit.range.end.line <= last)) return fix;
   const end = { line: last, character: endsWithBreak ? 0 : document.lineText(last).length };

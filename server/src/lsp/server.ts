@@ -5,13 +5,11 @@ import {
   createConnection,
   ProposedFeatures,
   TextDocuments,
-  TextDocumentContentChangeEvent,
   TextDocumentSyncKind,
   type Diagnostic as LspDiagnostic,
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   getLanguageService,
   mergeChanges,
@@ -32,6 +30,7 @@ import {
   type RecordLens,
 } from './convert';
 import { DEFAULT_FOLD_WIDTH } from '../engine/features/formatting';
+import { EditorDocument } from './editorDocument';
 import { LARGE_DOCUMENT_SIZE, LargeDocument } from '../engine/largeDocument';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -42,25 +41,15 @@ const parsed = new Map<string, ParsedDocument>();
  * the whole text): the parse then need not compare the two versions of a large text.
  */
 const changedSince = new Map<string, TextChange | undefined>();
-const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+const documents = new TextDocuments<EditorDocument>({
+  create: EditorDocument.create,
   update(document, changes, version) {
-    for (const change of changes) {
+    document.update(changes, version, (start, end, text) => {
       const earlier = changedSince.get(document.uri);
-      const unknown = changedSince.has(document.uri) && earlier === undefined;
-      if (!TextDocumentContentChangeEvent.isIncremental(change)) {
-        changedSince.set(document.uri, undefined);
-        TextDocument.update(document, [change], version);
-        continue;
-      }
-      // The order of the range's ends as TextDocument.update takes them.
-      const [start, end] = [document.offsetAt(change.range.start), document.offsetAt(change.range.end)].sort(
-        (a, b) => a - b,
-      );
-      TextDocument.update(document, [change], version);
-      const next = { start, oldEnd: end, newEnd: start + change.text.length };
+      const unknown = start < 0 || (changedSince.has(document.uri) && earlier === undefined);
+      const next = { start, oldEnd: end, newEnd: start + text.length };
       changedSince.set(document.uri, unknown ? undefined : mergeChanges(earlier, next));
-    }
+    });
     return document;
   },
 });
@@ -116,19 +105,20 @@ async function refreshSettings(): Promise<void> {
   };
 }
 
-function current(document: TextDocument): ParsedDocument {
+function current(document: EditorDocument): ParsedDocument {
   const previous = parsed.get(document.uri);
   const change = changedSince.get(document.uri);
   changedSince.delete(document.uri);
-  if (previous && previous.text === document.getText()) return previous;
-  const next = service.parse(document.getText(), previous, change);
+  // The text of a version of the document never changes: the same text, the same parse.
+  if (previous && previous.source === document.source) return previous;
+  const next = service.parse(document.source, previous, change);
   parsed.set(document.uri, next);
   return next;
 }
 
 /** The piecewise checker of a document too large to keep parsed whole; undefined for any other. */
-function largeOf(document: TextDocument): LargeDocument | undefined {
-  if (document.getText().length <= LARGE_DOCUMENT_SIZE) {
+function largeOf(document: EditorDocument): LargeDocument | undefined {
+  if (document.source.length <= LARGE_DOCUMENT_SIZE) {
     large.delete(document.uri);
     return undefined;
   }
@@ -144,7 +134,7 @@ function largeOf(document: TextDocument): LargeDocument | undefined {
   return found;
 }
 
-async function publish(document: TextDocument): Promise<void> {
+async function publish(document: EditorDocument): Promise<void> {
   await settingsLoaded;
   let diagnostics: LspDiagnostic[];
   try {

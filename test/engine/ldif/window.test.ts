@@ -8,6 +8,7 @@ import {
   editWindow,
 } from '../../../server/src/engine/ldif/window';
 import { getLanguageService, mergeChanges, type TextChange } from '../../../server/src/engine/service';
+import { PieceText } from '../../../server/src/engine/util/pieceText';
 import {
   applyReplacement,
   assertLikeFresh,
@@ -75,20 +76,24 @@ test('a document parsed keystroke by keystroke equals the document parsed afresh
       documents,
       fc.array(keystroke, { minLength: 1, maxLength: 8 }),
       fc.constantFrom(...HINTINGS),
-      (start, strokes, hinting) => {
+      fc.oneof(fc.constant(undefined), fc.integer({ min: 1, max: 12 })),
+      (start, strokes, hinting, pieceSize) => {
         const history: History = [];
-        let previous = service.parse(start);
+        // The text as a string, or in pieces as the language server keeps an editor's buffer.
+        let pieces = pieceSize === undefined ? undefined : PieceText.of(start, pieceSize);
+        let previous = service.parse(pieces ?? start);
         let text = start;
         let pending: TextChange | undefined;
         strokes.forEach((stroke, i) => {
           const change = keystrokeChange(text, stroke, history);
           text = applyReplacement(text, change);
+          pieces = pieces?.replace(change.start, change.end, change.text);
           pending = mergeChanges(pending, textChange(change));
           // Merged: the editor sent several changes before the server parsed (every second keystroke here).
           if (hinting === 'merged changes' && i % 2 === 0 && i + 1 < strokes.length) return;
           const before = previous;
           const beforeText = before.text;
-          previous = service.parse(text, previous, hinting === 'none' ? undefined : pending);
+          previous = service.parse(pieces ?? text, previous, hinting === 'none' ? undefined : pending);
           pending = undefined;
           assertLikeFresh(service, previous, text);
           // The version it was parsed from shares blocks with it, and still reads as it did.

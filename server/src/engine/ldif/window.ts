@@ -1,4 +1,18 @@
 /**
+ * What the parse reads of a text around an edit; a string is one, and so is an editor's buffer
+ * kept in pieces (`util/pieceText.ts`), which the parse of an edit never needs whole.
+ */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end?: number): string;
+  charCodeAt(index: number): number;
+  indexOf(search: '\n', from?: number): number;
+  lastIndexOf(search: '\n', from?: number): number;
+  /** The whole text. */
+  toString(): string;
+}
+
+/**
  * The part of a text an edit touched, widened to whole blocks: from just after an empty line
  * before the first changed character to just after an empty line after the last one. An empty
  * line always ends a block, so the text before and after the window splits exactly as it did
@@ -43,7 +57,7 @@ export function mergeChanges(earlier: TextChange | undefined, change: TextChange
  * changed, spares comparing the texts (a few milliseconds for a 4 MB text); one that does not fit
  * the lengths of the texts is not trusted.
  */
-export function editWindow(before: string, after: string, change?: TextChange): EditWindow {
+export function editWindow(before: TextSource, after: TextSource, change?: TextChange): EditWindow {
   const known =
     change !== undefined &&
     change.start >= 0 &&
@@ -51,10 +65,10 @@ export function editWindow(before: string, after: string, change?: TextChange): 
     change.start <= change.newEnd &&
     before.length - change.oldEnd === after.length - change.newEnd &&
     change.oldEnd <= before.length;
-  const prefix = known ? change.start : commonPrefixLength(before, after);
+  const prefix = known ? change.start : commonPrefixLength(before.toString(), after.toString());
   const suffix = known
     ? before.length - change.oldEnd
-    : commonSuffixLength(before, after, Math.min(before.length, after.length) - prefix);
+    : commonSuffixLength(before.toString(), after.toString(), Math.min(before.length, after.length) - prefix);
   const start = emptyLineEndBefore(after, prefix);
   const found = emptyLineEndFrom(after, after.length - suffix);
   const end = found < 0 ? after.length : found;
@@ -90,7 +104,7 @@ export function commonSuffixLength(a: string, b: string, max: number): number {
  * Line by line from `limit`, so it costs the lines up to the empty line: a search for "\n\r\n"
  * ran back to the start of every text without CRLF.
  */
-function emptyLineEndBefore(text: string, limit: number): number {
+function emptyLineEndBefore(text: TextSource, limit: number): number {
   for (let at = text.lastIndexOf('\n', limit - 1); at > 0; at = text.lastIndexOf('\n', at - 1)) {
     const before = text.charCodeAt(at - 1);
     if (before === 10 || (before === 13 && at >= 2 && text.charCodeAt(at - 2) === 10)) return at + 1;
@@ -99,7 +113,7 @@ function emptyLineEndBefore(text: string, limit: number): number {
 }
 
 /** The first offset after an empty line whose preceding line break starts at or after `from`; -1 if none. */
-function emptyLineEndFrom(text: string, from: number): number {
+function emptyLineEndFrom(text: TextSource, from: number): number {
   for (let at = text.indexOf('\n', from); at >= 0; at = text.indexOf('\n', at + 1)) {
     const next = text.charCodeAt(at + 1);
     if (next === 10) return at + 2;
@@ -110,7 +124,7 @@ function emptyLineEndFrom(text: string, from: number): number {
 
 /** Line breaks in text[from, to): all of them, and how many are CRLF. */
 export function countLineBreaks(
-  text: string,
+  text: TextSource,
   from: number,
   to: number,
 ): { readonly lines: number; readonly crlf: number } {
