@@ -68,6 +68,30 @@ describe('large document properties', () => {
     );
   });
 
+  test('the outline ends once it holds `limit` symbols, and folding after `limit` ranges', () => {
+    checkProperty(
+      'large: outline and folding end at the limit',
+      fc.property(manyRecords, fc.integer({ min: 1, max: 12 }), (text, limit) => {
+        const whole = service.parse(text);
+        const large = new LargeDocument(service.catalog, PIECES_EVERY);
+        const symbols = large.documentSymbols(text, limit);
+        // Records are taken whole, in order, while fewer than `limit` symbols are in.
+        const expected = [];
+        let count = 0;
+        for (const symbol of service.findDocumentSymbols(whole)) {
+          if (count >= limit) break;
+          expected.push(symbol);
+          count += 1 + symbol.children.length;
+        }
+        assert.deepEqual(symbols, expected);
+        const folding = large.foldingRanges(text, limit);
+        assert.equal(folding.length, Math.min(limit, service.getFoldingRanges(whole).length));
+        assert.deepEqual(folding, large.foldingRanges(text).slice(0, limit));
+      }),
+      200,
+    );
+  });
+
   test('after random edits, pieces reused from earlier versions give what a fresh check gives', () => {
     checkProperty(
       'large: edits equal fresh',

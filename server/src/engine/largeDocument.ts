@@ -31,6 +31,12 @@ import {
 /** Above this many characters a document is checked in pieces (VS Code's own large-file mark is 20 MB). */
 export const LARGE_DOCUMENT_SIZE = 10 * 1024 * 1024;
 
+/**
+ * The outline and the folding ranges of a large document end after about this many: those of a
+ * million records would make replies of hundreds of megabytes, more than an editor shows.
+ */
+export const LARGE_FEATURE_LIMIT = 100_000;
+
 /** A run of whole blocks of the text. */
 interface Part {
   readonly text: string;
@@ -159,30 +165,39 @@ export class LargeDocument {
     return anchors;
   }
 
-  /** The outline of the whole text, piece by piece: every record is in one piece, and a symbol covers one record. */
-  documentSymbols(text: string): DocumentSymbol[] {
+  /**
+   * The outline, piece by piece (every record is in one piece, and a symbol covers one record),
+   * up to about `limit` symbols: past that it ends.
+   */
+  documentSymbols(text: string, limit = LARGE_FEATURE_LIMIT): DocumentSymbol[] {
     const symbols: DocumentSymbol[] = [];
+    let count = 0;
     for (const part of cutParts(text, this.piecesEvery)) {
       const document = ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true });
-      for (const symbol of findDocumentSymbols(document)) symbols.push(symbol);
+      for (const symbol of findDocumentSymbols(document)) {
+        if (count >= limit) return symbols;
+        symbols.push(symbol);
+        count += 1 + symbol.children.length;
+      }
     }
     return symbols;
   }
 
   /**
-   * Folding ranges of the whole text, piece by piece: a range covers a record, a mod-spec or a
-   * run of comment lines, none of which runs across the empty line that ends a piece. Each
-   * piece's ranges are kept until its text changes.
+   * Folding ranges, piece by piece (a range covers a record, a mod-spec or a run of comment
+   * lines, none of which runs across the empty line that ends a piece), up to `limit`: past that
+   * there are none. Each piece's ranges are kept until its text changes.
    */
-  foldingRanges(text: string): FoldingRange[] {
+  foldingRanges(text: string, limit = LARGE_FEATURE_LIMIT): FoldingRange[] {
     const ranges: FoldingRange[] = [];
     const folding = new Map<string, readonly FoldingRange[]>();
     for (const part of cutParts(text, this.piecesEvery)) {
+      if (ranges.length >= limit) break;
       const found =
         this.folding.get(part.key) ??
         getFoldingRanges(ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true }));
       folding.set(part.key, found);
-      for (const range of found) ranges.push(range);
+      for (const range of found) if (ranges.length < limit) ranges.push(range);
     }
     this.folding = folding;
     return ranges;

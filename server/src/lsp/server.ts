@@ -31,7 +31,7 @@ import {
 } from './convert';
 import { DEFAULT_FOLD_WIDTH } from '../engine/features/formatting';
 import { EditorDocument } from './editorDocument';
-import { LARGE_DOCUMENT_SIZE, LargeDocument } from '../engine/largeDocument';
+import { LARGE_DOCUMENT_SIZE, LARGE_FEATURE_LIMIT, LargeDocument } from '../engine/largeDocument';
 
 const connection = createConnection(ProposedFeatures.all);
 const service = getLanguageService();
@@ -127,7 +127,7 @@ function largeOf(document: EditorDocument): LargeDocument | undefined {
   let found = large.get(document.uri);
   if (!found) {
     connection.console.info(
-      `${document.uri} is over ${LARGE_DOCUMENT_SIZE / 2 ** 20} MiB: it is checked, outlined and folded in pieces.`,
+      `${document.uri} is over ${LARGE_DOCUMENT_SIZE / 2 ** 20} MiB: it is checked, outlined and folded in pieces, and its outline and folding end after ${LARGE_FEATURE_LIMIT.toLocaleString('en-US')} entries.`,
     );
     large.set(document.uri, (found = new LargeDocument(service.catalog)));
   }
