@@ -71,7 +71,7 @@ export class ParsedDocument {
     /** The text: a string, or an editor's buffer in pieces that an edit's parse never needs whole. */
     readonly source: TextSource,
     private readonly order: readonly BlockState[],
-    /** Where each block starts in `text`. */
+    /** Where each block starts in the text. */
     private readonly offsets: readonly number[],
     /** The line each block starts on in this version. */
     private readonly startLines: readonly number[],
@@ -84,7 +84,7 @@ export class ParsedDocument {
   }
 
   /**
-   * Parses `text`, reusing the blocks of `previous` that are unchanged. `change`, where the
+   * Parses `source`, reusing the blocks of `previous` that are unchanged. `change`, where the
    * editor says the text changed since `previous`, spares comparing the two texts.
    */
   static parse(
@@ -107,10 +107,10 @@ export class ParsedDocument {
       // comparing their lines needs no per-block key (a copy of the text, for a million records).
       while (candidate < before.length && beforeLines[candidate] < block.startLine) candidate++;
       const old = before[candidate];
-      const state =
-        old && beforeLines[candidate] === block.startLine && sameBlock(old, block, versionAllowed)
-          ? old
-          : newState(block, versionAllowed, catalog, piece.once ? 'winsync' : 'none');
+      const reused = old && beforeLines[candidate] === block.startLine && sameBlock(old, block, versionAllowed);
+      const state = reused ? old : newState(block, versionAllowed, catalog, piece.once ? 'winsync' : 'none');
+      // A block kept from `previous` is put at its line (another version may have been read last).
+      state.block.startLine = block.startLine;
       if (state.parsed.hasContent) versionAllowed = false;
       return state;
     });
