@@ -1,6 +1,7 @@
 import { loadCatalog, type Catalog } from './catalog';
 import { ParsedDocument, validate } from './document';
 import type { Diagnostic, Position, TextEdit } from './ldif/ast';
+import type { TextChange, TextSource } from './ldif/window';
 import { findDocumentSymbols, type DocumentSymbol } from './features/symbols';
 import { getFoldingRanges, type FoldingRange } from './features/folding';
 import { format, type FormattingOptions } from './features/formatting';
@@ -11,6 +12,7 @@ import { findRecordAnchors, type RecordAnchor } from './features/recordAnchors';
 
 export { ParsedDocument } from './document';
 export type { ValidationSettings } from './rules/validate';
+export { mergeChanges, type TextChange, type TextSource } from './ldif/window';
 
 /**
  * The engine's one entry point: plain functions over a parsed document, with no
@@ -18,8 +20,11 @@ export type { ValidationSettings } from './rules/validate';
  */
 export interface LanguageService {
   readonly catalog: Catalog;
-  /** Parses text, reusing unchanged records of the previous version of the same document. */
-  parse(text: string, previous?: ParsedDocument): ParsedDocument;
+  /**
+   * Parses text, reusing unchanged records of the previous version of the same document;
+   * `change` says where the text changed since then, when the editor said so.
+   */
+  parse(text: string | TextSource, previous?: ParsedDocument, change?: TextChange): ParsedDocument;
   validate(document: ParsedDocument, settings?: ValidationSettings): Diagnostic[];
   findDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
   getFoldingRanges(document: ParsedDocument): FoldingRange[];
@@ -33,7 +38,7 @@ export interface LanguageService {
 export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageService {
   return {
     catalog,
-    parse: (text, previous) => ParsedDocument.parse(text, catalog, previous),
+    parse: (text, previous, change) => ParsedDocument.parse(text, catalog, previous, undefined, change),
     validate: (document, settings) => validate(document, catalog, settings),
     findDocumentSymbols,
     getFoldingRanges,
