@@ -29,7 +29,10 @@ async function checkCatalog() {
     stdin: {
       contents: `import { CatalogSchema } from './server/src/engine/catalog/schema';
         import { catalogData } from './server/src/engine/catalog/data';
-        CatalogSchema.parse(catalogData);`,
+        import { AgreementStatusCatalogSchema } from './server/src/engine/catalog/agreementStatus.schema';
+        import { agreementStatusCatalog } from './server/src/engine/catalog/agreementStatus';
+        CatalogSchema.parse(catalogData);
+        AgreementStatusCatalogSchema.parse(agreementStatusCatalog());`,
       resolveDir: new URL('..', import.meta.url).pathname,
       loader: 'ts',
     },
@@ -43,7 +46,7 @@ async function checkCatalog() {
     runInNewContext(outputFiles[0].text, { module: { exports: {} }, exports: {} });
   } catch (error) {
     console.error(
-      `build: the catalog data does not fit its schema (server/src/engine/catalog/schema.ts):\n${error.message}`,
+      `build: the catalog data does not fit its schema (server/src/engine/catalog/schema.ts, agreementStatus.schema.ts):\n${error.message}`,
     );
     process.exit(1);
   }

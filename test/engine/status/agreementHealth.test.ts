@@ -1,9 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  agreementStatusCatalog,
-  AgreementStatusCatalogSchema,
-} from '../../../server/src/engine/catalog/agreementStatus';
+import { agreementStatusCatalog } from '../../../server/src/engine/catalog/agreementStatus';
+import { AgreementStatusCatalogSchema } from '../../../server/src/engine/catalog/agreementStatus.schema';
 import {
   agreementKindOf,
   decodeAgreement,

@@ -2,7 +2,7 @@
  * What 389-DS reports in an agreement's status attributes (`nsds5replicaLastUpdateStatus`,
  * `nsds5replicaLastInitStatus` and their `…JSON` twins), and what each known outcome means for a
  * Windows sync or replication agreement: a title, the cause and the fix, in our words. Plain data,
- * checked with zod on first use; `engine/status` decodes a live agreement entry against it.
+ * checked with zod at build and test time (agreementStatus.schema.ts); `engine/status` decodes a live agreement entry against it.
  *
  * How 389-DS writes the status (repl5_agmt.c agmt_set_last_update_status / …_init_status):
  * `Error (N) <text>`, where N is the LDAP result when the LDAP operation failed (negative numbers
@@ -12,59 +12,15 @@
  * numbers (`ldap_rc`, `repl_rc`). Releases before 1.3.x wrote `N <text>` (the IdM guide's
  * "Update failed! Status: [81  - LDAP error: Can't contact LDAP server]", 81 being that SDK's code).
  */
-import { z } from 'zod';
+import type {
+  AgreementKind,
+  AgreementStatusCatalog,
+  StatusOutcome,
+  StatusSeverity,
+  StatusSpace,
+} from './agreementStatus.schema';
 
-export const AgreementKindSchema = z.enum(['windows', 'replication']);
-export type AgreementKind = z.infer<typeof AgreementKindSchema>;
-
-export const StatusSpaceSchema = z.enum(['ldap', 'replication', 'connection']);
-export type StatusSpace = z.infer<typeof StatusSpaceSchema>;
-
-/** How bad an outcome is: `ok` counts as a succeeded update (the CLI's exit code 0). */
-export const StatusSeveritySchema = z.enum(['ok', 'info', 'warning', 'error']);
-export type StatusSeverity = z.infer<typeof StatusSeveritySchema>;
-
-export const StatusOutcomeSchema = z.object({
-  /**
-   * Which number it is about: the LDAP result (`ldap_rc`), the replication protocol's (`repl_rc`),
-   * or the connection's (`conn_rc`, only in "Error (N) connection error: …" of a total update).
-   */
-  space: StatusSpaceSchema,
-  /** The numbers it covers; any number when left out (then `messageIncludes` decides). */
-  codes: z.array(z.number().int()).min(1).optional(),
-  /** Only when the status text contains this (case-insensitive): the same number can mean two things. */
-  messageIncludes: z.string().min(1).optional(),
-  /** Only for these agreements (default: both kinds). */
-  kinds: z.array(AgreementKindSchema).min(1).optional(),
-  /** Only for this status attribute (default: both). */
-  status: z.enum(['update', 'init']).optional(),
-  severity: StatusSeveritySchema,
-  /** A few words, e.g. "Bad sync credentials". */
-  title: z.string().min(1),
-  /** What happened and why, as the admin needs it. */
-  cause: z.string().min(1),
-  /** What to do. */
-  fix: z.string().min(1),
-  /** Where the facts come from. */
-  source: z.string().min(1),
-  /** This status was seen for real (winsync lab, test/sync; research/samba-winsync), not only read in code. */
-  observed: z.boolean(),
-});
-export type StatusOutcome = z.infer<typeof StatusOutcomeSchema>;
-
-export const AgreementStatusCatalogSchema = z.object({
-  outcomes: z.array(StatusOutcomeSchema).min(1),
-  /** When no outcome matches: a failure whose number we have no advice for. */
-  unknownFailure: z.object({ cause: z.string().min(1), fix: z.string().min(1) }),
-  /** Facts every reader of these attributes must know, shown with the status. */
-  caveats: z.object({
-    /** The attributes live in memory only. */
-    inMemory: z.string().min(1),
-    /** A Windows agreement's status does not cover DirSync (AD → directory). */
-    dirsyncBlind: z.string().min(1),
-  }),
-});
-export type AgreementStatusCatalog = z.infer<typeof AgreementStatusCatalogSchema>;
+export type { AgreementKind, AgreementStatusCatalog, StatusOutcome, StatusSeverity, StatusSpace };
 
 const AGMT_C = '389-ds-base repl5_agmt.c agmt_set_last_update_status / agmt_set_last_init_status';
 const WIN_INC = '389-ds-base windows_inc_protocol.c windows_inc_run';
@@ -78,7 +34,7 @@ const TRUST_AD_CA =
   'certutil -A -d /etc/dirsrv/slapd-INSTANCE -n "AD CA" -t "CT,," -a -i ad-ca.pem, then restart 389-DS, which reads CA certificates only when it starts. ' +
   'If certutil -L -d /etc/dirsrv/slapd-INSTANCE lists "Imported CA" more than once, a wrong AD CA was imported: delete it with certutil -d /etc/dirsrv/slapd-INSTANCE -D -n "Imported CA" (15.5.7) and import the right one.';
 
-const agreementStatusData: z.input<typeof AgreementStatusCatalogSchema> = {
+const agreementStatusData: AgreementStatusCatalog = {
   outcomes: [
     // ------------------------------------------------------------------ result 0: the text tells
     {
@@ -459,10 +415,7 @@ const agreementStatusData: z.input<typeof AgreementStatusCatalogSchema> = {
   },
 };
 
-let loaded: AgreementStatusCatalog | undefined;
-
-/** The status catalog, validated with zod on first use. */
+/** The status catalog, as checked against its schema at build and test time. */
 export function agreementStatusCatalog(): AgreementStatusCatalog {
-  loaded ??= AgreementStatusCatalogSchema.parse(agreementStatusData);
-  return loaded;
+  return agreementStatusData;
 }
