@@ -64,7 +64,12 @@ describe('completion over LSP', () => {
       range: { start: { line: 1, character: 0 }, end: { line: 1, character: 14 } },
       newText: 'ipaWinSyncAcctDisable: ',
     });
-    assert.deepEqual(acct.command, { title: 'Suggest', command: 'editor.action.triggerSuggest' });
+    // Suggesting again as if typed (auto) lets the smart Enter start a new line after a complete value.
+    assert.deepEqual(acct.command, {
+      title: 'Suggest',
+      command: 'editor.action.triggerSuggest',
+      arguments: [{ auto: true }],
+    });
     assert.ok(!items.some((item) => item.label === 'oneWaySync'));
   });
 
