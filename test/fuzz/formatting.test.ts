@@ -63,7 +63,11 @@ describe('formatting properties', () => {
         if (!foldComments) {
           const original = text.split('\n');
           const kept = [...commentLines(before.ldif).keys()].map((line) => original[line]);
-          assert.deepEqual([...comments.keys()].map((line) => lines[line]), kept, 'comments are left as written');
+          assert.deepEqual(
+            [...comments.keys()].map((line) => lines[line]),
+            kept,
+            'comments are left as written',
+          );
         }
         for (const [line, first] of comments) {
           // Folded at spaces only: every continuation keeps a space of the text after the fold's own.

@@ -64,7 +64,8 @@ describe('formatting', () => {
     assert.equal(edit.newText, 'descriptio\r\n n: bbbbbb\r\n bbbb');
   });
 
-  const command = '# ldapmodify -H ldaps://ipa.example.com -D "cn=Directory Manager" -y ~/.dm-password -f agreement.ldif';
+  const command =
+    '# ldapmodify -H ldaps://ipa.example.com -D "cn=Directory Manager" -y ~/.dm-password -f agreement.ldif';
 
   test('comments are left as written by default: a long one is not cut, a folded one is not joined', () => {
     const folded = '# a comment folded by hand\n  after a space';
