@@ -132,6 +132,23 @@ describe('completion over LSP', () => {
     assert.deepEqual(labels(force).slice(0, 2), ['true', 'false']);
   });
 
+  test('record snippets as snippet items where a record starts, and nowhere else', async () => {
+    const items = await completeAtEnd([PLUGIN_DN, 'changetype: modify', '', 'winsync-']);
+    const lock = find(items, 'winsync-plugin-account-lock');
+    assert.equal(lock.kind, CompletionItemKind.Snippet);
+    assert.equal(lock.insertTextFormat, InsertTextFormat.Snippet);
+    assert.match((lock.textEdit as TextEdit).newText, /^ipaWinSyncAcctDisable: \$\{1\|both,none,to_ad,to_ds\|\}$/m);
+    assert.equal(lock.command, undefined);
+    const values = await completeAtEnd(
+      [PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: '],
+      ' ',
+    );
+    assert.deepEqual(
+      values.filter((item) => item.kind !== CompletionItemKind.EnumMember),
+      [],
+    );
+  });
+
   test('nothing in a comment, a continuation line or a free-text value', async () => {
     assert.deepEqual(await completeAtEnd(['# note ']), []);
     assert.deepEqual(await completeAtEnd([PLUGIN_DN, 'ipaWinSyncRealmFilter: (objectclass=', ' '], ' '), []);

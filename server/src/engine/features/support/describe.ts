@@ -15,11 +15,11 @@ export function code(text: string): string {
   return `${fence} ${text} ${fence}`;
 }
 
-/** A fenced block for text that may span lines. */
-export function codeBlock(text: string): string {
+/** A fenced block for text that may span lines, coloured as `language` where the editor knows it. */
+export function codeBlock(text: string, language = 'text'): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}text\n${text}\n${fence}`;
+  return `${fence}${language}\n${text}\n${fence}`;
 }
 
 const RESULT_CODES: Readonly<Record<number, string>> = {
