@@ -58,7 +58,7 @@ describe('completion over LSP', () => {
     const acct = find(items, 'ipaWinSyncAcctDisable');
     assert.equal(acct.kind, CompletionItemKind.Property);
     assert.equal(acct.detail, 'User account lock · none | to_ad | to_ds | both · required');
-    assert.ok(docOf(acct).startsWith('**ipaWinSyncAcctDisable** — FreeIPA ipa-winsync plugin configuration'));
+    assert.ok(docOf(acct).startsWith('**ipaWinSyncAcctDisable** — Chooses the direction'));
     assert.equal(acct.insertTextFormat, InsertTextFormat.PlainText);
     assert.deepEqual(acct.textEdit as TextEdit, {
       range: { start: { line: 1, character: 0 }, end: { line: 1, character: 14 } },

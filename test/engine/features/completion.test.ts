@@ -63,7 +63,7 @@ describe('completion at the start of a line', () => {
     assert.equal(acct.kind, 'attribute');
     assert.equal(acct.insertText, 'ipaWinSyncAcctDisable: ');
     assert.equal(acct.detail, 'User account lock · none | to_ad | to_ds | both · required');
-    assert.ok(acct.documentation?.startsWith('**ipaWinSyncAcctDisable** — FreeIPA ipa-winsync plugin configuration'));
+    assert.ok(acct.documentation?.startsWith('**ipaWinSyncAcctDisable** — Chooses the direction'));
     assert.equal(acct.retrigger, true, 'values follow, so the editor asks again');
     assert.equal(item(result, 'ipaWinSyncRealmFilter').retrigger, false);
   });

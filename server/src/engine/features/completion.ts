@@ -170,9 +170,7 @@ function modifyDrafts(record: LdifRecord, line: number, catalog: Catalog): Draft
     label: spec.attribute,
     kind: 'attribute',
     detail: `value line for ${spec.op}: ${spec.attribute}`,
-    documentation: attribute
-      ? attributeDoc(attribute, catalog)
-      : `A value for the mod-spec \`${spec.op}: ${spec.attribute}\`.`,
+    documentation: attribute ? attributeDoc(attribute) : `A value for the mod-spec \`${spec.op}: ${spec.attribute}\`.`,
     insertText: `${spec.attribute}: `,
     sortText: closeFirst ? '1' : '0',
     retrigger: attribute !== undefined && hasValueChoices(attribute),
@@ -205,10 +203,10 @@ function keywordDraft(name: string, sortText: string, retrigger = false): Draft 
 
 const docs = new WeakMap<AttributeSpec, string>();
 
-function attributeDoc(spec: AttributeSpec, catalog: Catalog): string {
+function attributeDoc(spec: AttributeSpec): string {
   let doc = docs.get(spec);
   if (doc === undefined) {
-    doc = describeAttribute(spec, catalog);
+    doc = describeAttribute(spec);
     docs.set(spec, doc);
   }
   return doc;
@@ -248,7 +246,7 @@ function attributeDrafts(
       label: spec.name,
       kind: 'attribute',
       detail: `${spec.group} · ${shortSyntax(spec.syntax)}${required}`,
-      documentation: attributeDoc(spec, catalog),
+      documentation: attributeDoc(spec),
       insertText: `${spec.name}: `,
       sortText: `1${String(index).padStart(3, '0')}`,
       retrigger: hasValueChoices(spec),
