@@ -193,8 +193,16 @@ export class LabSession {
     return { report, diagnostics: prepared.inputs.flatMap((input) => input.diagnostics) };
   }
 
-  /** `replace: attribute` on the agreement; no values removes the attribute. */
-  setAgreement(attribute: string, ...values: string[]): Promise<Applied> {
+  /**
+   * `replace: attribute` on the agreement; no values removes the attribute. Sent between sync
+   * sessions: the lab's 389-DS 2.3.1 once died on an agreement modify that arrived while a session
+   * was deleting entries for winSyncMoveAction (no core, no log line), so the tests do not race it.
+   */
+  async setAgreement(attribute: string, ...values: string[]): Promise<Applied> {
+    await this.until(
+      'no sync session is running',
+      async () => (await this.agreement()).nsds5replicaupdateinprogress?.[0] !== 'TRUE',
+    );
     const lines = values.map((value) => `${attribute}: ${value}\n`).join('');
     return this.applyLdif(`dn: ${this.lab.agreementDn}\nchangetype: modify\nreplace: ${attribute}\n${lines}-\n`);
   }
