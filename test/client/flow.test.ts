@@ -4,7 +4,8 @@ import { InvalidCredentialsError, NoSuchObjectError, type Client } from 'ldapts'
 import { runFlow, type FlowDeps, type FlowRequest, type FlowUi, type PasswordStore } from '../../client/src/apply/flow';
 import type { ConnectionProfile } from '../../client/src/apply/profileSettings';
 import type { LdapSession } from '../../server/src/apply/connection';
-import { ApplyError, explainConnectError } from '../../server/src/apply/errors';
+import { advice, ApplyError, explainConnectError, formatExplanation } from '../../server/src/apply/errors';
+import { renderRemedy } from '../../client/src/apply/remedies';
 import { Secret } from '../../server/src/apply/secret';
 import { getLanguageService } from '../../server/src/engine/service';
 
@@ -44,8 +45,9 @@ function fake(options: { ui?: Partial<FlowUi>; open?: FlowDeps['open']; client?:
     client,
     endpoint: { scheme: 'ldap', host: '127.0.0.1', port: 9, address: '127.0.0.1:9', url: 'ldap://127.0.0.1:9' },
     operationTimeoutMs: 1000,
-    warnings: [],
+    identity: 'cn=Directory Manager',
     isBound: () => true,
+    abort: () => undefined,
     close: async () => undefined,
   };
   state.deps = {
@@ -66,7 +68,7 @@ function fake(options: { ui?: Partial<FlowUi>; open?: FlowDeps['open']; client?:
       options.open ??
       (async (settings) => {
         state.opened++;
-        assert.equal(settings.password.reveal(), PASSWORD);
+        assert.equal(settings.password?.reveal(), PASSWORD);
         return session;
       }),
   };
@@ -108,7 +110,7 @@ test('a stored password the server refuses (49) is forgotten, and the fix says t
 
 test('a typed password is not stored when the server could not be reached; the failure is one line with the fix', async () => {
   const state = fake({
-    open: async () => Promise.reject(new ApplyError({ kind: 'connection', cause: 'Connection refused by 127.0.0.1:9: nothing listens on that port.', fix: 'Check the port.' })),
+    open: async () => Promise.reject(new ApplyError({ kind: 'connection', cause: 'Connection refused by 127.0.0.1:9: nothing listens on that port.', remedy: advice('Check the port.') })),
   });
   const outcome = await runFlow(request(MODIFY('a')), state.deps);
   assert.equal(outcome.message, 'Connection refused by 127.0.0.1:9: nothing listens on that port. Fix: Check the port.');
@@ -143,10 +145,10 @@ test('only the selected records are sent, and only their validation errors block
 
 test('a profile marked confirm asks first, and "no" sends nothing', async () => {
   const asked: string[] = [];
-  const state = fake({ ui: { confirm: async (p, records, label) => (asked.push(`${p.name} ${records} ${label}`), false) } });
+  const state = fake({ ui: { confirm: async (question) => (asked.push(`${question.profile.name} ${question.records} ${question.label} ${question.address} ${question.because}`), false) } });
   const outcome = await runFlow(request(THREE, { profile: { ...profile, confirm: true } }), state.deps);
   assert.equal(outcome.kind === 'refused' && outcome.reason, 'not-confirmed');
-  assert.deepEqual(asked, ['test 3 in.ldif']);
+  assert.deepEqual(asked, ['test 3 in.ldif 127.0.0.1:9 profile']);
   assert.equal(state.opened + state.asked, 0);
   assert.equal((await runFlow(request(THREE, { mode: 'dry-run', profile: { ...profile, confirm: true } }), state.deps)).kind, 'dry-run', 'a dry run writes nothing: no question');
 });
@@ -176,9 +178,9 @@ test('a server error is a one-line cause and fix in editor words; after a failur
   if (outcome.kind !== 'applied') return;
   const [failed, ...rest] = outcome.report.results;
   assert.equal(failed.status, 'failed');
-  assert.match(`${failed.cause} Fix: ${failed.fix}`, /^32 No such object \("No such entry"\): .* Fix: .+\.$/);
+  assert.match(formatExplanation({ cause: failed.cause ?? '', remedy: failed.remedy ?? advice('') }, renderRemedy), /^32 No such object \("No such entry"\): .* Fix: .+\.$/);
   assert.deepEqual(rest.map((result) => result.status), ['not-attempted', 'not-attempted']);
-  assert.match(outcome.message, /the winsyncLdif\.continueOnError setting goes on past failures/);
+  assert.match(outcome.message, /The winsyncLdif\.continueOnError setting goes on past failures/);
 });
 
 test('no log line or message shows the bind password or a userPassword value, even when the server echoes them', async () => {

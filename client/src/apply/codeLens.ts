@@ -2,7 +2,7 @@
  * "Apply" and "Dry run" above every record. The client parses with the engine's parser (fast,
  * and VS Code only asks for visible editors); one parse per document version.
  */
-import { CodeLens, Range, workspace, type CodeLensProvider, type Disposable, type TextDocument } from 'vscode';
+import { CodeLens, EventEmitter, Range, workspace, type CodeLensProvider, type Disposable, type TextDocument } from 'vscode';
 import type { LdifDocument } from '@engine/ldif/ast';
 import { parseLdif } from '@engine/ldif/parser';
 
@@ -14,10 +14,15 @@ export interface RecordCommands {
 export class RecordCodeLenses implements CodeLensProvider, Disposable {
   private readonly parsed = new Map<string, { version: number; document: LdifDocument }>();
   private readonly listener = workspace.onDidCloseTextDocument((document) => this.parsed.delete(document.uri.toString()));
+  private readonly changed = new EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly trusted = workspace.onDidGrantWorkspaceTrust(() => this.changed.fire());
 
   constructor(private readonly commands: RecordCommands) {}
 
   provideCodeLenses(document: TextDocument): CodeLens[] {
+    // Restricted Mode: applying needs trust, so no record offers it.
+    if (!workspace.isTrusted) return [];
     return this.parse(document).records.flatMap((record, index) => {
       const line = record.dn?.line.range.start.line ?? record.range.start.line;
       const range = new Range(line, 0, line, 0);
@@ -41,6 +46,8 @@ export class RecordCodeLenses implements CodeLensProvider, Disposable {
 
   dispose(): void {
     this.listener.dispose();
+    this.trusted.dispose();
+    this.changed.dispose();
     this.parsed.clear();
   }
 }

@@ -4,7 +4,7 @@
  * VS Code and asks the user to choose.
  */
 import { commands, EventEmitter, window, workspace, type Disposable, type Memento, type QuickPickItem, type Uri } from 'vscode';
-import { readProfiles, type ConnectionProfile, type ProfileSettings } from './profileSettings';
+import { identityOf, readProfiles, type ConnectionProfile, type ProfileOrigin, type ProfileSettings } from './profileSettings';
 
 const ACTIVE_KEY = 'winsyncLdif.activeProfile';
 const SETTING = 'winsyncLdif.profiles';
@@ -28,8 +28,9 @@ export class Profiles implements Disposable {
   /** The profiles that apply to `resource` (folder settings included), with relative caFile paths resolved against its folder. */
   read(resource?: Uri): ProfileSettings {
     const folder = (resource && workspace.getWorkspaceFolder(resource)) ?? workspace.workspaceFolders?.[0];
-    const raw = workspace.getConfiguration('winsyncLdif', resource).get<unknown>('profiles');
-    return readProfiles(raw, folder?.uri.scheme === 'file' ? { workspaceFolder: folder.uri.fsPath } : {});
+    const configuration = workspace.getConfiguration('winsyncLdif', resource);
+    const raw = configuration.get<unknown>('profiles');
+    return readProfiles(raw, folder?.uri.scheme === 'file' ? { workspaceFolder: folder.uri.fsPath } : {}, originOf(configuration.inspect<unknown>('profiles'), raw));
   }
 
   /** The chosen profile, or the only one there is. */
@@ -66,7 +67,8 @@ export class Profiles implements Disposable {
       label: profile.name,
       description: `${profile.url}${profile.name === current ? ' (active)' : ''}`,
       detail: [
-        profile.bindDn,
+        identityOf(profile),
+        profile.origin ?? '',
         profile.startTls ? 'StartTLS' : '',
         profile.caFile ? `CA ${profile.caFile}` : '',
         profile.verifyTls ? '' : 'TLS verification OFF',
@@ -88,6 +90,20 @@ export class Profiles implements Disposable {
     await this.setActive(chosen.profile.name);
     return chosen.profile;
   }
+}
+
+/**
+ * Which settings the effective list came from: the most specific level that holds it (a list
+ * is never merged across levels). In Restricted Mode VS Code ignores the workspace's value,
+ * so the comparison with the effective value matters.
+ */
+function originOf(inspected: { globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown } | undefined, effective: unknown): ProfileOrigin | undefined {
+  if (!inspected) return undefined;
+  const same = (value: unknown) => value !== undefined && JSON.stringify(value) === JSON.stringify(effective);
+  if (same(inspected.workspaceFolderValue)) return 'workspace folder settings';
+  if (same(inspected.workspaceValue)) return 'workspace settings';
+  if (same(inspected.globalValue)) return 'user settings';
+  return undefined;
 }
 
 async function offerSettings(message: string, more: string): Promise<void> {

@@ -1,37 +1,40 @@
-import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { promises as fs } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
-import { mixedRecordProblems } from '../engine/ldif/parser';
-import { ParsedDocument } from '../engine/document';
+import type { Diagnostic } from '../engine/ldif/ast';
 import { loadCatalog, type Catalog } from '../engine/catalog';
-import { applySettings, checkEntries } from '../engine/rules/validate';
-import type { EntryView } from '../engine/rules/types';
-import { choiceOption, countOption, parseArgs, UsageError } from './args';
+import { applySettings } from '../engine/rules/validate';
+import { DEFAULT_MAX_FILE_VALUE_BYTES } from '../apply/localFiles';
+import { checkPieces, LocalFileInspector, localFileDiagnostic } from '../apply/preflight';
+import { choiceOption, countOption, parseArgs, sizeOption, UsageError } from './args';
 import type { CommandIO } from './io';
-import { readPieces } from './pieces';
+import { fileChunks, readPieces, unreadableReason } from './pieces';
 import { createReporter, REPORT_FORMATS } from './reporters';
 
-export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] <file|folder|->...`;
+export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] [--max-value-file-size SIZE] <file|folder|->...`;
 
-const OPTIONS = { format: { value: true }, 'max-warnings': { value: true } } as const;
+const OPTIONS = { format: { value: true }, 'max-warnings': { value: true }, 'max-value-file-size': { value: true } } as const;
 
 /** `winsync-ldif check`: validates files, prints diagnostics, returns the exit code (0 clean, 1 errors, 2 usage or I/O). */
 export async function runCheckCommand(argv: readonly string[], io: CommandIO): Promise<number> {
   const args = parseArgs(argv, OPTIONS);
   const format = choiceOption(args, 'format', REPORT_FORMATS, 'text');
   const maxWarnings = countOption(args, 'max-warnings');
+  const maxFileValueBytes = sizeOption(args, 'max-value-file-size') ?? DEFAULT_MAX_FILE_VALUE_BYTES;
   if (args.positional.length === 0) throw new UsageError('name at least one file or folder (or - for standard input)');
 
   const files = await expandInputs(args.positional, io.cwd);
   const reporter = createReporter(format, io.stdout);
   const catalog = loadCatalog();
+  const localFiles = new LocalFileInspector(maxFileValueBytes);
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const stream = file === '-' ? io.stdin : Readable.from(fileChunks(resolve(io.cwd, file)));
-    const diagnostics = await checkStream(stream, catalog, (found) => reporter.report(file, found)).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    const path = resolve(io.cwd, file);
+    const stream = file === '-' ? io.stdin : Readable.from(fileChunks(path));
+    const baseDir = file === '-' ? io.cwd : dirname(path);
+    const diagnostics = await checkStream(stream, catalog, (found) => reporter.report(file, found), { localFiles, baseDir }).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read ${file}: ${unreadableReason(error)}`);
     });
     errors += diagnostics.errors;
     warnings += diagnostics.warnings;
@@ -44,18 +47,18 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
 }
 
 /**
- * Validates a stream piece by piece (each piece whole records), handing each
- * piece's diagnostics to `emit` at once; only winsync records are kept for the
- * checks that compare records, so memory does not grow with the file.
+ * Validates a stream piece by piece (each piece whole records), handing each piece's
+ * diagnostics to `emit` at once; only winsync records are kept for the checks that compare
+ * records, so memory does not grow with the file. With `files`, every local file a `:<` value
+ * names is inspected, and one that apply could not send is a warning.
  */
 export async function checkStream(
   stream: Readable,
   catalog: Catalog,
   emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
+  files?: { readonly localFiles: LocalFileInspector; readonly baseDir: string },
 ): Promise<{ errors: number; warnings: number }> {
   const counts = { errors: 0, warnings: 0 };
-  const kept: EntryView[] = [];
-  const firsts: LdifRecord[] = [];
   const settings = { maxDiagnostics: Number.POSITIVE_INFINITY };
   const send = async (diagnostics: readonly Diagnostic[]) => {
     const shaped = applySettings(diagnostics, settings);
@@ -65,43 +68,18 @@ export async function checkStream(
     }
     if (shaped.length > 0) await emit(shaped);
   };
-  for await (const piece of readPieces(stream)) {
-    const document = ParsedDocument.parse(piece.text, catalog, undefined, { firstLine: piece.firstLine, atFileStart: piece.atFileStart, once: true });
-    for (const view of document.views) if (view.kind !== undefined) kept.push(view);
-    rememberFirsts(firsts, document.ldif.records);
-    await send([...document.ldif.problems, ...document.recordDiagnostics(catalog)]);
-  }
-  await send([...mixedRecordProblems(firsts), ...checkEntries(kept, { catalog })]);
-  return counts;
-}
-
-const CHUNK_SIZE = 1 << 16;
-
-/**
- * A file's bytes in 64 KiB chunks, read synchronously: `check` has nothing else to do while it
- * waits, and the asynchronous reads of a file stream cost a sixth of the time of checking a
- * large file.
- */
-function* fileChunks(path: string): Generator<Buffer> {
-  const fd = openSync(path, 'r');
-  try {
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK_SIZE);
-      const read = readSync(fd, chunk, 0, CHUNK_SIZE, null);
-      if (read === 0) return;
-      yield read === CHUNK_SIZE ? chunk : chunk.subarray(0, read);
+  const documentLevel = await checkPieces(readPieces(stream), catalog, async (document, diagnostics) => {
+    if (files) {
+      for (const record of document.ldif.records) {
+        for (const { check, range } of await files.localFiles.inspect(record, files.baseDir)) {
+          if (!check.ok) diagnostics.push(localFileDiagnostic(check.problem, range, 'warning'));
+        }
+      }
     }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Keeps the first content record and the first change record: all that the mixed-records check needs. */
-function rememberFirsts(firsts: LdifRecord[], records: readonly LdifRecord[]): void {
-  for (const record of records) {
-    const isContent = record.kind === 'content';
-    if (!firsts.some((kept) => (kept.kind === 'content') === isContent)) firsts.push(record);
-  }
+    await send(diagnostics);
+  });
+  await send(documentLevel);
+  return counts;
 }
 
 /** Files named directly, plus every *.ldif below named folders, in a stable order. */
