@@ -75,8 +75,11 @@ export interface RunOptions {
   readonly secrets?: readonly (string | Secret)[];
   readonly maxFileValueBytes: number;
   readonly requestLimit?: RequestLimit;
-  /** A fresh session to read back a record whose answer was lost; without it such records stay unconfirmed. */
-  readonly reconnect?: () => Promise<RunTarget & { close(): Promise<void> }>;
+  /**
+   * A fresh session to read back a record whose answer was lost; without it such records stay
+   * unconfirmed. `signal` ends the attempt (a time budget, a second interrupt).
+   */
+  readonly reconnect?: (signal: AbortSignal) => Promise<RunTarget & { close(): Promise<void> }>;
   /** Aborted (a second interrupt): do not wait for a read-back. */
   readonly hurry?: AbortSignal;
   /** Called as each record is settled, in order; the run waits for it (output, reject file). */
@@ -85,6 +88,12 @@ export interface RunOptions {
 
 /** How long an operation in flight may still answer after a cancel before it is given up as unconfirmed. */
 const CANCEL_GRACE_MS = 300;
+
+/**
+ * How long reading back may take: after a lost connection the server may be restarting; after
+ * a cancel the user is waiting, so together with the grace above it stays within a second.
+ */
+const READ_BACK_MS = { lost: 15_000, cancelled: 700 };
 
 export async function runRecords(target: RunTarget, records: AsyncIterable<SourceRecord>, options: RunOptions): Promise<ApplySummary> {
   const counts = Object.fromEntries(RECORD_STATUSES.map((status) => [status, 0])) as Record<RecordStatus, number>;
@@ -101,7 +110,11 @@ export async function runRecords(target: RunTarget, records: AsyncIterable<Sourc
     if (!options.continueOnError) stop = { reason: 'record-failed', why: `the run stopped at ${describeSource(source)}` };
   };
 
-  for await (const item of records) {
+  const iterator = records[Symbol.asyncIterator]();
+  for (let next = iterator.next(); ; ) {
+    const { value: item, done } = await next;
+    if (done) break;
+    next = iterator.next();
     const identity = identityOf(item);
     if (!stop && options.signal?.aborted) stop = { reason: 'cancelled', why: 'the run was cancelled' };
     if (!stop && !target.isBound()) stop = { reason: 'connection-lost', why: `the connection to ${target.endpoint.address} is gone` };
@@ -154,7 +167,8 @@ export async function runRecords(target: RunTarget, records: AsyncIterable<Sourc
         ? { reason: 'connection-lost', why: `the connection to ${target.endpoint.address} was lost at ${describeSource(identity.source)}` }
         : { reason: 'cancelled', why: 'the run was cancelled' };
     target.abort();
-    const found = options.reconnect && !options.hurry?.aborted ? await readBackAfterLoss(operation, options.reconnect, options.hurry) : undefined;
+    const budget = AbortSignal.any([AbortSignal.timeout(READ_BACK_MS[outcome.kind]), ...(options.hurry ? [options.hurry] : [])]);
+    const found = options.reconnect && !budget.aborted ? await readBackAfterLoss(operation, options.reconnect, budget) : undefined;
     await settle(unconfirmed(identity, explanation, found), item);
   }
 
@@ -204,20 +218,26 @@ async function sendInTime(target: RunTarget, operation: Operation, signal: Abort
   }
 }
 
-async function readBackAfterLoss(
-  operation: Operation,
-  reconnect: NonNullable<RunOptions['reconnect']>,
-  hurry: AbortSignal | undefined,
-): Promise<ReadBack | undefined> {
+/** Reads the entry back on a fresh session, within the budget; undefined when that was not possible. */
+async function readBackAfterLoss(operation: Operation, reconnect: NonNullable<RunOptions['reconnect']>, budget: AbortSignal): Promise<ReadBack | undefined> {
   let session: Awaited<ReturnType<typeof reconnect>> | undefined;
+  let onAbort: (() => void) | undefined;
+  const expired = new Promise<undefined>((resolve) => {
+    onAbort = () => {
+      session?.abort();
+      resolve(undefined);
+    };
+    budget.addEventListener('abort', onAbort, { once: true });
+  });
+  const attempt = (async () => {
+    session = await reconnect(budget);
+    return readBack(session.client, operation);
+  })().catch(() => undefined);
   try {
-    session = await reconnect();
-    if (hurry?.aborted) return undefined;
-    return await readBack(session.client, operation);
-  } catch {
-    // The server is still unreachable: the record stays unconfirmed.
-    return undefined;
+    // The server may still be unreachable or hung: then the record stays unconfirmed.
+    return await Promise.race([attempt, expired]);
   } finally {
+    if (onAbort) budget.removeEventListener('abort', onAbort);
     await session?.close();
   }
 }

@@ -3,8 +3,9 @@
  * operation took effect. Possible where the record says what the entry must look like
  * afterwards: an add (the entry with every value), a delete (the entry gone), a modify of given
  * values (each change visible), a rename (the new DN there, the old one gone). An increment,
- * or an entry that matches neither outcome, stays unknown. Password values are stored hashed,
- * so they are checked with a compare instead of being read.
+ * or an entry that matches neither outcome, stays unknown. Secret values (passwords, agreement
+ * credentials) are stored hashed or encrypted and cannot be compared; an operation is atomic,
+ * so the other values of the same record decide, and a record with nothing else stays unknown.
  */
 import { ResultCodeError, type Client } from 'ldapts';
 import { dnKey, renamedDn } from './dnText';
@@ -25,7 +26,7 @@ export async function readBack(client: Client, operation: Operation): Promise<Re
     case 'add': {
       const entry = await read(client, dn, operation.attributes);
       if (!entry) return { verdict: 'not-applied', evidence: `${dn} does not exist` };
-      const differing = await firstMissing(client, dn, entry, operation.attributes);
+      const differing = firstMissing(entry, operation.attributes);
       return differing
         ? { verdict: 'unknown', evidence: `${dn} exists but lacks the record's ${differing} value` }
         : { verdict: 'applied', evidence: `${dn} exists with every value of the record` };
@@ -40,7 +41,9 @@ export async function readBack(client: Client, operation: Operation): Promise<Re
       }
       const entry = await read(client, dn, operation.changes);
       if (!entry) return { verdict: 'not-applied', evidence: `${dn} does not exist` };
-      const unmet = await firstUnmet(client, dn, entry, operation.changes);
+      const visible = operation.changes.filter((change) => !isSecretAttribute(change.type));
+      if (visible.length === 0) return { verdict: 'unknown', evidence: 'the record changes only secret values, which cannot be read back' };
+      const unmet = firstUnmet(entry, visible);
       return unmet ? { verdict: 'not-applied', evidence: `the ${unmet} of ${dn} is not as the record sets it` } : { verdict: 'applied', evidence: `${dn} shows every change of the record` };
     }
     case 'modrdn': {
@@ -73,15 +76,17 @@ async function read(client: Client, dn: string, attributes: readonly AttributeVa
   }
 }
 
-async function firstMissing(client: Client, dn: string, entry: Entry, attributes: readonly AttributeValues[]): Promise<string | undefined> {
+/** The first attribute whose values the entry lacks; secret ones are not compared (an add is atomic). */
+function firstMissing(entry: Entry, attributes: readonly AttributeValues[]): string | undefined {
   for (const attribute of attributes) {
-    for (const value of attribute.values) if (!(await holds(client, dn, entry, attribute.type, value))) return attribute.type;
+    if (isSecretAttribute(attribute.type)) continue;
+    for (const value of attribute.values) if (!holds(entry, attribute.type, value)) return attribute.type;
   }
   return undefined;
 }
 
 /** The attribute whose state after the record's changes the entry does not show, if any. */
-async function firstUnmet(client: Client, dn: string, entry: Entry, changes: Extract<Operation, { kind: 'modify' }>['changes']): Promise<string | undefined> {
+function firstUnmet(entry: Entry, changes: Extract<Operation, { kind: 'modify' }>['changes']): string | undefined {
   // What the changes demand of each attribute at the end, folded in order.
   const wanted = new Map<string, { type: string; present: Uint8Array[]; absent: Uint8Array[]; exact?: Uint8Array[] }>();
   for (const change of changes) {
@@ -107,21 +112,16 @@ async function firstUnmet(client: Client, dn: string, entry: Entry, changes: Ext
     const stored = entry.get(type.toLowerCase()) ?? [];
     if (exact) {
       if (stored.length !== exact.length) return type;
-      for (const value of exact) if (!(await holds(client, dn, entry, type, value))) return type;
+      for (const value of exact) if (!holds(entry, type, value)) return type;
       continue;
     }
-    for (const value of present) if (!(await holds(client, dn, entry, type, value))) return type;
-    for (const value of absent) if (await holds(client, dn, entry, type, value)) return type;
+    for (const value of present) if (!holds(entry, type, value)) return type;
+    for (const value of absent) if (holds(entry, type, value)) return type;
   }
   return undefined;
 }
 
-/** Whether the entry holds the value; for passwords (stored hashed) the server compares. */
-async function holds(client: Client, dn: string, entry: Entry, type: string, value: Uint8Array): Promise<boolean> {
-  if (isSecretAttribute(type)) {
-    if ((entry.get(type.toLowerCase()) ?? []).length === 0) return false;
-    return client.compare(dn, type, decoder.decode(value));
-  }
+function holds(entry: Entry, type: string, value: Uint8Array): boolean {
   return (entry.get(type.toLowerCase()) ?? []).some((stored) => sameValue(stored, value));
 }
 

@@ -281,6 +281,7 @@ function settingsOf(options: ApplyOptions, password: Secret | undefined): Connec
 interface RunContext {
   readonly secrets: readonly (string | Secret)[];
   readonly signal: AbortSignal;
+  /** A second interrupt: stop waiting for a read-back. */
   readonly hurry: AbortSignal;
   readonly reject: RejectFile | undefined;
   readonly catalog: ReturnType<typeof loadCatalog>;
@@ -304,8 +305,8 @@ async function apply(
     secrets: context.secrets,
     maxFileValueBytes: options.maxFileValueBytes,
     requestLimit: await readRequestLimit(session.client),
-    reconnect: () =>
-      openSession({ ...settings, connectTimeoutMs: readBackTimeout(settings.connectTimeoutMs), operationTimeoutMs: readBackTimeout(settings.operationTimeoutMs) }, context.hurry),
+    reconnect: (budget) =>
+      openSession({ ...settings, connectTimeoutMs: readBackTimeout(settings.connectTimeoutMs), operationTimeoutMs: readBackTimeout(settings.operationTimeoutMs) }, budget),
     onResult: async (result: RecordResult, record: SourceRecord) => {
       if (json) await json.item({ ...result, ...(result.remedy ? { fix: renderRemedy(result.remedy) } : {}) });
       else await write(io.stdout, `${formatResult(result, renderRemedy)}\n`);
