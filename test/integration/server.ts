@@ -240,7 +240,7 @@ const MAX_RSS = join(__dirname, '../../bench/peers/maxrss.cjs');
  */
 export function spawnCli(
   argv: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; onOutput?: (text: string, child: ChildProcess) => void },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; onOutput?: (text: string, child: ChildProcess) => void; onSpawn?: (child: ChildProcess) => void },
 ): Promise<ProcessRun> {
   assert.ok(existsSync(CLI), 'dist/cli.js is built (scripts/run-integration-tests.sh builds it)');
   const rssFile = join(mkdtempSync(join(tmpdir(), 'winsync-rss-')), 'rss');
@@ -250,6 +250,7 @@ export function spawnCli(
     env: { PATH: process.env.PATH, ...options.env, BENCH_RSS_FILE: rssFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  options.onSpawn?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {

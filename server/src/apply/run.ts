@@ -87,13 +87,13 @@ export interface RunOptions {
 }
 
 /** How long an operation in flight may still answer after a cancel before it is given up as unconfirmed. */
-const CANCEL_GRACE_MS = 300;
+const CANCEL_GRACE_MS = 200;
 
 /**
  * How long reading back may take: after a lost connection the server may be restarting; after
  * a cancel the user is waiting, so together with the grace above it stays within a second.
  */
-const READ_BACK_MS = { lost: 15_000, cancelled: 700 };
+const READ_BACK_MS = { lost: 15_000, cancelled: 500 };
 
 export async function runRecords(target: RunTarget, records: AsyncIterable<SourceRecord>, options: RunOptions): Promise<ApplySummary> {
   const counts = Object.fromEntries(RECORD_STATUSES.map((status) => [status, 0])) as Record<RecordStatus, number>;
