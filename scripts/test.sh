@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# The whole test suite: type check, bundle, unit tests, then the suites that need
+# The whole test suite: type check, lint and format check, bundle, unit tests, then the suites that need
 # a real 389 Directory Server and a real VS Code (each installs and starts what it needs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== type check"
 npx tsc -p tsconfig.json --noEmit
+echo "== lint and format"
+npx eslint .
+npx prettier --check . --log-level warn
 echo "== build"
 node scripts/build.mjs
 echo "== unit tests"

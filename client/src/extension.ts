@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerApply } from './apply';
+import { RECORD_LENSES, recordLensMiddleware, showLensesOnTrust } from './apply/codeLens';
 
 let client: LanguageClient | undefined;
 
@@ -14,10 +15,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'ldif' }],
     synchronize: { configurationSection: 'winsyncLdif' },
+    initializationOptions: { recordLenses: RECORD_LENSES },
+    middleware: recordLensMiddleware,
   };
   client = new LanguageClient('winsyncLdif', 'Winsync LDIF', serverOptions, clientOptions);
   // Apply runs here in the extension host and logs to the client's "Winsync LDIF" channel.
   registerApply(context, client.outputChannel);
+  context.subscriptions.push(showLensesOnTrust(client));
   await client.start();
 }
 

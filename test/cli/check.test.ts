@@ -72,6 +72,14 @@ describe('winsync-ldif check', () => {
     assert.equal(log.runs[0].tool.driver.rules[0].id, 'ldif/unknown-changetype');
   });
 
+  test('sarif format: each rule links to its documentation page', async () => {
+    const cwd = workspace({ 'bad.ldif': BAD });
+    const log = JSON.parse((await runCli(['check', '--format', 'sarif', 'bad.ldif'], { cwd })).stdout);
+    const [rule] = log.runs[0].tool.driver.rules;
+    assert.equal(rule.helpUri, 'https://github.com/winsync-ldif/winsync-ldif/blob/main/docs/rules/ldif/unknown-changetype.md');
+    assert.equal(rule.shortDescription.text, 'changetype must be add, delete, modify, modrdn or moddn.');
+  });
+
   test('folders are searched for *.ldif files; - reads standard input', async () => {
     const cwd = workspace({ 'conf/a.ldif': BAD, 'conf/sub/b.ldif': BAD, 'conf/notes.txt': BAD });
     const run = await runCli(['check', '--format', 'json', 'conf'], { cwd });

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseLdif } from '../../server/src/engine/ldif/parser';
+import { parseWithDiagnostics as parseLdif } from '../engine/rules/helpers';
 import type { AttrLine, LdifRecord } from '../../server/src/engine/ldif/ast';
 import { getLanguageService } from '../../server/src/engine/service';
 import { applyTextEdit, hostileText, ldifDocument, textEdit, type DocumentModel, type LineModel, type RecordModel, type ValueModel } from './arbitraries';

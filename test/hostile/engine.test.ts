@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseLdif } from '../../server/src/engine/ldif/parser';
+import { parseWithDiagnostics as parseLdif } from '../engine/rules/helpers';
 import { getLanguageService } from '../../server/src/engine/service';
 
 const service = getLanguageService();

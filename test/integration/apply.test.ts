@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from 'ldapts';
-import { parseLdif } from '../../server/src/engine/ldif/parser';
+import { parseWithDiagnostics as parseLdif } from '../engine/rules/helpers';
 import { adminClient, closedPort, connectArgs, readBack, runApply, runId, testServer, type CliRun } from './server';
 
 const server = testServer();

@@ -51,8 +51,11 @@ export class LspClient {
     });
   }
 
-  /** Starts the server and completes the initialize handshake; `configuration` answers workspace/configuration. */
-  static async start(configuration: Record<string, unknown> = {}): Promise<LspClient> {
+  /**
+   * Starts the server and completes the initialize handshake; `configuration` answers
+   * workspace/configuration, `initializationOptions` goes with initialize as an editor's client sends it.
+   */
+  static async start(configuration: Record<string, unknown> = {}, initializationOptions?: unknown): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
@@ -63,6 +66,7 @@ export class LspClient {
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      initializationOptions,
       capabilities: {
         workspace: { configuration: true },
         textDocument: {

@@ -30,6 +30,11 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual(diagnostic.range, { start: { line: 3, character: 23 }, end: { line: 3, character: 28 } });
   });
 
+  test('each diagnostic links to the documentation page of its code', async () => {
+    const [diagnostic] = await client.open('file:///work/linked.ldif', TEXT);
+    assert.equal(diagnostic.codeDescription?.href, 'https://github.com/winsync-ldif/winsync-ldif/blob/main/docs/rules/winsync/invalid-enum.md');
+  });
+
   test('an incremental edit re-publishes for the new version', async () => {
     const fixed = await client.edit(URI, { start: { line: 3, character: 23 }, end: { line: 3, character: 28 } }, 'to_ad');
     assert.deepEqual(fixed, []);

@@ -6,8 +6,8 @@
  */
 import { commands, ProgressLocation, window, workspace, type ExtensionContext, type TextDocument, type Uri } from 'vscode';
 import type { Secret } from '@apply/secret';
+import { parseLdif } from '@engine/ldif/parser';
 import { getLanguageService, type LanguageService, type ValidationSettings } from '@engine/service';
-import type { RecordCodeLenses } from './codeLens';
 import type { ApplyDiagnostics } from './diagnostics';
 import { runFlow, type FlowMode, type FlowOutcome, type FlowUi, type PasswordStore } from './flow';
 import type { ApplyLog } from './output';
@@ -32,7 +32,6 @@ export interface ApplyHost {
   readonly passwords: PasswordStore;
   readonly log: ApplyLog;
   readonly diagnostics: ApplyDiagnostics;
-  readonly lenses: RecordCodeLenses;
 }
 
 const SHOW_LOG = 'Show Log';
@@ -90,7 +89,7 @@ export class ApplyCommands {
       start: selection.start.line,
       end: selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line - 1 : selection.end.line,
     }));
-    return this.run('apply', editor.document.uri, recordsTouching(this.host.lenses.parse(editor.document), spans));
+    return this.run('apply', editor.document.uri, recordsTouching(parseLdif(editor.document.getText()), spans));
   }
 
   private async runWith(mode: FlowMode, document: TextDocument, profile: ConnectionProfile, only?: readonly number[]): Promise<FlowOutcome> {

@@ -1,6 +1,5 @@
-/** Wires the apply feature into the extension: commands, CodeLens, status bar, diagnostics, log. */
-import { languages, type ExtensionContext, type LogOutputChannel } from 'vscode';
-import { RecordCodeLenses } from './codeLens';
+/** Wires the apply feature into the extension: commands, status bar, diagnostics, log (the language server places the CodeLenses). */
+import type { ExtensionContext, LogOutputChannel } from 'vscode';
 import { ApplyCommands, COMMANDS } from './commands';
 import { ApplyDiagnostics } from './diagnostics';
 import { applyLog } from './output';
@@ -10,14 +9,7 @@ import { profileStatusBar } from './statusBar';
 
 export function registerApply(context: ExtensionContext, channel: LogOutputChannel): void {
   const profiles = new Profiles(context.workspaceState);
-  const lenses = new RecordCodeLenses({ apply: COMMANDS.applyRecord, dryRun: COMMANDS.dryRunRecord });
   const diagnostics = new ApplyDiagnostics();
-  new ApplyCommands({ profiles, passwords: passwordStore(context.secrets), log: applyLog(channel), diagnostics, lenses }).register(context);
-  context.subscriptions.push(
-    profiles,
-    lenses,
-    diagnostics,
-    languages.registerCodeLensProvider({ language: 'ldif' }, lenses),
-    profileStatusBar(profiles, COMMANDS.selectProfile),
-  );
+  new ApplyCommands({ profiles, passwords: passwordStore(context.secrets), log: applyLog(channel), diagnostics }).register(context);
+  context.subscriptions.push(profiles, diagnostics, profileStatusBar(profiles, COMMANDS.selectProfile));
 }

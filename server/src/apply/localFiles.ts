@@ -8,8 +8,9 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { AttrLine, LdifRecord } from '../engine/ldif/ast';
+import { fileUrlPath } from '../engine/ldif/fileUrl';
 import { advice, type Remedy } from './errors';
 
 export const DEFAULT_MAX_FILE_VALUE_BYTES = 2 * 1024 * 1024;
@@ -38,29 +39,15 @@ export function urlReferences(record: LdifRecord): UrlReference[] {
 
 /** Path of a file URL (relative ones resolved against `baseDir`), or undefined for other schemes. */
 export function filePathOf(url: string, baseDir: string | undefined): string | undefined {
-  const match = /^file:(?:\/\/)?(.*)$/i.exec(url);
-  if (!match) return undefined;
-  let path = match[1];
-  // file://localhost/path and file:///path both name /path.
-  if (path.toLowerCase().startsWith('localhost/')) path = path.slice('localhost'.length);
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // A stray % is taken literally, as ldapmodify does.
-  }
-  if (isAbsolute(path)) return path;
-  return baseDir === undefined ? undefined : resolve(baseDir, path);
+  const file = fileUrlPath(url);
+  if (!file) return undefined;
+  if (!file.relative) return file.path;
+  return baseDir === undefined ? undefined : resolve(baseDir, file.path);
 }
 
 /** `file:///abs/path`, percent-encoded: how the reject file writes a value that was relative. */
 export function fileUrlOf(path: string): string {
   return `file://${path.split('/').map(encodeURIComponent).join('/')}`;
-}
-
-/** True when the URL names a file by a relative path (resolved against the LDIF file's folder). */
-export function isRelativeFileUrl(url: string): boolean {
-  const match = /^file:(?:\/\/)?(.*)$/i.exec(url);
-  return match !== null && !match[1].startsWith('/') && !match[1].toLowerCase().startsWith('localhost/');
 }
 
 /** `2.0 MiB`, `512 KiB`, `17 bytes`. */

@@ -5,6 +5,7 @@
  * validator's findings for the record, because the reason is otherwise only in the errors log.
  */
 import type { AttributeSpec, EntryKind } from '../engine/catalog';
+import { reactionFor } from '../engine/catalog/semantics';
 import type { Diagnostic } from '../engine/ldif/ast';
 import { advice, describeResult, resultCodeOf, serverTextOf, type Explanation, type Remedy } from './errors';
 import { attributesOf, type AttributeValues, type Operation, type PlannedRecord } from './operations';
@@ -257,10 +258,9 @@ function explainUnwillingOrOperationsError(
 
 /** Catalog knowledge: written attributes whose bad values the server refuses with exactly this code. */
 function catalogHint(code: number, operation: Operation, catalog: AttributeCatalog): { cause: string; fix: string } | undefined {
-  const reactionOf = (spec: AttributeSpec) => (operation.kind === 'add' ? spec.onBadValue.add : spec.onBadValue.modify);
   const suspects = attributesOf(operation).flatMap((attribute) => {
     const spec = catalog.attribute(attribute.type.split(';')[0]);
-    const reaction = spec ? reactionOf(spec) : undefined;
+    const reaction = spec ? reactionFor(spec, operation.kind) : undefined;
     return spec && reaction?.kind === 'rejects' && reaction.code === code ? [{ attribute, spec, note: reaction.note }] : [];
   });
   if (suspects.length === 0) return undefined;

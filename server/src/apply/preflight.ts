@@ -8,9 +8,9 @@ import type { Catalog } from '../engine/catalog';
 import type { ParsedDocument } from '../engine/document';
 import type { Diagnostic, LdifRecord, Range } from '../engine/ldif/ast';
 import { mixedRecordProblems } from '../engine/ldif/parser';
-import { applySettings, checkEntries } from '../engine/rules/validate';
-import type { ValidationSettings } from '../engine/rules/settings';
-import type { EntryView } from '../engine/rules/types';
+import { applySettings, checkEntries, syntaxDiagnostics, type ValidationSettings } from '../engine/rules/validate';
+import type { EntryView } from '../engine/model/entryView';
+import localFileUnreadable, { localFileUnreadableMessage } from '../engine/rules/ldif/local-file-unreadable';
 import { ApplyError, advice } from './errors';
 import { inspectLocalFile, urlReferences, type LocalFileCheck } from './localFiles';
 import { recordSecrets, redact } from './secret';
@@ -56,8 +56,6 @@ export interface PreflightOptions {
 
 /** Blocking problems and local files kept for display; the rest are counted. */
 const MAX_KEPT = 1000;
-
-export const LOCAL_FILE_PROBLEM = 'ldif/local-file-unreadable';
 
 export async function preflight(inputs: readonly ApplyInput[], options: PreflightOptions): Promise<Preflight> {
   const blocking: BlockingProblem[] = [];
@@ -134,9 +132,9 @@ export async function checkPieces(
     const document = parsePiece(piece, catalog);
     for (const view of document.views) if (view.kind !== undefined) kept.push(view);
     rememberFirsts(firsts, document.ldif.records);
-    await onPiece(document, [...document.ldif.problems, ...document.recordDiagnostics(catalog)]);
+    await onPiece(document, [...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(catalog)]);
   }
-  return [...mixedRecordProblems(firsts), ...checkEntries(kept, { catalog })];
+  return [...syntaxDiagnostics(mixedRecordProblems(firsts)), ...checkEntries(kept, { catalog })];
 }
 
 /** Keeps the first content record and the first change record: all that the mixed-records check needs. */
@@ -171,10 +169,10 @@ export class LocalFileInspector {
 /** The diagnostic for a local file that cannot be sent: a warning for `check`, an error that blocks an apply. */
 export function localFileDiagnostic(problem: string, range: Range, severity: 'error' | 'warning'): Diagnostic {
   return {
-    code: LOCAL_FILE_PROBLEM,
+    code: localFileUnreadable.meta.code,
     severity,
     range,
-    message: `${problem.charAt(0).toUpperCase()}${problem.slice(1)}: applying this record would fail without sending it.`,
+    message: localFileUnreadableMessage(problem),
   };
 }
 

@@ -15,7 +15,8 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { advice, ApplyError, type RemedyRenderer } from './errors';
-import { fileUrlOf, filePathOf, isRelativeFileUrl } from './localFiles';
+import { fileUrlPath } from '../engine/ldif/fileUrl';
+import { fileUrlOf, filePathOf } from './localFiles';
 import { describeSource } from './operations';
 import { printable } from './printable';
 import type { ApplySummary, RecordResult } from './run';
@@ -162,7 +163,7 @@ function absoluteUrls(item: SourceRecord): string[] {
   for (const line of item.record.lines) {
     if (line.encoding !== 'url') continue;
     const url = (line.value ?? line.rawValue).trim();
-    if (!isRelativeFileUrl(url)) continue;
+    if (!fileUrlPath(url)?.relative) continue;
     const path = filePathOf(url, item.baseDir);
     if (path === undefined) continue;
     const start = line.line.range.start.line - first;

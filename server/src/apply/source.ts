@@ -6,6 +6,7 @@
 import type { Catalog, EntryKind } from '../engine/catalog';
 import { ParsedDocument, type TextPiece } from '../engine/document';
 import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
+import { syntaxDiagnostics } from '../engine/rules/validate';
 import type { RecordSource } from './operations';
 
 /** A run of whole records with where it starts in its file. */
@@ -77,7 +78,7 @@ export async function* sourceRecords(input: ApplyInput, catalog: Catalog, option
         baseDir: input.baseDir,
         lines,
         diagnostics: () => {
-          pieceDiagnostics ??= [...document.ldif.problems, ...document.recordDiagnostics(catalog)];
+          pieceDiagnostics ??= [...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(catalog)];
           return [...pieceDiagnostics.filter(inside), ...(options.documentDiagnostics ?? []).filter(inside)];
         },
       };

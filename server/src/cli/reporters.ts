@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Diagnostic, Severity } from '../engine/ldif/ast';
 import { CODES } from '../engine/rules';
+import { ruleDocUrl } from '../engine/rules/docs';
 import { write } from './io';
 
 export type ReportFormat = 'text' | 'json' | 'sarif';
@@ -107,6 +108,7 @@ function sarifReporter(out: Writable): Reporter {
       const rules = [...used].sort().map((code) => ({
         id: code,
         shortDescription: { text: CODES[code]?.summary ?? code },
+        helpUri: ruleDocUrl(code),
         defaultConfiguration: { level: SARIF_LEVEL[CODES[code]?.severity ?? 'warning'] },
       }));
       const tool = { driver: { name: 'winsync-ldif', rules } };

@@ -3,10 +3,10 @@ import { mostUsedEol, splitBlocks, type Block, type SplitText } from './ldif/lin
 import { countLineBreaks, editWindow } from './ldif/window';
 import { assembleDocument, mixedRecordProblems, parseBlock, type ParsedBlock } from './ldif/parser';
 import type { Catalog } from './catalog';
-import { viewEntry } from './rules/entryView';
-import type { EntryView } from './rules/types';
-import { applySettings, checkEntries, checkRecord } from './rules/validate';
-import type { ValidationSettings } from './rules/settings';
+import { viewEntry } from './model/entryView';
+import type { EntryView } from './model/entryView';
+import { applySettings, checkEntries, checkRecord, syntaxDiagnostics } from './rules/validate';
+import type { ValidationSettings } from './rules/validate';
 
 /** Where a piece of a larger file starts, for callers that read a file in pieces. */
 export interface TextPiece {
@@ -234,8 +234,8 @@ function detachBlock(block: Block): Block {
 export function validate(document: ParsedDocument, catalog: Catalog, settings: ValidationSettings = {}): Diagnostic[] {
   const diagnostics = applySettings(
     [
-      ...document.ldif.problems,
-      ...mixedRecordProblems(document.ldif.records),
+      ...syntaxDiagnostics(document.ldif.problems),
+      ...syntaxDiagnostics(mixedRecordProblems(document.ldif.records)),
       ...document.recordDiagnostics(catalog),
       ...checkEntries(document.views, { catalog }),
     ],

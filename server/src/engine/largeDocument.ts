@@ -12,9 +12,10 @@ import type { Diagnostic, LdifRecord, TextEdit } from './ldif/ast';
 import { hasContent } from './ldif/lines';
 import { mixedRecordProblems } from './ldif/parser';
 import { format as formatDocument, type FormattingOptions } from './features/formatting';
-import { DEFAULT_MAX_DIAGNOSTICS, type ValidationSettings } from './rules/settings';
-import type { EntryView } from './rules/types';
-import { applySettings, capCut, capSorted, checkEntries, countByRank, SEVERITY_RANK } from './rules/validate';
+import { anchorLine, type RecordAnchor } from './features/recordAnchors';
+import { DEFAULT_MAX_DIAGNOSTICS, type ValidationSettings } from './rules/validate';
+import type { EntryView } from './model/entryView';
+import { applySettings, capCut, capSorted, checkEntries, countByRank, SEVERITY_RANK, syntaxDiagnostics } from './rules/validate';
 
 /** Above this many characters a document is checked in pieces (VS Code's own large-file mark is 20 MB). */
 export const LARGE_DOCUMENT_SIZE = 10 * 1024 * 1024;
@@ -41,6 +42,8 @@ interface PieceResult {
   readonly views: readonly EntryView[];
   /** Its first content record and first change record, for the mixed-records check. */
   readonly firsts: readonly LdifRecord[];
+  /** The line of each of its records' actions. */
+  readonly anchors: readonly number[];
 }
 
 export class LargeDocument {
@@ -71,7 +74,7 @@ export class LargeDocument {
     this.results = new Map(parts.map((part, i) => [part.key, results[i]]));
 
     const across = applySettings(
-      [...mixedRecordProblems(results.flatMap((result) => result.firsts)), ...checkEntries(results.flatMap((result) => result.views), { catalog: this.catalog })],
+      [...syntaxDiagnostics(mixedRecordProblems(results.flatMap((result) => result.firsts))), ...checkEntries(results.flatMap((result) => result.views), { catalog: this.catalog })],
       all,
     );
     const counts = countByRank(across);
@@ -120,6 +123,16 @@ export class LargeDocument {
     return ParsedDocument.parse(text.slice(start, end), this.catalog, undefined, { firstLine, atFileStart: start === 0, once: true });
   }
 
+  /** Where each record's actions go, piece by piece; a piece already checked is not parsed again. */
+  recordAnchors(text: string): RecordAnchor[] {
+    const anchors: RecordAnchor[] = [];
+    for (const part of cutParts(text, this.piecesEvery)) {
+      const lines = this.results.get(part.key)?.anchors ?? anchorLines(ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true }));
+      for (const line of lines) anchors.push({ index: anchors.length, line });
+    }
+    return anchors;
+  }
+
   /** Formatting edits for the whole text, worked out piece by piece. */
   format(text: string, options: FormattingOptions): TextEdit[] {
     const edits: TextEdit[] = [];
@@ -132,7 +145,7 @@ export class LargeDocument {
 
   private check(part: Part, settings: ValidationSettings, max: number): PieceResult {
     const document = ParsedDocument.parse(part.text, this.catalog, undefined, part);
-    const shaped = applySettings([...document.ldif.problems, ...document.recordDiagnostics(this.catalog)], settings);
+    const shaped = applySettings([...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(this.catalog)], settings);
     const counts = countByRank(shaped);
     const taken = [0, 0, 0, 0];
     const head = shaped.filter((diagnostic) => taken[SEVERITY_RANK[diagnostic.severity]]++ <= max);
@@ -143,8 +156,13 @@ export class LargeDocument {
       head,
       views: document.views.filter((view) => view.kind !== undefined),
       firsts: [firstContent, firstChange].filter((record): record is LdifRecord => record !== undefined),
+      anchors: anchorLines(document),
     };
   }
+}
+
+function anchorLines(document: ParsedDocument): number[] {
+  return document.ldif.records.map(anchorLine);
 }
 
 function sumTo(counts: readonly number[], last: number): number {

@@ -4,12 +4,13 @@ import type { Diagnostic, Position, TextEdit } from './ldif/ast';
 import { findDocumentSymbols, type DocumentSymbol } from './features/symbols';
 import { getFoldingRanges, type FoldingRange } from './features/folding';
 import { format, type FormattingOptions } from './features/formatting';
-import type { ValidationSettings } from './rules/settings';
+import type { ValidationSettings } from './rules/validate';
 import { doHover, type Hover } from './features/hover';
 import { doComplete, type CompletionItem } from './features/completion';
+import { findRecordAnchors, type RecordAnchor } from './features/recordAnchors';
 
 export { ParsedDocument } from './document';
-export type { ValidationSettings } from './rules/settings';
+export type { ValidationSettings } from './rules/validate';
 
 /**
  * The engine's one entry point: plain functions over a parsed document, with no
@@ -25,6 +26,8 @@ export interface LanguageService {
   format(document: ParsedDocument, options: FormattingOptions): TextEdit[];
   hover(document: ParsedDocument, position: Position): Hover | undefined;
   complete(document: ParsedDocument, position: Position): CompletionItem[];
+  /** Where each record's per-record actions go. */
+  findRecordAnchors(document: ParsedDocument): RecordAnchor[];
 }
 
 export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageService {
@@ -37,5 +40,6 @@ export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageSe
     format,
     hover: (document, position) => doHover(document, position, catalog),
     complete: (document, position) => doComplete(document, position, catalog),
+    findRecordAnchors,
   };
 }

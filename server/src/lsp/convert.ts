@@ -1,6 +1,7 @@
 import {
   CodeAction,
   CodeActionKind,
+  type CodeLens,
   CompletionItemKind,
   InsertTextFormat,
   MarkupKind,
@@ -14,10 +15,14 @@ import {
   type FoldingRange as LspFoldingRange,
 } from 'vscode-languageserver/node';
 import type { Diagnostic, Fix, Severity } from '../engine/ldif/ast';
+import { ruleDocUrl } from '../engine/rules/docs';
+import { report } from '../engine/rules/validate';
+import checkFailed, { checkFailedMessage } from '../engine/rules/winsync/check-failed';
 import type { DocumentSymbol, SymbolKind as EngineSymbolKind } from '../engine/features/symbols';
 import type { FoldingRange } from '../engine/features/folding';
 import type { Hover } from '../engine/features/hover';
 import type { CompletionItem, CompletionKind } from '../engine/features/completion';
+import type { RecordAnchor } from '../engine/features/recordAnchors';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -26,16 +31,27 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The engine's diagnostic as LSP; its fixes travel in `data` so code actions need no re-validation. */
+/**
+ * The engine's diagnostic as LSP, linked to its code's documentation page; its fixes travel in
+ * `data` so code actions need no re-validation.
+ */
 export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
   return {
     range: diagnostic.range,
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.code,
+    codeDescription: { href: ruleDocUrl(diagnostic.code) },
     source: 'winsync-ldif',
     message: diagnostic.message,
     ...(diagnostic.fixes?.length ? { data: { fixes: diagnostic.fixes } } : {}),
   };
+}
+
+/** The diagnostic that takes the place of a document's diagnostics when checking it failed. */
+export function checkFailedDiagnostic(error: unknown): LspDiagnostic {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const message = checkFailedMessage(error instanceof Error ? error.message : String(error));
+  return toLspDiagnostic(report(checkFailed.meta, { range, message }));
 }
 
 /** Quick fixes carried by the diagnostics the client sends back with a code-action request. */
@@ -102,4 +118,31 @@ export function toLspCompletionItem(item: CompletionItem): LspCompletionItem {
     ...(item.range ? { textEdit: { range: item.range, newText: item.insertText } } : { insertText: item.insertText }),
     ...(item.retrigger ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
   };
+}
+
+/** A lens the client shows above every record: its title, tooltip and the command it runs with (uri, record index). */
+export interface RecordLens {
+  readonly title: string;
+  readonly tooltip: string;
+  readonly command: string;
+}
+
+/** The record lenses from the client's initializationOptions (`{ recordLenses: RecordLens[] }`); none when absent or malformed. */
+export function readRecordLenses(options: unknown): RecordLens[] {
+  const lenses = (options as { recordLenses?: unknown } | null | undefined)?.recordLenses;
+  if (!Array.isArray(lenses)) return [];
+  return lenses.filter(
+    (lens): lens is RecordLens =>
+      typeof lens === 'object' && lens !== null && ['title', 'tooltip', 'command'].every((key) => typeof (lens as Record<string, unknown>)[key] === 'string'),
+  );
+}
+
+/** Each lens above each record, at the start of its anchor line; the command gets the document URI and the record's index. */
+export function toRecordCodeLenses(uri: string, anchors: readonly RecordAnchor[], lenses: readonly RecordLens[]): CodeLens[] {
+  return anchors.flatMap(({ index, line }) =>
+    lenses.map((lens) => ({
+      range: { start: { line, character: 0 }, end: { line, character: 0 } },
+      command: { title: lens.title, tooltip: lens.tooltip, command: lens.command, arguments: [uri, index] },
+    })),
+  );
 }

@@ -3,7 +3,6 @@
  */
 import {
   createConnection,
-  DiagnosticSeverity,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -13,7 +12,18 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type ParsedDocument, type ValidationSettings } from '../engine/service';
-import { toCodeActions, toLspCompletionItem, toLspDiagnostic, toLspFoldingRange, toLspHover, toLspSymbol } from './convert';
+import {
+  checkFailedDiagnostic,
+  readRecordLenses,
+  toCodeActions,
+  toLspCompletionItem,
+  toLspDiagnostic,
+  toLspFoldingRange,
+  toLspHover,
+  toLspSymbol,
+  toRecordCodeLenses,
+  type RecordLens,
+} from './convert';
 import { DEFAULT_FOLD_WIDTH } from '../engine/features/formatting';
 import { LARGE_DOCUMENT_SIZE, LargeDocument } from '../engine/largeDocument';
 
@@ -25,11 +35,14 @@ const large = new Map<string, LargeDocument>();
 let settings: ValidationSettings = {};
 let formatting = { foldWidth: DEFAULT_FOLD_WIDTH };
 let canPullConfiguration = false;
+/** The per-record lenses the client asked for (its commands and wording); none when it asked for none. */
+let recordLenses: readonly RecordLens[] = [];
 // Diagnostics wait for the first settings, so a document opened at start-up is not published twice.
 let settingsLoaded: Promise<void> = Promise.resolve();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  recordLenses = readRecordLenses(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -39,6 +52,7 @@ connection.onInitialize((params): InitializeResult => {
       documentFormattingProvider: true,
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' '] },
+      ...(recordLenses.length > 0 && { codeLensProvider: { resolveProvider: false } }),
     },
     serverInfo: { name: 'winsync-ldif' },
   };
@@ -103,19 +117,9 @@ async function publish(document: TextDocument): Promise<void> {
   } catch (error) {
     // A document the engine cannot check must not take the server, and every other open file, down.
     connection.console.error(`Checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
-    diagnostics = [checkFailed(error)];
+    diagnostics = [checkFailedDiagnostic(error)];
   }
   await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-}
-
-function checkFailed(error: unknown): LspDiagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Error,
-    code: 'winsync/check-failed',
-    source: 'winsync-ldif',
-    message: `winsync-ldif could not check this file (${error instanceof Error ? error.message : String(error)}); other files are still checked. Please report this with the file (see the winsync-ldif output for details).`,
-  };
 }
 
 documents.onDidChangeContent((event) => void publish(event.document));
@@ -161,6 +165,14 @@ connection.onHover((params) =>
 connection.onCompletion((params) =>
   withDocument(params.textDocument.uri, (d) => service.complete(d, params.position).map(toLspCompletionItem), [], params.position),
 );
+
+connection.onCodeLens((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || recordLenses.length === 0) return [];
+  const big = largeOf(document);
+  const anchors = big ? big.recordAnchors(document.getText()) : service.findRecordAnchors(current(document));
+  return toRecordCodeLenses(document.uri, anchors, recordLenses);
+});
 
 documents.listen(connection);
 connection.listen();

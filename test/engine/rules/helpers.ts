@@ -1,5 +1,7 @@
+import type { Diagnostic, LdifDocument } from '../../../server/src/engine/ldif/ast';
+import { parseLdif } from '../../../server/src/engine/ldif/parser';
+import { syntaxDiagnostics } from '../../../server/src/engine/rules/validate';
 import { getLanguageService } from '../../../server/src/engine/service';
-import type { Diagnostic } from '../../../server/src/engine/ldif/ast';
 
 const service = getLanguageService();
 
@@ -29,4 +31,13 @@ export function pluginReplace(attribute: string, ...values: string[]): string[] 
 /** A modify of the agreement replacing one attribute. */
 export function agreementReplace(attribute: string, ...values: string[]): string[] {
   return [AGREEMENT_DN, 'changetype: modify', `replace: ${attribute}`, ...values.map((v) => `${attribute}: ${v}`), '-'];
+}
+
+/**
+ * Parses LDIF as `parseLdif` does, with the parser's findings worded as diagnostics by their
+ * rules: for tests of what a syntax problem says and offers.
+ */
+export function parseWithDiagnostics(text: string): Omit<LdifDocument, 'problems'> & { readonly problems: Diagnostic[] } {
+  const document = parseLdif(text);
+  return { ...document, problems: syntaxDiagnostics(document.problems) };
 }

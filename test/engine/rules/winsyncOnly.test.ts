@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateToString } from '../../../bench/generate';
 import { RECORD_RULES } from '../../../server/src/engine/rules';
-import type { EntryView } from '../../../server/src/engine/rules/types';
+import type { EntryView } from '../../../server/src/engine/model/entryView';
 import { getLanguageService } from '../../../server/src/engine/service';
 
 const service = getLanguageService();
@@ -31,7 +31,7 @@ test('rules marked winsyncOnly find nothing in a record that is not a winsync en
     for (const view of service.parse(text).views) {
       // Winsync records too, seen as ordinary ones: a winsyncOnly rule must not look past the kind.
       const ordinary: EntryView = { record: view.record, kind: undefined, writes: view.writes, mentions: view.mentions };
-      for (const rule of rules) assert.deepEqual(rule.check(ordinary, { catalog: service.catalog }), [], `${Object.keys(rule.codes)[0]} on line ${view.record.range.start.line + 1}`);
+      for (const rule of rules) assert.deepEqual(rule.check(ordinary, { catalog: service.catalog }), [], `${rule.meta.code} on line ${view.record.range.start.line + 1}`);
       checked++;
     }
   }

@@ -36,6 +36,36 @@ const NO_USER_MOD: ReactionInput = {
   note: 'The schema marks it NO-USER-MODIFICATION, so the server silently drops it from the request (a modify that contains nothing else fails with 53 "no modifiable attributes specified"); the real value is filled in by the server.',
 };
 
+type BadValueInput = AttributeInput['onBadValue'];
+
+/** The two "create new … in the directory" switches, read by true_value_from_string. */
+const WINSYNC_FLAG_BAD_VALUE: BadValueInput = {
+  add: {
+    kind: 'ignores',
+    fallback: 'false',
+    note: 'Anything but on/yes/true/1 (any case) silently means false; nothing is logged.',
+  },
+  modify: {
+    kind: 'ignores',
+    fallback: 'false',
+    note: 'A value such as "bogus" gets result 0 and nothing logged, and silently means false.',
+  },
+};
+
+/** The busy-wait and session-pause times, which the add and modify handlers range-check alike. */
+const WAIT_TIME_BAD_VALUE: BadValueInput = {
+  add: {
+    kind: 'rejects',
+    code: 53,
+    note: 'A negative or out-of-range value makes the add fail with 53 and no text; non-numbers get 21.',
+  },
+  modify: {
+    kind: 'rejects',
+    code: 1,
+    note: 'Refused with 1 (Operations error) and no text when out of range; non-numbers get 21.',
+  },
+};
+
 /** A read-only status attribute the server maintains: text, single-valued, dropped when written. */
 function statusAttribute(fields: Pick<AttributeInput, 'name' | 'doc' | 'source' | 'since'>): AttributeInput {
   return {
@@ -306,18 +336,7 @@ export const agreementAttributes: AttributeInput[] = [
     multiValued: false,
     requiredOnAdd: false,
     serverManaged: false,
-    onBadValue: {
-      add: {
-        kind: 'rejects',
-        code: 53,
-        note: 'A negative or out-of-range value makes the add fail with 53 and no text; non-numbers get 21.',
-      },
-      modify: {
-        kind: 'rejects',
-        code: 1,
-        note: 'Refused with 1 (Operations error) and no text when out of range; non-numbers get 21.',
-      },
-    },
+    onBadValue: WAIT_TIME_BAD_VALUE,
     doc: [
       'Seconds to wait before trying again after the remote side answered "busy".',
       'A generic replication-agreement setting that winsync agreements also accept; rarely needed against AD.',
@@ -332,18 +351,7 @@ export const agreementAttributes: AttributeInput[] = [
     multiValued: false,
     requiredOnAdd: false,
     serverManaged: false,
-    onBadValue: {
-      add: {
-        kind: 'rejects',
-        code: 53,
-        note: 'A negative or out-of-range value makes the add fail with 53 and no text; non-numbers get 21.',
-      },
-      modify: {
-        kind: 'rejects',
-        code: 1,
-        note: 'Refused with 1 (Operations error) and no text when out of range; non-numbers get 21.',
-      },
-    },
+    onBadValue: WAIT_TIME_BAD_VALUE,
     doc: [
       'Seconds to pause between two update sessions, giving other suppliers a chance to get in.',
       'A generic replication-agreement setting; it has little effect on a Windows agreement.',
@@ -489,18 +497,7 @@ export const agreementAttributes: AttributeInput[] = [
     requiredOnAdd: false,
     default: 'false',
     serverManaged: false,
-    onBadValue: {
-      add: {
-        kind: 'ignores',
-        fallback: 'false',
-        note: 'Anything but on/yes/true/1 (any case) silently means false; nothing is logged.',
-      },
-      modify: {
-        kind: 'ignores',
-        fallback: 'false',
-        note: 'A value such as "bogus" gets result 0 and nothing logged, and silently means false.',
-      },
-    },
+    onBadValue: WINSYNC_FLAG_BAD_VALUE,
     doc: [
       'Whether users created in Active Directory are created in the directory as well; existing linked users sync either way.',
       'True only for `on`, `yes`, `true` or `1` (any case) — every other word, including typos, means off without a warning.',
@@ -517,18 +514,7 @@ export const agreementAttributes: AttributeInput[] = [
     requiredOnAdd: false,
     default: 'false',
     serverManaged: false,
-    onBadValue: {
-      add: {
-        kind: 'ignores',
-        fallback: 'false',
-        note: 'Anything but on/yes/true/1 (any case) silently means false; nothing is logged.',
-      },
-      modify: {
-        kind: 'ignores',
-        fallback: 'false',
-        note: 'A value such as "bogus" gets result 0 and nothing logged, and silently means false.',
-      },
-    },
+    onBadValue: WINSYNC_FLAG_BAD_VALUE,
     doc: [
       'Whether groups created in Active Directory are created in the directory as well.',
       'Same parser as `nsds7NewWinUserSyncEnabled`: only on/yes/true/1 mean true. FreeIPA writes `false`.',
@@ -558,7 +544,7 @@ export const agreementAttributes: AttributeInput[] = [
     onBadValue: {
       add: {
         kind: 'falls-back',
-        note: 'The add succeeds; the errors log warns "Ignoring illegal setting for oneWaySync … Valid values are \"toWindows\" or \"fromWindows\"" and sync stays two-way.',
+        note: 'The add succeeds; the errors log warns "Ignoring illegal setting for oneWaySync … Valid values are "toWindows" or "fromWindows"" and sync stays two-way.',
       },
       modify: {
         kind: 'falls-back',
@@ -602,7 +588,7 @@ export const agreementAttributes: AttributeInput[] = [
       add: {
         kind: 'falls-back',
         fallback: 'none',
-        note: 'The add succeeds; the errors log warns "Ignoring illegal setting for winSyncMoveAction … Valid values are \"delete\" or \"unsync\"" and `none` is used.',
+        note: 'The add succeeds; the errors log warns "Ignoring illegal setting for winSyncMoveAction … Valid values are "delete" or "unsync"" and `none` is used.',
       },
       modify: {
         kind: 'falls-back',
@@ -729,12 +715,12 @@ export const agreementAttributes: AttributeInput[] = [
       add: {
         kind: 'rejects',
         code: 53,
-        note: 'Refused with 53; the errors log says "Warning invalid value for nsds5ReplicaEnabled (…), value must be \"on\" or \"off\". Ignoring this repl agreement."',
+        note: 'Refused with 53; the errors log says "Warning invalid value for nsds5ReplicaEnabled (…), value must be "on" or "off". Ignoring this repl agreement."',
       },
       modify: {
         kind: 'rejects',
         code: 1,
-        note: 'Refused with 1 and the text "Invalid value for nsds5ReplicaEnabled, the value must be \"on\" or \"off\"."',
+        note: 'Refused with 1 and the text "Invalid value for nsds5ReplicaEnabled, the value must be "on" or "off"."',
       },
     },
     doc: [

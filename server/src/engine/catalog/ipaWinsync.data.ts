@@ -26,6 +26,20 @@ type EntryKindInput = z.input<typeof EntryKindSpecSchema>;
 const CONFIG_C = 'freeipa daemons/ipa-slapi-plugins/ipa-winsync/ipa-winsync-config.c';
 const CONF_LDIF = 'freeipa daemons/ipa-slapi-plugins/ipa-winsync/ipa-winsync-conf.ldif';
 
+/** The optional (in)activated-group filters: never parsed, only searched with. */
+function groupFilterBadValue(group: 'activated' | 'inactivated'): AttributeInput['onBadValue'] {
+  return {
+    add: {
+      kind: 'accepts',
+      note: 'Stored without any check; the plug-in never parses it, and a filter that finds no group is reported in the errors log only.',
+    },
+    modify: {
+      kind: 'accepts',
+      note: `Any text passes; if it matches no group the errors log says "Could not find the DN of the ${group} users group … Ignoring" and the plug-in skips the rest of its per-domain set-up.`,
+    },
+  };
+}
+
 export const ipaWinsyncEntryKind: EntryKindInput = {
   kind: 'ipa-winsync',
   title: 'FreeIPA ipa-winsync plugin configuration',
@@ -341,16 +355,7 @@ export const ipaWinsyncAttributes: AttributeInput[] = [
     multiValued: false,
     requiredOnAdd: false,
     serverManaged: false,
-    onBadValue: {
-      add: {
-        kind: 'accepts',
-        note: 'Stored without any check; the plug-in never parses it, and a filter that finds no group is reported in the errors log only.',
-      },
-      modify: {
-        kind: 'accepts',
-        note: 'Any text passes; if it matches no group the errors log says "Could not find the DN of the inactivated users group … Ignoring" and the plug-in skips the rest of its per-domain set-up.',
-      },
-    },
+    onBadValue: groupFilterBadValue('inactivated'),
     doc: [
       'Optional LDAP filter for a group that holds disabled users; only read when `ipaWinSyncAcctDisable` is not `none`.',
       'FreeIPA stopped shipping it in 2011 (commit 09dd05b49 "Make activated/inactivated groups optional"): without it the',
@@ -369,16 +374,7 @@ export const ipaWinsyncAttributes: AttributeInput[] = [
     multiValued: false,
     requiredOnAdd: false,
     serverManaged: false,
-    onBadValue: {
-      add: {
-        kind: 'accepts',
-        note: 'Stored without any check; the plug-in never parses it, and a filter that finds no group is reported in the errors log only.',
-      },
-      modify: {
-        kind: 'accepts',
-        note: 'Any text passes; if it matches no group the errors log says "Could not find the DN of the activated users group … Ignoring" and the plug-in skips the rest of its per-domain set-up.',
-      },
-    },
+    onBadValue: groupFilterBadValue('activated'),
     doc: [
       'Optional LDAP filter for a group that holds active users, the counterpart of `ipaWinSyncInactivatedFilter`; only read',
       'when `ipaWinSyncAcctDisable` is not `none`.',

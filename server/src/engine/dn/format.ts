@@ -1,4 +1,5 @@
 /** Writing DN values and DNs in RFC 4514 form, escaped the way 389-DS stores them. */
+import { hexEscape } from '../util/escapes';
 
 /** The parts of an AVA that printing needs; parsed `Ava`s fit, and so do hand-built ones. */
 export interface AvaText {
@@ -21,10 +22,6 @@ function escapedEverywhere(c: number): boolean {
   return c === 0x22 || c === 0x2b || c === 0x2c || c === 0x3b || c === 0x3c || c === 0x3d || c === 0x3e || c === 0x5c || c === 0;
 }
 
-function hexPair(c: number): string {
-  return '\\' + (c < 16 ? '0' : '') + c.toString(16).toUpperCase();
-}
-
 /**
  * Escapes a decoded value for a DN string (RFC 4514 §2.4): `"+,;<>\=` and NUL anywhere,
  * a leading space or `#`, a trailing space, each as `\XX`.
@@ -36,7 +33,7 @@ export function escapeDnValue(value: string): string {
   for (let i = 0; i <= last; i++) {
     const c = value.charCodeAt(i);
     if (escapedEverywhere(c) || (i === 0 && (c === SPACE || c === HASH)) || (i === last && c === SPACE)) {
-      out += value.slice(from, i) + hexPair(c);
+      out += value.slice(from, i) + hexEscape(c, 'upper');
       from = i + 1;
     }
   }

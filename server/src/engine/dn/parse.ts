@@ -3,6 +3,7 @@
  * (`slapi_dn_normalize_ext`): RFC 1779 quoted values, `;` between RDNs and spaces
  * around `,` `+` `=`. Offsets are UTF-16 indices into the parsed text.
  */
+import { decodeUtf8, hexDigitValue } from '../util/escapes';
 import { escapeDnValue } from './format';
 
 export interface Ava {
@@ -56,9 +57,6 @@ const EQUALS = 0x3d;
 const GREATER = 0x3e;
 const BACKSLASH = 0x5c;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const lossyUtf8 = new TextDecoder('utf-8');
-
 /**
  * True only for a DN that parses without any problem: `type=value` RDNs joined by plain
  * commas, names of letters, digits and "-", values with no character that needs an escape
@@ -94,12 +92,6 @@ export function parseDn(text: string): ParsedDn {
 
 function isSeparator(c: number): boolean {
   return c === COMMA || c === SEMICOLON || c === PLUS;
-}
-
-function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  const lower = c | 0x20;
-  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
 }
 
 function isAlpha(c: number): boolean {
@@ -156,7 +148,7 @@ export function isAttributeType(text: string, start = 0, end = text.length): boo
 function isHexString(text: string, start: number, end: number): boolean {
   const digits = end - start - 1;
   if (digits < 2 || digits % 2 !== 0) return false;
-  for (let i = start + 1; i < end; i++) if (hexValue(text.charCodeAt(i)) < 0) return false;
+  for (let i = start + 1; i < end; i++) if (hexDigitValue(text.charCodeAt(i)) < 0) return false;
   return true;
 }
 
@@ -202,9 +194,9 @@ class EscapedValue {
     if (this.bytes.length === 0) return;
     const bytes = Uint8Array.from(this.bytes);
     this.bytes = [];
-    try {
-      this.parts.push(utf8.decode(bytes));
-    } catch {
+    const decoded = decodeUtf8(bytes);
+    this.parts.push(decoded.text);
+    if (!decoded.valid) {
       const written = this.text.slice(this.bytesStart, this.bytesEnd);
       this.problems.push({
         start: this.bytesStart,
@@ -212,7 +204,6 @@ class EscapedValue {
         severity: 'error',
         message: `Hex escapes ${written} are not valid UTF-8: a DN string value must be UTF-8 (use a #hexstring for binary values)`,
       });
-      this.parts.push(lossyUtf8.decode(bytes));
     }
   }
 }
@@ -409,8 +400,8 @@ class DnParser {
       if (quoted ? c === QUOTE : isSeparator(c)) break;
       if (c === BACKSLASH) {
         const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-        const high = hexValue(next);
-        const low = i + 2 < n ? hexValue(text.charCodeAt(i + 2)) : -1;
+        const high = hexDigitValue(next);
+        const low = i + 2 < n ? hexDigitValue(text.charCodeAt(i + 2)) : -1;
         if (high >= 0 && low >= 0) {
           escaped ??= new EscapedValue(text, this.problems);
           escaped.literal(text.slice(literalStart, i));

@@ -8,10 +8,10 @@ import { CHANGE_TYPES, MOD_OPS } from '../ldif/ast';
 import { rangeIn } from '../ldif/position';
 import type { AttributeSpec, Catalog, EntryKind } from '../catalog';
 import type { ParsedDocument } from '../document';
-import { booleanChoiceDoc, booleanChoices, describeAttribute, shortSyntax } from './describe';
-import { entryKindOf } from './entryKind';
-import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './keywords';
-import { countBefore, locate, modSpecOfHeader, recordEndingAbove, type RecordAt } from './locate';
+import { booleanChoiceDoc, booleanChoices, describeAttribute, shortSyntax } from './support/describe';
+import { entryKindOf } from './support/entryKind';
+import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './support/keywords';
+import { countBefore, locate, modSpecOfHeader, recordEndingAbove, type RecordAt } from './support/locate';
 
 export type CompletionKind = 'attribute' | 'value' | 'keyword' | 'snippet';
 

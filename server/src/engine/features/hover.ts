@@ -6,12 +6,13 @@ import type { AttrLine, LdifRecord, Position, Range } from '../ldif/ast';
 import { CHANGE_TYPES, type ChangeType } from '../ldif/ast';
 import { rangeIn } from '../ldif/position';
 import type { AttributeSpec, Catalog, EntryKind } from '../catalog';
+import { createsEntry, matchChoice, reactionFor } from '../catalog/semantics';
 import type { ParsedDocument } from '../document';
-import { code, describeAttribute, describeBooleanValue, reactionLabel } from './describe';
-import { describeBase64, describeDn, readSchedule } from './describeValue';
-import { entryKindOf } from './entryKind';
-import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './keywords';
-import { locate, modSpecOfHeader, type RecordAt } from './locate';
+import { code, describeAttribute, describeBooleanValue, reactionLabel } from './support/describe';
+import { describeBase64, describeDn, readSchedule } from './support/describeValue';
+import { entryKindOf } from './support/entryKind';
+import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './support/keywords';
+import { locate, modSpecOfHeader, type RecordAt } from './support/locate';
 
 export interface Hover {
   /** Markdown. */
@@ -145,7 +146,7 @@ function valueBody(spec: AttributeSpec, value: string, record: LdifRecord): stri
   const syntax = spec.syntax;
   switch (syntax.kind) {
     case 'enum': {
-      const choice = syntax.values.find((candidate) => candidate.value.toLowerCase() === value.toLowerCase());
+      const choice = matchChoice(spec, value);
       if (choice) {
         const spelling = choice.value === value ? '' : ` (documented spelling ${code(choice.value)}; the server ignores case)`;
         const legacy = choice.legacy ? ' *Older spelling, still accepted.*' : '';
@@ -189,7 +190,7 @@ function valueBody(spec: AttributeSpec, value: string, record: LdifRecord): stri
 
 /** What the server does with a bad value in this record (add reaction for content/add records). */
 function badValue(spec: AttributeSpec, record: LdifRecord): string {
-  const adding = record.kind === 'content' || record.kind === 'add';
-  const reaction = adding ? spec.onBadValue.add : spec.onBadValue.modify;
+  const adding = createsEntry(record.kind);
+  const reaction = reactionFor(spec, record.kind);
   return `In ${adding ? 'an add' : 'a modify'} the server ${reactionLabel(reaction)}. ${reaction.note}`;
 }

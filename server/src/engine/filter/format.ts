@@ -1,11 +1,8 @@
 /** Printing filters in canonical RFC 4515 form. */
+import { hexEscape } from '../util/escapes';
 import type { AssertionValue, FilterNode } from './ast';
 
 const OPERATORS = { equality: '=', approx: '~=', greaterOrEqual: '>=', lessOrEqual: '<=' } as const;
-
-function escapeCode(c: number): string {
-  return '\\' + (c < 16 ? '0' : '') + c.toString(16);
-}
 
 function mustEscape(c: number): boolean {
   return c === 0x2a || c === 0x28 || c === 0x29 || c === 0x5c || c === 0;
@@ -18,7 +15,7 @@ export function escapeFilterValue(value: string): string {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (mustEscape(c)) {
-      out += value.slice(from, i) + escapeCode(c);
+      out += value.slice(from, i) + hexEscape(c, 'lower');
       from = i + 1;
     }
   }
@@ -30,7 +27,7 @@ function formatValue(value: AssertionValue): string {
   if (!value.bytes) return escapeFilterValue(value.text);
   let out = '';
   for (const byte of value.bytes) {
-    out += byte >= 0x20 && byte < 0x7f && !mustEscape(byte) ? String.fromCharCode(byte) : escapeCode(byte);
+    out += byte >= 0x20 && byte < 0x7f && !mustEscape(byte) ? String.fromCharCode(byte) : hexEscape(byte, 'lower');
   }
   return out;
 }

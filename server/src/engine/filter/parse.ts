@@ -3,6 +3,7 @@
  * any nesting depth parses in linear time without recursion.
  */
 import { isAttributeType } from '../dn/parse';
+import { decodeUtf8, hexDigitValue } from '../util/escapes';
 import type {
   AssertionValue,
   AttributeDescription,
@@ -34,8 +35,6 @@ const PIPE = 0x7c;
 const TILDE = 0x7e;
 
 const NO_OPTIONS: readonly string[] = Object.freeze([]);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const lossyUtf8 = new TextDecoder('utf-8');
 
 /** Parses one filter. Text without its outer parentheses gets a `missing-parens` problem. */
 export function parseFilter(text: string): ParsedFilter {
@@ -104,12 +103,6 @@ function trimEdges(text: string): { first: number; last: number; problems: Filte
   return { first, last, problems };
 }
 
-function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  const lower = c | 0x20;
-  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
-}
-
 function isAlnum(c: number): boolean {
   const lower = c | 0x20;
   return (c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
@@ -155,8 +148,8 @@ function decodeValue(src: string, start: number, end: number): { text: string; b
   let i = start;
   while (i < end) {
     const c = src.charCodeAt(i);
-    const high = c === BACKSLASH && i + 2 < end ? hexValue(src.charCodeAt(i + 1)) : -1;
-    const low = high >= 0 ? hexValue(src.charCodeAt(i + 2)) : -1;
+    const high = c === BACKSLASH && i + 2 < end ? hexDigitValue(src.charCodeAt(i + 1)) : -1;
+    const low = high >= 0 ? hexDigitValue(src.charCodeAt(i + 2)) : -1;
     if (low >= 0) {
       bytes.push(high * 16 + low);
       i += 3;
@@ -167,11 +160,8 @@ function decodeValue(src: string, start: number, end: number): { text: string; b
     i += cp > 0xffff ? 2 : 1;
   }
   const array = Uint8Array.from(bytes);
-  try {
-    return { text: utf8.decode(array) };
-  } catch {
-    return { text: lossyUtf8.decode(array), bytes: array };
-  }
+  const decoded = decodeUtf8(array);
+  return decoded.valid ? { text: decoded.text } : { text: decoded.text, bytes: array };
 }
 
 interface Frame {
@@ -351,7 +341,7 @@ class FilterParser {
       const c = src.charCodeAt(i);
       if (c === CLOSE) break;
       if (c === BACKSLASH) {
-        if (i + 2 < to && hexValue(src.charCodeAt(i + 1)) >= 0 && hexValue(src.charCodeAt(i + 2)) >= 0) {
+        if (i + 2 < to && hexDigitValue(src.charCodeAt(i + 1)) >= 0 && hexDigitValue(src.charCodeAt(i + 2)) >= 0) {
           i += 3;
           continue;
         }

@@ -6,6 +6,7 @@
  * Positions use the LSP convention (0-based line, UTF-16 code unit column) but are
  * plain data: the engine does not depend on any LSP package.
  */
+import type { SyntaxFinding } from './findings';
 
 export interface Position {
   readonly line: number;
@@ -156,8 +157,8 @@ export interface LdifDocument {
   readonly records: readonly LdifRecord[];
   /** Comments outside records (between records, before the first). */
   readonly comments: readonly Comment[];
-  /** Syntax problems found while parsing (codes `ldif/...`). */
-  readonly problems: readonly Diagnostic[];
+  /** Syntax problems found while parsing (codes `ldif/...`); their rules word them as diagnostics. */
+  readonly problems: readonly SyntaxFinding[];
   /** Number of physical lines in the text. */
   readonly lineCount: number;
   /** The line separator the text mostly uses. */

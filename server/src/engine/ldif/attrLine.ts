@@ -1,27 +1,14 @@
 import { isUtf8 } from 'node:buffer';
-import type { AttrLine, Diagnostic, Fix, LogicalLine, Range, ValueEncoding } from './ast';
+import type { AttrLine, LogicalLine, Range, ValueEncoding } from './ast';
+import { syntaxFinding, type FindingDataArgs, type SyntaxCode, type SyntaxFinding } from './findings';
 import { rangeIn } from './position';
-import { SYNTAX_PROBLEMS, type SyntaxProblemCode } from './problems';
 
-export type ProblemSink = (
-  code: SyntaxProblemCode,
-  line: LogicalLine,
-  start: number,
-  end: number,
-  message: string,
-  fixes?: readonly Fix[],
-) => void;
+/** Receives what the parser finds wrong in line[start, end). */
+export type FindingSink = <C extends SyntaxCode>(code: C, line: LogicalLine, start: number, end: number, ...data: FindingDataArgs<C>) => void;
 
-/** Builds a diagnostic with the problem's default severity. */
-export function syntaxProblem(
-  code: SyntaxProblemCode,
-  line: LogicalLine,
-  start: number,
-  end: number,
-  message: string,
-  fixes?: readonly Fix[],
-): Diagnostic {
-  return { code, severity: SYNTAX_PROBLEMS[code].severity, range: rangeIn(line, start, end), message, ...(fixes ? { fixes } : {}) };
+/** A sink that collects findings into `found`. */
+export function collectFindings(found: SyntaxFinding[]): FindingSink {
+  return (code, line, start, end, ...data) => found.push(syntaxFinding(code, rangeIn(line, start, end), ...data));
 }
 
 const NO_OPTIONS: readonly string[] = Object.freeze([]);
@@ -32,24 +19,16 @@ const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
  * Reads `description: value`, `description:: base64` or `description:< url` from a
  * logical line. Returns undefined (after reporting) when the line has no colon.
  */
-export function parseAttrLine(line: LogicalLine, report: ProblemSink): AttrLine | undefined {
+export function parseAttrLine(line: LogicalLine, report: FindingSink): AttrLine | undefined {
   const text = line.text;
   const colon = text.indexOf(':');
   if (colon < 0) {
-    report('ldif/missing-colon', line, 0, text.length, `Expected "attribute: value" but this line has no colon: "${clip(text)}".`);
+    report('ldif/missing-colon', line, 0, text.length, { text });
     return undefined;
   }
   const description = text.slice(0, colon);
   if (!DESCRIPTION.test(description)) {
-    report(
-      'ldif/invalid-attribute-description',
-      line,
-      0,
-      Math.max(colon, 1),
-      description.trim() === ''
-        ? 'Missing attribute name before ":".'
-        : `Invalid attribute name "${clip(description)}": use a letter followed by letters, digits or "-" (or a numeric OID), then optional ";options", with no spaces before the colon.`,
-    );
+    report('ldif/invalid-attribute-description', line, 0, Math.max(colon, 1), { description });
   }
   const semicolon = description.indexOf(';');
   const name = semicolon < 0 ? description : description.slice(0, semicolon);
@@ -71,38 +50,20 @@ export function parseAttrLine(line: LogicalLine, report: ProblemSink): AttrLine 
   if (text.indexOf(NO_BREAK_SPACE) >= 0) reportNoBreakSpaces(line, colon, valueOffset, report);
   const replaced = text.indexOf(REPLACEMENT_CHARACTER);
   if (replaced >= 0) {
-    report(
-      'ldif/replacement-character',
-      line,
-      replaced,
-      text.lastIndexOf(REPLACEMENT_CHARACTER) + 1,
-      'This line holds U+FFFD (�), which stands for bytes that are not valid UTF-8: the file was probably saved in another encoding (e.g. Latin-1) or holds binary data, and the original bytes are lost. Save the file as UTF-8, and write binary values in base64 ("attr:: …").',
-    );
+    report('ldif/replacement-character', line, replaced, text.lastIndexOf(REPLACEMENT_CHARACTER) + 1);
   }
 
   let validBase64 = false;
   if (encoding === 'base64') {
     validBase64 = rawValue.length % 4 === 0 && isBase64(rawValue);
     if (!validBase64) {
-      report(
-        'ldif/invalid-base64',
-        line,
-        valueOffset,
-        text.length,
-        'Invalid base64 value: use only A–Z, a–z, 0–9, "+" and "/", with "=" padding to a multiple of 4 characters.',
-      );
+      report('ldif/invalid-base64', line, valueOffset, text.length);
     }
   } else if (encoding === 'url') {
     if (!URL_SCHEME.test(rawValue)) {
-      report('ldif/invalid-url', line, valueOffset, text.length, `"${clip(rawValue)}" is not a URL; write file:///absolute/path.`);
+      report('ldif/invalid-url', line, valueOffset, text.length, { url: rawValue });
     } else if (!rawValue.toLowerCase().startsWith('file://')) {
-      report(
-        'ldif/unsupported-url-scheme',
-        line,
-        valueOffset,
-        text.length,
-        `Only file:// URLs are read when applying; "${clip(rawValue)}" would fail.`,
-      );
+      report('ldif/unsupported-url-scheme', line, valueOffset, text.length, { url: rawValue });
     }
   }
 
@@ -191,27 +152,13 @@ const REPLACEMENT_CHARACTER = '\ufffd';
  * Text copied from web pages (the IdM guide, the 389 design notes) carries U+00A0
  * where spaces were meant; the server keeps it as part of the value.
  */
-function reportNoBreakSpaces(line: LogicalLine, colon: number, valueOffset: number, report: ProblemSink): void {
+function reportNoBreakSpaces(line: LogicalLine, colon: number, valueOffset: number, report: FindingSink): void {
   const text = line.text;
-  const edits = [];
-  for (let at = text.indexOf(NO_BREAK_SPACE); at >= 0; at = text.indexOf(NO_BREAK_SPACE, at + 1)) {
-    edits.push({ range: rangeIn(line, at, at + 1), newText: ' ' });
-  }
+  const spaces: Range[] = [];
+  for (let at = text.indexOf(NO_BREAK_SPACE); at >= 0; at = text.indexOf(NO_BREAK_SPACE, at + 1)) spaces.push(rangeIn(line, at, at + 1));
   const first = text.indexOf(NO_BREAK_SPACE);
-  const where =
-    first < colon
-      ? 'in the attribute name'
-      : first === valueOffset
-        ? 'right after the colon, so it starts the value instead of separating it'
-        : 'inside the value';
-  report(
-    'ldif/no-break-space',
-    line,
-    first,
-    text.lastIndexOf(NO_BREAK_SPACE) + 1,
-    `This line has ${edits.length === 1 ? 'a no-break space (U+00A0)' : `${edits.length} no-break spaces (U+00A0)`} ${where}; it usually comes from copying a web page, and the server keeps it as a character. Replace it with a plain space.`,
-    [{ title: 'Replace no-break spaces with spaces', edits, preferred: true }],
-  );
+  const where = first < colon ? 'name' : first === valueOffset ? 'value-start' : 'value';
+  report('ldif/no-break-space', line, first, text.lastIndexOf(NO_BREAK_SPACE) + 1, { spaces, where });
 }
 
 const NOT_BASE64 = /[^A-Za-z0-9+/=]/;
@@ -226,9 +173,4 @@ function isBase64(text: string): boolean {
   if (end > 0 && text.charCodeAt(end - 1) === 61) end--;
   const pad = text.indexOf('=');
   return (pad < 0 || pad >= end) && !NOT_BASE64.test(text);
-}
-
-/** Shortens text quoted in a message. */
-export function clip(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

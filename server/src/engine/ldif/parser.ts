@@ -3,7 +3,6 @@ import type {
   ChangeType,
   Comment,
   Control,
-  Diagnostic,
   LdifDocument,
   LdifRecord,
   LogicalLine,
@@ -13,10 +12,10 @@ import type {
   VersionSpec,
 } from './ast';
 import { CHANGE_TYPES, MOD_OPS } from './ast';
-import { clip, parseAttrLine, syntaxProblem, type ProblemSink } from './attrLine';
+import { collectFindings, parseAttrLine, type FindingSink } from './attrLine';
+import { syntaxFinding, type SyntaxFinding } from './findings';
 import { splitBlocks, unfold, type Block, type SplitText } from './lines';
 import { rangeIn } from './position';
-import { SYNTAX_PROBLEMS } from './problems';
 
 /** What one block of lines turned into. */
 export interface ParsedBlock {
@@ -26,7 +25,7 @@ export interface ParsedBlock {
   readonly comments: readonly Comment[];
   /** Whether the block has any line besides comments (so `version:` may no longer follow). */
   readonly hasContent: boolean;
-  readonly problems: readonly Diagnostic[];
+  readonly problems: readonly SyntaxFinding[];
 }
 
 /**
@@ -53,7 +52,7 @@ export function parseLdif(text: string): LdifDocument {
 export function assembleDocument(split: Pick<SplitText, 'lineCount' | 'eol' | 'whitespaceLines'>, blocks: readonly ParsedBlock[]): LdifDocument {
   const records: LdifRecord[] = [];
   const comments: Comment[] = [];
-  const problems: Diagnostic[] = split.whitespaceLines.map(whitespaceLineProblem);
+  const problems: SyntaxFinding[] = split.whitespaceLines.map(whitespaceLineProblem);
   let version: VersionSpec | undefined;
   for (const parsed of blocks) {
     if (parsed.record) records.push(parsed.record);
@@ -65,14 +64,9 @@ export function assembleDocument(split: Pick<SplitText, 'lineCount' | 'eol' | 'w
   return { version, records, comments, problems, lineCount: split.lineCount, eol: split.eol };
 }
 
-/** A diagnostic for a line of spaces or tabs where a blank line was probably meant. */
-function whitespaceLineProblem({ line, length }: { line: number; length: number }): Diagnostic {
-  return {
-    code: 'ldif/whitespace-line',
-    severity: SYNTAX_PROBLEMS['ldif/whitespace-line'].severity,
-    range: { start: { line, character: 0 }, end: { line, character: length } },
-    message: 'This line holds only white space: remove it, or make it empty if it should separate records.',
-  };
+/** A line of spaces or tabs where a blank line was probably meant. */
+function whitespaceLineProblem({ line, length }: { line: number; length: number }): SyntaxFinding {
+  return syntaxFinding('ldif/whitespace-line', { start: { line, character: 0 }, end: { line, character: length } });
 }
 
 /**
@@ -80,18 +74,11 @@ function whitespaceLineProblem({ line, length }: { line: number; length: number 
  * only comments came before it, so that `version:` may stand at its start.
  */
 export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
-  const problems: Diagnostic[] = [];
-  const report: ProblemSink = (code, line, start, end, message, fixes) =>
-    problems.push(syntaxProblem(code, line, start, end, message, fixes));
+  const problems: SyntaxFinding[] = [];
+  const report = collectFindings(problems);
   const { lines, orphans } = unfold(block);
   for (const orphan of orphans) {
-    problems.push({
-      code: 'ldif/orphan-continuation',
-      severity: SYNTAX_PROBLEMS['ldif/orphan-continuation'].severity,
-      range: { start: { line: orphan, character: 0 }, end: { line: orphan, character: 1 } },
-      message:
-        'This line starts with a space, so it continues the previous line, but a blank line or the start of the file comes before it. Remove the leading space, or remove the blank line above.',
-    });
+    problems.push(syntaxFinding('ldif/orphan-continuation', { start: { line: orphan, character: 0 }, end: { line: orphan, character: 1 } }));
   }
 
   const comments: Comment[] = [];
@@ -112,13 +99,7 @@ export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
     if (parsed) {
       version = { line: parsed, version: parsed.rawValue.trim() };
       if (version.version !== '1') {
-        report(
-          'ldif/unsupported-version',
-          parsed.line,
-          parsed.valueOffset,
-          parsed.line.text.length,
-          `Unsupported LDIF version "${clip(version.version)}": the only version is 1.`,
-        );
+        report('ldif/unsupported-version', parsed.line, parsed.valueOffset, parsed.line.text.length, { version: version.version });
       }
     }
     cursor = 1;
@@ -128,15 +109,7 @@ export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
 
   const rest = cursor === 0 ? content : content.slice(cursor);
   if (isIncludeBlock(rest)) {
-    for (const line of rest) {
-      report(
-        'ldif/include-directive',
-        line,
-        0,
-        line.text.length,
-        'include: is an OpenLDAP slapadd/slapd extension; ldapmodify and 389-DS ignore it, and apply skips it.',
-      );
-    }
+    for (const line of rest) report('ldif/include-directive', line, 0, line.text.length);
     return { record: undefined, version, comments, problems, hasContent };
   }
 
@@ -156,7 +129,7 @@ function isIncludeBlock(lines: readonly LogicalLine[]): boolean {
 const INCLUDE = /^include:/i;
 
 /** Parses the content lines of one record (comments already taken out). */
-function parseRecord(lines: LogicalLine[], comments: Comment[], report: ProblemSink): LdifRecord {
+function parseRecord(lines: LogicalLine[], comments: Comment[], report: FindingSink): LdifRecord {
   // A "-" line closes a mod-spec; everything else is attribute-like.
   const items: Item[] = [];
   const all: AttrLine[] = [];
@@ -184,13 +157,7 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: ProblemS
     position = 1;
   } else {
     const first = lines[0];
-    report(
-      'ldif/missing-dn',
-      first,
-      0,
-      first.text.length,
-      'A record must start with "dn: <distinguished name>"; this record starts with another line. If it belongs to the record above, remove the blank line before it.',
-    );
+    report('ldif/missing-dn', first, 0, first.text.length);
   }
 
   const controls: Control[] = [];
@@ -214,39 +181,19 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: ProblemS
   const type = changeTypeLine.rawValue.trim().toLowerCase();
   const kind = (CHANGE_TYPES as readonly string[]).includes(type) ? (type as ChangeType) : undefined;
   if (!kind) {
-    report(
-      'ldif/unknown-changetype',
-      changeTypeLine.line,
-      changeTypeLine.valueOffset,
-      changeTypeLine.line.text.length,
-      `Unknown changetype "${clip(changeTypeLine.rawValue)}": use add, delete, modify, modrdn or moddn.`,
-    );
+    report('ldif/unknown-changetype', changeTypeLine.line, changeTypeLine.valueOffset, changeTypeLine.line.text.length, {
+      changeType: changeTypeLine.rawValue,
+    });
     return makeRecord(base, { kind: 'unknown-change', attributes: rest });
   }
   // After an unknown changetype the grammar of the rest is unknown, so only known kinds judge "-" lines.
   if (kind !== 'modify') reportStrayDashes(restItems, report);
   switch (kind) {
     case 'add':
-      if (rest.length === 0) {
-        report(
-          'ldif/add-without-attributes',
-          changeTypeLine.line,
-          0,
-          changeTypeLine.line.text.length,
-          'changetype: add needs the new entry\'s attributes (at least objectClass) on the following lines.',
-        );
-      }
+      if (rest.length === 0) report('ldif/add-without-attributes', changeTypeLine.line, 0, changeTypeLine.line.text.length);
       return makeRecord(base, { kind, attributes: rest });
     case 'delete':
-      for (const extra of rest) {
-        report(
-          'ldif/content-after-delete',
-          extra.line,
-          0,
-          extra.line.text.length,
-          'changetype: delete removes the whole entry and takes no further lines; remove this line or use changetype: modify.',
-        );
-      }
+      for (const extra of rest) report('ldif/content-after-delete', extra.line, 0, extra.line.text.length);
       return makeRecord(base, { kind });
     case 'modrdn':
     case 'moddn':
@@ -290,16 +237,10 @@ function isKeyword(line: AttrLine, keyword: string): boolean {
 
 const CONTROL = /^([0-9]+(?:\.[0-9]+)*)(?:( +)(true|false))?(?:(:[:<]?) *(.*))?$/s;
 
-function parseControl(line: AttrLine, report: ProblemSink): Control {
+function parseControl(line: AttrLine, report: FindingSink): Control {
   const match = CONTROL.exec(line.rawValue);
   if (!match) {
-    report(
-      'ldif/invalid-control',
-      line.line,
-      line.valueOffset,
-      line.line.text.length,
-      'Expected "control: <numeric OID> [true|false] [: value]", e.g. "control: 1.2.840.113556.1.4.805 true".',
-    );
+    report('ldif/invalid-control', line.line, line.valueOffset, line.line.text.length);
     return { line, oid: line.rawValue.trim(), oidRange: line.valueRange, critical: false };
   }
   const [, oid, , criticality, separator, value] = match;
@@ -316,8 +257,9 @@ function parseControl(line: AttrLine, report: ProblemSink): Control {
 function parseRename(
   rest: AttrLine[],
   changeTypeLine: AttrLine,
-  report: ProblemSink,
+  report: FindingSink,
 ): Pick<LdifRecord, 'newRdn' | 'deleteOldRdn' | 'newSuperior'> {
+  const changeType = changeTypeLine.rawValue.trim();
   const expected = ['newrdn', 'deleteoldrdn', 'newsuperior'];
   const found: Record<string, AttrLine | undefined> = {};
   let step = 0;
@@ -325,13 +267,7 @@ function parseRename(
     const name = line.name.toLowerCase();
     const at = expected.indexOf(name);
     if (at < step || at < 0 || found[name]) {
-      report(
-        'ldif/unexpected-modrdn-line',
-        line.line,
-        0,
-        line.line.text.length,
-        `Unexpected "${clip(line.description)}:" in a ${changeTypeLine.rawValue.trim()} record: only newrdn:, deleteoldrdn: and newsuperior: may follow, in that order.`,
-      );
+      report('ldif/unexpected-modrdn-line', line.line, 0, line.line.text.length, { description: line.description, changeType });
       continue;
     }
     found[name] = line;
@@ -339,37 +275,18 @@ function parseRename(
   }
   const newRdn = found.newrdn;
   const deleteOldRdn = found.deleteoldrdn;
-  if (!newRdn) {
-    report(
-      'ldif/missing-newrdn',
-      changeTypeLine.line,
-      0,
-      changeTypeLine.line.text.length,
-      `A ${changeTypeLine.rawValue.trim()} record needs "newrdn: <new RDN>" on the next line.`,
-    );
-  }
+  if (!newRdn) report('ldif/missing-newrdn', changeTypeLine.line, 0, changeTypeLine.line.text.length, { changeType });
   if (!deleteOldRdn) {
-    report(
-      'ldif/missing-deleteoldrdn',
-      (newRdn ?? changeTypeLine).line,
-      0,
-      (newRdn ?? changeTypeLine).line.text.length,
-      'Add "deleteoldrdn: 1" (remove the old RDN value from the entry) or "deleteoldrdn: 0" (keep it) after newrdn:.',
-    );
+    const above = (newRdn ?? changeTypeLine).line;
+    report('ldif/missing-deleteoldrdn', above, 0, above.text.length);
   } else if (deleteOldRdn.value !== '0' && deleteOldRdn.value !== '1') {
-    report(
-      'ldif/invalid-deleteoldrdn',
-      deleteOldRdn.line,
-      deleteOldRdn.valueOffset,
-      deleteOldRdn.line.text.length,
-      `deleteoldrdn must be 0 or 1, not "${clip(deleteOldRdn.rawValue)}".`,
-    );
+    report('ldif/invalid-deleteoldrdn', deleteOldRdn.line, deleteOldRdn.valueOffset, deleteOldRdn.line.text.length, { value: deleteOldRdn.rawValue });
   }
   return { newRdn, deleteOldRdn, newSuperior: found.newsuperior };
 }
 
 /** Splits the lines after `changetype: modify` into mod-specs. */
-function parseModSpecs(rest: readonly Item[], report: ProblemSink): ModSpec[] {
+function parseModSpecs(rest: readonly Item[], report: FindingSink): ModSpec[] {
   const specs: ModSpec[] = [];
   let open: { header: AttrLine; op: ModOp | undefined; attribute: string; values: AttrLine[] } | undefined;
   const close = (terminator: Range | undefined) => {
@@ -381,54 +298,32 @@ function parseModSpecs(rest: readonly Item[], report: ProblemSink): ModSpec[] {
   };
   for (const line of rest) {
     if (!isAttr(line)) {
-      if (!open) report('ldif/stray-dash', line.dash, 0, line.dash.text.length, 'This "-" closes no mod-spec; remove it.');
+      if (!open) report('ldif/stray-dash', line.dash, 0, line.dash.text.length, { inModify: true });
       else close(line.dash.range);
       continue;
     }
     const op = modOp(line);
     if (open && op && !sameAttribute(line.name, open.attribute)) {
-      report(
-        'ldif/missing-dash',
-        line.line,
-        0,
-        line.description.length,
-        `The mod-spec "${open.header.description}: ${clip(open.attribute)}" is not closed: insert a line holding "-" before "${line.description}:".`,
-        // Editors convert the inserted line break to the document's own.
-        [{ title: 'Insert "-" to close the mod-spec', edits: [{ range: { start: line.line.range.start, end: line.line.range.start }, newText: '-\n' }], preferred: true }],
-      );
+      report('ldif/missing-dash', line.line, 0, line.description.length, {
+        operation: open.header.description,
+        attribute: open.attribute,
+        next: line.description,
+      });
       close(undefined);
     }
     if (!open) {
-      if (!op) {
-        report(
-          'ldif/unknown-mod-op',
-          line.line,
-          0,
-          line.description.length,
-          `"${clip(line.description)}:" cannot start a mod-spec: use add:, delete:, replace: or increment: followed by the attribute name.`,
-        );
-      }
+      if (!op) report('ldif/unknown-mod-op', line.line, 0, line.description.length, { description: line.description });
       const attribute = line.rawValue.trim();
-      if (op && attribute === '') {
-        report(
-          'ldif/missing-mod-attribute',
-          line.line,
-          0,
-          line.line.text.length,
-          `"${line.description}:" must name the attribute it changes, e.g. "${line.description}: description".`,
-        );
-      }
+      if (op && attribute === '') report('ldif/missing-mod-attribute', line.line, 0, line.line.text.length, { operation: line.description });
       open = { header: line, op, attribute, values: [] };
       continue;
     }
     if (!sameAttribute(line.description, open.attribute)) {
-      report(
-        'ldif/mod-value-mismatch',
-        line.line,
-        0,
-        line.description.length,
-        `This value is for "${clip(line.description)}" but the mod-spec changes "${clip(open.attribute)}": close the mod-spec with "-" and start "${open.header.description}: ${line.description}", or rename the line.`,
-      );
+      report('ldif/mod-value-mismatch', line.line, 0, line.description.length, {
+        description: line.description,
+        operation: open.header.description,
+        attribute: open.attribute,
+      });
     }
     open.values.push(line);
   }
@@ -447,12 +342,8 @@ function isDash(text: string): boolean {
   return text.charCodeAt(0) === 45 /* - */ && (text.length === 1 || text.trimEnd() === '-');
 }
 
-function reportStrayDashes(items: readonly Item[], report: ProblemSink): void {
-  for (const item of items) {
-    if (!isAttr(item)) {
-      report('ldif/stray-dash', item.dash, 0, item.dash.text.length, 'A "-" line only closes a mod-spec of a changetype: modify record; remove it.');
-    }
-  }
+function reportStrayDashes(items: readonly Item[], report: FindingSink): void {
+  for (const item of items) if (!isAttr(item)) report('ldif/stray-dash', item.dash, 0, item.dash.text.length, { inModify: false });
 }
 
 function modOp(line: AttrLine): ModOp | undefined {
@@ -466,18 +357,10 @@ function sameAttribute(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase();
 }
 
-/** One info diagnostic when content and change records are mixed; only the first of each kind matters. */
-export function mixedRecordProblems(records: readonly LdifRecord[]): Diagnostic[] {
+/** One finding when content and change records are mixed; only the first of each kind matters. */
+export function mixedRecordProblems(records: readonly LdifRecord[]): SyntaxFinding[] {
   const firstContent = records.find((record) => record.kind === 'content' && record.dn);
   const firstChange = records.find((record) => record.kind !== 'content');
   if (!firstContent || !firstChange || !firstContent.dn) return [];
-  return [
-    {
-      code: 'ldif/mixed-records',
-      severity: SYNTAX_PROBLEMS['ldif/mixed-records'].severity,
-      range: firstContent.dn.line.range,
-      message:
-        'This file mixes content records (no changetype) with change records. RFC 2849 allows one kind per file; ldapmodify applies content records only with -a, and winsync-ldif applies them as adds.',
-    },
-  ];
+  return [syntaxFinding('ldif/mixed-records', firstContent.dn.line.range)];
 }

@@ -27,11 +27,3 @@ export function rangeIn(line: LogicalLine, start: number, end: number): Range {
   if (start === 0 && end === line.text.length) return line.range;
   return { start: positionAt(line, start), end: positionAt(line, end, end > start) };
 }
-
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
-export function rangeContains(range: Range, position: Position): boolean {
-  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
-}

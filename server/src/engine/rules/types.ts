@@ -1,50 +1,43 @@
-import type { AttrLine, Diagnostic, LdifRecord, ModOp, Severity } from '../ldif/ast';
-import type { Catalog, EntryKind } from '../catalog';
+/**
+ * What a rule is. Every diagnostic code has one rule, in `rules/<prefix>/<name>.ts` for code
+ * `<prefix>/<name>`, which declares the code's metadata once; the registry (`./index.ts`) adds
+ * code and severity to what the rule finds when it reports it.
+ */
+import type { Catalog } from '../catalog';
+import type { Fix, Range, Severity } from '../ldif/ast';
+import type { SyntaxCode, SyntaxFinding } from '../ldif/findings';
+import type { EntryView } from '../model/entryView';
 
 /** Rule groups, which settings can switch off as a whole. */
 export type RuleGroup = 'syntax' | 'dn' | 'filter' | 'values' | 'structure' | 'consistency';
 
-export interface CodeInfo {
-  readonly severity: Severity;
+/** What a rule declares about its code, for reporting, settings, SARIF and its documentation page. */
+export interface RuleMeta<C extends string = string> {
+  readonly code: C;
   readonly group: RuleGroup;
+  /** The default severity; `winsyncLdif.severity` can change it per code. */
+  readonly severity: Severity;
+  /** When some findings are less serious than the rest: their severity, and when that is (for the docs). */
+  readonly milder?: { readonly severity: Severity; readonly when: string };
   /** One line, for docs, settings and SARIF rule descriptions. */
   readonly summary: string;
+  /** What 389-DS, the plug-in or the LDIF tools do with what the rule reports, for its documentation page. */
+  readonly server: string;
 }
 
-/**
- * How a line touches the entry: written as content (`content`, `add` record),
- * or by a mod-spec operation.
- */
-export type WriteOp = 'content' | ModOp;
-
-/** A value line and what the record does with it. */
-export interface ValueWrite {
-  readonly line: AttrLine;
-  readonly op: WriteOp;
+/** The metadata of a rule that finds problems in the text, with an example of one. */
+export interface FindingRuleMeta<C extends string = string> extends RuleMeta<C> {
+  /** LDIF lines the rule reports on; its documentation page shows them, and the fix applied when there is one. */
+  readonly example: readonly string[];
 }
 
-/** An attribute a record names, with the line that names it (value line or mod-spec header). */
-export interface AttributeMention {
-  /** The attribute type, options removed. */
-  readonly name: string;
-  readonly op: WriteOp;
-  /** The line naming it: a value line, or the `replace: x` header of a value-less mod-spec. */
-  readonly line: AttrLine;
-  /** True when `line` is a mod-spec header; the name is then in the header's value. */
-  readonly isHeader: boolean;
-  /** The value lines that go with the mention (the line itself, or the mod-spec's values). */
-  readonly values: readonly AttrLine[];
-}
-
-/** A record seen through the catalog: which winsync entry it targets, and what it writes. */
-export interface EntryView {
-  readonly record: LdifRecord;
-  /** The winsync entry kind, or undefined for any other entry. */
-  readonly kind: EntryKind | undefined;
-  /** Every value the record writes or deletes, in order. */
-  readonly writes: readonly ValueWrite[];
-  /** Every attribute the record names, once per line or header. */
-  readonly mentions: readonly AttributeMention[];
+/** A problem a rule found; the registry adds the rule's code and severity when it reports it. */
+export interface Finding {
+  readonly range: Range;
+  readonly message: string;
+  readonly fixes?: readonly Fix[];
+  /** Reported at the rule's `milder` severity. */
+  readonly mild?: boolean;
 }
 
 export interface RuleContext {
@@ -53,21 +46,38 @@ export interface RuleContext {
 
 /** A rule that looks at one record at a time; its results can be cached per record. */
 export interface RecordRule {
+  readonly meta: FindingRuleMeta;
   readonly scope: 'record';
   /**
    * The rule finds nothing in a record that is not a winsync entry (the plug-in entry or an
    * agreement), so such records skip it: they are nearly all of a large file.
    */
   readonly winsyncOnly?: boolean;
-  readonly codes: Readonly<Record<string, CodeInfo>>;
-  check(entry: EntryView, context: RuleContext): Diagnostic[];
+  check(entry: EntryView, context: RuleContext): Finding[];
 }
 
 /** A rule that compares the winsync records of a document with each other. */
 export interface DocumentRule {
+  readonly meta: FindingRuleMeta;
   readonly scope: 'document';
-  readonly codes: Readonly<Record<string, CodeInfo>>;
-  check(entries: readonly EntryView[], context: RuleContext): Diagnostic[];
+  check(entries: readonly EntryView[], context: RuleContext): Finding[];
 }
 
-export type Rule = RecordRule | DocumentRule;
+/** The rule of an LDIF syntax problem the parser finds: it words the message and offers the fixes. */
+export interface SyntaxRule<C extends SyntaxCode = SyntaxCode> {
+  readonly meta: FindingRuleMeta<C>;
+  readonly scope: 'syntax';
+  message(finding: SyntaxFinding<C>): string;
+  fixes?(finding: SyntaxFinding<C>): Fix[];
+}
+
+/**
+ * A code the engine or a host reports about the checking itself, or about what only a host can
+ * see (the local files `check` and apply read).
+ */
+export interface NoticeRule {
+  readonly meta: RuleMeta;
+  readonly scope: 'notice';
+}
+
+export type Rule = SyntaxRule | RecordRule | DocumentRule | NoticeRule;

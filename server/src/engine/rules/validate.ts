@@ -1,15 +1,59 @@
+/**
+ * Reporting: runs the rules, turns what they find into diagnostics with the code and severity
+ * their registry entry declares, and shapes the result by the user's settings (severity per
+ * code, groups switched off, the cap).
+ */
 import type { Diagnostic, Range, Severity } from '../ldif/ast';
-import { CODES, DOCUMENT_RULES, RECORD_RULES } from '.';
-import { DEFAULT_MAX_DIAGNOSTICS, type ValidationSettings } from './settings';
-import type { EntryView, RuleContext } from './types';
+import type { SyntaxFinding } from '../ldif/findings';
+import type { EntryView } from '../model/entryView';
+import { CODES, DOCUMENT_RULES, RECORD_RULES, SYNTAX_RULES } from '.';
+import type { Finding, RuleContext, RuleGroup, RuleMeta, SyntaxRule } from './types';
+import tooManyDiagnostics, { tooManyMessage } from './winsync/too-many-diagnostics';
+
+/** User settings that shape validation (`winsyncLdif.*` in VS Code, flags in the CLI). */
+export interface ValidationSettings {
+  /** Per-code severity, or `off` to drop the code. */
+  readonly severity?: Readonly<Record<string, Severity | 'off'>>;
+  /** Groups whose codes are dropped. */
+  readonly disabledGroups?: readonly RuleGroup[];
+  /** At most this many diagnostics per document; the rest are summarised in one. */
+  readonly maxDiagnostics?: number;
+}
+
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
+
+/** A finding as a diagnostic of the rule's code, at the rule's severity (or its milder one). */
+export function report(meta: RuleMeta, finding: Finding): Diagnostic {
+  if (finding.mild && !meta.milder) throw new Error(`rule ${meta.code} reported a mild finding but declares no milder severity`);
+  return {
+    code: meta.code,
+    severity: finding.mild && meta.milder ? meta.milder.severity : meta.severity,
+    range: finding.range,
+    message: finding.message,
+    ...(finding.fixes !== undefined && { fixes: finding.fixes }),
+  };
+}
+
+/** The parser's findings as diagnostics, worded by the rule of each code. */
+export function syntaxDiagnostics(findings: readonly SyntaxFinding[]): Diagnostic[] {
+  // A loop, not map over a spread: a file of a million bad lines has a million findings.
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findings) {
+    // Each finding goes to the rule of its own code; TypeScript cannot follow that through the lookup.
+    const rule = SYNTAX_RULES[finding.code] as SyntaxRule;
+    const fixes = rule.fixes?.(finding);
+    diagnostics.push(report(rule.meta, { range: finding.range, message: rule.message(finding), ...(fixes && { fixes }) }));
+  }
+  return diagnostics;
+}
 
 /** Diagnostics of the record rules for one record (cacheable per record). */
 export function checkRecord(view: EntryView, context: RuleContext): Diagnostic[] {
   // Called for every record of a file; most rules find nothing, so only their findings are copied.
   const found: Diagnostic[] = [];
   for (const rule of view.kind === undefined ? ORDINARY_RECORD_RULES : RECORD_RULES) {
-    const diagnostics = rule.check(view, context);
-    for (const diagnostic of diagnostics) found.push(diagnostic);
+    const findings = rule.check(view, context);
+    for (const finding of findings) found.push(report(rule.meta, finding));
   }
   return found;
 }
@@ -20,7 +64,7 @@ const ORDINARY_RECORD_RULES = RECORD_RULES.filter((rule) => !rule.winsyncOnly);
 /** Diagnostics of the rules that compare winsync records with each other. */
 export function checkEntries(views: readonly EntryView[], context: RuleContext): Diagnostic[] {
   const winsync = views.filter((view) => view.kind !== undefined);
-  return DOCUMENT_RULES.flatMap((rule) => rule.check(winsync, context));
+  return DOCUMENT_RULES.flatMap((rule) => rule.check(winsync, context).map((finding) => report(rule.meta, finding)));
 }
 
 /** Drops switched-off codes and groups, applies severity overrides and the cap, sorts by position. */
@@ -53,16 +97,6 @@ export function capCut(counts: readonly number[], max: number): { cutoff: number
   return { cutoff, room };
 }
 
-/** The info that stands for the diagnostics the cap left out, placed at the first of them. */
-export function tooManyDiagnostics(max: number, total: number, range: Range): Diagnostic {
-  return {
-    code: 'winsync/too-many-diagnostics',
-    severity: 'info',
-    range,
-    message: `Only ${max} of ${total} problems are shown (errors first, then warnings, then the rest); the first one left out is on this line. Fix these, or raise winsyncLdif.maxDiagnostics to see more.`,
-  };
-}
-
 /** How many diagnostics there are of each severity rank. */
 export function countByRank(diagnostics: readonly Diagnostic[]): number[] {
   const counts = [0, 0, 0, 0];
@@ -89,6 +123,11 @@ export function capSorted(sorted: readonly Diagnostic[], max: number, counts: re
     } else firstLeftOut ??= diagnostic;
   }
   const total = counts.reduce((sum, count) => sum + count, 0);
-  kept.push(tooManyDiagnostics(max, total, (firstLeftOut ?? sorted[sorted.length - 1]).range));
+  kept.push(leftOut(max, total, (firstLeftOut ?? sorted[sorted.length - 1]).range));
   return kept;
+}
+
+/** The info that stands for the diagnostics the cap left out, placed at the first of them. */
+function leftOut(max: number, total: number, range: Range): Diagnostic {
+  return report(tooManyDiagnostics.meta, { range, message: tooManyMessage(max, total) });
 }

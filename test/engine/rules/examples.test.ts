@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RULES } from '../../../server/src/engine/rules';
+import { getLanguageService } from '../../../server/src/engine/service';
+import { applyEdits, chosenFix } from '../../../scripts/docs/rulePages';
+
+const service = getLanguageService();
+
+for (const rule of RULES) {
+  if (rule.scope === 'notice') continue;
+  const { code, example } = rule.meta;
+  test(`${code}: its documented example makes it report, and its first fix repairs what it reports`, () => {
+    const text = `${example.join('\n')}\n`;
+    const found = service.validate(service.parse(text)).filter((diagnostic) => diagnostic.code === code);
+    assert.ok(found.length > 0, 'the example makes the rule report');
+    const fix = chosenFix(found[0]);
+    if (!fix) return;
+    const fixed = applyEdits(text, fix.edits);
+    const start = found[0].range.start;
+    const after = service.validate(service.parse(fixed)).filter((diagnostic) => diagnostic.code === code);
+    assert.ok(!after.some((diagnostic) => diagnostic.range.start.line === start.line && diagnostic.range.start.character === start.character), fixed);
+  });
+}
