@@ -15,9 +15,18 @@ const EDITOR = ['^vscode$', 'The engine and apply know no editor: only the clien
 const LSP_LIBRARIES = ['^vscode-language(server|client)', 'Only the hosts (server/src/lsp, client) speak LSP.'];
 const HOSTS = ['(^|/)(lsp|cli)(/|$)', 'Hosts use the engine and apply, never the other way round.'];
 const APPLY = ['(^|/)apply(/|$)|^@apply/', 'The engine does not know apply: apply uses the engine.'];
-const OUT_OF_ENGINE = ['^(\\.\\./)+(document|service|largeDocument|rules|features|model)(/|$)', 'The parsers, the catalog and the record model sit below rules, features and the document.'];
-const OUT_OF_RULES = ['^(\\.\\./)+(document|service|largeDocument|features)(/|$)', 'Rules see records and the catalog; features and the document use rules, not the reverse.'];
-const INTO_SERVER = ['(^|/)server/src/', 'The client reaches the engine and apply only through the @engine/* and @apply/* aliases.'];
+const OUT_OF_ENGINE = [
+  '^(\\.\\./)+(document|service|largeDocument|rules|features|model)(/|$)',
+  'The parsers, the catalog and the record model sit below rules, features and the document.',
+];
+const OUT_OF_RULES = [
+  '^(\\.\\./)+(document|service|largeDocument|features)(/|$)',
+  'Rules see records and the catalog; features and the document use rules, not the reverse.',
+];
+const INTO_SERVER = [
+  '(^|/)server/src/',
+  'The client reaches the engine and apply only through the @engine/* and @apply/* aliases.',
+];
 
 export default defineConfig(
   { ignores: ['dist/', 'out/', 'node_modules/', '.test-artifacts/'] },
@@ -44,7 +53,19 @@ export default defineConfig(
   },
   { files: ['server/src/engine/rules/**/*.ts'], rules: forbid(EDITOR, LSP_LIBRARIES, HOSTS, APPLY, OUT_OF_RULES) },
   { files: ['server/src/apply/**/*.ts'], rules: forbid(EDITOR, LSP_LIBRARIES, HOSTS) },
-  { files: ['server/src/cli/**/*.ts'], rules: forbid(EDITOR, LSP_LIBRARIES, ['(^|/)lsp(/|$)', 'The CLI and the language server are separate hosts.']) },
-  { files: ['server/src/lsp/**/*.ts'], rules: forbid(EDITOR, ['(^|/)cli(/|$)|^@apply/', 'The language server checks and edits; apply runs in the client and the CLI.']) },
-  { files: ['client/src/**/*.ts'], rules: forbid(INTO_SERVER, ['^vscode-languageserver', 'The client speaks LSP through vscode-languageclient.']) },
+  {
+    files: ['server/src/cli/**/*.ts'],
+    rules: forbid(EDITOR, LSP_LIBRARIES, ['(^|/)lsp(/|$)', 'The CLI and the language server are separate hosts.']),
+  },
+  {
+    files: ['server/src/lsp/**/*.ts'],
+    rules: forbid(EDITOR, [
+      '(^|/)cli(/|$)|^@apply/',
+      'The language server checks and edits; apply runs in the client and the CLI.',
+    ]),
+  },
+  {
+    files: ['client/src/**/*.ts'],
+    rules: forbid(INTO_SERVER, ['^vscode-languageserver', 'The client speaks LSP through vscode-languageclient.']),
+  },
 );

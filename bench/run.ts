@@ -65,14 +65,20 @@ function ensureFile(spec: FileSpec): Generated {
   const manifest: Record<string, { key: string; stats: GenerateStats }> = existsSync(manifestPath)
     ? JSON.parse(readFileSync(manifestPath, 'utf8'))
     : {};
-  const source = createHash('sha256').update(readFileSync(join(__dirname, 'generate.ts'))).digest('hex').slice(0, 16);
+  const source = createHash('sha256')
+    .update(readFileSync(join(__dirname, 'generate.ts')))
+    .digest('hex')
+    .slice(0, 16);
   const key = `${GENERATOR_VERSION}:${source}:${JSON.stringify(spec.options)}`;
   const cached = manifest[spec.name];
-  if (cached?.key === key && existsSync(path) && statSync(path).size === cached.stats.bytes) return { path, stats: cached.stats };
+  if (cached?.key === key && existsSync(path) && statSync(path).size === cached.stats.bytes)
+    return { path, stats: cached.stats };
   process.stdout.write(`  generating ${spec.name} ... `);
   const started = performance.now();
   const stats = generateToFile(path, spec.options);
-  process.stdout.write(`${(stats.bytes / MB).toFixed(0)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `${(stats.bytes / MB).toFixed(0)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   manifest[spec.name] = { key, stats };
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return { path, stats };
@@ -98,10 +104,18 @@ function runNode(nodeArgs: readonly string[], captureStdout = false): Promise<Ru
   rmSync(rssFile, { force: true });
   const [command, argv, env] = haveTime
     ? [TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...nodeArgs], process.env]
-    : [process.execPath, ['--require', join(__dirname, 'peers', 'maxrss.cjs'), ...nodeArgs], { ...process.env, BENCH_RSS_FILE: rssFile }];
+    : [
+        process.execPath,
+        ['--require', join(__dirname, 'peers', 'maxrss.cjs'), ...nodeArgs],
+        { ...process.env, BENCH_RSS_FILE: rssFile },
+      ];
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(command, argv, { cwd: ROOT, env, stdio: ['ignore', captureStdout ? 'pipe' : 'ignore', 'pipe'] });
+    const child = spawn(command, argv, {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', captureStdout ? 'pipe' : 'ignore', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk) => (stdout += chunk));
@@ -110,10 +124,13 @@ function runNode(nodeArgs: readonly string[], captureStdout = false): Promise<Ru
     child.on('exit', (code) => {
       const seconds = (performance.now() - started) / 1000;
       // "<peak RSS KiB> <user s> <system s>" (/usr/bin/time may put a note about the exit status before it).
-      const fields = existsSync(rssFile) ? (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number) : [];
+      const fields = existsSync(rssFile)
+        ? (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number)
+        : [];
       const [rss = NaN, user = NaN, system = NaN] = fields;
       rmSync(rssFile, { force: true });
-      if (code !== 0 && code !== 1 && code !== 3) reject(new Error(`node ${nodeArgs.join(' ')} exited with ${code}: ${stderr.slice(0, 500)}`));
+      if (code !== 0 && code !== 1 && code !== 3)
+        reject(new Error(`node ${nodeArgs.join(' ')} exited with ${code}: ${stderr.slice(0, 500)}`));
       else resolvePromise({ seconds, maxRssKiB: rss, cpuSeconds: user + system, code, stdout });
     });
   });
@@ -170,7 +187,12 @@ function row(figure: string, measured: string, goal: string, pass: boolean | und
 
 function printTable(): void {
   const header = ['Figure', 'Measured', 'Goal', 'Result'];
-  const body = rows.map((r) => [r.figure, r.measured, r.goal || '–', r.pass === undefined ? 'info' : r.pass ? 'pass' : 'FAIL']);
+  const body = rows.map((r) => [
+    r.figure,
+    r.measured,
+    r.goal || '–',
+    r.pass === undefined ? 'info' : r.pass ? 'pass' : 'FAIL',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
   console.log(line(header));
@@ -181,7 +203,9 @@ function printTable(): void {
 // ---------------------------------------------------------------- sections
 
 async function cliThroughput(change: Generated, plain: Generated): Promise<void> {
-  console.log(`\n== check: parse + validate, ${(change.stats.bytes / MB).toFixed(0)} MB, ${change.stats.records} records (load ${loadAverage()})`);
+  console.log(
+    `\n== check: parse + validate, ${(change.stats.bytes / MB).toFixed(0)} MB, ${change.stats.records} records (load ${loadAverage()})`,
+  );
   const runs = await repeat(RUNS, [CLI, 'check', change.path]);
   const seconds = median(runs.map((r) => r.seconds));
   const mbps = change.stats.bytes / MB / seconds;
@@ -195,7 +219,13 @@ async function cliThroughput(change: Generated, plain: Generated): Promise<void>
     mbps >= 100,
     `median ${seconds.toFixed(2)} s (${spread(runs.map((r) => r.seconds))}); CPU ${cpu.toFixed(2)} s = ${(change.stats.bytes / MB / cpu).toFixed(1)} MB per CPU-second`,
   );
-  row('check records/s', `${Math.round(change.stats.records / seconds).toLocaleString('en-US')} records/s`, '', undefined, `${change.stats.records} records, ${change.stats.lines.toLocaleString('en-US')} lines`);
+  row(
+    'check records/s',
+    `${Math.round(change.stats.records / seconds).toLocaleString('en-US')} records/s`,
+    '',
+    undefined,
+    `${change.stats.records} records, ${change.stats.lines.toLocaleString('en-US')} lines`,
+  );
   row('check peak RSS, 110 MB file', `${rss.toFixed(0)} MiB`, '≤ 150 MiB', rss <= 150, `median of ${runs.length} runs`);
 
   console.log(`\n== npm ldif@0.5.1 on the same data (load ${loadAverage()})`);
@@ -203,7 +233,11 @@ async function cliThroughput(change: Generated, plain: Generated): Promise<void>
   const same = JSON.parse(onSame.stdout || '{}') as { ok?: boolean; message?: string; line?: number };
   const sameText = same.ok ? 'parses it' : `rejects it at line ${same.line}: ${same.message}`;
   console.log(`  npm ldif on ${FILES.change.name}: ${sameText}`);
-  const peerRuns = await repeat(Math.min(RUNS, 3), ['--max-old-space-size=8192', join(__dirname, 'peers', 'ldif-parse.cjs'), plain.path], true);
+  const peerRuns = await repeat(
+    Math.min(RUNS, 3),
+    ['--max-old-space-size=8192', join(__dirname, 'peers', 'ldif-parse.cjs'), plain.path],
+    true,
+  );
   const peer = JSON.parse(peerRuns[0].stdout || '{}') as { ok?: boolean; records?: number; message?: string };
   const ours = await repeat(RUNS, [CLI, 'check', plain.path]);
   const splitRuns = await repeat(Math.min(RUNS, 3), [join(__dirname, 'peers', 'read-split.cjs'), plain.path], true);
@@ -223,9 +257,21 @@ async function cliThroughput(change: Generated, plain: Generated): Promise<void>
       undefined,
       `median ${peerSeconds.toFixed(2)} s, ${peer.records} records; on the file with errors it ${sameText}`,
     );
-    row('check on that file, and ratio to npm ldif', `${oursMbps.toFixed(1)} MB/s = ${(oursMbps / peerMbps).toFixed(1)}× npm ldif`, '', undefined, `median ${oursSeconds.toFixed(2)} s`);
+    row(
+      'check on that file, and ratio to npm ldif',
+      `${oursMbps.toFixed(1)} MB/s = ${(oursMbps / peerMbps).toFixed(1)}× npm ldif`,
+      '',
+      undefined,
+      `median ${oursSeconds.toFixed(2)} s`,
+    );
   }
-  row('floor: node read + split lines, same file', `${(plain.stats.bytes / MB / splitSeconds).toFixed(1)} MB/s`, '', undefined, `median ${splitSeconds.toFixed(2)} s`);
+  row(
+    'floor: node read + split lines, same file',
+    `${(plain.stats.bytes / MB / splitSeconds).toFixed(1)} MB/s`,
+    '',
+    undefined,
+    `median ${splitSeconds.toFixed(2)} s`,
+  );
 }
 
 async function hugeFile(huge: Generated): Promise<void> {
@@ -233,7 +279,13 @@ async function hugeFile(huge: Generated): Promise<void> {
   const runs = await repeat(1, [CLI, 'check', huge.path]);
   const rss = Math.max(...runs.map((r) => r.maxRssKiB)) / 1024;
   results.huge = { file: huge, runs };
-  row('check peak RSS, 1 GiB file', `${rss.toFixed(0)} MiB`, '≤ 150 MiB', rss <= 150, `${(huge.stats.bytes / MB / runs[0].seconds).toFixed(1)} MB/s, ${runs[0].seconds.toFixed(1)} s, ${huge.stats.records.toLocaleString('en-US')} records`);
+  row(
+    'check peak RSS, 1 GiB file',
+    `${rss.toFixed(0)} MiB`,
+    '≤ 150 MiB',
+    rss <= 150,
+    `${(huge.stats.bytes / MB / runs[0].seconds).toFixed(1)} MB/s, ${runs[0].seconds.toFixed(1)} s, ${huge.stats.records.toLocaleString('en-US')} records`,
+  );
 }
 
 async function timed<T>(action: () => Promise<T>): Promise<[number, T]> {
@@ -246,14 +298,19 @@ async function languageServer(editor: Generated): Promise<void> {
   const text = readFileSync(editor.path, 'utf8');
   const lines = text.split('\n');
   const uri = 'file:///bench/editor-100k-lines.ldif';
-  console.log(`\n== language server over LSP: ${lines.length - 1} lines, ${(text.length / MB).toFixed(1)} MB (load ${loadAverage()})`);
+  console.log(
+    `\n== language server over LSP: ${lines.length - 1} lines, ${(text.length / MB).toFixed(1)} MB (load ${loadAverage()})`,
+  );
 
   // Cold start: a fresh server process, initialize, open the document, first diagnostics.
   const small = lines.slice(0, lines.indexOf('', 200) + 1).join('\n');
   const cold: number[] = [];
   const coldSmall: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    for (const [document, into] of [[text, cold], [small, coldSmall]] as const) {
+    for (const [document, into] of [
+      [text, cold],
+      [small, coldSmall],
+    ] as const) {
       const [ms, client] = await timed(async () => {
         const started = await LspClient.start();
         await started.open(uri, document);
@@ -263,8 +320,20 @@ async function languageServer(editor: Generated): Promise<void> {
       await client.stop();
     }
   }
-  row('LSP cold start → first diagnostics, 100k lines', `${median(cold).toFixed(0)} ms`, '≤ 300 ms', median(cold) <= 300, `spawn, initialize, didOpen, publishDiagnostics (${spread(cold, 0)})`);
-  row('LSP cold start → first diagnostics, 200 lines', `${median(coldSmall).toFixed(0)} ms`, '≤ 300 ms', median(coldSmall) <= 300, spread(coldSmall, 0));
+  row(
+    'LSP cold start → first diagnostics, 100k lines',
+    `${median(cold).toFixed(0)} ms`,
+    '≤ 300 ms',
+    median(cold) <= 300,
+    `spawn, initialize, didOpen, publishDiagnostics (${spread(cold, 0)})`,
+  );
+  row(
+    'LSP cold start → first diagnostics, 200 lines',
+    `${median(coldSmall).toFixed(0)} ms`,
+    '≤ 300 ms',
+    median(coldSmall) <= 300,
+    spread(coldSmall, 0),
+  );
   results.lspColdStart = { cold, coldSmall };
 
   const client = await LspClient.start();
@@ -290,18 +359,32 @@ async function measureEditing(client: LspClient, uri: string, text: string, line
   const editLine = find(/^description: /);
   const at = { line: editLine, character: 'description: '.length };
   const edit = async (insert: boolean) =>
-    (await timed(() => (insert ? client.edit(uri, { start: at, end: at }, 'x') : client.edit(uri, { start: at, end: { line: at.line, character: at.character + 1 } }, ''))))[0];
+    (
+      await timed(() =>
+        insert
+          ? client.edit(uri, { start: at, end: at }, 'x')
+          : client.edit(uri, { start: at, end: { line: at.line, character: at.character + 1 } }, ''),
+      )
+    )[0];
   for (let i = 0; i < 10; i++) await edit(i % 2 === 0);
   const edits: number[] = [];
   for (let i = 0; i < 100; i++) edits.push(await edit(i % 2 === 0));
   const editMedian = median(edits);
   const editP95 = percentile(edits, 95);
-  row('LSP one-character edit → diagnostics, median', `${editMedian.toFixed(1)} ms`, '≤ 20 ms', editMedian <= 20, `line ${editLine + 1} of an ordinary record (${spread(edits, 1)})`);
+  row(
+    'LSP one-character edit → diagnostics, median',
+    `${editMedian.toFixed(1)} ms`,
+    '≤ 20 ms',
+    editMedian <= 20,
+    `line ${editLine + 1} of an ordinary record (${spread(edits, 1)})`,
+  );
   row('LSP one-character edit → diagnostics, p95', `${editP95.toFixed(1)} ms`, '≤ 50 ms', editP95 <= 50, 'same edits');
 
   // The same in a winsync record, whose change also re-runs the checks that compare winsync records:
   // a line of an attribute with a fixed set of values, so that completion has something to offer.
-  const pluginLine = find(/^(ipaWinSyncAcctDisable|winSyncMoveAction|ipaWinSyncUserFlatten|ipaWinSyncForceSync|nsds7NewWinUserSyncEnabled): /);
+  const pluginLine = find(
+    /^(ipaWinSyncAcctDisable|winSyncMoveAction|ipaWinSyncUserFlatten|ipaWinSyncForceSync|nsds7NewWinUserSyncEnabled): /,
+  );
   const pluginAt = { line: pluginLine, character: lines[pluginLine].length };
   const pluginEdits: number[] = [];
   for (let i = 0; i < 40; i++) {
@@ -312,7 +395,13 @@ async function measureEditing(client: LspClient, uri: string, text: string, line
     );
     if (i >= 10) pluginEdits.push(ms);
   }
-  row('LSP one-character edit in a winsync record, median', `${median(pluginEdits).toFixed(1)} ms`, '≤ 20 ms', median(pluginEdits) <= 20, `line ${pluginLine + 1}, p95 ${percentile(pluginEdits, 95).toFixed(1)} ms`);
+  row(
+    'LSP one-character edit in a winsync record, median',
+    `${median(pluginEdits).toFixed(1)} ms`,
+    '≤ 20 ms',
+    median(pluginEdits) <= 20,
+    `line ${pluginLine + 1}, p95 ${percentile(pluginEdits, 95).toFixed(1)} ms`,
+  );
 
   // Hover over a winsync attribute name; completion of its value.
   const name = lines[pluginLine].slice(0, lines[pluginLine].indexOf(':'));
@@ -329,8 +418,20 @@ async function measureEditing(client: LspClient, uri: string, text: string, line
       completions.push(completeMs);
     }
   }
-  row('LSP hover latency, median', `${median(hovers).toFixed(2)} ms`, '≤ 5 ms', median(hovers) <= 5, `${name} (p95 ${percentile(hovers, 95).toFixed(2)} ms)`);
-  row('LSP completion latency, median', `${median(completions).toFixed(2)} ms`, '≤ 5 ms', median(completions) <= 5, `value of ${name} (p95 ${percentile(completions, 95).toFixed(2)} ms)`);
+  row(
+    'LSP hover latency, median',
+    `${median(hovers).toFixed(2)} ms`,
+    '≤ 5 ms',
+    median(hovers) <= 5,
+    `${name} (p95 ${percentile(hovers, 95).toFixed(2)} ms)`,
+  );
+  row(
+    'LSP completion latency, median',
+    `${median(completions).toFixed(2)} ms`,
+    '≤ 5 ms',
+    median(completions) <= 5,
+    `value of ${name} (p95 ${percentile(completions, 95).toFixed(2)} ms)`,
+  );
   results.lspEditing = { edits, pluginEdits, hovers, completions };
 }
 
@@ -355,7 +456,9 @@ async function corpusSweep(): Promise<void> {
 
 function ldifCount(folder: string): number {
   return readdirSync(folder, { withFileTypes: true }).reduce(
-    (count, entry) => count + (entry.isDirectory() ? ldifCount(join(folder, entry.name)) : entry.name.toLowerCase().endsWith('.ldif') ? 1 : 0),
+    (count, entry) =>
+      count +
+      (entry.isDirectory() ? ldifCount(join(folder, entry.name)) : entry.name.toLowerCase().endsWith('.ldif') ? 1 : 0),
     0,
   );
 }
@@ -368,15 +471,24 @@ async function main(): Promise<void> {
     console.log(`removed ${DIR}`);
     return;
   }
-  if (!existsSync(CLI) || !existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/ is missing: run node scripts/build.mjs first');
+  if (!existsSync(CLI) || !existsSync(join(ROOT, 'dist', 'server.js')))
+    throw new Error('dist/ is missing: run node scripts/build.mjs first');
   const cpus = os.cpus();
   console.log('winsync-ldif benchmark');
-  console.log(`  machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.platform()} ${os.release()}`);
-  console.log(`  node ${process.version}; load average ${loadAverage()} (1, 5, 15 min); ${RUNS} runs per figure, medians`);
-  console.log(`  peak RSS from ${haveTime ? '/usr/bin/time' : 'process.resourceUsage() in the child'}; files in ${DIR}`);
+  console.log(
+    `  machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.platform()} ${os.release()}`,
+  );
+  console.log(
+    `  node ${process.version}; load average ${loadAverage()} (1, 5, 15 min); ${RUNS} runs per figure, medians`,
+  );
+  console.log(
+    `  peak RSS from ${haveTime ? '/usr/bin/time' : 'process.resourceUsage() in the child'}; files in ${DIR}`,
+  );
   const loadBefore = os.loadavg();
   if (loadBefore[0] > cpus.length / 2) {
-    console.log(`  note: the machine is busy (load ${loadBefore[0].toFixed(1)} on ${cpus.length} cores): wall-clock figures will be slower than on an idle machine; CPU times are shown beside them`);
+    console.log(
+      `  note: the machine is busy (load ${loadBefore[0].toFixed(1)} on ${cpus.length} cores): wall-clock figures will be slower than on an idle machine; CPU times are shown beside them`,
+    );
   }
   const started = performance.now();
 
@@ -389,9 +501,18 @@ async function main(): Promise<void> {
   if (wanted('corpus')) await corpusSweep();
 
   const loadAfter = os.loadavg();
-  console.log(`\nResults (node ${process.version}, ${cpus[0]?.model}, ${cpus.length} cores; load ${loadBefore.map((v) => v.toFixed(2)).join(' ')} before, ${loadAfter.map((v) => v.toFixed(2)).join(' ')} after; ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `\nResults (node ${process.version}, ${cpus[0]?.model}, ${cpus.length} cores; load ${loadBefore.map((v) => v.toFixed(2)).join(' ')} before, ${loadAfter.map((v) => v.toFixed(2)).join(' ')} after; ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
   printTable();
-  results.machine = { cpu: cpus[0]?.model, cores: cpus.length, node: process.version, loadBefore, loadAfter, runs: RUNS };
+  results.machine = {
+    cpu: cpus[0]?.model,
+    cores: cpus.length,
+    node: process.version,
+    loadBefore,
+    loadAfter,
+    runs: RUNS,
+  };
   results.rows = rows;
   writeFileSync(join(DIR, 'results.json'), JSON.stringify(results, null, 2));
   console.log(`\nraw numbers: ${join(DIR, 'results.json')}`);

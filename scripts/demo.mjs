@@ -23,7 +23,16 @@ import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync,
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CODE_SERVER_ENTRY, CS_VERSION, freePort, launchBrowser, ROOT, stopOnSignal, VSIX, withTimeout } from './e2e/lib.mjs';
+import {
+  CODE_SERVER_ENTRY,
+  CS_VERSION,
+  freePort,
+  launchBrowser,
+  ROOT,
+  stopOnSignal,
+  VSIX,
+  withTimeout,
+} from './e2e/lib.mjs';
 
 const USAGE = 'usage: npm run demo [-- --server] [--port N] [--check [--screenshots]]';
 let options;
@@ -47,7 +56,9 @@ if (options.help) {
 }
 const requestedPort = Number(options.port ?? process.env.WINSYNC_DEMO_PORT ?? 0);
 if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) {
-  console.error(`demo: --port must be a port number, not ${JSON.stringify(options.port ?? process.env.WINSYNC_DEMO_PORT)}\n${USAGE}`);
+  console.error(
+    `demo: --port must be a port number, not ${JSON.stringify(options.port ?? process.env.WINSYNC_DEMO_PORT)}\n${USAGE}`,
+  );
   process.exit(2);
 }
 if (options.screenshots && !options.check) {
@@ -137,13 +148,19 @@ function writeUserSettings() {
 
 /** Starts the demo's 389-DS and returns how to reach it; registers its stop for Ctrl+C. */
 function startDirectoryServer() {
-  if (process.getuid?.() !== 0) fail('--server needs root: it installs 389-ds-base with apt-get and runs ns-slapd (see scripts/ds389.sh)');
+  if (process.getuid?.() !== 0)
+    fail('--server needs root: it installs 389-ds-base with apt-get and runs ns-slapd (see scripts/ds389.sh)');
   // Already running (say, a demo in another terminal while --check runs): use it, leave it running.
   const pidFile = `/run/dirsrv/slapd-${DS_ENV.DS_NAME}.pid`;
   const runningBefore = existsSync(pidFile) && pidAlive(Number(readFileSync(pidFile, 'utf8').trim()));
-  run(`389-DS: bash scripts/ds389.sh all (instance ${DS_ENV.DS_NAME}; the first time installs and creates it, about 30 s)`, 'bash', ['scripts/ds389.sh', 'all'], {
-    env: DS_ENV,
-  });
+  run(
+    `389-DS: bash scripts/ds389.sh all (instance ${DS_ENV.DS_NAME}; the first time installs and creates it, about 30 s)`,
+    'bash',
+    ['scripts/ds389.sh', 'all'],
+    {
+      env: DS_ENV,
+    },
+  );
   const ds = Object.fromEntries(
     run('389-DS: connection details', 'bash', ['scripts/ds389.sh', 'env'], { env: DS_ENV })
       .trim()
@@ -167,7 +184,12 @@ function startDirectoryServer() {
         return;
       }
       log(`389-DS: stopping ns-slapd ${pid}`);
-      spawnSync('bash', ['scripts/ds389.sh', 'stop'], { cwd: ROOT, env: { ...process.env, ...DS_ENV }, stdio: 'inherit', timeout: 60_000 });
+      spawnSync('bash', ['scripts/ds389.sh', 'stop'], {
+        cwd: ROOT,
+        env: { ...process.env, ...DS_ENV },
+        stdio: 'inherit',
+        timeout: 60_000,
+      });
     }),
   };
   log(`389-DS: ns-slapd ${pid} on ${server.url}`);
@@ -178,9 +200,19 @@ const PROFILE_NAME = 'demo 389-DS';
 
 /** A connection profile for the demo server, in the workspace settings (`winsyncLdif.profiles`). */
 function writeProfile(ds) {
-  const profile = { name: PROFILE_NAME, url: ds.url, bindDn: ds.bindDn, caFile: ds.caFile, startTls: false, confirm: true };
+  const profile = {
+    name: PROFILE_NAME,
+    url: ds.url,
+    bindDn: ds.bindDn,
+    caFile: ds.caFile,
+    startTls: false,
+    confirm: true,
+  };
   mkdirSync(join(WORKSPACE, '.vscode'), { recursive: true });
-  writeFileSync(join(WORKSPACE, '.vscode/settings.json'), `${JSON.stringify({ 'winsyncLdif.profiles': [profile] }, null, 2)}\n`);
+  writeFileSync(
+    join(WORKSPACE, '.vscode/settings.json'),
+    `${JSON.stringify({ 'winsyncLdif.profiles': [profile] }, null, 2)}\n`,
+  );
 }
 
 // -------------------------------------------------------------------------------- code-server
@@ -206,7 +238,14 @@ async function startCodeServer() {
   // stop() can also reach the extension hosts and language servers.
   const child = spawn(
     process.execPath,
-    [CODE_SERVER_ENTRY, ...common, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened'],
+    [
+      CODE_SERVER_ENTRY,
+      ...common,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--ignore-last-opened',
+    ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout.pipe(out);
@@ -252,7 +291,9 @@ async function startCodeServer() {
   for (;;) {
     if (child.exitCode !== null) {
       await server.stop();
-      fail(`code-server exited with ${child.exitCode}${requestedPort ? ` (is port ${port} taken?)` : ''}; see ${serverLog}`);
+      fail(
+        `code-server exited with ${child.exitCode}${requestedPort ? ` (is port ${port} taken?)` : ''}; see ${serverLog}`,
+      );
     }
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) })).ok) break;
@@ -296,7 +337,9 @@ async function applyFromEditor(page, ds, step) {
   await page.keyboard.press('Enter');
   const password = page.locator('.quick-input-widget input[type="password"]');
   const dialog = page.locator('.monaco-dialog-box');
-  const result = page.locator('.notifications-toasts .notification-toast', { hasText: /\bapplied\b|failed|nothing was sent/i }).first();
+  const result = page
+    .locator('.notifications-toasts .notification-toast', { hasText: /\bapplied\b|failed|nothing was sent/i })
+    .first();
   for (;;) {
     const next = await Promise.race([
       password.waitFor({ state: 'visible' }).then(() => 'password'),
@@ -306,7 +349,10 @@ async function applyFromEditor(page, ds, step) {
     if (next === 'result') break;
     if (next === 'dialog') {
       step(`confirmation: ${(await dialog.innerText()).replace(/\s+/g, ' ').slice(0, 100)}…`);
-      await dialog.locator('.monaco-button', { hasText: /^Apply/ }).first().click();
+      await dialog
+        .locator('.monaco-button', { hasText: /^Apply/ })
+        .first()
+        .click();
       await dialog.waitFor({ state: 'hidden' });
     } else {
       step('password prompt: typing the demo password');
@@ -353,7 +399,10 @@ async function checkInBrowser(server, ds) {
       // The hover over the first squiggle ("sometimes"), with the Problems panel below.
       const box = await squiggle.boundingBox();
       await page.mouse.move(box.x + Math.min(20, box.width / 2), box.y + box.height / 2);
-      await page.locator('.monaco-hover', { hasText: 'Invalid value "sometimes"' }).first().waitFor({ state: 'visible' });
+      await page
+        .locator('.monaco-hover', { hasText: 'Invalid value "sometimes"' })
+        .first()
+        .waitFor({ state: 'visible' });
       await sleep(800); // the hover fades in and fills in part by part
       await page.screenshot({ path: join(SCREENSHOTS, 'demo-diagnostics.png') });
       await page.mouse.move(5, 5);
@@ -373,7 +422,10 @@ async function checkInBrowser(server, ds) {
       // The first request can race the language server's answer to the edit: ask again if need be.
       for (let attempt = 1; ; attempt++) {
         await page.keyboard.press('Control+Space');
-        const shown = await suggest.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+        const shown = await suggest.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        );
         if (shown) break;
         if (attempt === 3) throw new Error('no completion list after three Ctrl+Space');
         await page.keyboard.press('Escape');
@@ -481,11 +533,14 @@ async function stopAll() {
 async function main() {
   if (existsSync(LOCK)) {
     const { pid, url } = JSON.parse(readFileSync(LOCK, 'utf8'));
-    if (pidAlive(pid)) fail(`a demo is already running (pid ${pid}) at ${url}; stop it first (Ctrl+C in its terminal, or kill ${pid})`);
+    if (pidAlive(pid))
+      fail(`a demo is already running (pid ${pid}) at ${url}; stop it first (Ctrl+C in its terminal, or kill ${pid})`);
   }
 
   run('npm run package (build + vsce)', 'npm', ['run', '--silent', 'package'], { timeoutMs: 180_000 });
-  run('code-server: bash scripts/e2e/install.sh (the first time about a minute)', 'bash', ['scripts/e2e/install.sh'], { show: true });
+  run('code-server: bash scripts/e2e/install.sh (the first time about a minute)', 'bash', ['scripts/e2e/install.sh'], {
+    show: true,
+  });
 
   mkdirSync(EXTENSIONS, { recursive: true });
   writeUserSettings();

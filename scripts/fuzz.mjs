@@ -11,21 +11,34 @@ const target = Number(process.env.FUZZ_TOTAL ?? 1_000_000);
 const files = readdirSync(join(root, 'test', 'fuzz'))
   .filter((name) => name.endsWith('.test.ts'))
   .map((name) => join('test', 'fuzz', name));
-const properties = files.reduce((count, file) => count + (readFileSync(join(root, file), 'utf8').match(/checkProperty\(/g) ?? []).length, 0);
+const properties = files.reduce(
+  (count, file) => count + (readFileSync(join(root, file), 'utf8').match(/checkProperty\(/g) ?? []).length,
+  0,
+);
 const runs = process.env.FUZZ_RUNS ?? String(Math.ceil(target / properties));
 
 const scratch = mkdtempSync(join(tmpdir(), 'winsync-fuzz-'));
 const report = join(scratch, 'runs.tsv');
 console.log(`fuzz: ${properties} properties × ${runs} runs, 2 at a time`);
 const started = Date.now();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=dot', ...files], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, FUZZ_RUNS: runs, FUZZ_REPORT: report },
-});
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=dot', ...files],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FUZZ_RUNS: runs, FUZZ_REPORT: report },
+  },
+);
 const seconds = Math.round((Date.now() - started) / 1000);
 
-const rows = existsSync(report) ? readFileSync(report, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split('\t')) : [];
+const rows = existsSync(report)
+  ? readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t'))
+  : [];
 rmSync(scratch, { recursive: true, force: true });
 for (const [name, count] of rows) console.log(`${count.padStart(9)}  ${name}`);
 const total = rows.reduce((sum, [, count]) => sum + Number(count), 0);

@@ -15,7 +15,9 @@ const readme = join(root, 'README.md');
 const before = readFileSync(readme, 'utf8');
 const after = spliceRuleTable(before, renderRuleTable(CODES));
 if (after !== before) writeFileSync(readme, after);
-console.log(`README.md: rule table ${after === before ? 'up to date' : 'rewritten'} (${Object.keys(CODES).length} codes)`);
+console.log(
+  `README.md: rule table ${after === before ? 'up to date' : 'rewritten'} (${Object.keys(CODES).length} codes)`,
+);
 
 const service = getLanguageService();
 const pages = new Map(RULES.map((rule) => [join(root, rulePagePath(rule.meta.code)), renderRulePage(rule, service)]));
@@ -34,7 +36,9 @@ for (const [path, page] of pages) {
 }
 const stale = listPages(join(root, 'docs', 'rules')).filter((path) => !pages.has(path));
 for (const path of stale) rmSync(path);
-console.log(`docs/rules: ${pages.size} pages, ${written} rewritten${stale.length ? `, removed ${stale.map((path) => relative(root, path)).join(', ')}` : ''}`);
+console.log(
+  `docs/rules: ${pages.size} pages, ${written} rewritten${stale.length ? `, removed ${stale.map((path) => relative(root, path)).join(', ')}` : ''}`,
+);
 
 function listPages(folder: string): string[] {
   let entries;
@@ -43,5 +47,11 @@ function listPages(folder: string): string[] {
   } catch {
     return [];
   }
-  return entries.flatMap((entry) => (entry.isDirectory() ? listPages(join(folder, entry.name)) : entry.name.endsWith('.md') ? [join(folder, entry.name)] : []));
+  return entries.flatMap((entry) =>
+    entry.isDirectory()
+      ? listPages(join(folder, entry.name))
+      : entry.name.endsWith('.md')
+        ? [join(folder, entry.name)]
+        : [],
+  );
 }

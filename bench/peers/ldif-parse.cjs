@@ -8,6 +8,8 @@ try {
   const parsed = ldif.parse(text);
   console.log(JSON.stringify({ ok: true, records: parsed.entries.length }));
 } catch (error) {
-  console.log(JSON.stringify({ ok: false, message: String(error.message).slice(0, 200), line: error.location?.start?.line }));
+  console.log(
+    JSON.stringify({ ok: false, message: String(error.message).slice(0, 200), line: error.location?.start?.line }),
+  );
   process.exitCode = 3;
 }

@@ -1,6 +1,11 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { registerApply } from './apply';
 import { RECORD_LENSES, recordLensMiddleware, showLensesOnTrust } from './apply/codeLens';
 

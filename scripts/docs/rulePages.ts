@@ -76,8 +76,12 @@ export function chosenFix(diagnostic: Diagnostic): Fix | undefined {
 const INVISIBLE = /[\u0000-\u001f\u00a0]/g;
 
 function ldifBlock(lines: readonly string[]): string[] {
-  const shown = lines.map((line) => line.replace(INVISIBLE, (char) => `⟨U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`));
-  const note = shown.some((line, index) => line !== lines[index]) ? ['', 'Characters that do not show are written as ⟨U+XXXX⟩.'] : [];
+  const shown = lines.map((line) =>
+    line.replace(INVISIBLE, (char) => `⟨U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`),
+  );
+  const note = shown.some((line, index) => line !== lines[index])
+    ? ['', 'Characters that do not show are written as ⟨U+XXXX⟩.']
+    : [];
   return ['```ldif', ...shown, '```', ...note];
 }
 

@@ -8,7 +8,17 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSuite } from './build-tests.mjs';
-import { artifactsDir, consoleText, launchBrowser, log, ROOT, saveFailureArtifacts, startCodeServer, startDirectoryServer, withTimeout } from './lib.mjs';
+import {
+  artifactsDir,
+  consoleText,
+  launchBrowser,
+  log,
+  ROOT,
+  saveFailureArtifacts,
+  startCodeServer,
+  startDirectoryServer,
+  withTimeout,
+} from './lib.mjs';
 
 const SUITE_TIMEOUT_MS = 120_000;
 
@@ -42,13 +52,19 @@ export async function runHostSuite() {
       ['extensionDevelopmentPath', remote(ROOT.replace(/\/$/, ''))],
       ['extensionTestsPath', remote(testsPath)],
     ]);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(payload)}`);
+    await page.goto(
+      `${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(payload)}`,
+    );
     log('workbench opened; running the suite in the extension host');
     const code = await withTimeout(exitCode, SUITE_TIMEOUT_MS, 'the in-editor suite to finish (codeAutomationExit)');
     if (!existsSync(resultsFile)) {
       // run() failed before mocha ran (e.g. a test file threw while loading): the workbench logs why.
-      const errors = consoleLines.filter((line) => line.startsWith('[error]') && !/Failed to load resource|ENOTFOUND/.test(line));
-      throw new Error(`the suite exited with ${code} but wrote no ${relative(ROOT, resultsFile)}; console errors:\n${errors.slice(-10).join('\n')}`);
+      const errors = consoleLines.filter(
+        (line) => line.startsWith('[error]') && !/Failed to load resource|ENOTFOUND/.test(line),
+      );
+      throw new Error(
+        `the suite exited with ${code} but wrote no ${relative(ROOT, resultsFile)}; console errors:\n${errors.slice(-10).join('\n')}`,
+      );
     }
     const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
     for (const test of results.tests) {
@@ -56,7 +72,9 @@ export async function runHostSuite() {
       console.log(`    ${mark} ${test.title}${test.durationMs === undefined ? '' : ` (${test.durationMs} ms)`}`);
       if (test.error) console.log(test.error.replace(/^/gm, '        '));
     }
-    log(`VS Code ${results.vscodeVersion}: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending (exit code ${code})`);
+    log(
+      `VS Code ${results.vscodeVersion}: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending (exit code ${code})`,
+    );
     ok = code === 0 && results.failed === 0 && results.passed > 0;
     if (!ok) await saveFailureArtifacts(artifacts, server, page);
   } catch (error) {

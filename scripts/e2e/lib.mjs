@@ -1,7 +1,16 @@
 // Shared by the e2e runners: where things are, a code-server on loopback that is always stopped
 // by its PID, a headless chromium, bounded waits and failure artifacts.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -78,7 +87,11 @@ function once(stop) {
  */
 export const stopOnSignal = (stop) => once(stop);
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
   process.once(signal, async () => {
     log(`${signal}: stopping ${running.size} browser(s) and code-server(s)`);
     // Browsers first: they hold connections to the servers.
@@ -108,7 +121,8 @@ const SETTINGS = {
  * reaches the extension host. Call stop() in a finally.
  */
 export async function startCodeServer({ name, vsix, env = {} }) {
-  if (!existsSync(CODE_SERVER_ENTRY)) throw new Error(`code-server is not installed in ${CODE_SERVER_DIR}: run scripts/e2e/install.sh`);
+  if (!existsSync(CODE_SERVER_ENTRY))
+    throw new Error(`code-server is not installed in ${CODE_SERVER_DIR}: run scripts/e2e/install.sh`);
   const dir = mkdtempSync(join(tmpdir(), `winsync-e2e-${name}-`));
   const port = await freePort();
   const userData = join(dir, 'user-data');
@@ -127,7 +141,10 @@ export async function startCodeServer({ name, vsix, env = {} }) {
       encoding: 'utf8',
       timeout: 60_000,
     });
-    if (install.status !== 0) throw new Error(`--install-extension failed (${install.status ?? install.signal}):\n${install.stdout}${install.stderr}`);
+    if (install.status !== 0)
+      throw new Error(
+        `--install-extension failed (${install.status ?? install.signal}):\n${install.stdout}${install.stderr}`,
+      );
     log(`installed ${relative(ROOT, vsix)}: ${install.stdout.trim().split('\n').pop()}`);
   }
 
@@ -136,9 +153,20 @@ export async function startCodeServer({ name, vsix, env = {} }) {
   // detached: its own process group, so stop() can also reach extension hosts and language servers.
   const child = spawn(
     process.execPath,
-    [CODE_SERVER_ENTRY, ...common, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened'],
+    [
+      CODE_SERVER_ENTRY,
+      ...common,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--ignore-last-opened',
+    ],
     // WINSYNC_E2E_USER_DATA: tests read the logs the editor wrote (e.g. to prove no password is in them).
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WINSYNC_E2E_USER_DATA: userData, ...env } },
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, WINSYNC_E2E_USER_DATA: userData, ...env },
+    },
   );
   child.stdout.pipe(out);
   child.stderr.pipe(out);
@@ -211,7 +239,12 @@ function ds389(command, timeoutMs) {
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve(out);
-      else reject(new Error(`scripts/ds389.sh ${command} failed (${code ?? signal}):\n${err.trim().split('\n').slice(-15).join('\n')}`));
+      else
+        reject(
+          new Error(
+            `scripts/ds389.sh ${command} failed (${code ?? signal}):\n${err.trim().split('\n').slice(-15).join('\n')}`,
+          ),
+        );
     });
   });
 }
@@ -243,7 +276,9 @@ export async function startDirectoryServer() {
     await stop();
     throw error;
   }
-  log(`389-DS ready on ${env.LDAP_TEST_URL} in ${((Date.now() - begin) / 1000).toFixed(1)} s${wasRunning ? ' (already running)' : ''}`);
+  log(
+    `389-DS ready on ${env.LDAP_TEST_URL} in ${((Date.now() - begin) / 1000).toFixed(1)} s${wasRunning ? ' (already running)' : ''}`,
+  );
   return { env, stop };
 }
 
@@ -299,7 +334,10 @@ export async function launchBrowser() {
 
 /** A browser console line, without the %c styling of VS Code's log lines ("%c  ERR color: #f33 message"). */
 export function consoleText(message) {
-  return message.text().replace(/%c/g, '').replace(/ color: #[0-9a-f]{3,6}\b/gi, '');
+  return message
+    .text()
+    .replace(/%c/g, '')
+    .replace(/ color: #[0-9a-f]{3,6}\b/gi, '');
 }
 
 /** A fresh artifacts folder for one runner. */
@@ -313,8 +351,8 @@ export function artifactsDir(name) {
 /** Copies server.log and the extension-host logs of `server` into `dir`, plus a screenshot of `page`. */
 export async function saveFailureArtifacts(dir, server, page) {
   if (page) {
-    await withTimeout(page.screenshot({ path: join(dir, 'failure.png') }), 10_000, 'failure screenshot').catch((error) =>
-      log(`no failure screenshot: ${error.message}`),
+    await withTimeout(page.screenshot({ path: join(dir, 'failure.png') }), 10_000, 'failure screenshot').catch(
+      (error) => log(`no failure screenshot: ${error.message}`),
     );
   }
   if (server) {

@@ -7,7 +7,16 @@
 // server.log and the extension-host logs go to .test-artifacts/e2e/ui-smoke/.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { artifactsDir, consoleText, launchBrowser, log, ROOT, saveFailureArtifacts, startCodeServer, VSIX } from './lib.mjs';
+import {
+  artifactsDir,
+  consoleText,
+  launchBrowser,
+  log,
+  ROOT,
+  saveFailureArtifacts,
+  startCodeServer,
+  VSIX,
+} from './lib.mjs';
 
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 const FIXTURE = 'invalid-enum.ldif';
@@ -34,7 +43,7 @@ async function settleForScreenshot(page) {
 async function settledText(locator) {
   let last;
   let same = 0;
-  for (const deadline = Date.now() + 5_000; Date.now() < deadline && same < 3; ) {
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline && same < 3;) {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const text = await locator.innerText();
     same = text === last ? same + 1 : 0;

@@ -70,7 +70,8 @@ class SnippetBuilder {
   }
 
   private define(tabstop: number): void {
-    if (this.defined.has(tabstop)) throw new Error(`snippet "${this.snippet}": tab stop ${tabstop} is given a value twice`);
+    if (this.defined.has(tabstop))
+      throw new Error(`snippet "${this.snippet}": tab stop ${tabstop} is given a value twice`);
     this.defined.add(tabstop);
   }
 
@@ -84,7 +85,9 @@ class SnippetBuilder {
         const { offered, accepted } = choiceValues(spec);
         const first = part.first ?? spec.default;
         if (first !== undefined && !accepted.includes(first)) {
-          throw new Error(`snippet "${this.snippet}": ${first} is not a value of ${spec.name} (${accepted.join(', ')})`);
+          throw new Error(
+            `snippet "${this.snippet}": ${first} is not a value of ${spec.name} (${accepted.join(', ')})`,
+          );
         }
         const values = first === undefined ? offered : [first, ...offered.filter((value) => value !== first)];
         this.define(part.tabstop);
@@ -92,7 +95,8 @@ class SnippetBuilder {
       }
       case 'default': {
         const spec = this.spec(part.attribute);
-        if (spec.default === undefined) throw new Error(`snippet "${this.snippet}": ${spec.name} has no default in the catalog`);
+        if (spec.default === undefined)
+          throw new Error(`snippet "${this.snippet}": ${spec.name} has no default in the catalog`);
         this.define(part.tabstop);
         return `\${${part.tabstop}:${escapeText(spec.default)}}`;
       }
@@ -109,17 +113,23 @@ class SnippetBuilder {
   }
 
   line(line: Line): string {
-    return line.chunks.map((chunk, i) => escapeText(chunk) + (i < line.parts.length ? this.part(line.parts[i]) : '')).join('');
+    return line.chunks
+      .map((chunk, i) => escapeText(chunk) + (i < line.parts.length ? this.part(line.parts[i]) : ''))
+      .join('');
   }
 
   finish(): void {
     for (const tabstop of this.used) {
-      if (!this.defined.has(tabstop)) throw new Error(`snippet "${this.snippet}": tab stop ${tabstop} is repeated but never given a value`);
+      if (!this.defined.has(tabstop))
+        throw new Error(`snippet "${this.snippet}": tab stop ${tabstop} is repeated but never given a value`);
     }
   }
 }
 
-export function buildSnippets(catalog: Catalog, specs: readonly SnippetSpec[] = SNIPPETS): Record<string, VsCodeSnippet> {
+export function buildSnippets(
+  catalog: Catalog,
+  specs: readonly SnippetSpec[] = SNIPPETS,
+): Record<string, VsCodeSnippet> {
   const out: Record<string, VsCodeSnippet> = {};
   for (const spec of specs) {
     if (spec.name in out) throw new Error(`two snippets are named "${spec.name}"`);

@@ -4,7 +4,18 @@
  * turns it into snippets/ldif.json; test/snippets/snippets.test.ts checks that file is current
  * and that every snippet, expanded with its defaults, validates without errors.
  */
-import { attr, catalogDefault, choice, dnValue, l, mirror, text, type Line, type Part, type SnippetSpec } from './parts';
+import {
+  attr,
+  catalogDefault,
+  choice,
+  dnValue,
+  l,
+  mirror,
+  text,
+  type Line,
+  type Part,
+  type SnippetSpec,
+} from './parts';
 
 const PLUGIN_DN = 'cn=ipa-winsync,cn=plugins,cn=config';
 

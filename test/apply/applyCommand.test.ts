@@ -36,8 +36,14 @@ test('missing --url, --bind-dn or files, and conflicting options, are usage erro
   assert.match((await run(['ok.ldif'])).stderr, /--url is required/);
   assert.match((await run(['--url', 'ldap://h', 'ok.ldif'])).stderr, /--bind-dn is required/);
   assert.match((await run(BASE)).stderr, /name at least one LDIF file/);
-  assert.match((await run([...BASE, '--password-file', 'pw', '--password-env', 'X', 'ok.ldif'])).stderr, /either --password-file or --password-env/);
-  assert.match((await run([...BASE, '--dry-run', '--reject-file', 'r.ldif', 'ok.ldif'])).stderr, /--reject-file has no effect with --dry-run/);
+  assert.match(
+    (await run([...BASE, '--password-file', 'pw', '--password-env', 'X', 'ok.ldif'])).stderr,
+    /either --password-file or --password-env/,
+  );
+  assert.match(
+    (await run([...BASE, '--dry-run', '--reject-file', 'r.ldif', 'ok.ldif'])).stderr,
+    /--reject-file has no effect with --dry-run/,
+  );
   const bad = await run([...BASE, '--format', 'xml', 'ok.ldif']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--format must be one of text, json.*\nusage: winsync-ldif apply/s);
@@ -50,10 +56,19 @@ test('without a terminal, a password file or a variable there is no password sou
 });
 
 test('an unreadable input file and --starttls with ldaps:// are usage errors', async () => {
-  assert.match((await run([...BASE, '--password-env', 'P', 'missing.ldif'], { P: 'x' })).stderr, /cannot read missing\.ldif: no such file/);
-  const tls = await run(['--url', 'ldaps://127.0.0.1:9', '--bind-dn', 'cn=x', '--starttls', '--password-env', 'P', 'ok.ldif'], { P: 'x' });
+  assert.match(
+    (await run([...BASE, '--password-env', 'P', 'missing.ldif'], { P: 'x' })).stderr,
+    /cannot read missing\.ldif: no such file/,
+  );
+  const tls = await run(
+    ['--url', 'ldaps://127.0.0.1:9', '--bind-dn', 'cn=x', '--starttls', '--password-env', 'P', 'ok.ldif'],
+    { P: 'x' },
+  );
   assert.equal(tls.code, 2);
-  assert.match(tls.stderr, /StartTLS was asked for with ldaps:\/\/127\.0\.0\.1:9, which is TLS already\. Fix: Drop --starttls/);
+  assert.match(
+    tls.stderr,
+    /StartTLS was asked for with ldaps:\/\/127\.0\.0\.1:9, which is TLS already\. Fix: Drop --starttls/,
+  );
 });
 
 test('--help prints the usage and exits 0', async () => {

@@ -11,7 +11,10 @@ test('values are shown as text, binary as a size, secrets withheld, long text cu
 });
 
 test('control characters in values and DNs are printed escaped, never raw', () => {
-  assert.equal(displayValue('description', new TextEncoder().encode('line one\nline two\t!')), 'line one\\0Aline two\\09!');
+  assert.equal(
+    displayValue('description', new TextEncoder().encode('line one\nline two\t!')),
+    'line one\\0Aline two\\09!',
+  );
   const [head, change] = formatDryRunRecord(
     {
       source: { file: 'a.ldif', index: 0, line: 1 },
@@ -29,14 +32,20 @@ test('control characters in values and DNs are printed escaped, never raw', () =
 
 test('a dry-run record shows its verdict, findings and attribute changes', () => {
   assert.deepEqual(
-    formatDryRunRecord({
-      source: { file: 'a.ldif', index: 0, line: 3 },
-      dn: 'uid=a,dc=x',
-      changeType: 'modify',
-      verdict: 'would-apply',
-      findings: [],
-      changes: [{ type: 'cn', before: ['A'], after: ['B'] }, { type: 'mail', before: [], after: ['a@x', 'b@x'] }],
-    }, renderRemedy),
+    formatDryRunRecord(
+      {
+        source: { file: 'a.ldif', index: 0, line: 3 },
+        dn: 'uid=a,dc=x',
+        changeType: 'modify',
+        verdict: 'would-apply',
+        findings: [],
+        changes: [
+          { type: 'cn', before: ['A'], after: ['B'] },
+          { type: 'mail', before: [], after: ['a@x', 'b@x'] },
+        ],
+      },
+      renderRemedy,
+    ),
     ['would-apply   a.ldif:3  modify uid=a,dc=x', '    cn: A → B', '    mail: (none) → a@x | b@x'],
   );
 });

@@ -1,6 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chownSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  linkSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '../../server/src/engine/catalog';
@@ -87,7 +97,11 @@ test('records not applied are written with the reason above them, secrets kept, 
   assert.equal(statSync(path).mode & 0o777, 0o600);
   const reparsed = parseLdif(written);
   assert.equal(reparsed.records.length, 2, 'the reject file is LDIF again');
-  assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('.')), [], 'no temporary file is left');
+  assert.deepEqual(
+    readdirSync(dir).filter((name) => name.startsWith('.')),
+    [],
+    'no temporary file is left',
+  );
 });
 
 test('an unconfirmed record is explained in the header', async () => {
@@ -96,7 +110,10 @@ test('an unconfirmed record is explained in the header', async () => {
   const [a] = await records();
   await reject.add(result(a, 'unconfirmed', 'The connection was lost during the add of uid=a,dc=x.'), a, renderRemedy);
   await reject.finish(summary({ unconfirmed: 1 }), DATE);
-  assert.match(readFileSync(path, 'utf8'), /# 1 record\(s\) are unconfirmed: they were sent, the answer was lost, and reading the entry back\n# could not tell/);
+  assert.match(
+    readFileSync(path, 'utf8'),
+    /# 1 record\(s\) are unconfirmed: they were sent, the answer was lost, and reading the entry back\n# could not tell/,
+  );
 });
 
 test('when every record was applied the file says so, replacing an older reject file of the owner (not writing through it)', async () => {
@@ -106,7 +123,10 @@ test('when every record was applied the file says so, replacing an older reject 
   linkSync(path, other);
   const reject = await RejectFile.open(path);
   assert.equal(await reject.finish({ ...summary({ applied: 3 }), stopReason: 'completed' }, DATE), false);
-  assert.equal(readFileSync(path, 'utf8'), '# winsync-ldif apply: all 3 record(s) applied to h:389 on 2026-01-02T03:04:05.000Z.\n');
+  assert.equal(
+    readFileSync(path, 'utf8'),
+    '# winsync-ldif apply: all 3 record(s) applied to h:389 on 2026-01-02T03:04:05.000Z.\n',
+  );
   assert.equal(statSync(path).mode & 0o777, 0o600);
   assert.equal(readFileSync(other, 'utf8'), 'old\n', 'the old file was replaced by rename, not written through');
 });
@@ -139,6 +159,13 @@ test('a symlink, a file of another user, a folder and an unwritable place are re
   assert.equal(readFileSync(foreign, 'utf8'), 'theirs\n');
 
   assert.match(await refusal(dir), /exists and is not a regular file/);
-  assert.match(await refusal(join(dir, 'missing-folder', 'r.ldif')), /is in a folder that does not exist; nothing was sent\.$/);
-  assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('.')), [], 'no temporary file is left');
+  assert.match(
+    await refusal(join(dir, 'missing-folder', 'r.ldif')),
+    /is in a folder that does not exist; nothing was sent\.$/,
+  );
+  assert.deepEqual(
+    readdirSync(dir).filter((name) => name.startsWith('.')),
+    [],
+    'no temporary file is left',
+  );
 });

@@ -12,14 +12,25 @@ test('a Secret prints as [secret] through strings, JSON and inspect', () => {
 });
 
 test('password and credential attributes are secret, with options and in any case', () => {
-  for (const name of ['userPassword', 'nsDS5ReplicaCredentials', 'unicodePwd', 'userPassword;binary', 'NSDS5REPLICACREDENTIALS', 'nsslapd-rootpw']) {
+  for (const name of [
+    'userPassword',
+    'nsDS5ReplicaCredentials',
+    'unicodePwd',
+    'userPassword;binary',
+    'NSDS5REPLICACREDENTIALS',
+    'nsslapd-rootpw',
+  ]) {
     assert.equal(isSecretAttribute(name), true, name);
   }
-  for (const name of ['cn', 'winSyncMoveAction', 'nsds7WindowsReplicaSubtree', 'description']) assert.equal(isSecretAttribute(name), false, name);
+  for (const name of ['cn', 'winSyncMoveAction', 'nsds7WindowsReplicaSubtree', 'description'])
+    assert.equal(isSecretAttribute(name), false, name);
 });
 
 test('redact replaces every whole occurrence of every secret', () => {
-  assert.equal(redact('a hunter2 b hunter2 c s3', ['hunter2', new Secret('s3')]), 'a [withheld] b [withheld] c [withheld]');
+  assert.equal(
+    redact('a hunter2 b hunter2 c s3', ['hunter2', new Secret('s3')]),
+    'a [withheld] b [withheld] c [withheld]',
+  );
   assert.equal(redact('value "Secret123!" refused', ['Secret123!']), 'value "[withheld]" refused');
   assert.equal(redact('unchanged', ['']), 'unchanged');
 });

@@ -44,7 +44,10 @@ test('without errors the output holds every record kind and only the mistakes it
   const kinds = new Set(document.ldif.records.map((record) => record.kind));
   assert.deepEqual([...kinds].sort(), ['add', 'delete', 'moddn', 'modify', 'modrdn']);
   const errors = service.validate(document, { maxDiagnostics: Infinity }).filter((d) => d.severity === 'error');
-  assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}: ${d.message}`), []);
+  assert.deepEqual(
+    errors.map((d) => `${d.range.start.line + 1}: ${d.message}`),
+    [],
+  );
   const broken = service.parse(generateToString({ seed: 5, records: 3000, errorRate: 0.2 }));
   assert.ok(service.validate(broken, { maxDiagnostics: Infinity }).some((d) => d.severity === 'error'));
 });

@@ -20,7 +20,11 @@ test('options, flags, --name=value, "-" and everything after "--" are read as be
     options: { format: 'json', 'dry-run': true },
     positional: ['a.ldif', '-', '--b.ldif'],
   });
-  assert.deepEqual(parseArgs(['--format=sarif', '--format=text'], SPECS).options, { format: 'text' }, 'the last one wins');
+  assert.deepEqual(
+    parseArgs(['--format=sarif', '--format=text'], SPECS).options,
+    { format: 'text' },
+    'the last one wins',
+  );
 });
 
 test('parse errors keep their one-line wording and never repeat a value', () => {
@@ -30,7 +34,10 @@ test('parse errors keep their one-line wording and never repeat a value', () => 
   assert.equal(usage(['-wHunter2']), 'unknown option -w');
   assert.equal(usage(['--dry-run=yes']), '--dry-run takes no value');
   assert.equal(usage(['--format']), '--format needs a value');
-  assert.equal(usage(['--format', '--dry-run']), '--format needs a value (write --format=VALUE for a value that starts with -)');
+  assert.equal(
+    usage(['--format', '--dry-run']),
+    '--format needs a value (write --format=VALUE for a value that starts with -)',
+  );
 });
 
 test('a usage error exits 2 with one line on stderr', async () => {

@@ -67,7 +67,12 @@ describe('winsync-ldif check', () => {
     const [result] = log.runs[0].results;
     assert.equal(result.ruleId, 'ldif/unknown-changetype');
     assert.equal(result.level, 'error');
-    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 2, startColumn: 13, endLine: 2, endColumn: 19 });
+    assert.deepEqual(result.locations[0].physicalLocation.region, {
+      startLine: 2,
+      startColumn: 13,
+      endLine: 2,
+      endColumn: 19,
+    });
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'bad.ldif');
     assert.equal(log.runs[0].tool.driver.rules[0].id, 'ldif/unknown-changetype');
   });
@@ -76,7 +81,10 @@ describe('winsync-ldif check', () => {
     const cwd = workspace({ 'bad.ldif': BAD });
     const log = JSON.parse((await runCli(['check', '--format', 'sarif', 'bad.ldif'], { cwd })).stdout);
     const [rule] = log.runs[0].tool.driver.rules;
-    assert.equal(rule.helpUri, 'https://github.com/winsync-ldif/winsync-ldif/blob/main/docs/rules/ldif/unknown-changetype.md');
+    assert.equal(
+      rule.helpUri,
+      'https://github.com/winsync-ldif/winsync-ldif/blob/main/docs/rules/ldif/unknown-changetype.md',
+    );
     assert.equal(rule.shortDescription.text, 'changetype must be add, delete, modify, modrdn or moddn.');
   });
 
@@ -100,7 +108,13 @@ describe('winsync-ldif check', () => {
   });
 
   test('usage and I/O problems: exit 2 with one line on stderr', async () => {
-    for (const argv of [['check'], ['check', '--format', 'xml', 'a.ldif'], ['check', '--bogus'], ['check', 'missing.ldif'], ['frobnicate']]) {
+    for (const argv of [
+      ['check'],
+      ['check', '--format', 'xml', 'a.ldif'],
+      ['check', '--bogus'],
+      ['check', 'missing.ldif'],
+      ['frobnicate'],
+    ]) {
       const run = await runCli(argv, { cwd: workspace({}) });
       assert.equal(run.code, 2, argv.join(' '));
       assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
@@ -111,7 +125,10 @@ describe('winsync-ldif check', () => {
 
 describe('checkStream', () => {
   test('reads a stream in pieces and reports positions in the whole file', async () => {
-    const records = Array.from({ length: 3000 }, (_, i) => `dn: cn=u${i},dc=example,dc=com\ncn: u${i}\ndescription: ${'x'.repeat(400)}\n`);
+    const records = Array.from(
+      { length: 3000 },
+      (_, i) => `dn: cn=u${i},dc=example,dc=com\ncn: u${i}\ndescription: ${'x'.repeat(400)}\n`,
+    );
     records[2500] = 'dn: cn=broken\nchangetype: update\n';
     const text = records.join('\n');
     const chunks: string[] = [];
@@ -130,8 +147,13 @@ describe('the built command', () => {
   test('a reader that closes the pipe early ends the run quietly, without a stack trace', async () => {
     const { spawnSync } = await import('node:child_process');
     const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
-    const records = Array.from({ length: 5000 }, (_, i) => `dn: cn=u${i},dc=example,dc=com\nchangetype: update\n`).join('\n');
-    const result = spawnSync('bash', ['-c', `node "${cli}" check --format json - | head -c 100 >/dev/null`], { input: records, encoding: 'utf8' });
+    const records = Array.from({ length: 5000 }, (_, i) => `dn: cn=u${i},dc=example,dc=com\nchangetype: update\n`).join(
+      '\n',
+    );
+    const result = spawnSync('bash', ['-c', `node "${cli}" check --format json - | head -c 100 >/dev/null`], {
+      input: records,
+      encoding: 'utf8',
+    });
     assert.equal(result.stderr, '');
     assert.equal(result.status, 0);
   });

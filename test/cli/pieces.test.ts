@@ -25,7 +25,10 @@ test('pieces end after a blank line, also when its line breaks straddle two chun
 test('a 50 MB line without a blank line is read in linear time, as one piece', async () => {
   const chunk = 'x'.repeat(1 << 16);
   const started = performance.now();
-  const found = await pieces(Array.from({ length: 800 }, () => chunk), 1 << 16);
+  const found = await pieces(
+    Array.from({ length: 800 }, () => chunk),
+    1 << 16,
+  );
   assert.equal(found.length, 1);
   assert.equal(found[0].text.length, 800 << 16);
   // Searching and joining all that was read for every new chunk took minutes.

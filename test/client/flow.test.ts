@@ -12,9 +12,17 @@ import { getLanguageService } from '../../server/src/engine/service';
 const PASSWORD = 'Bind-Pw-7Qz!';
 const USER_PASSWORD = 'User-Pw-3Xk!';
 const service = getLanguageService();
-const profile: ConnectionProfile = { name: 'test', url: 'ldap://127.0.0.1:9', bindDn: 'cn=Directory Manager', startTls: false, verifyTls: true, confirm: false };
+const profile: ConnectionProfile = {
+  name: 'test',
+  url: 'ldap://127.0.0.1:9',
+  bindDn: 'cn=Directory Manager',
+  startTls: false,
+  verifyTls: true,
+  confirm: false,
+};
 
-const MODIFY = (name: string, value = 'hello') => `dn: uid=${name},ou=People,dc=example,dc=com\nchangetype: modify\nreplace: description\ndescription: ${value}\n-\n`;
+const MODIFY = (name: string, value = 'hello') =>
+  `dn: uid=${name},ou=People,dc=example,dc=com\nchangetype: modify\nreplace: description\ndescription: ${value}\n-\n`;
 const THREE = [MODIFY('a'), MODIFY('b'), MODIFY('c')].join('\n');
 
 interface Fake {
@@ -27,8 +35,21 @@ interface Fake {
 }
 
 /** A flow with recording fakes: a password store, prompts, a log, and a session whose client records what it is sent. */
-function fake(options: { ui?: Partial<FlowUi>; open?: FlowDeps['open']; client?: Partial<Record<'add' | 'modify' | 'del' | 'search', (...args: unknown[]) => Promise<unknown>>> } = {}): Fake {
-  const state: Fake = { lines: [], asked: 0, opened: 0, sent: [], stored: new Map(), deps: undefined as unknown as FlowDeps };
+function fake(
+  options: {
+    ui?: Partial<FlowUi>;
+    open?: FlowDeps['open'];
+    client?: Partial<Record<'add' | 'modify' | 'del' | 'search', (...args: unknown[]) => Promise<unknown>>>;
+  } = {},
+): Fake {
+  const state: Fake = {
+    lines: [],
+    asked: 0,
+    opened: 0,
+    sent: [],
+    stored: new Map(),
+    deps: undefined as unknown as FlowDeps,
+  };
   const passwords: PasswordStore = {
     get: async (p) => state.stored.get(p.name),
     store: async (p, password) => void state.stored.set(p.name, password),
@@ -53,7 +74,11 @@ function fake(options: { ui?: Partial<FlowUi>; open?: FlowDeps['open']; client?:
   state.deps = {
     service,
     passwords,
-    log: { info: (line) => state.lines.push(`info ${line}`), warn: (line) => state.lines.push(`warn ${line}`), error: (line) => state.lines.push(`error ${line}`) },
+    log: {
+      info: (line) => state.lines.push(`info ${line}`),
+      warn: (line) => state.lines.push(`warn ${line}`),
+      error: (line) => state.lines.push(`error ${line}`),
+    },
     ui: {
       applyDespite: async () => false,
       confirm: async () => false,
@@ -75,7 +100,12 @@ function fake(options: { ui?: Partial<FlowUi>; open?: FlowDeps['open']; client?:
   return state;
 }
 
-const request = (text: string, extra: Partial<FlowRequest> = {}): FlowRequest => ({ mode: 'apply', input: { file: 'in.ldif', path: undefined, text }, profile, ...extra });
+const request = (text: string, extra: Partial<FlowRequest> = {}): FlowRequest => ({
+  mode: 'apply',
+  input: { file: 'in.ldif', path: undefined, text },
+  profile,
+  ...extra,
+});
 
 test('the password is asked once with the prompt, kept after the bind succeeded, then taken from storage', async () => {
   const state = fake();
@@ -86,7 +116,10 @@ test('the password is asked once with the prompt, kept after the bind succeeded,
   const second = await runFlow(request(MODIFY('a')), state.deps);
   assert.equal(second.kind === 'applied' && second.passwordFrom, 'storage');
   assert.equal(state.asked, 1);
-  assert.deepEqual(state.sent, ['modify uid=a,ou=People,dc=example,dc=com', 'modify uid=a,ou=People,dc=example,dc=com']);
+  assert.deepEqual(state.sent, [
+    'modify uid=a,ou=People,dc=example,dc=com',
+    'modify uid=a,ou=People,dc=example,dc=com',
+  ]);
 });
 
 test('a dismissed prompt sends nothing', async () => {
@@ -98,22 +131,46 @@ test('a dismissed prompt sends nothing', async () => {
 
 test('a stored password the server refuses (49) is forgotten, and the fix says the next run asks again', async () => {
   const endpoint = { scheme: 'ldap' as const, host: 'h', port: 389, address: 'h:389', url: 'ldap://h:389' };
-  const refused = explainConnectError(new InvalidCredentialsError('Invalid credentials'), { endpoint, phase: 'bind', bindDn: profile.bindDn, usesTls: false, hasCaFile: false, timeouts: { connectTimeoutMs: 1, operationTimeoutMs: 1 } }, []);
+  const refused = explainConnectError(
+    new InvalidCredentialsError('Invalid credentials'),
+    {
+      endpoint,
+      phase: 'bind',
+      bindDn: profile.bindDn,
+      usesTls: false,
+      hasCaFile: false,
+      timeouts: { connectTimeoutMs: 1, operationTimeoutMs: 1 },
+    },
+    [],
+  );
   const state = fake({ open: async () => Promise.reject(new ApplyError(refused)) });
   state.stored.set('test', new Secret('stale'));
   const outcome = await runFlow(request(MODIFY('a')), state.deps);
   assert.equal(outcome.kind, 'failed');
-  assert.match(outcome.message, /refused the bind as "cn=Directory Manager": 49 Invalid credentials.* Fix: Check "bindDn" of profile "test" .*the stored password was refused and is now forgotten, so the next run asks for it again\.$/);
+  assert.match(
+    outcome.message,
+    /refused the bind as "cn=Directory Manager": 49 Invalid credentials.* Fix: Check "bindDn" of profile "test" .*the stored password was refused and is now forgotten, so the next run asks for it again\.$/,
+  );
   assert.equal(state.stored.has('test'), false);
   assert.equal(state.asked, 0);
 });
 
 test('a typed password is not stored when the server could not be reached; the failure is one line with the fix', async () => {
   const state = fake({
-    open: async () => Promise.reject(new ApplyError({ kind: 'connection', cause: 'Connection refused by 127.0.0.1:9: nothing listens on that port.', remedy: advice('Check the port.') })),
+    open: async () =>
+      Promise.reject(
+        new ApplyError({
+          kind: 'connection',
+          cause: 'Connection refused by 127.0.0.1:9: nothing listens on that port.',
+          remedy: advice('Check the port.'),
+        }),
+      ),
   });
   const outcome = await runFlow(request(MODIFY('a')), state.deps);
-  assert.equal(outcome.message, 'Connection refused by 127.0.0.1:9: nothing listens on that port. Fix: Check the port.');
+  assert.equal(
+    outcome.message,
+    'Connection refused by 127.0.0.1:9: nothing listens on that port. Fix: Check the port.',
+  );
   assert.equal(state.stored.size, 0);
 });
 
@@ -122,14 +179,23 @@ test('validation errors stop the apply unless the user chooses "Apply anyway"; a
   const refused = fake();
   const outcome = await runFlow(request(broken), refused.deps);
   assert.equal(outcome.kind === 'refused' && outcome.reason, 'validation');
-  assert.match(outcome.message, /^1 validation error in in\.ldif: nothing was sent\. Fix them \(see Problems\), or choose "Apply anyway"\.$/);
+  assert.match(
+    outcome.message,
+    /^1 validation error in in\.ldif: nothing was sent\. Fix them \(see Problems\), or choose "Apply anyway"\.$/,
+  );
   assert.equal(refused.opened + refused.asked, 0);
-  assert.ok(refused.lines.some((line) => /^warn in\.ldif:8:\d+: error ldif\/unknown-changetype/.test(line)), refused.lines.join('\n'));
+  assert.ok(
+    refused.lines.some((line) => /^warn in\.ldif:8:\d+: error ldif\/unknown-changetype/.test(line)),
+    refused.lines.join('\n'),
+  );
 
   const forced = fake({ ui: { applyDespite: async (problems) => problems.length === 1 } });
   const applied = await runFlow(request(broken, { continueOnError: true }), forced.deps);
   assert.equal(applied.kind, 'applied');
-  assert.deepEqual(applied.kind === 'applied' && applied.report.results.map((result) => result.status), ['applied', 'failed']);
+  assert.deepEqual(applied.kind === 'applied' && applied.report.results.map((result) => result.status), [
+    'applied',
+    'failed',
+  ]);
 
   const dry = fake();
   assert.equal((await runFlow(request(broken, { mode: 'dry-run' }), dry.deps)).kind, 'dry-run');
@@ -145,12 +211,25 @@ test('only the selected records are sent, and only their validation errors block
 
 test('a profile marked confirm asks first, and "no" sends nothing', async () => {
   const asked: string[] = [];
-  const state = fake({ ui: { confirm: async (question) => (asked.push(`${question.profile.name} ${question.records} ${question.label} ${question.address} ${question.because}`), false) } });
+  const state = fake({
+    ui: {
+      confirm: async (question) => (
+        asked.push(
+          `${question.profile.name} ${question.records} ${question.label} ${question.address} ${question.because}`,
+        ),
+        false
+      ),
+    },
+  });
   const outcome = await runFlow(request(THREE, { profile: { ...profile, confirm: true } }), state.deps);
   assert.equal(outcome.kind === 'refused' && outcome.reason, 'not-confirmed');
   assert.deepEqual(asked, ['test 3 in.ldif 127.0.0.1:9 profile']);
   assert.equal(state.opened + state.asked, 0);
-  assert.equal((await runFlow(request(THREE, { mode: 'dry-run', profile: { ...profile, confirm: true } }), state.deps)).kind, 'dry-run', 'a dry run writes nothing: no question');
+  assert.equal(
+    (await runFlow(request(THREE, { mode: 'dry-run', profile: { ...profile, confirm: true } }), state.deps)).kind,
+    'dry-run',
+    'a dry run writes nothing: no question',
+  );
 });
 
 test('cancelling stops after the current record; the outcome says what landed and what was not attempted', async () => {
@@ -166,7 +245,12 @@ test('cancelling stops after the current record; the outcome says what landed an
   const outcome = await runFlow(request(THREE, { signal: controller.signal }), state.deps);
   assert.equal(outcome.kind, 'applied');
   assert.equal(outcome.kind === 'applied' && outcome.report.stopReason, 'cancelled');
-  assert.deepEqual(outcome.kind === 'applied' && outcome.report.counts, { applied: 1, failed: 0, unconfirmed: 0, 'not-attempted': 2 });
+  assert.deepEqual(outcome.kind === 'applied' && outcome.report.counts, {
+    applied: 1,
+    failed: 0,
+    unconfirmed: 0,
+    'not-attempted': 2,
+  });
   assert.equal(outcome.message, '1 applied, 2 not-attempted on 127.0.0.1:9 (cancelled)');
   assert.equal(state.sent.length, 1);
 });
@@ -178,14 +262,22 @@ test('a server error is a one-line cause and fix in editor words; after a failur
   if (outcome.kind !== 'applied') return;
   const [failed, ...rest] = outcome.report.results;
   assert.equal(failed.status, 'failed');
-  assert.match(formatExplanation({ cause: failed.cause ?? '', remedy: failed.remedy ?? advice('') }, renderRemedy), /^32 No such object \("No such entry"\): .* Fix: .+\.$/);
-  assert.deepEqual(rest.map((result) => result.status), ['not-attempted', 'not-attempted']);
+  assert.match(
+    formatExplanation({ cause: failed.cause ?? '', remedy: failed.remedy ?? advice('') }, renderRemedy),
+    /^32 No such object \("No such entry"\): .* Fix: .+\.$/,
+  );
+  assert.deepEqual(
+    rest.map((result) => result.status),
+    ['not-attempted', 'not-attempted'],
+  );
   assert.match(outcome.message, /The winsyncLdif\.continueOnError setting goes on past failures/);
 });
 
 test('no log line or message shows the bind password or a userPassword value, even when the server echoes them', async () => {
   const text = `dn: uid=a,ou=People,dc=example,dc=com\nchangetype: modify\nreplace: userPassword\nuserPassword: ${USER_PASSWORD}\n-\n`;
-  const state = fake({ client: { modify: async () => Promise.reject(new NoSuchObjectError(`bad ${USER_PASSWORD} and ${PASSWORD}`)) } });
+  const state = fake({
+    client: { modify: async () => Promise.reject(new NoSuchObjectError(`bad ${USER_PASSWORD} and ${PASSWORD}`)) },
+  });
   const outcome = await runFlow(request(text), state.deps);
   const everything = [...state.lines, outcome.message, JSON.stringify(outcome)].join('\n');
   assert.match(everything, /\[withheld\]/);
@@ -195,7 +287,10 @@ test('no log line or message shows the bind password or a userPassword value, ev
 test('a dry run logs each record with its attribute before → after, and writes nothing', async () => {
   const state = fake({
     client: {
-      search: async () => ({ searchEntries: [{ dn: 'uid=a,ou=People,dc=example,dc=com', objectClass: ['top'], description: 'old' }], searchReferences: [] }),
+      search: async () => ({
+        searchEntries: [{ dn: 'uid=a,ou=People,dc=example,dc=com', objectClass: ['top'], description: 'old' }],
+        searchReferences: [],
+      }),
     },
   });
   const outcome = await runFlow(request(MODIFY('a', 'new'), { mode: 'dry-run' }), state.deps);
@@ -213,7 +308,10 @@ test('TLS verification off is a visible warning on every run, in profile words, 
   const warnings = state.lines.filter((line) => line.startsWith('ui-warn'));
   assert.equal(warnings.length, 2);
   for (const warning of warnings) {
-    assert.match(warning, /^ui-warn WARNING: TLS certificate verification is OFF for h:636: .* Set "caFile" in the connection profile instead\.$/);
+    assert.match(
+      warning,
+      /^ui-warn WARNING: TLS certificate verification is OFF for h:636: .* Set "caFile" in the connection profile instead\.$/,
+    );
   }
 });
 
@@ -221,5 +319,8 @@ test('a clear-text bind to another host is warned about before the password is s
   const state = fake();
   await runFlow(request(MODIFY('a'), { profile: { ...profile, url: 'ldap://ipa.example.com' } }), state.deps);
   const [warning] = state.lines.filter((line) => line.startsWith('ui-warn'));
-  assert.match(warning, /plain LDAP: the password of cn=Directory Manager crosses the network to ipa\.example\.com:389 unencrypted/);
+  assert.match(
+    warning,
+    /plain LDAP: the password of cn=Directory Manager crosses the network to ipa\.example\.com:389 unencrypted/,
+  );
 });

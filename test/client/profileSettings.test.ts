@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connectionSettings, describeProfile, readProfiles, resolvePath, secretKey } from '../../client/src/apply/profileSettings';
+import {
+  connectionSettings,
+  describeProfile,
+  readProfiles,
+  resolvePath,
+  secretKey,
+} from '../../client/src/apply/profileSettings';
 import { Secret } from '../../server/src/apply/secret';
 
 const base = { workspaceFolder: '/ws', home: '/home/me' };
@@ -16,12 +22,22 @@ test('every option is read; caFile resolves ~, ${workspaceFolder} and relative p
   const { profiles } = readProfiles(
     [
       { ...prod, name: 'a', caFile: '~/ca.pem', confirm: true, connectTimeoutSeconds: 5, timeoutSeconds: 60 },
-      { name: 'b', url: 'ldap://h', bindDn: 'uid=x,dc=y', caFile: '${workspaceFolder}/certs/ca.pem', startTls: true, verifyTls: false },
+      {
+        name: 'b',
+        url: 'ldap://h',
+        bindDn: 'uid=x,dc=y',
+        caFile: '${workspaceFolder}/certs/ca.pem',
+        startTls: true,
+        verifyTls: false,
+      },
       { ...prod, name: 'c', caFile: 'certs/ca.pem' },
     ],
     base,
   );
-  assert.deepEqual(profiles.map((profile) => profile.caFile), ['/home/me/ca.pem', '/ws/certs/ca.pem', '/ws/certs/ca.pem']);
+  assert.deepEqual(
+    profiles.map((profile) => profile.caFile),
+    ['/home/me/ca.pem', '/ws/certs/ca.pem', '/ws/certs/ca.pem'],
+  );
   assert.equal(profiles[0].confirm, true);
   assert.equal(profiles[1].verifyTls, false);
   assert.deepEqual(connectionSettings(profiles[0], new Secret('pw')), {
@@ -59,7 +75,10 @@ test('each problem is one line that says what is wrong and the fix; the broken p
   }
   assert.match(problems[0], /^Profile 1 has no "name"/);
   assert.match(problems[2], /^Profile "bad-url": The URL scheme "http:" is not supported\./);
-  assert.match(problems[3], /The URL contains credentials\. Fix: Remove them from "url" and put the DN in "bindDn"; the password is asked for/);
+  assert.match(
+    problems[3],
+    /The URL contains credentials\. Fix: Remove them from "url" and put the DN in "bindDn"; the password is asked for/,
+  );
   assert.match(problems[5], /"startTls" is set with an ldaps:\/\/ URL/);
 });
 
@@ -74,12 +93,29 @@ test('an ldapi:// profile with saslExternal needs no bind DN; saslExternal elsew
     'workspace settings',
   );
   assert.deepEqual(profiles, [
-    { name: 'local', url: 'ldapi://%2Frun%2Fslapd-ipa.socket', bindDn: '', saslExternal: true, startTls: false, verifyTls: true, confirm: false, origin: 'workspace settings' },
+    {
+      name: 'local',
+      url: 'ldapi://%2Frun%2Fslapd-ipa.socket',
+      bindDn: '',
+      saslExternal: true,
+      startTls: false,
+      verifyTls: true,
+      confirm: false,
+      origin: 'workspace settings',
+    },
   ]);
   assert.match(problems[0], /^Profile "tcp": "saslExternal" needs an ldapi:\/\/ "url".*Fix: Use an ldapi:\/\/ "url"/);
   assert.match(problems[1], /^Profile "both" has both "saslExternal" and "bindDn"/);
-  assert.deepEqual(connectionSettings(profiles[0], undefined), { url: 'ldapi://%2Frun%2Fslapd-ipa.socket', saslExternal: true, startTls: false, verifyTls: true });
-  assert.equal(describeProfile(profiles[0]), '"local" (ldapi://%2Frun%2Fslapd-ipa.socket as the local user (SASL EXTERNAL))');
+  assert.deepEqual(connectionSettings(profiles[0], undefined), {
+    url: 'ldapi://%2Frun%2Fslapd-ipa.socket',
+    saslExternal: true,
+    startTls: false,
+    verifyTls: true,
+  });
+  assert.equal(
+    describeProfile(profiles[0]),
+    '"local" (ldapi://%2Frun%2Fslapd-ipa.socket as the local user (SASL EXTERNAL))',
+  );
 });
 
 test('a password key in settings is reported and ignored, never read; the profile stays usable', () => {
@@ -93,7 +129,10 @@ test('a password key in settings is reported and ignored, never read; the profil
 
 test('the second profile with a name already taken is ignored', () => {
   const { profiles, problems } = readProfiles([prod, { ...prod, name: 'PROD', url: 'ldap://other' }], base);
-  assert.deepEqual(profiles.map((profile) => profile.url), [prod.url]);
+  assert.deepEqual(
+    profiles.map((profile) => profile.url),
+    [prod.url],
+  );
   assert.match(problems[0], /another profile is already named "PROD"/);
 });
 
@@ -105,7 +144,10 @@ test('a setting that is not a list is one problem; no setting is no profiles', (
 test('a relative caFile without a workspace folder cannot be resolved', () => {
   assert.equal(resolvePath('ca.pem', {}), undefined);
   assert.equal(resolvePath('/etc/ipa/ca.crt', {}), '/etc/ipa/ca.crt');
-  assert.match(readProfiles([{ ...prod, caFile: 'ca.pem' }], {}).problems[0], /is relative, and no workspace folder is open/);
+  assert.match(
+    readProfiles([{ ...prod, caFile: 'ca.pem' }], {}).problems[0],
+    /is relative, and no workspace folder is open/,
+  );
 });
 
 test('the password key changes with the URL, the bind DN and the TLS trust, not with how the URL is written', () => {

@@ -29,11 +29,20 @@ test('the editor renders every remedy in its own words: profile keys, settings a
     assert.doesNotMatch(text, /(^|\s)--[a-z]/, `${remedy.kind}: ${text}`);
     assert.match(text, /\.$/, `${remedy.kind} is a sentence`);
   }
-  assert.match(editorWords(EVERY['check-credentials']), /"bindDn" of the connection profile .*"Winsync LDIF: Forget Password"/);
+  assert.match(
+    editorWords(EVERY['check-credentials']),
+    /"bindDn" of the connection profile .*"Winsync LDIF: Forget Password"/,
+  );
   assert.match(editorWords(EVERY['use-tls']), /"startTls": true in the connection profile/);
-  assert.match(editorWords(EVERY['raise-timeout']), /^Check the host\. If the network is slow, raise "connectTimeoutSeconds" in the connection profile\.$/);
+  assert.match(
+    editorWords(EVERY['raise-timeout']),
+    /^Check the host\. If the network is slow, raise "connectTimeoutSeconds" in the connection profile\.$/,
+  );
   assert.match(editorWords(EVERY['raise-file-limit']), /winsyncLdif\.maxValueFileSizeMiB setting raises the 2 MiB cap/);
-  assert.match(editorWords(EVERY['trust-ca']), /^Check the URL scheme and port\. Trust the CA .*15\.5\.1 .*set it as "caFile" in the connection profile.*15\.5\.7/);
+  assert.match(
+    editorWords(EVERY['trust-ca']),
+    /^Check the URL scheme and port\. Trust the CA .*15\.5\.1 .*set it as "caFile" in the connection profile.*15\.5\.7/,
+  );
 });
 
 test('the command line renders every remedy with its options', () => {
@@ -45,14 +54,39 @@ test('the command line renders every remedy with its options', () => {
 
 test('the same explanation reads as profile keys in the editor and as options on the command line', () => {
   const endpoint = parseLdapUrl('ldaps://ipa.example.com');
-  const context = { endpoint, phase: 'connect' as const, bindDn: 'cn=Directory Manager', usesTls: true, hasCaFile: true, timeouts: { connectTimeoutMs: 1000, operationTimeoutMs: 1000 } };
-  const untrusted = explainConnectError(Object.assign(new Error('self-signed'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' }), context, []);
-  assert.match(formatExplanation(untrusted, editorWords), /not by the CA in the given CA file either\. Fix: Trust the CA .*set it as "caFile" in the connection profile/);
+  const context = {
+    endpoint,
+    phase: 'connect' as const,
+    bindDn: 'cn=Directory Manager',
+    usesTls: true,
+    hasCaFile: true,
+    timeouts: { connectTimeoutMs: 1000, operationTimeoutMs: 1000 },
+  };
+  const untrusted = explainConnectError(
+    Object.assign(new Error('self-signed'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' }),
+    context,
+    [],
+  );
+  assert.match(
+    formatExplanation(untrusted, editorWords),
+    /not by the CA in the given CA file either\. Fix: Trust the CA .*set it as "caFile" in the connection profile/,
+  );
   assert.match(formatExplanation(untrusted, cliWords), /Fix: Trust the CA .*pass it with --ca-file/);
 
   const [warning] = connectionWarnings({ url: 'ldaps://ipa.example.com', verifyTls: false });
   assert.equal(editorWords(warning.remedy), 'Set "caFile" in the connection profile instead.');
-  const summary = { address: 'h:389', total: 4, stopReason: 'record-failed' as const, counts: { applied: 1, failed: 1, unconfirmed: 0, 'not-attempted': 2 } };
-  assert.equal(formatSummary(summary, editorWords), '1 applied, 1 failed, 2 not-attempted on h:389 (stopped at the first failure). The winsyncLdif.continueOnError setting goes on past failures.');
-  assert.equal(formatSummary(summary, cliWords), '1 applied, 1 failed, 2 not-attempted on h:389 (stopped at the first failure). --continue goes on past failures.');
+  const summary = {
+    address: 'h:389',
+    total: 4,
+    stopReason: 'record-failed' as const,
+    counts: { applied: 1, failed: 1, unconfirmed: 0, 'not-attempted': 2 },
+  };
+  assert.equal(
+    formatSummary(summary, editorWords),
+    '1 applied, 1 failed, 2 not-attempted on h:389 (stopped at the first failure). The winsyncLdif.continueOnError setting goes on past failures.',
+  );
+  assert.equal(
+    formatSummary(summary, cliWords),
+    '1 applied, 1 failed, 2 not-attempted on h:389 (stopped at the first failure). --continue goes on past failures.',
+  );
 });

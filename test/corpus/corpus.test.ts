@@ -54,7 +54,8 @@ describe('real-world corpus', () => {
     test(`${file}: no errors, only justified warnings`, () => {
       const text = readFileSync(join(CORPUS, file), 'utf8');
       const diagnostics = service.validate(service.parse(text), { maxDiagnostics: Number.POSITIVE_INFINITY });
-      const describe = (d: (typeof diagnostics)[number]) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`;
+      const describe = (d: (typeof diagnostics)[number]) =>
+        `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`;
       assert.deepEqual(diagnostics.filter((d) => d.severity === 'error').map(describe), []);
       assert.deepEqual(
         diagnostics.filter((d) => d.severity === 'warning' && !(d.code in JUSTIFIED_WARNINGS)).map(describe),

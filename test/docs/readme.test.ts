@@ -23,7 +23,10 @@ describe('README.md', () => {
   });
 
   test('the quick start is the two commands, and both scripts exist', () => {
-    const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('\n## ', readme.indexOf('## Quick start') + 1));
+    const quickStart = readme.slice(
+      readme.indexOf('## Quick start'),
+      readme.indexOf('\n## ', readme.indexOf('## Quick start') + 1),
+    );
     const commands = [...quickStart.matchAll(/^(npm ci && npm (?:run )?\S+)/gm)].map((match) => match[1]);
     assert.deepEqual(commands, ['npm ci && npm run demo', 'npm ci && npm test']);
     assert.ok(pkg.scripts.demo, 'package.json has a demo script');
@@ -42,7 +45,10 @@ describe('README.md', () => {
 
   test('every image and relative link points at a file that exists', () => {
     const targets = [...readme.matchAll(/\]\(((?!https?:|#)[^)\s]+)\)/g)].map((match) => match[1]);
-    assert.ok(targets.some((target) => target.startsWith('docs/screenshots/')), 'the README shows screenshots');
+    assert.ok(
+      targets.some((target) => target.startsWith('docs/screenshots/')),
+      'the README shows screenshots',
+    );
     for (const target of targets) assert.ok(existsSync(join(ROOT, target)), target);
   });
 });

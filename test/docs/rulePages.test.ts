@@ -23,7 +23,10 @@ test('every code has its documentation page, up to date with its rule (run: npx 
 });
 
 test('docs/rules holds a page for each code and nothing else', () => {
-  assert.deepEqual(pagesBelow(join(ROOT, 'docs', 'rules')).sort(), RULES.map((rule) => rulePagePath(rule.meta.code)).sort());
+  assert.deepEqual(
+    pagesBelow(join(ROOT, 'docs', 'rules')).sort(),
+    RULES.map((rule) => rulePagePath(rule.meta.code)).sort(),
+  );
 });
 
 test('a page shows its example, what winsync-ldif reports on it and the fixed form', () => {
@@ -31,6 +34,9 @@ test('a page shows its example, what winsync-ldif reports on it and the fixed fo
   assert.match(page, /^# winsync\/invalid-enum$/m);
   assert.match(page, /\| Default severity \| error \|/);
   assert.match(page, /```ldif\ndn: cn=ipa-winsync,cn=plugins,cn=config\n[^`]*ipaWinSyncAcctDisable: to_da\n/);
-  assert.match(page, /- line 4: Invalid value "to_da" for ipaWinSyncAcctDisable: expected one of none, to_ad, to_ds, both\./);
+  assert.match(
+    page,
+    /- line 4: Invalid value "to_da" for ipaWinSyncAcctDisable: expected one of none, to_ad, to_ds, both\./,
+  );
   assert.match(page, /The quick fix \*Change to "to_ad"\* makes it:\n\n```ldif\n[^`]*ipaWinSyncAcctDisable: to_ad\n/);
 });

@@ -24,7 +24,13 @@ try {
     extensionDevelopmentPath: ROOT,
     extensionTestsPath,
     extensionTestsEnv: { WINSYNC_E2E_RESULTS: join(ROOT, '.test-artifacts/e2e/electron-results.json') },
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', join(dir, 'user-data')],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      join(dir, 'user-data'),
+    ],
   });
 } catch (error) {
   console.error(`test-electron: ${error.message ?? error}`);

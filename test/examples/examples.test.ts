@@ -6,7 +6,9 @@ import { getLanguageService } from '../../server/src/engine/service';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const service = getLanguageService();
-const files = readdirSync(EXAMPLES).filter((name) => name.endsWith('.ldif')).sort();
+const files = readdirSync(EXAMPLES)
+  .filter((name) => name.endsWith('.ldif'))
+  .sort();
 
 /** Codes promised by `# expect: <code> <why>` lines in the comment block at the top of a file. */
 function expectedCodes(text: string): string[] {
@@ -29,7 +31,10 @@ describe('examples/', () => {
   test('holds good and broken files, each named for which it is', () => {
     assert.ok(files.some((name) => name.startsWith('good-')));
     assert.ok(files.some((name) => name.startsWith('broken-')));
-    assert.deepEqual(files.filter((name) => !/^(good|broken)-/.test(name)), []);
+    assert.deepEqual(
+      files.filter((name) => !/^(good|broken)-/.test(name)),
+      [],
+    );
   });
 
   for (const name of files.filter((file) => file.startsWith('good-'))) {

@@ -16,7 +16,30 @@ import type { ChangeType, ModOp, ValueEncoding } from '../../server/src/engine/l
 /** One character of any kind a value may hold, weighted towards the ones with a meaning somewhere. */
 const valueChar = fc.oneof(
   { weight: 6, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
-  { weight: 3, arbitrary: fc.constantFrom(' ', ',', '=', '+', '\\', '"', '#', ';', '<', '>', '(', ')', '*', ':', '-', '\t', '&', '|', '!') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      ' ',
+      ',',
+      '=',
+      '+',
+      '\\',
+      '"',
+      '#',
+      ';',
+      '<',
+      '>',
+      '(',
+      ')',
+      '*',
+      ':',
+      '-',
+      '\t',
+      '&',
+      '|',
+      '!',
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
 );
 
@@ -24,7 +47,8 @@ const valueChar = fc.oneof(
 const sanitize = (text: string): string => text.replace(/[\0\r\n\u00a0\ufffd]/g, '_');
 
 /** Text that may stand in a plain LDIF value or a comment. */
-export const safeText = (maxLength = 30): fc.Arbitrary<string> => fc.string({ unit: valueChar, maxLength }).map(sanitize);
+export const safeText = (maxLength = 30): fc.Arbitrary<string> =>
+  fc.string({ unit: valueChar, maxLength }).map(sanitize);
 
 /** A plain value as written: sanitized, and never starting with a space, ':' or '<' (those need base64). */
 const plain = (raw: string): ValueModel => {
@@ -33,7 +57,20 @@ const plain = (raw: string): ValueModel => {
 };
 
 /** Keywords the parser gives a meaning to; generated attribute names avoid them. */
-const KEYWORDS = new Set(['dn', 'changetype', 'control', 'version', 'include', 'add', 'delete', 'replace', 'increment', 'newrdn', 'deleteoldrdn', 'newsuperior']);
+const KEYWORDS = new Set([
+  'dn',
+  'changetype',
+  'control',
+  'version',
+  'include',
+  'add',
+  'delete',
+  'replace',
+  'increment',
+  'newrdn',
+  'deleteoldrdn',
+  'newsuperior',
+]);
 
 const catalogNames = loadCatalog().attributes.map((attribute) => attribute.name);
 
@@ -44,8 +81,14 @@ const numericOid = fc
 /** Attribute types: catalog names (so the winsync rules run), common ones, random names and OIDs. */
 export const attributeType: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...catalogNames) },
-  { weight: 2, arbitrary: fc.constantFrom('cn', 'sn', 'uid', 'description', 'objectClass', 'member', 'ou', 'dc', 'userPassword') },
-  { weight: 2, arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,12}$/).filter((name) => !KEYWORDS.has(name.toLowerCase())) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('cn', 'sn', 'uid', 'description', 'objectClass', 'member', 'ou', 'dc', 'userPassword'),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,12}$/).filter((name) => !KEYWORDS.has(name.toLowerCase())),
+  },
   { weight: 1, arbitrary: numericOid },
 );
 
@@ -59,7 +102,12 @@ export const attributeDescription: fc.Arbitrary<string> = fc
 /** An RDN value: any text (escaped when printed), or a hexstring. */
 const avaValue: fc.Arbitrary<Pick<AvaText, 'value' | 'hexString'>> = fc.oneof(
   { weight: 5, arbitrary: fc.string({ unit: valueChar, maxLength: 12 }).map((value) => ({ value, hexString: false })) },
-  { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 6 }).map((bytes) => ({ value: `#${Buffer.from(bytes).toString('hex')}`, hexString: true })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .uint8Array({ minLength: 1, maxLength: 6 })
+      .map((bytes) => ({ value: `#${Buffer.from(bytes).toString('hex')}`, hexString: true })),
+  },
 );
 
 const dnAttributeType = fc.oneof(
@@ -71,7 +119,10 @@ const dnAttributeType = fc.oneof(
 /** Parsed-shaped RDNs (type, value, hexString per AVA), 1–3 AVAs each. */
 export const rdns: fc.Arbitrary<RdnText[]> = fc.array(
   fc.record({
-    avas: fc.array(fc.tuple(dnAttributeType, avaValue).map(([type, value]): AvaText => ({ type, ...value })), { minLength: 1, maxLength: 3 }),
+    avas: fc.array(
+      fc.tuple(dnAttributeType, avaValue).map(([type, value]): AvaText => ({ type, ...value })),
+      { minLength: 1, maxLength: 3 },
+    ),
   }),
   { minLength: 1, maxLength: 6 },
 );
@@ -86,7 +137,14 @@ const WINSYNC_DNS = [
 export const dnText: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...WINSYNC_DNS) },
   { weight: 4, arbitrary: rdns.map(formatDn) },
-  { weight: 1, arbitrary: rdns.map((list) => list.map((rdn) => rdn.avas.map((ava) => `${ava.type} = "${ava.value.replace(/["\\]/g, '')}"`).join(' + ')).join(' ; ')) },
+  {
+    weight: 1,
+    arbitrary: rdns.map((list) =>
+      list
+        .map((rdn) => rdn.avas.map((ava) => `${ava.type} = "${ava.value.replace(/["\\]/g, '')}"`).join(' + '))
+        .join(' ; '),
+    ),
+  },
   { weight: 1, arbitrary: safeText(30) },
 );
 
@@ -117,7 +175,11 @@ const assertionValue = (minLength = 0): fc.Arbitrary<Omit<AssertionValue, 'start
 export const filterTree = fc.letrec<{ node: FilterNode }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc.record({ kind: fc.constantFrom('equality', 'approx', 'greaterOrEqual', 'lessOrEqual'), attribute: filterAttribute, value: assertionValue() }),
+    fc.record({
+      kind: fc.constantFrom('equality', 'approx', 'greaterOrEqual', 'lessOrEqual'),
+      attribute: filterAttribute,
+      value: assertionValue(),
+    }),
     fc.record({ kind: fc.constant('present'), attribute: filterAttribute }),
     fc
       .record({
@@ -138,7 +200,13 @@ export const filterTree = fc.letrec<{ node: FilterNode }>((tie) => ({
       .record({
         attribute: fc.option(filterAttribute, { nil: undefined }),
         dnAttributes: fc.boolean(),
-        rule: fc.option(fc.oneof(numericOid, fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,10}$/).filter((rule) => rule.toLowerCase() !== 'dn')), { nil: undefined }),
+        rule: fc.option(
+          fc.oneof(
+            numericOid,
+            fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,10}$/).filter((rule) => rule.toLowerCase() !== 'dn'),
+          ),
+          { nil: undefined },
+        ),
         value: assertionValue(),
       })
       .filter((node) => node.attribute !== undefined || node.rule !== undefined)
@@ -187,7 +255,9 @@ export interface RecordModel {
   readonly controls: readonly ControlModel[];
   readonly attributes: readonly LineModel[];
   readonly modifications: readonly ModSpecModel[];
-  readonly rename: { readonly newRdn: ValueModel; readonly deleteOldRdn: '0' | '1'; readonly newSuperior: ValueModel | undefined } | undefined;
+  readonly rename:
+    | { readonly newRdn: ValueModel; readonly deleteOldRdn: '0' | '1'; readonly newSuperior: ValueModel | undefined }
+    | undefined;
   /** Comments in the record's block: before the dn line, then between its lines. */
   readonly comments: readonly string[];
 }
@@ -207,23 +277,56 @@ export const valueModel: fc.Arbitrary<ValueModel> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .constantFrom('TRUE', 'on', '0', '1', 'both', 'to_ad', '(objectClass=*)', 'uid', '-1', '389', 'top', 'nsDSWindowsReplicationAgreement', 'cn=users,cn=accounts,dc=example,dc=com')
+      .constantFrom(
+        'TRUE',
+        'on',
+        '0',
+        '1',
+        'both',
+        'to_ad',
+        '(objectClass=*)',
+        'uid',
+        '-1',
+        '389',
+        'top',
+        'nsDSWindowsReplicationAgreement',
+        'cn=users,cn=accounts,dc=example,dc=com',
+      )
       .map(plain),
   },
-  { weight: 2, arbitrary: fc.uint8Array({ maxLength: 24 }).map((bytes) => ({ encoding: 'base64' as const, raw: base64Of(bytes) })) },
-  { weight: 1, arbitrary: safeText(20).map((text) => ({ encoding: 'base64' as const, raw: Buffer.from(text).toString('base64') })) },
-  { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9._-]{1,12}$/).map((path) => ({ encoding: 'url' as const, raw: `file:///tmp/${path}` })) },
+  {
+    weight: 2,
+    arbitrary: fc.uint8Array({ maxLength: 24 }).map((bytes) => ({ encoding: 'base64' as const, raw: base64Of(bytes) })),
+  },
+  {
+    weight: 1,
+    arbitrary: safeText(20).map((text) => ({ encoding: 'base64' as const, raw: Buffer.from(text).toString('base64') })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .stringMatching(/^[A-Za-z0-9._-]{1,12}$/)
+      .map((path) => ({ encoding: 'url' as const, raw: `file:///tmp/${path}` })),
+  },
 );
 
 const lineModel: fc.Arbitrary<LineModel> = fc.record({ description: attributeDescription, value: valueModel });
 
 const dnModel: fc.Arbitrary<ValueModel> = fc.oneof(
   { weight: 5, arbitrary: dnText.map(plain) },
-  { weight: 1, arbitrary: dnText.map((dn) => ({ encoding: 'base64' as const, raw: Buffer.from(dn).toString('base64') })) },
+  {
+    weight: 1,
+    arbitrary: dnText.map((dn) => ({ encoding: 'base64' as const, raw: Buffer.from(dn).toString('base64') })),
+  },
 );
 
 const controlModel: fc.Arbitrary<ControlModel> = fc.record({
-  oid: fc.constantFrom('1.2.840.113556.1.4.805', '1.2.840.113556.1.4.417', '2.16.840.1.113730.3.4.2', '1.3.6.1.4.1.4203.1.10.1'),
+  oid: fc.constantFrom(
+    '1.2.840.113556.1.4.805',
+    '1.2.840.113556.1.4.417',
+    '2.16.840.1.113730.3.4.2',
+    '1.3.6.1.4.1.4203.1.10.1',
+  ),
   criticality: fc.constantFrom('true' as const, 'false' as const, undefined),
   value: fc.option(
     fc.oneof(
@@ -240,25 +343,47 @@ const modSpecModel: fc.Arbitrary<ModSpecModel> = fc
     attribute: attributeDescription,
     values: fc.array(valueModel, { maxLength: 3 }),
   })
-  .map(({ op, attribute, values }) => ({ op, attribute, values: values.map((value) => ({ description: attribute, value })), dash: true }));
+  .map(({ op, attribute, values }) => ({
+    op,
+    attribute,
+    values: values.map((value) => ({ description: attribute, value })),
+    dash: true,
+  }));
 
 const comments = fc.array(safeText(20), { maxLength: 2 });
 
 const NO_RENAME = { controls: [], attributes: [], modifications: [], rename: undefined };
 
 export const recordModel: fc.Arbitrary<RecordModel> = fc.oneof(
-  fc.record({ dn: dnModel, attributes: fc.array(lineModel, { minLength: 1, maxLength: 5 }), comments }).map((r) => ({ ...NO_RENAME, ...r, kind: 'content' as const })),
   fc
-    .record({ dn: dnModel, controls: fc.array(controlModel, { maxLength: 2 }), attributes: fc.array(lineModel, { minLength: 1, maxLength: 5 }), comments })
+    .record({ dn: dnModel, attributes: fc.array(lineModel, { minLength: 1, maxLength: 5 }), comments })
+    .map((r) => ({ ...NO_RENAME, ...r, kind: 'content' as const })),
+  fc
+    .record({
+      dn: dnModel,
+      controls: fc.array(controlModel, { maxLength: 2 }),
+      attributes: fc.array(lineModel, { minLength: 1, maxLength: 5 }),
+      comments,
+    })
     .map((r) => ({ ...NO_RENAME, ...r, kind: 'add' as const })),
-  fc.record({ dn: dnModel, controls: fc.array(controlModel, { maxLength: 2 }), comments }).map((r) => ({ ...NO_RENAME, ...r, kind: 'delete' as const })),
   fc
-    .record({ dn: dnModel, controls: fc.array(controlModel, { maxLength: 2 }), modifications: fc.array(modSpecModel, { maxLength: 4 }), lastDash: fc.boolean(), comments })
+    .record({ dn: dnModel, controls: fc.array(controlModel, { maxLength: 2 }), comments })
+    .map((r) => ({ ...NO_RENAME, ...r, kind: 'delete' as const })),
+  fc
+    .record({
+      dn: dnModel,
+      controls: fc.array(controlModel, { maxLength: 2 }),
+      modifications: fc.array(modSpecModel, { maxLength: 4 }),
+      lastDash: fc.boolean(),
+      comments,
+    })
     .map(({ modifications, lastDash, ...r }) => ({
       ...NO_RENAME,
       ...r,
       kind: 'modify' as const,
-      modifications: modifications.map((spec, i) => (i === modifications.length - 1 ? { ...spec, dash: lastDash } : spec)),
+      modifications: modifications.map((spec, i) =>
+        i === modifications.length - 1 ? { ...spec, dash: lastDash } : spec,
+      ),
     })),
   fc
     .record({
@@ -268,7 +393,10 @@ export const recordModel: fc.Arbitrary<RecordModel> = fc.oneof(
       rename: fc.record({
         newRdn: fc.oneof(
           rdns.map((list) => plain(formatDn(list.slice(0, 1)))),
-          rdns.map((list) => ({ encoding: 'base64' as const, raw: Buffer.from(formatDn(list.slice(0, 1))).toString('base64') })),
+          rdns.map((list) => ({
+            encoding: 'base64' as const,
+            raw: Buffer.from(formatDn(list.slice(0, 1))).toString('base64'),
+          })),
         ),
         deleteOldRdn: fc.constantFrom('0' as const, '1' as const),
         newSuperior: fc.option(dnModel, { nil: undefined }),
@@ -282,9 +410,18 @@ export const documentModel: fc.Arbitrary<DocumentModel> = fc
   .record({
     version: fc.boolean(),
     records: fc.array(recordModel, { maxLength: 5 }),
-    commentBlocks: fc.array(fc.record({ after: fc.integer({ min: -1, max: 5 }), texts: fc.array(safeText(20), { minLength: 1, maxLength: 2 }) }), { maxLength: 2 }),
+    commentBlocks: fc.array(
+      fc.record({
+        after: fc.integer({ min: -1, max: 5 }),
+        texts: fc.array(safeText(20), { minLength: 1, maxLength: 2 }),
+      }),
+      { maxLength: 2 },
+    ),
   })
-  .map((model) => ({ ...model, commentBlocks: model.commentBlocks.filter((block) => block.after < model.records.length) }));
+  .map((model) => ({
+    ...model,
+    commentBlocks: model.commentBlocks.filter((block) => block.after < model.records.length),
+  }));
 
 // ------------------------------------------------------------------ rendering
 
@@ -312,12 +449,21 @@ export function renderDocument(model: DocumentModel, layoutSeed: number): string
   const keyword = (word: string) => [...word].map((c) => (next() < 0.2 ? c.toUpperCase() : c)).join('');
   const fill = () => pick(['', ' ', ' ', ' ', '  ']);
   const line = (name: string, value: ValueModel) =>
-    value.encoding === 'plain' && value.raw === '' && next() < 0.5 ? `${name}:` : `${name}${SEPARATORS[value.encoding]}${fill()}${value.raw}`;
+    value.encoding === 'plain' && value.raw === '' && next() < 0.5
+      ? `${name}:`
+      : `${name}${SEPARATORS[value.encoding]}${fill()}${value.raw}`;
   const eol = pick(['\n', '\r\n', 'mixed']);
   const physical: string[] = [];
   const emit = (logical: string) => {
     // Fold at 0–3 random points; never at 0, which would leave an empty (separating) line.
-    const cuts = [...new Set(Array.from({ length: next() < 0.6 ? 0 : 1 + Math.floor(next() * 3) }, () => 1 + Math.floor(next() * (logical.length - 1))))]
+    const cuts = [
+      ...new Set(
+        Array.from(
+          { length: next() < 0.6 ? 0 : 1 + Math.floor(next() * 3) },
+          () => 1 + Math.floor(next() * (logical.length - 1)),
+        ),
+      ),
+    ]
       .filter((cut) => cut > 0 && cut < logical.length)
       .sort((a, b) => a - b);
     let from = 0;
@@ -358,13 +504,20 @@ export function renderDocument(model: DocumentModel, layoutSeed: number): string
 
 function renderRecord(
   record: RecordModel,
-  { keyword, line, next }: { keyword: (word: string) => string; line: (name: string, value: ValueModel) => string; next: () => number },
+  {
+    keyword,
+    line,
+    next,
+  }: { keyword: (word: string) => string; line: (name: string, value: ValueModel) => string; next: () => number },
 ): string[] {
   const lines = [line(keyword('dn'), record.dn)];
-  if (record.kind === 'content') return [...lines, ...record.attributes.map((attribute) => line(attribute.description, attribute.value))];
+  if (record.kind === 'content')
+    return [...lines, ...record.attributes.map((attribute) => line(attribute.description, attribute.value))];
   for (const control of record.controls) {
     const criticality = control.criticality ? ` ${control.criticality}` : '';
-    const value = control.value ? `${SEPARATORS[control.value.encoding]}${next() < 0.5 ? ' ' : ''}${control.value.raw}` : '';
+    const value = control.value
+      ? `${SEPARATORS[control.value.encoding]}${next() < 0.5 ? ' ' : ''}${control.value.raw}`
+      : '';
     lines.push(`${keyword('control')}: ${control.oid}${criticality}${value}`);
   }
   lines.push(`${keyword('changetype')}: ${keyword(record.kind)}`);
@@ -375,7 +528,10 @@ function renderRecord(
       return lines;
     case 'modify':
       for (const spec of record.modifications) {
-        lines.push(`${keyword(spec.op)}: ${spec.attribute}`, ...spec.values.map((value) => line(value.description, value.value)));
+        lines.push(
+          `${keyword(spec.op)}: ${spec.attribute}`,
+          ...spec.values.map((value) => line(value.description, value.value)),
+        );
         if (spec.dash) lines.push('-');
       }
       return lines;
@@ -396,10 +552,40 @@ export const ldifDocument: fc.Arbitrary<{ model: DocumentModel; text: string }> 
 // ------------------------------------------------------------------ hostile text
 
 const lineFragments = fc.constantFrom(
-  'dn: ', 'dn:: ', 'dn:< ', 'changetype: ', 'modify', 'add', 'delete', 'modrdn', 'moddn', 'replace: ', 'increment: ',
-  'newrdn: ', 'deleteoldrdn: ', 'newsuperior: ', 'control: 1.2.3 true', 'version: 1', 'include: file:///x', '-', '\n-\n',
-  'cn: ', 'objectClass: nsDSWindowsReplicationAgreement', 'ipaWinSyncAcctDisable: ', 'nsds7WindowsReplicaSubtree: ',
-  'winSyncSubtreePair: ', 'ipaWinSyncUserFlatten: ', '(&(cn=a)', '(|', ')', 'cn=a,dc=b', '\\', '\n ', '\n\n', '\r\n', '#',
+  'dn: ',
+  'dn:: ',
+  'dn:< ',
+  'changetype: ',
+  'modify',
+  'add',
+  'delete',
+  'modrdn',
+  'moddn',
+  'replace: ',
+  'increment: ',
+  'newrdn: ',
+  'deleteoldrdn: ',
+  'newsuperior: ',
+  'control: 1.2.3 true',
+  'version: 1',
+  'include: file:///x',
+  '-',
+  '\n-\n',
+  'cn: ',
+  'objectClass: nsDSWindowsReplicationAgreement',
+  'ipaWinSyncAcctDisable: ',
+  'nsds7WindowsReplicaSubtree: ',
+  'winSyncSubtreePair: ',
+  'ipaWinSyncUserFlatten: ',
+  '(&(cn=a)',
+  '(|',
+  ')',
+  'cn=a,dc=b',
+  '\\',
+  '\n ',
+  '\n\n',
+  '\r\n',
+  '#',
   ...WINSYNC_DNS,
 );
 
@@ -410,11 +596,41 @@ export const hostileFragment: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.string({
-      unit: fc.constantFrom('\n', '\r', '\r\n', ' ', '\t', '\0', ':', '<', '-', '#', '=', ',', '(', ')', '\\', '*', '\u00a0', '\ufffd', '\u2028', 'a', 'Z', '0', ';'),
+      unit: fc.constantFrom(
+        '\n',
+        '\r',
+        '\r\n',
+        ' ',
+        '\t',
+        '\0',
+        ':',
+        '<',
+        '-',
+        '#',
+        '=',
+        ',',
+        '(',
+        ')',
+        '\\',
+        '*',
+        '\u00a0',
+        '\ufffd',
+        '\u2028',
+        'a',
+        'Z',
+        '0',
+        ';',
+      ),
       maxLength: 12,
     }),
   },
-  { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)), maxLength: 3 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)),
+      maxLength: 3,
+    }),
+  },
 );
 
 export interface TextEditModel {
@@ -439,5 +655,7 @@ export function applyTextEdit(text: string, edit: TextEditModel): string {
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
   fc.array(hostileFragment, { maxLength: 30 }).map((parts) => parts.join('')),
   ldifDocument.map(({ text }) => text),
-  fc.tuple(ldifDocument, fc.array(textEdit, { minLength: 1, maxLength: 4 })).map(([{ text }, edits]) => edits.reduce(applyTextEdit, text)),
+  fc
+    .tuple(ldifDocument, fc.array(textEdit, { minLength: 1, maxLength: 4 }))
+    .map(([{ text }, edits]) => edits.reduce(applyTextEdit, text)),
 );

@@ -6,7 +6,11 @@ import { dnText, hostileFragment, rdns } from './arbitraries';
 import { checkProperty } from './runner';
 
 /** Any string a DN parser may be handed: DN-like text, hostile fragments, anything. */
-const anyDn = fc.oneof(dnText, fc.array(hostileFragment, { maxLength: 8 }).map((parts) => parts.join('')), fc.string({ unit: 'binary' }));
+const anyDn = fc.oneof(
+  dnText,
+  fc.array(hostileFragment, { maxLength: 8 }).map((parts) => parts.join('')),
+  fc.string({ unit: 'binary' }),
+);
 
 describe('DN properties', () => {
   test('parseDn(formatDn(rdns)) gives back the same RDNs, without a problem', () => {
@@ -44,12 +48,21 @@ describe('DN properties', () => {
       fc.property(anyDn, (text) => {
         const parsed = parseDn(text);
         for (const problem of parsed.problems) {
-          assert.ok(problem.start >= 0 && problem.start <= problem.end && problem.end <= text.length, JSON.stringify(problem));
+          assert.ok(
+            problem.start >= 0 && problem.start <= problem.end && problem.end <= text.length,
+            JSON.stringify(problem),
+          );
         }
         let last = 0;
         for (const rdn of parsed.rdns) {
           for (const ava of rdn.avas) {
-            assert.ok(last <= ava.typeStart && ava.typeStart <= ava.typeEnd && ava.typeEnd <= ava.valueStart && ava.valueStart <= ava.valueEnd, JSON.stringify(ava));
+            assert.ok(
+              last <= ava.typeStart &&
+                ava.typeStart <= ava.typeEnd &&
+                ava.typeEnd <= ava.valueStart &&
+                ava.valueStart <= ava.valueEnd,
+              JSON.stringify(ava),
+            );
             assert.ok(ava.valueEnd <= text.length);
             last = ava.valueEnd;
           }

@@ -19,7 +19,12 @@ function content(document: LdifDocument) {
     records: document.records.map((record) => ({
       kind: record.kind,
       lines: record.lines.map((line) => [line.description, line.encoding, line.rawValue]),
-      modifications: record.modifications.map((spec) => [spec.op, spec.attribute, spec.values.length, spec.terminator !== undefined]),
+      modifications: record.modifications.map((spec) => [
+        spec.op,
+        spec.attribute,
+        spec.values.length,
+        spec.terminator !== undefined,
+      ]),
       comments: record.comments.map((comment) => comment.text),
     })),
     comments: document.comments.map((comment) => comment.text),
@@ -47,7 +52,10 @@ describe('formatting properties', () => {
           // A surrogate pair is never split: a line may end one unit short, and at width 2 a
           // continuation line holds a whole pair (3 units), the only way to go on.
           const lines = formatted.split('\n');
-          const long = lineLengths(formatted).findIndex((length, i) => length > foldWidth && !(foldWidth === 2 && /^ [\ud800-\udbff][\udc00-\udfff]\r?$/.test(lines[i])));
+          const long = lineLengths(formatted).findIndex(
+            (length, i) =>
+              length > foldWidth && !(foldWidth === 2 && /^ [\ud800-\udbff][\udc00-\udfff]\r?$/.test(lines[i])),
+          );
           assert.equal(long, -1, `line ${long} is longer than ${foldWidth}`);
         }
       }),

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 export function lineLengths(text: string): number[] {
   const lines = text.split('\n');
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines.map((line, index) => (index < lines.length - 1 || text.endsWith('\n')) && line.endsWith('\r') ? line.length - 1 : line.length);
+  return lines.map((line, index) =>
+    (index < lines.length - 1 || text.endsWith('\n')) && line.endsWith('\r') ? line.length - 1 : line.length,
+  );
 }
 
 interface PositionLike {
@@ -16,11 +18,21 @@ interface PositionLike {
 }
 
 function isPosition(value: unknown): value is PositionLike {
-  return typeof value === 'object' && value !== null && typeof (value as PositionLike).line === 'number' && typeof (value as PositionLike).character === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as PositionLike).line === 'number' &&
+    typeof (value as PositionLike).character === 'number'
+  );
 }
 
 function isRange(value: unknown): value is { start: PositionLike; end: PositionLike } {
-  return typeof value === 'object' && value !== null && isPosition((value as { start: unknown }).start) && isPosition((value as { end: unknown }).end);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    isPosition((value as { start: unknown }).start) &&
+    isPosition((value as { end: unknown }).end)
+  );
 }
 
 /**
@@ -33,7 +45,10 @@ export function assertInside(result: unknown, text: string): void {
   const lengths = text.endsWith('\n') ? [...lineLengths(text), 0] : lineLengths(text);
   const seen = new Set<object>();
   const check = (position: PositionLike, path: string) => {
-    assert.ok(Number.isInteger(position.line) && position.line >= 0 && position.line < lengths.length, `${path}: line ${position.line} outside 0..${lengths.length - 1}`);
+    assert.ok(
+      Number.isInteger(position.line) && position.line >= 0 && position.line < lengths.length,
+      `${path}: line ${position.line} outside 0..${lengths.length - 1}`,
+    );
     assert.ok(
       Number.isInteger(position.character) && position.character >= 0 && position.character <= lengths[position.line],
       `${path}: character ${position.character} outside 0..${lengths[position.line]} on line ${position.line}`,
@@ -61,7 +76,11 @@ export function assertInside(result: unknown, text: string): void {
  */
 function entries(value: object): [string, unknown][] {
   const found: [string, unknown][] = Object.entries(value);
-  for (let proto = Object.getPrototypeOf(value); proto && proto !== Object.prototype && proto !== Array.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = Object.getPrototypeOf(value);
+    proto && proto !== Object.prototype && proto !== Array.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
       if (descriptor.get && key !== '__proto__') found.push([key, (value as Record<string, unknown>)[key]]);
     }

@@ -15,7 +15,15 @@ const PIECES_EVERY = 2;
 const canonical = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => JSON.stringify(d)).sort();
 
 /** Several documents glued together, for texts of many records. */
-const manyRecords = fc.array(fc.oneof(ldifDocument.map(({ text }) => text), hostileText), { minLength: 1, maxLength: 4 }).map((texts) => texts.join('\n\n'));
+const manyRecords = fc
+  .array(
+    fc.oneof(
+      ldifDocument.map(({ text }) => text),
+      hostileText,
+    ),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((texts) => texts.join('\n\n'));
 
 const max = fc.oneof(fc.constant(Number.POSITIVE_INFINITY), fc.integer({ min: 1, max: 8 }));
 
@@ -45,18 +53,23 @@ describe('large document properties', () => {
   test('after random edits, pieces reused from earlier versions give what a fresh check gives', () => {
     checkProperty(
       'large: edits equal fresh',
-      fc.property(manyRecords, fc.array(textEdit, { minLength: 1, maxLength: 5 }), max, (start, edits, maxDiagnostics) => {
-        const settings = { maxDiagnostics };
-        const large = new LargeDocument(service.catalog, PIECES_EVERY);
-        large.validate(start, settings);
-        let text = start;
-        for (const edit of edits) {
-          text = applyTextEdit(text, edit);
-          const actual = large.validate(text, settings);
-          const fresh = new LargeDocument(service.catalog, PIECES_EVERY).validate(text, settings);
-          assert.deepEqual(canonical(actual), canonical(fresh));
-        }
-      }),
+      fc.property(
+        manyRecords,
+        fc.array(textEdit, { minLength: 1, maxLength: 5 }),
+        max,
+        (start, edits, maxDiagnostics) => {
+          const settings = { maxDiagnostics };
+          const large = new LargeDocument(service.catalog, PIECES_EVERY);
+          large.validate(start, settings);
+          let text = start;
+          for (const edit of edits) {
+            text = applyTextEdit(text, edit);
+            const actual = large.validate(text, settings);
+            const fresh = new LargeDocument(service.catalog, PIECES_EVERY).validate(text, settings);
+            assert.deepEqual(canonical(actual), canonical(fresh));
+          }
+        },
+      ),
       150,
     );
   });

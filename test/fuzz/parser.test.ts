@@ -4,13 +4,23 @@ import fc from 'fast-check';
 import { parseWithDiagnostics as parseLdif } from '../engine/rules/helpers';
 import type { AttrLine, LdifRecord } from '../../server/src/engine/ldif/ast';
 import { getLanguageService } from '../../server/src/engine/service';
-import { applyTextEdit, hostileText, ldifDocument, textEdit, type DocumentModel, type LineModel, type RecordModel, type ValueModel } from './arbitraries';
+import {
+  applyTextEdit,
+  hostileText,
+  ldifDocument,
+  textEdit,
+  type DocumentModel,
+  type LineModel,
+  type RecordModel,
+  type ValueModel,
+} from './arbitraries';
 import { assertInside, lineLengths, plainData } from './inside';
 import { checkProperty } from './runner';
 
 const service = getLanguageService();
 
-const value = (line: AttrLine | undefined): ValueModel | undefined => line && { encoding: line.encoding, raw: line.rawValue };
+const value = (line: AttrLine | undefined): ValueModel | undefined =>
+  line && { encoding: line.encoding, raw: line.rawValue };
 const line = (attr: AttrLine): LineModel => ({ description: attr.description, value: value(attr)! });
 
 /** What a parsed record says, in the model's terms. */
@@ -24,8 +34,17 @@ function readBack(record: LdifRecord) {
       value: control.value === undefined ? undefined : { encoding: control.valueEncoding, raw: control.value },
     })),
     attributes: record.attributes.map(line),
-    modifications: record.modifications.map((spec) => ({ op: spec.op, attribute: spec.attribute, values: spec.values.map(line), dash: spec.terminator !== undefined })),
-    rename: record.newRdn && { newRdn: value(record.newRdn), deleteOldRdn: record.deleteOldRdn?.rawValue, newSuperior: value(record.newSuperior) },
+    modifications: record.modifications.map((spec) => ({
+      op: spec.op,
+      attribute: spec.attribute,
+      values: spec.values.map(line),
+      dash: spec.terminator !== undefined,
+    })),
+    rename: record.newRdn && {
+      newRdn: value(record.newRdn),
+      deleteOldRdn: record.deleteOldRdn?.rawValue,
+      newSuperior: value(record.newSuperior),
+    },
     comments: record.comments.map((comment) => comment.text),
   };
 }
@@ -34,7 +53,11 @@ function expected(record: RecordModel): ReturnType<typeof readBack> {
   return {
     kind: record.kind,
     dn: record.dn,
-    controls: record.controls.map((control) => ({ oid: control.oid, critical: control.criticality === 'true', value: control.value })),
+    controls: record.controls.map((control) => ({
+      oid: control.oid,
+      critical: control.criticality === 'true',
+      value: control.value,
+    })),
     attributes: record.kind === 'content' || record.kind === 'add' ? [...record.attributes] : [],
     modifications: record.modifications.map((spec) => ({ ...spec, values: [...spec.values] })),
     rename: record.rename && { ...record.rename },
@@ -46,7 +69,9 @@ const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 function standaloneComments(model: DocumentModel): string[] {
   const order = [-1, ...model.records.keys()];
-  return order.flatMap((after) => model.commentBlocks.filter((block) => block.after === after).flatMap((block) => [...block.texts]));
+  return order.flatMap((after) =>
+    model.commentBlocks.filter((block) => block.after === after).flatMap((block) => [...block.texts]),
+  );
 }
 
 describe('parser properties', () => {
@@ -68,7 +93,9 @@ describe('parser properties', () => {
       fc.property(ldifDocument, ({ model, text }) => {
         const document = parseLdif(text);
         assert.deepEqual(
-          document.problems.filter((problem) => problem.code !== 'ldif/mixed-records').map((problem) => `${problem.code} ${problem.message}`),
+          document.problems
+            .filter((problem) => problem.code !== 'ldif/mixed-records')
+            .map((problem) => `${problem.code} ${problem.message}`),
           [],
         );
         // Through JSON: fast-check builds records without a prototype, and only the data matters.
@@ -100,7 +127,10 @@ describe('parser properties', () => {
           for (let i = 0; i < fresh.ldif.lineCount; i++) {
             const expectedLine = physical[i].slice(0, lengths[i]);
             const actual = incremental.lineText(i);
-            assert.ok(actual === expectedLine || (actual === '' && /^[ \t]*$/.test(expectedLine)), `lineText(${i}) = ${JSON.stringify(actual)}`);
+            assert.ok(
+              actual === expectedLine || (actual === '' && /^[ \t]*$/.test(expectedLine)),
+              `lineText(${i}) = ${JSON.stringify(actual)}`,
+            );
           }
           previous = incremental;
         }

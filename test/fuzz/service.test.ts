@@ -15,7 +15,9 @@ const GROUPS: readonly RuleGroup[] = ['syntax', 'dn', 'filter', 'values', 'struc
 
 const settings: fc.Arbitrary<ValidationSettings> = fc.record({
   severity: fc
-    .array(fc.tuple(fc.constantFrom(...Object.keys(CODES)), fc.constantFrom<Severity | 'off'>(...SEVERITIES, 'off')), { maxLength: 4 })
+    .array(fc.tuple(fc.constantFrom(...Object.keys(CODES)), fc.constantFrom<Severity | 'off'>(...SEVERITIES, 'off')), {
+      maxLength: 4,
+    })
     .map((pairs) => Object.fromEntries(pairs)),
   disabledGroups: fc.subarray([...GROUPS], { maxLength: 2 }),
   maxDiagnostics: fc.integer({ min: 1, max: 12 }),
@@ -35,10 +37,17 @@ describe('validator and feature properties', () => {
       'validate: never throws, ranges inside',
       fc.property(hostileText, settings, (text, shape) => {
         const diagnostics = service.validate(service.parse(text), shape);
-        assertInside(diagnostics.map(({ fixes: _, ...diagnostic }) => diagnostic), text);
+        assertInside(
+          diagnostics.map(({ fixes: _, ...diagnostic }) => diagnostic),
+          text,
+        );
         // Known: a fix that removes the last line of a text without a final line break ends one line past it.
-        assertInside(diagnostics.map((diagnostic) => diagnostic.fixes), text);
-        for (const diagnostic of diagnostics) assert.ok(diagnostic.code in CODES, `unregistered code ${diagnostic.code}`);
+        assertInside(
+          diagnostics.map((diagnostic) => diagnostic.fixes),
+          text,
+        );
+        for (const diagnostic of diagnostics)
+          assert.ok(diagnostic.code in CODES, `unregistered code ${diagnostic.code}`);
       }),
       200,
     );
@@ -62,13 +71,19 @@ describe('validator and feature properties', () => {
         assert.match(summary.message, new RegExp(`\\b${max} of ${all.length} problems`));
         const kept = capped.slice(0, max);
         const keys = new Set(all.map((d) => JSON.stringify(d)));
-        for (const diagnostic of kept) assert.ok(keys.has(JSON.stringify(diagnostic)), 'kept diagnostics come from the full list');
+        for (const diagnostic of kept)
+          assert.ok(keys.has(JSON.stringify(diagnostic)), 'kept diagnostics come from the full list');
         const position = (d: Diagnostic) => d.range.start.line * 1e9 + d.range.start.character;
-        for (let i = 1; i < kept.length; i++) assert.ok(position(kept[i - 1]) <= position(kept[i]), 'kept diagnostics are in position order');
+        for (let i = 1; i < kept.length; i++)
+          assert.ok(position(kept[i - 1]) <= position(kept[i]), 'kept diagnostics are in position order');
         let room = max;
         for (const severity of SEVERITIES) {
           const available = all.filter((d) => d.severity === severity).length;
-          assert.equal(kept.filter((d) => d.severity === severity).length, Math.min(room, available), `${severity}s kept`);
+          assert.equal(
+            kept.filter((d) => d.severity === severity).length,
+            Math.min(room, available),
+            `${severity}s kept`,
+          );
           room -= Math.min(room, available);
         }
       }),
@@ -95,7 +110,9 @@ describe('validator and feature properties', () => {
     checkProperty(
       'features: hover, completion',
       fc.property(
-        hostileText.chain((text) => fc.tuple(fc.constant(text), fc.array(positionIn(text), { minLength: 1, maxLength: 5 }))),
+        hostileText.chain((text) =>
+          fc.tuple(fc.constant(text), fc.array(positionIn(text), { minLength: 1, maxLength: 5 })),
+        ),
         ([text, positions]) => {
           const document = service.parse(text);
           for (const position of positions) {

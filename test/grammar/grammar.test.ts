@@ -34,7 +34,10 @@ describe('LDIF TextMate grammar', () => {
       const testCase = parseGrammarTestCase(readFileSync(join(CASES, file), 'utf8'));
       assert.ok(testCase.assertions.length > 0, 'the case file asserts something');
       const failures = await runGrammarTestCase(registry, testCase);
-      assert.deepEqual(failures.map((failure) => describeFailure(testCase.source, failure)), []);
+      assert.deepEqual(
+        failures.map((failure) => describeFailure(testCase.source, failure)),
+        [],
+      );
     });
   }
 
@@ -47,7 +50,9 @@ describe('LDIF TextMate grammar', () => {
       ),
     );
     // Every scope name the grammar assigns, read from the grammar itself.
-    const named = new Set([...readFileSync(GRAMMAR, 'utf8').matchAll(/"(?:name|contentName)": "([^"]+)"/g)].map((m) => m[1]));
+    const named = new Set(
+      [...readFileSync(GRAMMAR, 'utf8').matchAll(/"(?:name|contentName)": "([^"]+)"/g)].map((m) => m[1]),
+    );
     named.delete('LDIF');
     assert.deepEqual([...named].filter((scope) => !asserted.has(scope)).sort(), []);
   });
@@ -64,35 +69,45 @@ describe('LDIF TextMate grammar', () => {
   test('names no catalog attribute: attribute knowledge stays in the catalog', () => {
     const grammar = readFileSync(GRAMMAR, 'utf8').toLowerCase();
     const named = loadCatalog().attributes.filter((attribute) => grammar.includes(attribute.name.toLowerCase()));
-    assert.deepEqual(named.map((attribute) => attribute.name), []);
+    assert.deepEqual(
+      named.map((attribute) => attribute.name),
+      [],
+    );
   });
 
   // Real LDIF from other projects (../shared/corpus/real): valid files must not be painted as invalid.
-  test('scopes nothing in the real-world corpus as invalid', { skip: !existsSync(CORPUS) && 'no shared corpus' }, async () => {
-    const grammar = await registry.loadGrammar('source.ldif');
-    assert.ok(grammar);
-    const tsv = readFileSync(join(CORPUS, 'SOURCES.tsv'), 'utf8').trimEnd().split('\n');
-    const header = tsv[0].split('\t');
-    const files = tsv
-      .slice(1)
-      .map((row) => row.split('\t'))
-      .filter((cells) => cells[header.indexOf('template')] !== 'yes')
-      .map((cells) => cells[header.indexOf('file')]);
-    assert.ok(files.length > 100);
-    const invalid: string[] = [];
-    for (const file of files) {
-      let stack: Parameters<typeof grammar.tokenizeLine>[1] = null;
-      readFileSync(join(CORPUS, file), 'utf8')
-        .split(/\r?\n/)
-        .forEach((line, index) => {
-          const { tokens, ruleStack } = grammar.tokenizeLine(line, stack);
-          stack = ruleStack;
-          for (const token of tokens) {
-            const scope = token.scopes.find((s) => s.startsWith('invalid.'));
-            if (scope) invalid.push(`${file}:${index + 1}:${token.startIndex + 1} ${scope} ${JSON.stringify(line.slice(token.startIndex, token.endIndex))}`);
-          }
-        });
-    }
-    assert.deepEqual(invalid, []);
-  });
+  test(
+    'scopes nothing in the real-world corpus as invalid',
+    { skip: !existsSync(CORPUS) && 'no shared corpus' },
+    async () => {
+      const grammar = await registry.loadGrammar('source.ldif');
+      assert.ok(grammar);
+      const tsv = readFileSync(join(CORPUS, 'SOURCES.tsv'), 'utf8').trimEnd().split('\n');
+      const header = tsv[0].split('\t');
+      const files = tsv
+        .slice(1)
+        .map((row) => row.split('\t'))
+        .filter((cells) => cells[header.indexOf('template')] !== 'yes')
+        .map((cells) => cells[header.indexOf('file')]);
+      assert.ok(files.length > 100);
+      const invalid: string[] = [];
+      for (const file of files) {
+        let stack: Parameters<typeof grammar.tokenizeLine>[1] = null;
+        readFileSync(join(CORPUS, file), 'utf8')
+          .split(/\r?\n/)
+          .forEach((line, index) => {
+            const { tokens, ruleStack } = grammar.tokenizeLine(line, stack);
+            stack = ruleStack;
+            for (const token of tokens) {
+              const scope = token.scopes.find((s) => s.startsWith('invalid.'));
+              if (scope)
+                invalid.push(
+                  `${file}:${index + 1}:${token.startIndex + 1} ${scope} ${JSON.stringify(line.slice(token.startIndex, token.endIndex))}`,
+                );
+            }
+          });
+      }
+      assert.deepEqual(invalid, []);
+    },
+  );
 });

@@ -13,10 +13,13 @@ describe('winsync-ldif check on hostile input', () => {
   test('a 100 MB single line is checked within 60 s and 600 MiB, and no message quotes it whole', async (t) => {
     const file = join(dir, 'line.ldif');
     const chunk = 'a'.repeat(MiB);
-    await writeChunks(file, (function* () {
-      yield 'dn: cn=';
-      for (let i = 0; i < 100; i++) yield chunk;
-    })());
+    await writeChunks(
+      file,
+      (function* () {
+        yield 'dn: cn=';
+        for (let i = 0; i < 100; i++) yield chunk;
+      })(),
+    );
     const run = await runCli(['check', '-'], { stdinFile: file, timeoutMs: 60_000 });
     t.diagnostic(`${run.seconds.toFixed(1)} s, peak RSS ${run.maxRssMiB.toFixed(0)} MiB`);
     assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);
@@ -74,8 +77,14 @@ describe('winsync-ldif check on hostile input', () => {
     });
 
     test('a NUL in a value and in a name are reported where they are', () => {
-      assert.ok(found.some((d) => d.line === 3 && d.code === 'ldif/must-base64' && /NUL/.test(d.message)), JSON.stringify(found));
-      assert.ok(found.some((d) => d.line === 4 && d.code === 'ldif/invalid-attribute-description'), JSON.stringify(found));
+      assert.ok(
+        found.some((d) => d.line === 3 && d.code === 'ldif/must-base64' && /NUL/.test(d.message)),
+        JSON.stringify(found),
+      );
+      assert.ok(
+        found.some((d) => d.line === 4 && d.code === 'ldif/invalid-attribute-description'),
+        JSON.stringify(found),
+      );
     });
   });
 });

@@ -22,7 +22,10 @@ describe('the parser on hostile input', () => {
     assert.equal(problem.code, 'ldif/no-break-space');
     // Mapping each of the million offsets back to its line once took a scan of every piece.
     assert.equal(problem.fixes?.[0].edits.length, 1_000_000);
-    assert.deepEqual(problem.fixes?.[0].edits[999_999].range, { start: { line: 1_000_001, character: 1 }, end: { line: 1_000_001, character: 2 } });
+    assert.deepEqual(problem.fixes?.[0].edits[999_999].range, {
+      start: { line: 1_000_001, character: 1 },
+      end: { line: 1_000_001, character: 2 },
+    });
     assert.ok(performance.now() - started < 20_000, `${Math.round(performance.now() - started)} ms`);
   });
 
@@ -61,15 +64,22 @@ describe('records far larger than any real one', () => {
   });
 
   test('a fix that removes the last line of a file without a final line break stays inside the file', () => {
-    const text = 'dn: cn=ipa-winsync,cn=plugins,cn=config\nchangetype: modify\nreplace: nsds7WindowsReplicaSubtree\nnsds7WindowsReplicaSubtree: cn=users,dc=example,dc=com';
+    const text =
+      'dn: cn=ipa-winsync,cn=plugins,cn=config\nchangetype: modify\nreplace: nsds7WindowsReplicaSubtree\nnsds7WindowsReplicaSubtree: cn=users,dc=example,dc=com';
     const lineCount = text.split('\n').length;
     for (const diagnostic of service.validate(service.parse(text))) {
-      for (const edit of diagnostic.fixes?.flatMap((fix) => fix.edits) ?? []) assert.ok(edit.range.end.line < lineCount, `${diagnostic.code}: ${JSON.stringify(edit.range)}`);
+      for (const edit of diagnostic.fixes?.flatMap((fix) => fix.edits) ?? [])
+        assert.ok(edit.range.end.line < lineCount, `${diagnostic.code}: ${JSON.stringify(edit.range)}`);
     }
   });
 
   test('folding a record of 300 000 comments', () => {
-    const ranges = service.getFoldingRanges(service.parse(`dn: cn=a,dc=example,dc=com\n${'# c\n'.repeat(300_000)}cn: a\n`));
-    assert.deepEqual(ranges.find((range) => range.kind === 'comment'), { startLine: 1, endLine: 300_000, kind: 'comment' });
+    const ranges = service.getFoldingRanges(
+      service.parse(`dn: cn=a,dc=example,dc=com\n${'# c\n'.repeat(300_000)}cn: a\n`),
+    );
+    assert.deepEqual(
+      ranges.find((range) => range.kind === 'comment'),
+      { startLine: 1, endLine: 300_000, kind: 'comment' },
+    );
   });
 });

@@ -8,10 +8,18 @@ const service = getLanguageService();
 
 /** A modify of the plugin entry that sets a filter-valued attribute. */
 function pluginModify(filter: string): string {
-  return ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncNewEntryFilter', `ipaWinSyncNewEntryFilter: ${filter}`, '-', ''].join('\n');
+  return [
+    'dn: cn=ipa-winsync,cn=plugins,cn=config',
+    'changetype: modify',
+    'replace: ipaWinSyncNewEntryFilter',
+    `ipaWinSyncNewEntryFilter: ${filter}`,
+    '-',
+    '',
+  ].join('\n');
 }
 
-const filterDiagnostics = (text: string) => service.validate(service.parse(text)).filter((d) => d.code.startsWith('filter/'));
+const filterDiagnostics = (text: string) =>
+  service.validate(service.parse(text)).filter((d) => d.code.startsWith('filter/'));
 
 describe(`a filter nested ${DEPTH} deep`, () => {
   const deepAnd = `${'(&'.repeat(DEPTH)}(cn=a)${')'.repeat(DEPTH)}`;

@@ -10,7 +10,9 @@ const RECORDS = 1_000_000;
 const WARNINGS = 5_000;
 
 function record(i: number): string {
-  return i < WARNINGS ? `dn: cn=user${i},dc=example,dc=com\ncn: a\u00a0b\n` : `dn: cn=user${i},dc=example,dc=com\nchangetype: update\n`;
+  return i < WARNINGS
+    ? `dn: cn=user${i},dc=example,dc=com\ncn: a\u00a0b\n`
+    : `dn: cn=user${i},dc=example,dc=com\nchangetype: update\n`;
 }
 
 /** Peak resident set size of a process (Linux); undefined elsewhere. */
@@ -45,7 +47,9 @@ describe('a million records open in the language server', () => {
   });
 
   test('diagnostics arrive within 60 s, capped at 1000 plus one info that counts the rest', (t) => {
-    t.diagnostic(`diagnostics after ${openSeconds.toFixed(1)} s, server peak RSS ${peakRssMiB(client.pid)?.toFixed(0) ?? '?'} MiB`);
+    t.diagnostic(
+      `diagnostics after ${openSeconds.toFixed(1)} s, server peak RSS ${peakRssMiB(client.pid)?.toFixed(0) ?? '?'} MiB`,
+    );
     assert.ok(openSeconds < 60, `${openSeconds.toFixed(1)} s`);
     assert.equal(opened.length, 1001);
     const summary = opened[1000];
@@ -61,11 +65,22 @@ describe('a million records open in the language server', () => {
 
   test('a one-character edit is answered within 5 s, and fixing one error counts one problem less', async (t) => {
     const middle = (RECORDS / 2) * 3;
-    const [renamed, renameSeconds] = await timed(() => client.edit(URI, { start: { line: middle, character: 7 }, end: { line: middle, character: 8 } }, 'U', 30_000));
+    const [renamed, renameSeconds] = await timed(() =>
+      client.edit(URI, { start: { line: middle, character: 7 }, end: { line: middle, character: 8 } }, 'U', 30_000),
+    );
     assert.equal(renamed.length, 1001);
     const firstError = WARNINGS * 3 + 1;
-    const [fixed, fixSeconds] = await timed(() => client.edit(URI, { start: { line: firstError, character: 12 }, end: { line: firstError, character: 18 } }, 'delete', 30_000));
-    t.diagnostic(`edits answered in ${renameSeconds.toFixed(2)} s and ${fixSeconds.toFixed(2)} s, server peak RSS ${peakRssMiB(client.pid)?.toFixed(0) ?? '?'} MiB`);
+    const [fixed, fixSeconds] = await timed(() =>
+      client.edit(
+        URI,
+        { start: { line: firstError, character: 12 }, end: { line: firstError, character: 18 } },
+        'delete',
+        30_000,
+      ),
+    );
+    t.diagnostic(
+      `edits answered in ${renameSeconds.toFixed(2)} s and ${fixSeconds.toFixed(2)} s, server peak RSS ${peakRssMiB(client.pid)?.toFixed(0) ?? '?'} MiB`,
+    );
     assert.ok(renameSeconds < 5 && fixSeconds < 5);
     assert.equal(total(fixed[1000]), total(opened[1000]) - 1);
     assert.equal(fixed[0].range.start.line, firstError + 3);
@@ -80,6 +95,9 @@ describe('a million records open in the language server', () => {
   test('hover answers from the records around the position; the outline is left empty', async () => {
     const hover = await client.hover(URI, { line: (RECORDS / 2) * 3 + 1, character: 3 });
     assert.match(JSON.stringify(hover?.contents), /changetype/i);
-    assert.deepEqual(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } }), []);
+    assert.deepEqual(
+      await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } }),
+      [],
+    );
   });
 });

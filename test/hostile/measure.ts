@@ -21,9 +21,15 @@ export interface MeasuredRun {
 }
 
 /** Runs the built CLI (`node dist/cli.js …`) with a file piped to standard input, measuring time and peak memory. */
-export async function runCli(args: readonly string[], options: { stdinFile?: string; cwd?: string; timeoutMs?: number } = {}): Promise<MeasuredRun> {
+export async function runCli(
+  args: readonly string[],
+  options: { stdinFile?: string; cwd?: string; timeoutMs?: number } = {},
+): Promise<MeasuredRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['-r', REPORT_MAX_RSS, CLI, ...args], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', REPORT_MAX_RSS, CLI, ...args], {
+    cwd: options.cwd,
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
   const out: Buffer[] = [];
   let stdoutBytes = 0;
@@ -65,7 +71,10 @@ export async function writeChunks(path: string, chunks: Iterable<string | Buffer
 }
 
 /** `count` small records (dn + one attribute), 1000 to a chunk. */
-export function* smallRecords(count: number, record = (i: number) => `dn: cn=user${i},dc=example,dc=com\ncn: user${i}\n\n`): Generator<string> {
+export function* smallRecords(
+  count: number,
+  record = (i: number) => `dn: cn=user${i},dc=example,dc=com\ncn: user${i}\n\n`,
+): Generator<string> {
   for (let i = 0; i < count; i += 1000) {
     const parts: string[] = [];
     for (let k = i; k < Math.min(count, i + 1000); k++) parts.push(record(k));

@@ -13,7 +13,10 @@ async function schema(): Promise<{ objectClasses: string[]; attributeTypes: stri
   const client = new Client({ url: live.ipUrl, timeout: 10_000, connectTimeout: 5_000 });
   try {
     await client.bind(live.bindDn, live.password);
-    const { searchEntries } = await client.search('cn=schema', { scope: 'base', attributes: ['objectClasses', 'attributeTypes'] });
+    const { searchEntries } = await client.search('cn=schema', {
+      scope: 'base',
+      attributes: ['objectClasses', 'attributeTypes'],
+    });
     const entry = searchEntries[0];
     const list = (value: unknown) => (Array.isArray(value) ? value : [value]).map(String);
     return { objectClasses: list(entry.objectClasses), attributeTypes: list(entry.attributeTypes) };
@@ -28,22 +31,30 @@ function namesOf(definition: string): string[] {
   return (names[1] ?? `'${names[2]}'`).match(/'[^']*'/g)?.map((n) => n.slice(1, -1).toLowerCase()) ?? [];
 }
 
-test('the catalog allows exactly what the live server\'s nsDSWindowsReplicationAgreement allows', { skip }, async () => {
+test("the catalog allows exactly what the live server's nsDSWindowsReplicationAgreement allows", { skip }, async () => {
   const catalog = loadCatalog();
   const { objectClasses } = await schema();
   const definition = objectClasses.find((oc) => namesOf(oc).includes('nsdswindowsreplicationagreement'));
   assert.ok(definition, 'the live schema has no nsDSWindowsReplicationAgreement');
   const list = (keyword: string) =>
-    (new RegExp(`${keyword} \\(([^)]*)\\)`).exec(definition)?.[1] ?? new RegExp(`${keyword} (\\S+)`).exec(definition)?.[1] ?? '')
+    (
+      new RegExp(`${keyword} \\(([^)]*)\\)`).exec(definition)?.[1] ??
+      new RegExp(`${keyword} (\\S+)`).exec(definition)?.[1] ??
+      ''
+    )
       .split('$')
       .map((name) => name.trim())
       .filter(Boolean);
   const allowed = [...list('MUST'), ...list('MAY')];
   assert.ok(allowed.length > 30, definition);
-  for (const name of allowed) assert.ok(catalog.isAllowedOn('agreement', name), `${name} is allowed by the server but not by the catalog`);
+  for (const name of allowed)
+    assert.ok(catalog.isAllowedOn('agreement', name), `${name} is allowed by the server but not by the catalog`);
   for (const spec of catalog.attributesOf('agreement')) {
     const known = allowed.some((name) => name.toLowerCase() === spec.name.toLowerCase());
-    assert.ok(known || spec.serverManaged, `${spec.name} is in the catalog but the server's object class does not allow it`);
+    assert.ok(
+      known || spec.serverManaged,
+      `${spec.name} is in the catalog but the server's object class does not allow it`,
+    );
   }
 });
 

@@ -17,7 +17,9 @@ function settings(overrides: Partial<ConnectionSettings> = {}): ConnectionSettin
 }
 
 /** Opens and closes a session; returns the warnings, or the ApplyError it failed with. */
-async function attempt(overrides: Partial<ConnectionSettings> = {}): Promise<{ warnings: readonly string[] } | ApplyError> {
+async function attempt(
+  overrides: Partial<ConnectionSettings> = {},
+): Promise<{ warnings: readonly string[] } | ApplyError> {
   try {
     const session = await openSession(settings(overrides));
     assert.equal(session.isBound(), true);
@@ -43,14 +45,30 @@ test('a simple bind over plain LDAP succeeds', { skip }, async () => {
   assert.deepEqual(await attempt(), { warnings: [] });
 });
 
-test('a wrong password is explained as 49 with the bind DN and where to look, without the password', { skip }, async () => {
-  const failure = assertFailure(await attempt({ password: new Secret(`${live.password}-wrong`) }), 'auth', /49 Invalid credentials/, /cn=Directory Manager/, /--password-file/);
-  assert.ok(!failure.message.includes(`${live.password}-wrong`));
-});
+test(
+  'a wrong password is explained as 49 with the bind DN and where to look, without the password',
+  { skip },
+  async () => {
+    const failure = assertFailure(
+      await attempt({ password: new Secret(`${live.password}-wrong`) }),
+      'auth',
+      /49 Invalid credentials/,
+      /cn=Directory Manager/,
+      /--password-file/,
+    );
+    assert.ok(!failure.message.includes(`${live.password}-wrong`));
+  },
+);
 
 test('a refused port names host and port and how to check the server', { skip }, async () => {
   const port = await closedPort();
-  assertFailure(await attempt({ url: `ldap://127.0.0.1:${port}` }), 'connection', new RegExp(`127\\.0\\.0\\.1:${port}`), /refused/, /dsctl/);
+  assertFailure(
+    await attempt({ url: `ldap://127.0.0.1:${port}` }),
+    'connection',
+    new RegExp(`127\\.0\\.0\\.1:${port}`),
+    /refused/,
+    /dsctl/,
+  );
 });
 
 test('a server that accepts but never answers times out with host, port and the time waited', { skip }, async () => {
@@ -78,17 +96,37 @@ test('LDAPS with the instance CA succeeds', { skip }, async () => {
 });
 
 test('LDAPS without a CA fails closed and points to the IdM CA steps 15.5.1 and 15.5.7', { skip }, async () => {
-  assertFailure(await attempt({ url: live.tlsUrl }), 'tls', /SELF_SIGNED_CERT_IN_CHAIN/, /15\.5\.1/, /15\.5\.7/, /Imported CA/, /--ca-file/);
+  assertFailure(
+    await attempt({ url: live.tlsUrl }),
+    'tls',
+    /SELF_SIGNED_CERT_IN_CHAIN/,
+    /15\.5\.1/,
+    /15\.5\.7/,
+    /Imported CA/,
+    /--ca-file/,
+  );
 });
 
 test('a wrong CA fails closed, on LDAPS and on StartTLS', { skip }, async () => {
-  assertFailure(await attempt({ url: live.tlsUrl, caFile: WRONG_CA }), 'tls', /not signed by a trusted CA/, /not by the CA in the given CA file either/, /--ca-file/);
+  assertFailure(
+    await attempt({ url: live.tlsUrl, caFile: WRONG_CA }),
+    'tls',
+    /not signed by a trusted CA/,
+    /not by the CA in the given CA file either/,
+    /--ca-file/,
+  );
   assertFailure(await attempt({ startTls: true, caFile: WRONG_CA }), 'tls', /not signed by a trusted CA/);
 });
 
 test('StartTLS to an IP address the certificate does not name fails, naming the names it does', { skip }, async () => {
   // ldapts would check "localhost" by default; the URL host must be what is verified.
-  assertFailure(await attempt({ url: live.ipUrl, startTls: true, caFile: live.caFile }), 'tls', /DNS:localhost/, /not for "127\.0\.0\.1"/, /ldap:\/\/localhost:/);
+  assertFailure(
+    await attempt({ url: live.ipUrl, startTls: true, caFile: live.caFile }),
+    'tls',
+    /DNS:localhost/,
+    /not for "127\.0\.0\.1"/,
+    /ldap:\/\/localhost:/,
+  );
   const tlsIp = `ldaps://127.0.0.1:${portOf(live.tlsUrl)}`;
   assertFailure(await attempt({ url: tlsIp, caFile: live.caFile }), 'tls', /DNS:localhost/);
 });
@@ -103,7 +141,12 @@ test('turning verification off is explicit and comes with a visible warning', { 
 
 test('LDAPS to the plain LDAP port is a TLS handshake failure with the fix', { skip }, async () => {
   const wrongScheme = `ldaps://localhost:${portOf(live.url)}`;
-  assertFailure(await attempt({ url: wrongScheme, caFile: live.caFile, connectTimeoutMs: 3_000 }), 'tls', /TLS handshake/, /ldap:\/\//);
+  assertFailure(
+    await attempt({ url: wrongScheme, caFile: live.caFile, connectTimeoutMs: 3_000 }),
+    'tls',
+    /TLS handshake/,
+    /ldap:\/\//,
+  );
 });
 
 test('plain LDAP to the LDAPS port times out and suggests ldaps://', { skip }, async () => {

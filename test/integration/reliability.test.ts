@@ -32,7 +32,8 @@ const dnOf = (scenario: string, n: number) => `uid=${run}-${scenario}-${n},ou=Pe
 function ldifFor(scenario: string, count: number): string {
   return Array.from(
     { length: count },
-    (_, i) => `dn: ${dnOf(scenario, i + 1)}\nchangetype: add\nobjectClass: inetOrgPerson\nuid: ${run}-${scenario}-${i + 1}\ncn: R\nsn: R\n`,
+    (_, i) =>
+      `dn: ${dnOf(scenario, i + 1)}\nchangetype: add\nobjectClass: inetOrgPerson\nuid: ${run}-${scenario}-${i + 1}\ncn: R\nsn: R\n`,
   ).join('\n');
 }
 
@@ -48,19 +49,28 @@ async function applyThroughRelay(
   const controller = new AbortController();
   let session: LdapSession | undefined;
   try {
-    const settings = { url: `ldap://127.0.0.1:${relay.port}`, bindDn: live.bindDn, password: new Secret(live.password), operationTimeoutMs };
+    const settings = {
+      url: `ldap://127.0.0.1:${relay.port}`,
+      bindDn: live.bindDn,
+      password: new Secret(live.password),
+      operationTimeoutMs,
+    };
     session = await openSession(settings);
     let applied = 0;
     const results: RecordResult[] = [];
-    const summary = await runRecords(session, sourceRecords(textInput(`${scenario}.ldif`, undefined, ldifFor(scenario, count)), loadCatalog()), {
-      signal: controller.signal,
-      maxFileValueBytes: 2 ** 21,
-      onResult: (result) => {
-        results.push(result);
-        if (result.status === 'applied' && ++applied === 2) onSecondApplied(relay, controller);
+    const summary = await runRecords(
+      session,
+      sourceRecords(textInput(`${scenario}.ldif`, undefined, ldifFor(scenario, count)), loadCatalog()),
+      {
+        signal: controller.signal,
+        maxFileValueBytes: 2 ** 21,
+        onResult: (result) => {
+          results.push(result);
+          if (result.status === 'applied' && ++applied === 2) onSecondApplied(relay, controller);
+        },
+        ...extra,
       },
-      ...extra,
-    });
+    );
     return { ...summary, results };
   } finally {
     await session?.close();
@@ -90,22 +100,42 @@ function assertAccounted(report: ApplyReport, count: number): void {
 test('a connection cut during a request: that record is unconfirmed, the rest not attempted', { skip }, async () => {
   const report = await applyThroughRelay('cut', 6, (relay) => relay.cut());
   assertAccounted(report, 6);
-  assert.deepEqual(statuses(report), ['applied', 'applied', 'unconfirmed', 'not-attempted', 'not-attempted', 'not-attempted']);
+  assert.deepEqual(statuses(report), [
+    'applied',
+    'applied',
+    'unconfirmed',
+    'not-attempted',
+    'not-attempted',
+    'not-attempted',
+  ]);
   assert.equal(report.stopReason, 'connection-lost');
-  assert.match(report.results[2].cause ?? '', /connection to 127\.0\.0\.1:\d+ was lost during the add .* may or may not have been applied/);
-  assert.match(report.results[3].cause ?? '', /Not attempted: the connection to 127\.0\.0\.1:\d+ was lost at cut\.ldif:15/);
+  assert.match(
+    report.results[2].cause ?? '',
+    /connection to 127\.0\.0\.1:\d+ was lost during the add .* may or may not have been applied/,
+  );
+  assert.match(
+    report.results[3].cause ?? '',
+    /Not attempted: the connection to 127\.0\.0\.1:\d+ was lost at cut\.ldif:15/,
+  );
   assert.deepEqual(await existing('cut', 6), [1, 2]);
 });
 
-test('a server that stops answering: the request times out as unconfirmed (it did reach the server), the rest not attempted', { skip }, async () => {
-  const report = await applyThroughRelay('mute', 5, (relay) => relay.mute(), {}, 800);
-  assertAccounted(report, 5);
-  assert.deepEqual(statuses(report), ['applied', 'applied', 'unconfirmed', 'not-attempted', 'not-attempted']);
-  assert.equal(report.results[2].failure, 'timeout');
-  assert.match(renderRemedy(report.results[2].remedy ?? { kind: 'advice', text: '' }), /Read the entry back before re-running/);
-  // Exactly why "unconfirmed" is not "failed": the add reached the server and was applied.
-  assert.deepEqual(await existing('mute', 5), [1, 2, 3]);
-});
+test(
+  'a server that stops answering: the request times out as unconfirmed (it did reach the server), the rest not attempted',
+  { skip },
+  async () => {
+    const report = await applyThroughRelay('mute', 5, (relay) => relay.mute(), {}, 800);
+    assertAccounted(report, 5);
+    assert.deepEqual(statuses(report), ['applied', 'applied', 'unconfirmed', 'not-attempted', 'not-attempted']);
+    assert.equal(report.results[2].failure, 'timeout');
+    assert.match(
+      renderRemedy(report.results[2].remedy ?? { kind: 'advice', text: '' }),
+      /Read the entry back before re-running/,
+    );
+    // Exactly why "unconfirmed" is not "failed": the add reached the server and was applied.
+    assert.deepEqual(await existing('mute', 5), [1, 2, 3]);
+  },
+);
 
 test('cancel via AbortSignal: the records after the cancel are not attempted', { skip }, async () => {
   const report = await applyThroughRelay('cancel', 5, (_, controller) => controller.abort());

@@ -82,7 +82,11 @@ export async function adminClient(server: LdapTestServer): Promise<Client> {
 }
 
 /** The entry's attributes (lower-cased names, values as arrays), or undefined when it does not exist. */
-export async function readBack(client: Client, dn: string, attributes = ['*']): Promise<Record<string, (string | Buffer)[]> | undefined> {
+export async function readBack(
+  client: Client,
+  dn: string,
+  attributes = ['*'],
+): Promise<Record<string, (string | Buffer)[]> | undefined> {
   try {
     const { searchEntries } = await client.search(dn, { scope: 'base', attributes });
     const entry = searchEntries[0];
@@ -240,7 +244,12 @@ const MAX_RSS = join(__dirname, '../../bench/peers/maxrss.cjs');
  */
 export function spawnCli(
   argv: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; onOutput?: (text: string, child: ChildProcess) => void; onSpawn?: (child: ChildProcess) => void },
+  options: {
+    cwd: string;
+    env?: NodeJS.ProcessEnv;
+    onOutput?: (text: string, child: ChildProcess) => void;
+    onSpawn?: (child: ChildProcess) => void;
+  },
 ): Promise<ProcessRun> {
   assert.ok(existsSync(CLI), 'dist/cli.js is built (scripts/run-integration-tests.sh builds it)');
   const rssFile = join(mkdtempSync(join(tmpdir(), 'winsync-rss-')), 'rss');

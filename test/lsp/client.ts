@@ -30,7 +30,11 @@ const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
  * way an editor does. Tests drive every feature through it.
  */
 export class LspClient {
-  private readonly waiters: { uri: string; version: number | undefined; resolve: (d: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    version: number | undefined;
+    resolve: (d: PublishDiagnosticsParams) => void;
+  }[] = [];
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private versions = new Map<string, number>();
   /** What the server answered to initialize (its capabilities). */
@@ -57,7 +61,10 @@ export class LspClient {
    */
   static async start(configuration: Record<string, unknown> = {}, initializationOptions?: unknown): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section ? (configuration[item.section] ?? null) : null)),
     );
@@ -115,7 +122,10 @@ export class LspClient {
   /** Waits for diagnostics published for a document version (any version when undefined), at most `timeoutMs`. */
   nextDiagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs / 1000} s`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs / 1000} s`)),
+        timeoutMs,
+      );
       this.waiters.push({
         uri,
         version,
@@ -133,7 +143,11 @@ export class LspClient {
   }
 
   /** textDocument/completion at a position, as if `triggerCharacter` was typed (invoked explicitly when undefined). */
-  async complete(uri: string, position: { line: number; character: number }, triggerCharacter?: string): Promise<CompletionItem[]> {
+  async complete(
+    uri: string,
+    position: { line: number; character: number },
+    triggerCharacter?: string,
+  ): Promise<CompletionItem[]> {
     const context = triggerCharacter
       ? { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter }
       : { triggerKind: CompletionTriggerKind.Invoked };

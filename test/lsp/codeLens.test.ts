@@ -41,10 +41,16 @@ describe('CodeLenses over LSP', () => {
     assert.deepEqual(client.initializeResult?.capabilities.codeLensProvider, { resolveProvider: false });
   });
 
-  test('each record gets the client\'s lenses on its dn: line, running its command with the document URI and the record index', async () => {
+  test("each record gets the client's lenses on its dn: line, running its command with the document URI and the record index", async () => {
     const found = await lenses(client, URI);
     assert.deepEqual(
-      found.map((lens) => [lens.range.start.line, lens.range.start.character, lens.command?.title, lens.command?.command, lens.command?.arguments]),
+      found.map((lens) => [
+        lens.range.start.line,
+        lens.range.start.character,
+        lens.command?.title,
+        lens.command?.command,
+        lens.command?.arguments,
+      ]),
       [
         [3, 0, 'Apply', 'test.applyRecord', [URI, 0]],
         [3, 0, 'Dry run', 'test.dryRunRecord', [URI, 0]],
@@ -56,10 +62,16 @@ describe('CodeLenses over LSP', () => {
   });
 
   test('the lenses follow an edit that adds a record above the others', async () => {
-    await client.edit(URI, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, 'dn: cn=new,dc=example,dc=com\nchangetype: delete\n\n');
+    await client.edit(
+      URI,
+      { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+      'dn: cn=new,dc=example,dc=com\nchangetype: delete\n\n',
+    );
     const found = await lenses(client, URI);
     assert.deepEqual(
-      found.filter((lens) => lens.command?.title === 'Apply').map((lens) => [lens.range.start.line, lens.command?.arguments?.[1]]),
+      found
+        .filter((lens) => lens.command?.title === 'Apply')
+        .map((lens) => [lens.range.start.line, lens.command?.arguments?.[1]]),
       [
         [2, 0],
         [6, 1],

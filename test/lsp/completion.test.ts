@@ -14,7 +14,9 @@ const PLUGIN_DN = 'dn: cn=ipa-winsync,cn=plugins,cn=config';
 const AGREEMENT_DN = 'dn: cn=meToad,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config';
 
 function labels(items: readonly CompletionItem[]): string[] {
-  return [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((item) => item.label);
+  return [...items]
+    .sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))
+    .map((item) => item.label);
 }
 
 function find(items: readonly CompletionItem[], label: string): CompletionItem {
@@ -66,11 +68,14 @@ describe('completion over LSP', () => {
     assert.ok(!items.some((item) => item.label === 'oneWaySync'));
   });
 
-  test('agreement: agreement attribute names, not the plugin\'s', async () => {
+  test("agreement: agreement attribute names, not the plugin's", async () => {
     const items = await completeAtEnd([AGREEMENT_DN, 'objectClass: nsDSWindowsReplicationAgreement', '']);
     assert.ok(items.some((item) => item.label === 'winSyncMoveAction'));
     assert.ok(!items.some((item) => item.label === 'ipaWinSyncAcctDisable'));
-    assert.ok(!items.some((item) => item.label === 'nsds5replicaLastUpdateStatus'), 'status attributes are not offered');
+    assert.ok(
+      !items.some((item) => item.label === 'nsds5replicaLastUpdateStatus'),
+      'status attributes are not offered',
+    );
   });
 
   test('changetype values after typing ":" then " "', async () => {
@@ -84,7 +89,7 @@ describe('completion over LSP', () => {
     assert.ok(docOf(modify).startsWith('Changes an existing entry.'));
   });
 
-  test('mod-ops in a modify record, then the open mod-spec\'s value line and -', async () => {
+  test("mod-ops in a modify record, then the open mod-spec's value line and -", async () => {
     const ops = await completeAtEnd([PLUGIN_DN, 'changetype: modify', '']);
     assert.deepEqual(labels(ops), ['add', 'delete', 'replace', 'increment']);
     const inside = await completeAtEnd([PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncAcctDisable', '']);
@@ -100,14 +105,23 @@ describe('completion over LSP', () => {
   });
 
   test('enum values with per-value docs, legacy spellings last; booleans per dialect', async () => {
-    const acct = await completeAtEnd([PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: '], ' ');
+    const acct = await completeAtEnd(
+      [PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: '],
+      ' ',
+    );
     assert.deepEqual(labels(acct), ['none', 'to_ad', 'to_ds', 'both']);
     const toAd = find(acct, 'to_ad');
     assert.equal(toAd.kind, CompletionItemKind.EnumMember);
     assert.ok(docOf(toAd).startsWith('One way, IdM → AD'));
-    const transport = await completeAtEnd([AGREEMENT_DN, 'changetype: modify', 'replace: nsDS5ReplicaTransportInfo', 'nsDS5ReplicaTransportInfo: '], ' ');
+    const transport = await completeAtEnd(
+      [AGREEMENT_DN, 'changetype: modify', 'replace: nsDS5ReplicaTransportInfo', 'nsDS5ReplicaTransportInfo: '],
+      ' ',
+    );
     assert.deepEqual(labels(transport), ['LDAP', 'LDAPS', 'StartTLS', 'SSL', 'TLS']);
-    const enabled = await completeAtEnd([AGREEMENT_DN, 'changetype: modify', 'replace: nsds5ReplicaEnabled', 'nsds5ReplicaEnabled: '], ' ');
+    const enabled = await completeAtEnd(
+      [AGREEMENT_DN, 'changetype: modify', 'replace: nsds5ReplicaEnabled', 'nsds5ReplicaEnabled: '],
+      ' ',
+    );
     assert.deepEqual(labels(enabled), ['on', 'off']);
     const force = await completeAtEnd([PLUGIN_DN, 'ipaWinSyncForceSync: '], ' ');
     assert.deepEqual(labels(force).slice(0, 2), ['true', 'false']);
@@ -123,7 +137,11 @@ describe('completion over LSP', () => {
   test('completion follows incremental edits', async () => {
     const uri = 'file:///work/completion-edit.ldif';
     await client.open(uri, [PLUGIN_DN, ''].join('\n'));
-    await client.edit(uri, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, 'changetype: modify\nreplace: oneWaySync\n');
+    await client.edit(
+      uri,
+      { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+      'changetype: modify\nreplace: oneWaySync\n',
+    );
     const items = await client.complete(uri, { line: 3, character: 0 });
     assert.deepEqual(labels(items), ['oneWaySync', '-']);
   });

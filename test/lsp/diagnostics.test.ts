@@ -32,20 +32,31 @@ describe('diagnostics over LSP', () => {
 
   test('each diagnostic links to the documentation page of its code', async () => {
     const [diagnostic] = await client.open('file:///work/linked.ldif', TEXT);
-    assert.equal(diagnostic.codeDescription?.href, 'https://github.com/winsync-ldif/winsync-ldif/blob/main/docs/rules/winsync/invalid-enum.md');
+    assert.equal(
+      diagnostic.codeDescription?.href,
+      'https://github.com/winsync-ldif/winsync-ldif/blob/main/docs/rules/winsync/invalid-enum.md',
+    );
   });
 
   test('an incremental edit re-publishes for the new version', async () => {
-    const fixed = await client.edit(URI, { start: { line: 3, character: 23 }, end: { line: 3, character: 28 } }, 'to_ad');
+    const fixed = await client.edit(
+      URI,
+      { start: { line: 3, character: 23 }, end: { line: 3, character: 28 } },
+      'to_ad',
+    );
     assert.deepEqual(fixed, []);
-    const broken = await client.edit(URI, { start: { line: 1, character: 12 }, end: { line: 1, character: 18 } }, 'update');
+    const broken = await client.edit(
+      URI,
+      { start: { line: 1, character: 12 }, end: { line: 1, character: 18 } },
+      'update',
+    );
     assert.deepEqual(
       broken.map((d) => d.code),
       ['ldif/unknown-changetype'],
     );
   });
 
-  test('code actions turn the diagnostic\'s fixes into quick fixes, nearest value first', async () => {
+  test("code actions turn the diagnostic's fixes into quick fixes, nearest value first", async () => {
     const [diagnostic] = await client.open('file:///work/other.ldif', TEXT);
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: 'file:///work/other.ldif' },

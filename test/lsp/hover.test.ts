@@ -45,12 +45,14 @@ describe('hover over LSP', () => {
     assert.equal(client.initializeResult?.capabilities.hoverProvider, true);
   });
 
-  test('an attribute name: markdown with its doc, values, default and bad-value handling, and the name\'s range', async () => {
+  test("an attribute name: markdown with its doc, values, default and bad-value handling, and the name's range", async () => {
     const hover = await client.hover(URI, { line: 3, character: 5 });
     assert.ok(hover);
     assert.deepEqual(hover.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 21 } });
     const value = markdown(hover.contents);
-    assert.ok(value.startsWith('**ipaWinSyncAcctDisable** — FreeIPA ipa-winsync plugin configuration, *User account lock*'));
+    assert.ok(
+      value.startsWith('**ipaWinSyncAcctDisable** — FreeIPA ipa-winsync plugin configuration, *User account lock*'),
+    );
     assert.ok(value.includes('  - `to_ds` — One way, AD → IdM'));
     assert.ok(value.includes('- **Default:** `both`'));
     assert.ok(value.includes('- **Bad value in a modify:** the server rejects it with 53 (Unwilling to perform).'));
@@ -75,7 +77,10 @@ describe('hover over LSP', () => {
   test('a schedule in words and a base64 value decoded', async () => {
     const schedule = await client.hover(URI, { line: 12, character: 30 });
     assert.ok(schedule);
-    assert.equal(markdown(schedule.contents), 'Value of `nsDS5ReplicaUpdateSchedule`\n\n08:00–17:00 on Monday, Tuesday, Wednesday, Thursday and Friday.');
+    assert.equal(
+      markdown(schedule.contents),
+      'Value of `nsDS5ReplicaUpdateSchedule`\n\n08:00–17:00 on Monday, Tuesday, Wednesday, Thursday and Friday.',
+    );
     const base64 = await client.hover(URI, { line: 15, character: 16 });
     assert.ok(base64);
     assert.equal(markdown(base64.contents), '**Base64**, decoded:\n\n```text\nhello world\n```');
@@ -85,7 +90,11 @@ describe('hover over LSP', () => {
     await client.edit(URI, { start: { line: 3, character: 23 }, end: { line: 3, character: 28 } }, 'unsync');
     const hover = await client.hover(URI, { line: 3, character: 25 });
     assert.ok(hover);
-    assert.ok(markdown(hover.contents).includes('`unsync` is not a valid value: expected one of `none`, `to_ad`, `to_ds`, `both`.'));
+    assert.ok(
+      markdown(hover.contents).includes(
+        '`unsync` is not a valid value: expected one of `none`, `to_ad`, `to_ds`, `both`.',
+      ),
+    );
     assert.equal(await client.hover(URI, { line: 5, character: 0 }), null);
     assert.equal(await client.hover(URI, { line: 3, character: 21 }), null);
     assert.equal(await client.hover('file:///work/not-open.ldif', { line: 0, character: 0 }), null);

@@ -35,7 +35,9 @@ describe('outline, folding and formatting over LSP', () => {
   });
 
   test('document symbols: a record per entry with its changetype and mod-specs', async () => {
-    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as DocumentSymbol[];
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri: URI },
+    })) as DocumentSymbol[];
     assert.deepEqual(
       symbols.map((s) => [s.name, s.kind]),
       [
@@ -52,7 +54,9 @@ describe('outline, folding and formatting over LSP', () => {
   test('folding ranges for the comment block, the records and the mod-spec', async () => {
     const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
     assert.deepEqual(
-      ranges?.map((r) => [r.startLine, r.endLine, r.kind]).sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1])),
+      ranges
+        ?.map((r) => [r.startLine, r.endLine, r.kind])
+        .sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1])),
       [
         [0, 1, 'comment'],
         [0, 6, 'region'],

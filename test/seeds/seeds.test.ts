@@ -74,7 +74,10 @@ describe('IdM guide §15.5 (seed 000)', () => {
     const oneWay = found.find((example) => example.some((line) => /oneWaySync:/.test(line)));
     assert.ok(oneWay);
     const diagnostics = diagnose(asTyped(oneWay));
-    assert.ok(diagnostics.every((d) => d.range.start.line === 0), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.every((d) => d.range.start.line === 0),
+      JSON.stringify(diagnostics),
+    );
   });
 });
 
@@ -88,7 +91,7 @@ describe('389-DS "WinSync Move Action" (seed 002)', () => {
     assert.deepEqual(values, ['none', 'delete', 'unsync']);
   });
 
-  test('as printed, the page\'s no-break spaces and trailing padding are caught, with fixes', () => {
+  test("as printed, the page's no-break spaces and trailing padding are caught, with fixes", () => {
     const diagnostics = diagnose(`${configuration.map((line) => line.trimStart()).join('\n')}\n`);
     const noBreak = diagnostics.filter((d) => d.code === 'ldif/no-break-space');
     assert.equal(noBreak.length, 3);
@@ -108,16 +111,31 @@ describe('389-DS "WinSync Move Action" (seed 002)', () => {
       ].join('\n');
       const diagnostics = diagnose(text).filter((d) => d.range.start.line > 0);
       if (value === 'delete') {
-        assert.deepEqual(diagnostics.map((d) => [d.severity, d.code]), [['warning', 'winsync/move-action-delete']]);
+        assert.deepEqual(
+          diagnostics.map((d) => [d.severity, d.code]),
+          [['warning', 'winsync/move-action-delete']],
+        );
         assert.match(diagnostics[0].message, /delete/);
       } else assert.deepEqual(diagnostics, []);
       // The note writes the suffix RDN in the old quoted form, which 389-DS accepts: information only.
-      assert.deepEqual(diagnose(text).filter((d) => d.range.start.line === 0).map((d) => [d.severity, d.code]), [['info', 'dn/legacy-form']]);
+      assert.deepEqual(
+        diagnose(text)
+          .filter((d) => d.range.start.line === 0)
+          .map((d) => [d.severity, d.code]),
+        [['info', 'dn/legacy-form']],
+      );
     });
   }
 
   test('a value outside none, delete and unsync is an error, though the server only logs it', () => {
-    const text = [configuration[0].replace(/\u00a0/g, ' ').trim(), 'changetype: modify', 'replace: winSyncMoveAction', 'winSyncMoveAction: remove', '-', ''].join('\n');
+    const text = [
+      configuration[0].replace(/\u00a0/g, ' ').trim(),
+      'changetype: modify',
+      'replace: winSyncMoveAction',
+      'winSyncMoveAction: remove',
+      '-',
+      '',
+    ].join('\n');
     const [error] = diagnose(text).filter((d) => d.code === 'winsync/invalid-enum');
     assert.match(error.message, /expected one of none, delete, unsync/);
   });

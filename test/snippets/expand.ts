@@ -15,7 +15,12 @@ interface Transform {
 
 type SnippetNode =
   | string
-  | { readonly tabstop: number; readonly text?: string; readonly choices?: readonly string[]; readonly transform?: Transform };
+  | {
+      readonly tabstop: number;
+      readonly text?: string;
+      readonly choices?: readonly string[];
+      readonly transform?: Transform;
+    };
 
 export interface ParsedSnippet {
   readonly nodes: readonly SnippetNode[];

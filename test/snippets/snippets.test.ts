@@ -27,7 +27,10 @@ const expand = (snippet: VsCodeSnippet, values?: ReadonlyMap<number, string>) =>
 /** `attr: value` lines of an expanded snippet, by lower-cased attribute name. */
 function valuesOf(ldif: string, attribute: string): string[] {
   const prefix = `${attribute.toLowerCase()}: `;
-  return ldif.split('\n').filter((line) => line.toLowerCase().startsWith(prefix)).map((line) => line.slice(prefix.length));
+  return ldif
+    .split('\n')
+    .filter((line) => line.toLowerCase().startsWith(prefix))
+    .map((line) => line.slice(prefix.length));
 }
 
 describe('snippet expander (VS Code snippet semantics)', () => {
@@ -110,7 +113,10 @@ describe('snippets/ldif.json', () => {
               `${spec.name} offers every documented value`,
             );
             const all = spec.syntax.values.map((value) => value.value);
-            assert.ok(options.every((option) => all.includes(option)), `${spec.name} offers only catalog values`);
+            assert.ok(
+              options.every((option) => all.includes(option)),
+              `${spec.name} offers only catalog values`,
+            );
           } else {
             assert.equal(spec.syntax.kind, 'boolean');
           }
@@ -125,7 +131,9 @@ describe('snippets/ldif.json', () => {
 
 describe('agreement snippets escape the suffix into the DN', () => {
   const suffixes = ['dc=example,dc=com', 'dc=corp,dc=example,dc=org', 'o=Acme+ou=IT,c=US'];
-  const agreementSnippets = Object.entries(committed).filter(([, snippet]) => snippet.body.some((line) => line.includes('cn=mapping tree')));
+  const agreementSnippets = Object.entries(committed).filter(([, snippet]) =>
+    snippet.body.some((line) => line.includes('cn=mapping tree')),
+  );
 
   test('every agreement snippet takes the suffix at tab stop 1', () => {
     assert.ok(agreementSnippets.length >= 6);
@@ -147,9 +155,13 @@ describe('agreement snippets escape the suffix into the DN', () => {
   test('the agreement add names the suffix unescaped in nsDS5ReplicaRoot and under it the IdM users subtree', () => {
     const snippet = Object.values(committed).find((s) => s.prefix === 'winsync-agreement')!;
     const ldif = expand(snippet, new Map([[1, 'dc=corp,dc=example,dc=org']]));
-    assert.ok(valuesOf(ldif, 'dn')[0].includes('cn=replica,cn=dc\\3Dcorp\\2Cdc\\3Dexample\\2Cdc\\3Dorg,cn=mapping tree'));
+    assert.ok(
+      valuesOf(ldif, 'dn')[0].includes('cn=replica,cn=dc\\3Dcorp\\2Cdc\\3Dexample\\2Cdc\\3Dorg,cn=mapping tree'),
+    );
     assert.deepEqual(valuesOf(ldif, 'nsDS5ReplicaRoot'), ['dc=corp,dc=example,dc=org']);
-    assert.deepEqual(valuesOf(ldif, 'nsds7DirectoryReplicaSubtree'), ['cn=users,cn=accounts,dc=corp,dc=example,dc=org']);
+    assert.deepEqual(valuesOf(ldif, 'nsds7DirectoryReplicaSubtree'), [
+      'cn=users,cn=accounts,dc=corp,dc=example,dc=org',
+    ]);
     assert.deepEqual(problems(ldif), []);
   });
 
@@ -169,8 +181,16 @@ describe('agreement snippets escape the suffix into the DN', () => {
       nsds7NewWinUserSyncEnabled: 'true',
       nsds7NewWinGroupSyncEnabled: 'false',
     };
-    for (const [attribute, value] of Object.entries(expected)) assert.deepEqual(valuesOf(ldif, attribute), [value], attribute);
-    for (const attribute of ['nsDS5ReplicatedAttributeList', 'nsDS5ReplicaBindDN', 'nsDS5ReplicaCredentials', 'nsds7WindowsReplicaSubtree', 'nsds7DirectoryReplicaSubtree', 'nsds7WindowsDomain']) {
+    for (const [attribute, value] of Object.entries(expected))
+      assert.deepEqual(valuesOf(ldif, attribute), [value], attribute);
+    for (const attribute of [
+      'nsDS5ReplicatedAttributeList',
+      'nsDS5ReplicaBindDN',
+      'nsDS5ReplicaCredentials',
+      'nsds7WindowsReplicaSubtree',
+      'nsds7DirectoryReplicaSubtree',
+      'nsds7WindowsDomain',
+    ]) {
       assert.equal(valuesOf(ldif, attribute).length, 1, attribute);
     }
     assert.match(valuesOf(ldif, 'nsDS5ReplicatedAttributeList')[0], /^\(objectclass=\*\) \$ EXCLUDE memberof /);
@@ -182,13 +202,22 @@ describe('snippet builder', () => {
   const spec = (body: SnippetSpec['body']): SnippetSpec[] => [{ name: 't', prefix: 't', description: 'd', body }];
 
   test('choices come from the catalog: default first, legacy spellings only when asked for', () => {
-    const built = buildSnippets(catalog, spec([l`${choice(1, 'nsDS5ReplicaTransportInfo')}`, l`${choice(2, 'winSyncMoveAction')}`]));
+    const built = buildSnippets(
+      catalog,
+      spec([l`${choice(1, 'nsDS5ReplicaTransportInfo')}`, l`${choice(2, 'winSyncMoveAction')}`]),
+    );
     assert.deepEqual(built.t.body, ['${1|LDAP,LDAPS,StartTLS|}', '${2|none,delete,unsync|}']);
   });
 
   test('refuses an attribute the catalog does not know, a value it does not allow, and a mirror without a value', () => {
-    assert.throws(() => buildSnippets(catalog, spec([l`${choice(1, 'ipaWinSyncAcctDisabled')}`])), /not in the catalog/);
-    assert.throws(() => buildSnippets(catalog, spec([l`${choice(1, 'oneWaySync', 'both')}`])), /not a value of oneWaySync/);
+    assert.throws(
+      () => buildSnippets(catalog, spec([l`${choice(1, 'ipaWinSyncAcctDisabled')}`])),
+      /not in the catalog/,
+    );
+    assert.throws(
+      () => buildSnippets(catalog, spec([l`${choice(1, 'oneWaySync', 'both')}`])),
+      /not a value of oneWaySync/,
+    );
     assert.throws(() => buildSnippets(catalog, spec([l`${mirror(2)}`])), /never given a value/);
     assert.throws(() => buildSnippets(catalog, spec([l`${text(1, 'a')}${text(1, 'b')}`])), /given a value twice/);
   });

@@ -31,7 +31,8 @@ export const recordLensMiddleware: Pick<Middleware, 'provideCodeLenses'> = {
 export function showLensesOnTrust(client: BaseLanguageClient): Disposable {
   return workspace.onDidGrantWorkspaceTrust(() => {
     const feature = client.getFeature('textDocument/codeLens');
-    for (const editor of window.visibleTextEditors) feature.getProvider(editor.document)?.onDidChangeCodeLensEmitter.fire();
+    for (const editor of window.visibleTextEditors)
+      feature.getProvider(editor.document)?.onDidChangeCodeLensEmitter.fire();
   });
 }
 

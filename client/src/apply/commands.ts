@@ -4,7 +4,15 @@
  * diagnostics. Each command resolves to the flow's outcome (undefined when it did not start),
  * so tests and other commands can read what happened.
  */
-import { commands, ProgressLocation, window, workspace, type ExtensionContext, type TextDocument, type Uri } from 'vscode';
+import {
+  commands,
+  ProgressLocation,
+  window,
+  workspace,
+  type ExtensionContext,
+  type TextDocument,
+  type Uri,
+} from 'vscode';
 import type { Secret } from '@apply/secret';
 import { parseLdif } from '@engine/ldif/parser';
 import { getLanguageService, type LanguageService, type ValidationSettings } from '@engine/service';
@@ -61,14 +69,19 @@ export class ApplyCommands {
       // Restricted Mode: the workspace may have chosen the server, the file and the local files it reads.
       const manage = 'Manage Workspace Trust';
       void window
-        .showWarningMessage('Winsync LDIF: applying to a server needs a trusted workspace; validation, hover and completion work in Restricted Mode.', manage)
+        .showWarningMessage(
+          'Winsync LDIF: applying to a server needs a trusted workspace; validation, hover and completion work in Restricted Mode.',
+          manage,
+        )
         .then((choice) => choice === manage && commands.executeCommand('workbench.trust.manage'));
       return undefined;
     }
     const document = await this.documentFor(uri);
     if (!document) return undefined;
     if (this.running) {
-      void window.showWarningMessage('Winsync LDIF: an apply is already running. Wait for it, or cancel it in its notification.');
+      void window.showWarningMessage(
+        'Winsync LDIF: an apply is already running. Wait for it, or cancel it in its notification.',
+      );
       return undefined;
     }
     this.running = true;
@@ -87,12 +100,20 @@ export class ApplyCommands {
     // A selection that ends at column 0 of a line does not include that line.
     const spans = editor.selections.map((selection) => ({
       start: selection.start.line,
-      end: selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line - 1 : selection.end.line,
+      end:
+        selection.end.character === 0 && selection.end.line > selection.start.line
+          ? selection.end.line - 1
+          : selection.end.line,
     }));
     return this.run('apply', editor.document.uri, recordsTouching(parseLdif(editor.document.getText()), spans));
   }
 
-  private async runWith(mode: FlowMode, document: TextDocument, profile: ConnectionProfile, only?: readonly number[]): Promise<FlowOutcome> {
+  private async runWith(
+    mode: FlowMode,
+    document: TextDocument,
+    profile: ConnectionProfile,
+    only?: readonly number[],
+  ): Promise<FlowOutcome> {
     const version = document.version;
     const label = document.isUntitled ? 'untitled' : workspace.asRelativePath(document.uri, false);
     const input = {
@@ -110,28 +131,31 @@ export class ApplyCommands {
     const service = (this.service ??= getLanguageService());
     const title = `Winsync LDIF: ${mode === 'apply' ? 'applying' : 'dry run of'} ${only?.length === 1 ? `a record of ${label}` : label} → ${profile.name}`;
 
-    const outcome = await window.withProgress({ location: ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-      const controller = new AbortController();
-      const cancel = token.onCancellationRequested(() => controller.abort());
-      let reported = 0;
-      return runFlow(
-        {
-          mode,
-          input,
-          ...(only ? { records: only } : {}),
-          profile,
-          continueOnError: settings.get<boolean>('continueOnError') === true,
-          ...(maxMiB && maxMiB > 0 ? { maxFileValueBytes: Math.round(maxMiB * 1024 * 1024) } : {}),
-          signal: controller.signal,
-          progress: (message, done) => {
-            const increment = done === undefined ? undefined : Math.max(0, done * 100 - reported);
-            if (increment !== undefined) reported += increment;
-            progress.report({ message, ...(increment !== undefined ? { increment } : {}) });
+    const outcome = await window.withProgress(
+      { location: ProgressLocation.Notification, title, cancellable: true },
+      (progress, token) => {
+        const controller = new AbortController();
+        const cancel = token.onCancellationRequested(() => controller.abort());
+        let reported = 0;
+        return runFlow(
+          {
+            mode,
+            input,
+            ...(only ? { records: only } : {}),
+            profile,
+            continueOnError: settings.get<boolean>('continueOnError') === true,
+            ...(maxMiB && maxMiB > 0 ? { maxFileValueBytes: Math.round(maxMiB * 1024 * 1024) } : {}),
+            signal: controller.signal,
+            progress: (message, done) => {
+              const increment = done === undefined ? undefined : Math.max(0, done * 100 - reported);
+              if (increment !== undefined) reported += increment;
+              progress.report({ message, ...(increment !== undefined ? { increment } : {}) });
+            },
           },
-        },
-        { service, validation, passwords: this.host.passwords, ui: editorUi, log: this.host.log },
-      ).finally(() => cancel.dispose());
-    });
+          { service, validation, passwords: this.host.passwords, ui: editorUi, log: this.host.log },
+        ).finally(() => cancel.dispose());
+      },
+    );
 
     this.report(outcome, document, version);
     return outcome;
@@ -145,26 +169,47 @@ export class ApplyCommands {
     switch (outcome.kind) {
       case 'applied': {
         const shown = diagnostics.show(document, version, applyProblems(outcome.report.results));
-        if (!shown) log.warn('The document changed during the apply: results are in this log only, not as diagnostics.');
+        if (!shown)
+          log.warn('The document changed during the apply: results are in this log only, not as diagnostics.');
         const { counts, stopReason } = outcome.report;
         const all = counts.applied === outcome.report.results.length;
-        const seeProblems = counts.failed + counts.unconfirmed > 0 ? ' The records not applied are marked in the editor (Problems).' : '';
-        notify(all ? window.showInformationMessage : stopReason === 'cancelled' ? window.showWarningMessage : window.showErrorMessage, `${outcome.message}.${seeProblems}`);
+        const seeProblems =
+          counts.failed + counts.unconfirmed > 0 ? ' The records not applied are marked in the editor (Problems).' : '';
+        notify(
+          all
+            ? window.showInformationMessage
+            : stopReason === 'cancelled'
+              ? window.showWarningMessage
+              : window.showErrorMessage,
+          `${outcome.message}.${seeProblems}`,
+        );
         return;
       }
       case 'dry-run':
         diagnostics.show(document, version, dryRunProblems(outcome.report.records));
         // The plan and diff are the point of a dry run: show them.
         log.show();
-        notify(outcome.report.counts['would-apply'] === outcome.report.records.length ? window.showInformationMessage : window.showWarningMessage, outcome.message);
+        notify(
+          outcome.report.counts['would-apply'] === outcome.report.records.length
+            ? window.showInformationMessage
+            : window.showWarningMessage,
+          outcome.message,
+        );
         return;
       case 'failed':
         diagnostics.clear(document);
-        notify(outcome.explanation.kind === 'cancelled' ? window.showInformationMessage : window.showErrorMessage, outcome.message);
+        notify(
+          outcome.explanation.kind === 'cancelled' ? window.showInformationMessage : window.showErrorMessage,
+          outcome.message,
+        );
         return;
       case 'refused':
         diagnostics.clear(document);
-        if (outcome.reason !== 'no-password') notify(outcome.reason === 'not-confirmed' ? window.showInformationMessage : window.showWarningMessage, outcome.message);
+        if (outcome.reason !== 'no-password')
+          notify(
+            outcome.reason === 'not-confirmed' ? window.showInformationMessage : window.showWarningMessage,
+            outcome.message,
+          );
         return;
     }
   }
@@ -176,7 +221,9 @@ export class ApplyCommands {
       return undefined;
     }
     if (document.languageId !== 'ldif') {
-      void window.showErrorMessage(`Winsync LDIF: ${workspace.asRelativePath(document.uri, false)} is not an LDIF document. Open an .ldif file, or set its language mode to LDIF.`);
+      void window.showErrorMessage(
+        `Winsync LDIF: ${workspace.asRelativePath(document.uri, false)} is not an LDIF document. Open an .ldif file, or set its language mode to LDIF.`,
+      );
       return undefined;
     }
     return document;
@@ -187,7 +234,9 @@ export class ApplyCommands {
     if (name === undefined) return this.host.profiles.pick(resource);
     const profile = this.host.profiles.read(resource).profiles.find((candidate) => candidate.name === name);
     if (!profile) {
-      void window.showErrorMessage(`Winsync LDIF: no valid connection profile named "${name}". Fix: Add it to the winsyncLdif.profiles setting.`);
+      void window.showErrorMessage(
+        `Winsync LDIF: no valid connection profile named "${name}". Fix: Add it to the winsyncLdif.profiles setting.`,
+      );
       return undefined;
     }
     await this.host.profiles.setActive(profile.name);
@@ -197,11 +246,21 @@ export class ApplyCommands {
   /** Forgets the password of the named profile, of the only one, or of the one the user picks. */
   private async forgetPassword(name?: string): Promise<boolean> {
     const { profiles } = this.host.profiles.read(window.activeTextEditor?.document.uri);
-    let profile = name === undefined ? (profiles.length === 1 ? profiles[0] : undefined) : profiles.find((candidate) => candidate.name === name);
+    let profile =
+      name === undefined
+        ? profiles.length === 1
+          ? profiles[0]
+          : undefined
+        : profiles.find((candidate) => candidate.name === name);
     if (!profile && name === undefined && profiles.length > 1) {
       const active = this.host.profiles.active(window.activeTextEditor?.document.uri);
       const chosen = await window.showQuickPick(
-        profiles.map((candidate) => ({ label: candidate.name, description: `${candidate.url} as ${candidate.bindDn}`, picked: candidate === active, profile: candidate })),
+        profiles.map((candidate) => ({
+          label: candidate.name,
+          description: `${candidate.url} as ${candidate.bindDn}`,
+          picked: candidate === active,
+          profile: candidate,
+        })),
         { title: 'Winsync LDIF: forget the stored password of…' },
       );
       profile = chosen?.profile;
@@ -209,7 +268,9 @@ export class ApplyCommands {
     }
     if (!profile) {
       void window.showErrorMessage(
-        name === undefined ? 'Winsync LDIF: there is no connection profile. Fix: Add one to the winsyncLdif.profiles setting.' : `Winsync LDIF: no valid connection profile named "${name}". Fix: Check the name in the winsyncLdif.profiles setting.`,
+        name === undefined
+          ? 'Winsync LDIF: there is no connection profile. Fix: Add one to the winsyncLdif.profiles setting.'
+          : `Winsync LDIF: no valid connection profile named "${name}". Fix: Check the name in the winsyncLdif.profiles setting.`,
       );
       return false;
     }
@@ -243,10 +304,21 @@ const editorUi: FlowUi = {
     const origin = profile.origin ? `, from ${profile.origin}` : '';
     const detail = [
       `Server: ${address} (profile "${profile.name}"${origin}), bound as ${identityOf(profile)}.`,
-      ...(question.because === 'profile' ? [`Profile "${profile.name}" is marked "confirm": every apply to it asks first.`] : []),
-      ...(localFiles.length > 0 ? [`These local files are read and their content is sent to the server:`, ...localFiles.map((file) => `  ${file}`)] : []),
+      ...(question.because === 'profile'
+        ? [`Profile "${profile.name}" is marked "confirm": every apply to it asks first.`]
+        : []),
+      ...(localFiles.length > 0
+        ? [
+            `These local files are read and their content is sent to the server:`,
+            ...localFiles.map((file) => `  ${file}`),
+          ]
+        : []),
     ].join('\n');
-    const choice = await window.showWarningMessage(`Apply ${records} record${records === 1 ? '' : 's'} from ${label} to ${address}?`, { modal: true, detail }, apply);
+    const choice = await window.showWarningMessage(
+      `Apply ${records} record${records === 1 ? '' : 's'} from ${label} to ${address}?`,
+      { modal: true, detail },
+      apply,
+    );
     return choice === apply;
   },
   askPassword: (profile): Promise<Secret | undefined> => askPassword(profile),

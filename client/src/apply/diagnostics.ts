@@ -3,7 +3,15 @@
  * unconfirmed record (dry run: on each record that would fail), replaced by the next run and
  * cleared by the next edit of the document.
  */
-import { Diagnostic, DiagnosticSeverity, languages, Range, workspace, type Disposable, type TextDocument } from 'vscode';
+import {
+  Diagnostic,
+  DiagnosticSeverity,
+  languages,
+  Range,
+  workspace,
+  type Disposable,
+  type TextDocument,
+} from 'vscode';
 import type { RecordProblem } from './resultDiagnostics';
 
 export const APPLY_DIAGNOSTIC_SOURCE = 'winsync-ldif apply';

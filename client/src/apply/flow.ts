@@ -7,7 +7,13 @@
  * editor's words (remedies.ts).
  */
 import { connectionWarnings, openSession, parseLdapUrl, readRequestLimit } from '@apply/connection';
-import { dryRunRecords, formatDryRunRecord, formatDryRunSummary, type DryRunRecord, type DryRunReport } from '@apply/dryRun';
+import {
+  dryRunRecords,
+  formatDryRunRecord,
+  formatDryRunSummary,
+  type DryRunRecord,
+  type DryRunReport,
+} from '@apply/dryRun';
 import { ApplyError, advice, formatExplanation, type Explanation } from '@apply/errors';
 import { DEFAULT_MAX_FILE_VALUE_BYTES, formatSize } from '@apply/localFiles';
 import { describeSource } from '@apply/operations';
@@ -93,10 +99,24 @@ export interface FlowRequest {
 export type PasswordSource = 'storage' | 'prompt' | 'none';
 
 export type FlowOutcome =
-  | { readonly kind: 'refused'; readonly reason: 'no-records' | 'validation' | 'not-confirmed' | 'no-password'; readonly message: string }
+  | {
+      readonly kind: 'refused';
+      readonly reason: 'no-records' | 'validation' | 'not-confirmed' | 'no-password';
+      readonly message: string;
+    }
   | { readonly kind: 'failed'; readonly explanation: Explanation; readonly message: string }
-  | { readonly kind: 'applied'; readonly report: ApplyReport; readonly passwordFrom: PasswordSource; readonly message: string }
-  | { readonly kind: 'dry-run'; readonly report: DryRunReport; readonly passwordFrom: PasswordSource; readonly message: string };
+  | {
+      readonly kind: 'applied';
+      readonly report: ApplyReport;
+      readonly passwordFrom: PasswordSource;
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'dry-run';
+      readonly report: DryRunReport;
+      readonly passwordFrom: PasswordSource;
+      readonly message: string;
+    };
 
 /** Validation errors shown in the question; the rest are counted (and in Problems). */
 const SHOWN_PROBLEMS = 5;
@@ -123,9 +143,17 @@ export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<Flo
     const input = textInput(request.input.file, baseDir, request.input.text);
     const only = request.records ? new Set(request.records) : undefined;
     const maxFileValueBytes = request.maxFileValueBytes ?? DEFAULT_MAX_FILE_VALUE_BYTES;
-    const checked = await preflight([input], { catalog, settings: deps.validation, maxFileValueBytes, ...(only ? { only } : {}), ...(request.signal ? { signal: request.signal } : {}) });
+    const checked = await preflight([input], {
+      catalog,
+      settings: deps.validation,
+      maxFileValueBytes,
+      ...(only ? { only } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
     const verb = mode === 'apply' ? 'Apply' : 'Dry run';
-    log.info(`${verb}: ${label}, ${count(checked.records, 'record')}, to ${describeProfile(profile)}${profile.origin ? ` from ${profile.origin}` : ''}`);
+    log.info(
+      `${verb}: ${label}, ${count(checked.records, 'record')}, to ${describeProfile(profile)}${profile.origin ? ` from ${profile.origin}` : ''}`,
+    );
     if (checked.records === 0) {
       const message = `${label} has no records${only ? ' in the selection' : ''}: nothing was sent. Fix: Start each record with a "dn:" line, and select at least one record.`;
       log.warn(message);
@@ -148,10 +176,21 @@ export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<Flo
     }
 
     const address = endpointAddress(profile);
-    const localFiles = checked.localFiles.map((use) => (use.check.ok ? `${use.check.path} (${formatSize(use.check.size)})` : `${use.check.path ?? use.url} (cannot be read)`));
+    const localFiles = checked.localFiles.map((use) =>
+      use.check.ok
+        ? `${use.check.path} (${formatSize(use.check.size)})`
+        : `${use.check.path ?? use.url} (cannot be read)`,
+    );
     if (localFiles.length > 0) log.info(`Local files sent by ${label}: ${localFiles.join(', ')}`);
     if (mode === 'apply' && (profile.confirm || localFiles.length > 0)) {
-      const question: Confirmation = { profile, address, records: checked.records, label, localFiles, because: profile.confirm ? 'profile' : 'local-files' };
+      const question: Confirmation = {
+        profile,
+        address,
+        records: checked.records,
+        label,
+        localFiles,
+        because: profile.confirm ? 'profile' : 'local-files',
+      };
       if (!(await deps.ui.confirm(question))) {
         const message = `Not confirmed: nothing was sent to ${describeProfile(profile)}.`;
         log.info(message);
@@ -200,7 +239,11 @@ export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<Flo
     // Kept only once the server accepted it: a mistyped password is asked for again, not stored.
     if (password && !stored) await deps.passwords.store(profile, password);
 
-    const records = () => sourceRecords(input, catalog, { ...(only ? { only } : {}), documentDiagnostics: checked.documentDiagnostics(input.file) });
+    const records = () =>
+      sourceRecords(input, catalog, {
+        ...(only ? { only } : {}),
+        documentDiagnostics: checked.documentDiagnostics(input.file),
+      });
     const total = checked.records;
     try {
       if (mode === 'dry-run') {
@@ -232,13 +275,21 @@ export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<Flo
         requestLimit: await readRequestLimit(session.client),
         ...(request.signal ? { signal: request.signal } : {}),
         onResult: (result, record) => {
-          const worded = { ...result, ...(result.cause !== undefined ? { cause: redact(result.cause, [...secrets, ...recordSecrets(record.record)]) } : {}) };
+          const worded = {
+            ...result,
+            ...(result.cause !== undefined
+              ? { cause: redact(result.cause, [...secrets, ...recordSecrets(record.record)]) }
+              : {}),
+          };
           results.push(worded);
           const line = formatResult(worded, renderRemedy);
           if (result.status === 'applied') log.info(line);
           else if (result.status === 'failed') log.error(line);
           else log.warn(line);
-          request.progress?.(`${results.length}/${total} ${result.dn ?? describeSource(result.source)}`, results.length / total);
+          request.progress?.(
+            `${results.length}/${total} ${result.dn ?? describeSource(result.source)}`,
+            results.length / total,
+          );
         },
       });
       const message = clean(formatSummary(summary, renderRemedy));

@@ -10,6 +10,11 @@ import { profileStatusBar } from './statusBar';
 export function registerApply(context: ExtensionContext, channel: LogOutputChannel): void {
   const profiles = new Profiles(context.workspaceState);
   const diagnostics = new ApplyDiagnostics();
-  new ApplyCommands({ profiles, passwords: passwordStore(context.secrets), log: applyLog(channel), diagnostics }).register(context);
+  new ApplyCommands({
+    profiles,
+    passwords: passwordStore(context.secrets),
+    log: applyLog(channel),
+    diagnostics,
+  }).register(context);
   context.subscriptions.push(profiles, diagnostics, profileStatusBar(profiles, COMMANDS.selectProfile));
 }

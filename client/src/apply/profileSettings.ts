@@ -45,8 +45,20 @@ export interface PathBase {
   readonly home?: string;
 }
 
-const KEYS = ['name', 'url', 'bindDn', 'saslExternal', 'caFile', 'startTls', 'verifyTls', 'confirm', 'connectTimeoutSeconds', 'timeoutSeconds'];
-const EXAMPLE = '{ "name": "prod", "url": "ldaps://ipa.example.com", "bindDn": "cn=Directory Manager", "caFile": "/etc/ipa/ca.crt" }';
+const KEYS = [
+  'name',
+  'url',
+  'bindDn',
+  'saslExternal',
+  'caFile',
+  'startTls',
+  'verifyTls',
+  'confirm',
+  'connectTimeoutSeconds',
+  'timeoutSeconds',
+];
+const EXAMPLE =
+  '{ "name": "prod", "url": "ldaps://ipa.example.com", "bindDn": "cn=Directory Manager", "caFile": "/etc/ipa/ca.crt" }';
 
 export function readProfiles(raw: unknown, base: PathBase = {}, origin?: ProfileOrigin): ProfileSettings {
   if (raw === undefined || raw === null) return { profiles: [], problems: [] };
@@ -62,7 +74,9 @@ export function readProfiles(raw: unknown, base: PathBase = {}, origin?: Profile
     if (!result.profile) return;
     if (origin) result.profile = { ...result.profile, origin };
     if (names.has(result.profile.name.toLowerCase())) {
-      problems.push(`Profile ${index + 1}: another profile is already named "${result.profile.name}"; this one is ignored. Fix: Give each profile its own name.`);
+      problems.push(
+        `Profile ${index + 1}: another profile is already named "${result.profile.name}"; this one is ignored. Fix: Give each profile its own name.`,
+      );
       return;
     }
     names.add(result.profile.name.toLowerCase());
@@ -71,31 +85,43 @@ export function readProfiles(raw: unknown, base: PathBase = {}, origin?: Profile
   return { profiles, problems };
 }
 
-function readProfile(item: unknown, index: number, base: PathBase): { profile?: ConnectionProfile; problems: string[] } {
+function readProfile(
+  item: unknown,
+  index: number,
+  base: PathBase,
+): { profile?: ConnectionProfile; problems: string[] } {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    return { problems: [`Profile ${index + 1} of winsyncLdif.profiles is not an object. Fix: Write it as ${EXAMPLE}.`] };
+    return {
+      problems: [`Profile ${index + 1} of winsyncLdif.profiles is not an object. Fix: Write it as ${EXAMPLE}.`],
+    };
   }
   const value = item as Record<string, unknown>;
-  const label = typeof value.name === 'string' && value.name.trim() ? `Profile "${value.name.trim()}"` : `Profile ${index + 1}`;
+  const label =
+    typeof value.name === 'string' && value.name.trim() ? `Profile "${value.name.trim()}"` : `Profile ${index + 1}`;
   const problems: string[] = [];
   // Reported, but the profile stays usable: only the unknown key is ignored.
   const notes: string[] = [];
   for (const key of Object.keys(value)) {
     if (KEYS.includes(key)) continue;
     if (/passw|secret|credential/i.test(key)) {
-      notes.push(`${label} has a "${key}" key, which is ignored: passwords are never read from settings (they would sit in a plain-text file). Fix: Remove it; the password is asked for once and kept in the editor's secret storage.`);
+      notes.push(
+        `${label} has a "${key}" key, which is ignored: passwords are never read from settings (they would sit in a plain-text file). Fix: Remove it; the password is asked for once and kept in the editor's secret storage.`,
+      );
     } else {
       notes.push(`${label} has an unknown key "${key}", which is ignored. Fix: Use only ${KEYS.join(', ')}.`);
     }
   }
 
   const name = typeof value.name === 'string' ? value.name.trim() : '';
-  if (!name) problems.push(`${label} has no "name". Fix: Give it a short name such as "prod"; the status bar shows it.`);
+  if (!name)
+    problems.push(`${label} has no "name". Fix: Give it a short name such as "prod"; the status bar shows it.`);
 
   const url = typeof value.url === 'string' ? value.url.trim() : '';
   let scheme: 'ldap' | 'ldaps' | 'ldapi' | undefined;
   if (!url) {
-    problems.push(`${label} has no "url". Fix: Add "url": "ldaps://HOST:636" (or "ldap://HOST:389" with "startTls": true).`);
+    problems.push(
+      `${label} has no "url". Fix: Add "url": "ldaps://HOST:636" (or "ldap://HOST:389" with "startTls": true).`,
+    );
   } else {
     try {
       scheme = parseLdapUrl(url).scheme;
@@ -109,36 +135,55 @@ function readProfile(item: unknown, index: number, base: PathBase): { profile?: 
     const given = value[key];
     if (given === undefined) return fallback;
     if (typeof given === 'boolean') return given;
-    problems.push(`${label}: "${key}" must be true or false, not ${JSON.stringify(given)}. Fix: Write "${key}": ${fallback ? 'false' : 'true'} (without quotes).`);
+    problems.push(
+      `${label}: "${key}" must be true or false, not ${JSON.stringify(given)}. Fix: Write "${key}": ${fallback ? 'false' : 'true'} (without quotes).`,
+    );
     return fallback;
   };
   const saslExternal = flag('saslExternal', false);
   const bindDn = typeof value.bindDn === 'string' ? value.bindDn.trim() : '';
   if (saslExternal) {
-    if (scheme && scheme !== 'ldapi') problems.push(`${label}: "saslExternal" needs an ldapi:// "url" (the server's socket), not ${scheme}://. Fix: ${renderRemedy({ kind: 'use-ldapi' })}`);
-    if (bindDn) problems.push(`${label} has both "saslExternal" and "bindDn". Fix: Remove "bindDn": with SASL EXTERNAL the server knows the local user from the socket.`);
+    if (scheme && scheme !== 'ldapi')
+      problems.push(
+        `${label}: "saslExternal" needs an ldapi:// "url" (the server's socket), not ${scheme}://. Fix: ${renderRemedy({ kind: 'use-ldapi' })}`,
+      );
+    if (bindDn)
+      problems.push(
+        `${label} has both "saslExternal" and "bindDn". Fix: Remove "bindDn": with SASL EXTERNAL the server knows the local user from the socket.`,
+      );
   } else if (!bindDn) {
-    problems.push(`${label} has no "bindDn". Fix: Add the DN to bind as, e.g. "bindDn": "cn=Directory Manager" (or "saslExternal": true with an ldapi:// URL).`);
+    problems.push(
+      `${label} has no "bindDn". Fix: Add the DN to bind as, e.g. "bindDn": "cn=Directory Manager" (or "saslExternal": true with an ldapi:// URL).`,
+    );
   } else {
     const dnError = parseDn(bindDn).problems.find((problem) => problem.severity === 'error');
-    if (dnError) problems.push(`${label}: "bindDn" is not a valid DN: ${dnError.message.replace(/\.?$/, '.')} Fix: Write it as type=value pairs, e.g. uid=admin,cn=users,cn=accounts,dc=example,dc=com.`);
+    if (dnError)
+      problems.push(
+        `${label}: "bindDn" is not a valid DN: ${dnError.message.replace(/\.?$/, '.')} Fix: Write it as type=value pairs, e.g. uid=admin,cn=users,cn=accounts,dc=example,dc=com.`,
+      );
   }
 
   const startTls = flag('startTls', false);
   const verifyTls = flag('verifyTls', true);
   const confirm = flag('confirm', false);
   if (startTls && scheme === 'ldaps') {
-    problems.push(`${label}: "startTls" is set with an ldaps:// URL, which is TLS already. Fix: Remove "startTls", or use an ldap:// URL with it.`);
+    problems.push(
+      `${label}: "startTls" is set with an ldaps:// URL, which is TLS already. Fix: Remove "startTls", or use an ldap:// URL with it.`,
+    );
   }
   if (startTls && scheme === 'ldapi') {
-    problems.push(`${label}: "startTls" is set with an ldapi:// URL, a local socket that never leaves the machine. Fix: Remove "startTls".`);
+    problems.push(
+      `${label}: "startTls" is set with an ldapi:// URL, a local socket that never leaves the machine. Fix: Remove "startTls".`,
+    );
   }
 
   const seconds = (key: string): number | undefined => {
     const given = value[key];
     if (given === undefined) return undefined;
     if (typeof given === 'number' && Number.isFinite(given) && given >= 1) return given;
-    problems.push(`${label}: "${key}" must be a number of seconds, at least 1, not ${JSON.stringify(given)}. Fix: Write e.g. "${key}": 30.`);
+    problems.push(
+      `${label}: "${key}" must be a number of seconds, at least 1, not ${JSON.stringify(given)}. Fix: Write e.g. "${key}": 30.`,
+    );
     return undefined;
   };
   const connectTimeoutSeconds = seconds('connectTimeoutSeconds');
@@ -148,8 +193,14 @@ function readProfile(item: unknown, index: number, base: PathBase): { profile?: 
   if (value.caFile !== undefined) {
     const given = typeof value.caFile === 'string' ? value.caFile.trim() : '';
     const resolved = given ? resolvePath(given, base) : undefined;
-    if (!given) problems.push(`${label}: "caFile" must be the path of a PEM file. Fix: E.g. "caFile": "/etc/ipa/ca.crt", or remove the key.`);
-    else if (!resolved) problems.push(`${label}: "caFile" ${given} is relative, and no workspace folder is open to resolve it against. Fix: Give an absolute path.`);
+    if (!given)
+      problems.push(
+        `${label}: "caFile" must be the path of a PEM file. Fix: E.g. "caFile": "/etc/ipa/ca.crt", or remove the key.`,
+      );
+    else if (!resolved)
+      problems.push(
+        `${label}: "caFile" ${given} is relative, and no workspace folder is open to resolve it against. Fix: Give an absolute path.`,
+      );
     caFile = resolved;
   }
 
@@ -189,7 +240,9 @@ export function resolvePath(path: string, base: PathBase): string | undefined {
  * (caFile, verification off). A profile edited to point elsewhere or to trust another CA (say,
  * by a workspace's settings) never receives the stored password: the user is asked again.
  */
-export function secretKey(profile: Pick<ConnectionProfile, 'name' | 'url' | 'bindDn' | 'caFile' | 'verifyTls'>): string {
+export function secretKey(
+  profile: Pick<ConnectionProfile, 'name' | 'url' | 'bindDn' | 'caFile' | 'verifyTls'>,
+): string {
   let url = profile.url;
   try {
     url = parseLdapUrl(profile.url).url;

@@ -3,8 +3,23 @@
  * per workspace). Checking the setting is profileSettings.ts; this module only reads it from
  * VS Code and asks the user to choose.
  */
-import { commands, EventEmitter, window, workspace, type Disposable, type Memento, type QuickPickItem, type Uri } from 'vscode';
-import { identityOf, readProfiles, type ConnectionProfile, type ProfileOrigin, type ProfileSettings } from './profileSettings';
+import {
+  commands,
+  EventEmitter,
+  window,
+  workspace,
+  type Disposable,
+  type Memento,
+  type QuickPickItem,
+  type Uri,
+} from 'vscode';
+import {
+  identityOf,
+  readProfiles,
+  type ConnectionProfile,
+  type ProfileOrigin,
+  type ProfileSettings,
+} from './profileSettings';
 
 const ACTIVE_KEY = 'winsyncLdif.activeProfile';
 const SETTING = 'winsyncLdif.profiles';
@@ -30,7 +45,11 @@ export class Profiles implements Disposable {
     const folder = (resource && workspace.getWorkspaceFolder(resource)) ?? workspace.workspaceFolders?.[0];
     const configuration = workspace.getConfiguration('winsyncLdif', resource);
     const raw = configuration.get<unknown>('profiles');
-    return readProfiles(raw, folder?.uri.scheme === 'file' ? { workspaceFolder: folder.uri.fsPath } : {}, originOf(configuration.inspect<unknown>('profiles'), raw));
+    return readProfiles(
+      raw,
+      folder?.uri.scheme === 'file' ? { workspaceFolder: folder.uri.fsPath } : {},
+      originOf(configuration.inspect<unknown>('profiles'), raw),
+    );
   }
 
   /** The chosen profile, or the only one there is. */
@@ -51,8 +70,13 @@ export class Profiles implements Disposable {
     const active = this.active(resource);
     if (active) return active;
     if (settings.profiles.length === 0) {
-      const cause = settings.problems[0] ?? 'No connection profile is set up. Fix: Add one to the winsyncLdif.profiles setting, e.g. { "name": "prod", "url": "ldaps://ipa.example.com", "bindDn": "cn=Directory Manager" }.';
-      void offerSettings(cause, settings.problems.length > 1 ? ` (${settings.problems.length - 1} more problem(s) in the setting)` : '');
+      const cause =
+        settings.problems[0] ??
+        'No connection profile is set up. Fix: Add one to the winsyncLdif.profiles setting, e.g. { "name": "prod", "url": "ldaps://ipa.example.com", "bindDn": "cn=Directory Manager" }.';
+      void offerSettings(
+        cause,
+        settings.problems.length > 1 ? ` (${settings.problems.length - 1} more problem(s) in the setting)` : '',
+      );
       return undefined;
     }
     return this.pick(resource);
@@ -73,13 +97,18 @@ export class Profiles implements Disposable {
         profile.caFile ? `CA ${profile.caFile}` : '',
         profile.verifyTls ? '' : 'TLS verification OFF',
         profile.confirm ? 'asks before applying' : '',
-      ].filter(Boolean).join(' · '),
+      ]
+        .filter(Boolean)
+        .join(' · '),
       profile,
     }));
     items.push({ label: '$(gear) Edit profiles in settings…' });
     const chosen = await window.showQuickPick(items, {
       title: 'Winsync LDIF: connection profile',
-      placeHolder: problems.length > 0 ? `${problems.length} profile problem(s): ${problems[0]}` : 'The LDAP server to apply LDIF to',
+      placeHolder:
+        problems.length > 0
+          ? `${problems.length} profile problem(s): ${problems[0]}`
+          : 'The LDAP server to apply LDIF to',
       matchOnDescription: true,
     });
     if (!chosen) return undefined;
@@ -97,7 +126,10 @@ export class Profiles implements Disposable {
  * is never merged across levels). In Restricted Mode VS Code ignores the workspace's value,
  * so the comparison with the effective value matters.
  */
-function originOf(inspected: { globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown } | undefined, effective: unknown): ProfileOrigin | undefined {
+function originOf(
+  inspected: { globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown } | undefined,
+  effective: unknown,
+): ProfileOrigin | undefined {
   if (!inspected) return undefined;
   const same = (value: unknown) => value !== undefined && JSON.stringify(value) === JSON.stringify(effective);
   if (same(inspected.workspaceFolderValue)) return 'workspace folder settings';
@@ -114,4 +146,3 @@ async function offerSettings(message: string, more: string): Promise<void> {
 export function openProfileSettings(): Thenable<unknown> {
   return commands.executeCommand('workbench.action.openSettings', SETTING);
 }
-

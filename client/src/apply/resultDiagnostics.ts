@@ -48,5 +48,8 @@ export function dryRunProblems(records: readonly DryRunRecord[]): RecordProblem[
 }
 
 function oneLine(cause: string | undefined, remedy: Remedy | undefined): string {
-  return formatExplanation({ cause: cause ?? 'The record was not applied.', remedy: remedy ?? advice('See the Winsync LDIF output.') }, renderRemedy).replace(/\s*[\r\n]+\s*/g, ' ');
+  return formatExplanation(
+    { cause: cause ?? 'The record was not applied.', remedy: remedy ?? advice('See the Winsync LDIF output.') },
+    renderRemedy,
+  ).replace(/\s*[\r\n]+\s*/g, ' ');
 }

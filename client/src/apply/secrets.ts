@@ -26,7 +26,8 @@ export async function askPassword(profile: ConnectionProfile): Promise<Secret | 
     prompt: `Bind password for ${profile.bindDn} on ${profile.url}${profile.origin ? ` (profile from ${profile.origin})` : ''}. It is kept in the editor's secret storage; "Winsync LDIF: Forget Password" removes it.`,
     password: true,
     ignoreFocusOut: true,
-    validateInput: (text) => (text.length === 0 ? 'An empty password would bind anonymously: enter the password.' : undefined),
+    validateInput: (text) =>
+      text.length === 0 ? 'An empty password would bind anonymously: enter the password.' : undefined,
   });
   return value ? new Secret(value) : undefined;
 }

@@ -27,6 +27,10 @@ export function profileStatusBar(profiles: Profiles, selectCommand: string): Dis
     item.show();
   };
   update();
-  const listeners = [window.onDidChangeActiveTextEditor(update), profiles.onDidChange(update), workspace.onDidGrantWorkspaceTrust(update)];
+  const listeners = [
+    window.onDidChangeActiveTextEditor(update),
+    profiles.onDidChange(update),
+    workspace.onDidGrantWorkspaceTrust(update),
+  ];
   return { dispose: () => [item, ...listeners].forEach((d) => d.dispose()) };
 }

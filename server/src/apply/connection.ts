@@ -66,7 +66,8 @@ export interface ConnectionWarning {
   readonly remedy: Remedy;
 }
 
-const usage = (cause: string, fix: string | Remedy) => new ApplyError({ kind: 'usage', cause, remedy: typeof fix === 'string' ? advice(fix) : fix });
+const usage = (cause: string, fix: string | Remedy) =>
+  new ApplyError({ kind: 'usage', cause, remedy: typeof fix === 'string' ? advice(fix) : fix });
 
 /**
  * Parses `ldap://host[:port]`, `ldaps://host[:port]` and `ldapi://<percent-encoded socket path>`
@@ -80,18 +81,29 @@ export function parseLdapUrl(url: string): Endpoint {
   try {
     parsed = new URL(url);
   } catch {
-    throw usage(`"${url}" is not a URL.`, 'Write it as ldap://HOST:389, ldaps://HOST:636 or ldapi://%2Frun%2Fslapd-INSTANCE.socket.');
+    throw usage(
+      `"${url}" is not a URL.`,
+      'Write it as ldap://HOST:389, ldaps://HOST:636 or ldapi://%2Frun%2Fslapd-INSTANCE.socket.',
+    );
   }
   const protocol = parsed.protocol.replace(/:$/, '').toLowerCase();
   if (protocol !== 'ldap' && protocol !== 'ldaps') {
-    throw usage(`The URL scheme "${protocol}:" is not supported.`, 'Use ldap:// (optionally with StartTLS), ldaps:// or ldapi://.');
+    throw usage(
+      `The URL scheme "${protocol}:" is not supported.`,
+      'Use ldap:// (optionally with StartTLS), ldaps:// or ldapi://.',
+    );
   }
-  if (parsed.username || parsed.password) throw usage('The URL contains credentials.', { kind: 'remove-url-credentials' });
+  if (parsed.username || parsed.password)
+    throw usage('The URL contains credentials.', { kind: 'remove-url-credentials' });
   if ((parsed.pathname && parsed.pathname !== '/') || parsed.search || parsed.hash) {
-    throw usage(`The URL "${url}" has a DN or query part.`, `Give only scheme, host and port, e.g. ${protocol}://${parsed.host || 'HOST'}.`);
+    throw usage(
+      `The URL "${url}" has a DN or query part.`,
+      `Give only scheme, host and port, e.g. ${protocol}://${parsed.host || 'HOST'}.`,
+    );
   }
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
-  if (!host) throw usage(`The URL "${url}" has no host.`, `Write it as ${protocol}://HOST:${protocol === 'ldaps' ? 636 : 389}.`);
+  if (!host)
+    throw usage(`The URL "${url}" has no host.`, `Write it as ${protocol}://HOST:${protocol === 'ldaps' ? 636 : 389}.`);
   const port = parsed.port ? Number(parsed.port) : protocol === 'ldaps' ? 636 : 389;
   const hostText = isIP(host) === 6 ? `[${host}]` : host;
   return { scheme: protocol, host, port, address: `${hostText}:${port}`, url: `${protocol}://${hostText}:${port}` };
@@ -112,8 +124,19 @@ function parseLdapiUrl(url: string): Endpoint {
   } catch {
     throw usage(`The ldapi URL "${url}" has a broken %-escape.`, 'Encode each "/" of the socket path as %2F.');
   }
-  if (!socketPath.startsWith('/')) throw usage(`The socket path "${socketPath}" of "${url}" is not absolute.`, 'Give the absolute path, e.g. ldapi://%2Frun%2Fslapd-INSTANCE.socket.');
-  return { scheme: 'ldapi', host: 'localhost', port: 0, address: socketPath, url: `ldapi://${encodeURIComponent(socketPath)}`, socketPath };
+  if (!socketPath.startsWith('/'))
+    throw usage(
+      `The socket path "${socketPath}" of "${url}" is not absolute.`,
+      'Give the absolute path, e.g. ldapi://%2Frun%2Fslapd-INSTANCE.socket.',
+    );
+  return {
+    scheme: 'ldapi',
+    host: 'localhost',
+    port: 0,
+    address: socketPath,
+    url: `ldapi://${encodeURIComponent(socketPath)}`,
+    socketPath,
+  };
 }
 
 /** Reads a PEM CA file; a DER file or a missing file is a usage error with the fix. */
@@ -129,7 +152,10 @@ export async function readCaFile(path: string): Promise<Buffer> {
     );
   }
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw usage(`The CA file ${path} holds no PEM certificate.`, `Convert it to PEM: openssl x509 -inform der -in ${path} -out ca.pem, then pass ca.pem.`);
+    throw usage(
+      `The CA file ${path} holds no PEM certificate.`,
+      `Convert it to PEM: openssl x509 -inform der -in ${path} -out ca.pem, then pass ca.pem.`,
+    );
   }
   return pem;
 }
@@ -162,13 +188,25 @@ export function clientOptionsFor(endpoint: Endpoint, socket: Socket, operationTi
       return socket;
     }
     const spent = new Socket();
-    spent.destroy(Object.assign(new Error(`The connection to ${endpoint.address} was lost; it is not reopened without its bind.`), { code: 'ECONNRESET' }));
+    spent.destroy(
+      Object.assign(new Error(`The connection to ${endpoint.address} was lost; it is not reopened without its bind.`), {
+        code: 'ECONNRESET',
+      }),
+    );
     return spent;
   };
   // ldapts reads scheme, host and port from the URL; the socket is ours, so ldapi:// goes as ldap://.
   return endpoint.scheme === 'ldaps'
-    ? { url: `ldaps://localhost:${endpoint.port}`, timeout: operationTimeoutMs, createSecureConnection: factory as unknown as ClientOptions['createSecureConnection'] }
-    : { url: 'ldap://localhost', timeout: operationTimeoutMs, createConnection: factory as unknown as ClientOptions['createConnection'] };
+    ? {
+        url: `ldaps://localhost:${endpoint.port}`,
+        timeout: operationTimeoutMs,
+        createSecureConnection: factory as unknown as ClientOptions['createSecureConnection'],
+      }
+    : {
+        url: 'ldap://localhost',
+        timeout: operationTimeoutMs,
+        createConnection: factory as unknown as ClientOptions['createConnection'],
+      };
 }
 
 /**
@@ -177,7 +215,10 @@ export function clientOptionsFor(endpoint: Endpoint, socket: Socket, operationTi
  */
 export function assertNoWireLogging(env: NodeJS.ProcessEnv = process.env): void {
   if (/(^|[,\s])(ldapts|\*)([,\s]|$)/i.test(env.NODE_DEBUG ?? '')) {
-    throw usage('NODE_DEBUG enables ldapts wire logging, which would print attribute values such as passwords.', 'Unset NODE_DEBUG (or remove "ldapts" from it) and run again.');
+    throw usage(
+      'NODE_DEBUG enables ldapts wire logging, which would print attribute values such as passwords.',
+      'Unset NODE_DEBUG (or remove "ldapts" from it) and run again.',
+    );
   }
 }
 
@@ -200,7 +241,9 @@ export function isLoopbackHost(host: string): boolean {
  * before the password leaves the machine: verification switched off, or a simple bind in
  * clear text to another host. ldapi:// never leaves the machine.
  */
-export function connectionWarnings(settings: Pick<ConnectionSettings, 'url' | 'bindDn' | 'startTls' | 'verifyTls' | 'saslExternal'>): ConnectionWarning[] {
+export function connectionWarnings(
+  settings: Pick<ConnectionSettings, 'url' | 'bindDn' | 'startTls' | 'verifyTls' | 'saslExternal'>,
+): ConnectionWarning[] {
   const endpoint = parseLdapUrl(settings.url);
   if (endpoint.scheme === 'ldapi') return [];
   const usesTls = endpoint.scheme === 'ldaps' || settings.startTls === true;
@@ -219,16 +262,29 @@ function checkSettings(settings: ConnectionSettings, endpoint: Endpoint): void {
   if (settings.startTls && endpoint.scheme !== 'ldap') {
     throw usage(
       `StartTLS was asked for with ${endpoint.url}, which is ${endpoint.scheme === 'ldaps' ? 'TLS already' : 'a local socket that never leaves the machine'}.`,
-      endpoint.scheme === 'ldaps' ? { kind: 'drop-starttls', host: endpoint.host } : advice('Drop StartTLS for ldapi:// URLs.'),
+      endpoint.scheme === 'ldaps'
+        ? { kind: 'drop-starttls', host: endpoint.host }
+        : advice('Drop StartTLS for ldapi:// URLs.'),
     );
   }
   if (settings.saslExternal) {
-    if (endpoint.scheme !== 'ldapi') throw usage(`SASL EXTERNAL was asked for with ${endpoint.url}: it needs a client certificate there, which is not supported.`, { kind: 'use-ldapi' });
+    if (endpoint.scheme !== 'ldapi')
+      throw usage(
+        `SASL EXTERNAL was asked for with ${endpoint.url}: it needs a client certificate there, which is not supported.`,
+        { kind: 'use-ldapi' },
+      );
     return;
   }
-  if (!settings.bindDn) throw usage('No bind DN was given.', advice('Give the DN to bind as (389-DS root: cn=Directory Manager), or use SASL EXTERNAL over ldapi://.'));
+  if (!settings.bindDn)
+    throw usage(
+      'No bind DN was given.',
+      advice('Give the DN to bind as (389-DS root: cn=Directory Manager), or use SASL EXTERNAL over ldapi://.'),
+    );
   if (!settings.password || settings.password.isEmpty) {
-    throw usage(`The password for ${settings.bindDn} is empty; LDAP treats a bind with an empty password as anonymous.`, { kind: 'give-password' });
+    throw usage(
+      `The password for ${settings.bindDn} is empty; LDAP treats a bind with an empty password as anonymous.`,
+      { kind: 'give-password' },
+    );
   }
 }
 
@@ -273,7 +329,9 @@ export async function openSession(settings: ConnectionSettings, signal?: AbortSi
   } catch (error) {
     drop();
     if (error instanceof ApplyError) throw error;
-    throw new ApplyError(explainConnectError(error, { ...context, phase }, settings.password ? [settings.password] : []));
+    throw new ApplyError(
+      explainConnectError(error, { ...context, phase }, settings.password ? [settings.password] : []),
+    );
   }
   // After StartTLS ldapts talks over the TLS socket it made from ours; destroying ours ends both.
   const raw = socket as unknown as Socket;
@@ -324,7 +382,12 @@ function openSocket(endpoint: Endpoint, tls: ConnectionOptions, connectTimeoutMs
 }
 
 /** Races `work` against a deadline (an ETIMEDOUT error) and the signal (a cancelled ApplyError); `onStop` drops the connection. */
-export async function boundedBy<T>(work: Promise<T>, ms: number, signal: AbortSignal | undefined, onStop: () => void): Promise<T> {
+export async function boundedBy<T>(
+  work: Promise<T>,
+  ms: number,
+  signal: AbortSignal | undefined,
+  onStop: () => void,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const stop = new Promise<never>((_, reject) => {
@@ -335,7 +398,13 @@ export async function boundedBy<T>(work: Promise<T>, ms: number, signal: AbortSi
     if (signal) {
       onAbort = () => {
         onStop();
-        reject(new ApplyError({ kind: 'cancelled', cause: 'Cancelled while connecting.', remedy: advice('Run again when ready.') }));
+        reject(
+          new ApplyError({
+            kind: 'cancelled',
+            cause: 'Cancelled while connecting.',
+            remedy: advice('Run again when ready.'),
+          }),
+        );
       };
       if (signal.aborted) onAbort();
       else signal.addEventListener('abort', onAbort, { once: true });

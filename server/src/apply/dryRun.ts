@@ -9,11 +9,27 @@
 import { ObjectClassViolationError, ResultCodeError, type Client } from 'ldapts';
 import { parseDn } from '../engine/dn/dn';
 import type { ChangeType } from '../engine/ldif/ast';
-import { advice, describeResult, formatExplanation, resultCodeOf, serverTextOf, type Explanation, type RemedyRenderer } from './errors';
+import {
+  advice,
+  describeResult,
+  formatExplanation,
+  resultCodeOf,
+  serverTextOf,
+  type Explanation,
+  type RemedyRenderer,
+} from './errors';
 import { dnKey, parentDn, renamedDn } from './dnText';
 import { describeFileValue } from './localFiles';
 import { explainOperationError } from './operationErrors';
-import { describeSource, secretValues, type AttributeValues, type ModifyChange, type Operation, type PlannedRecord, type RecordSource } from './operations';
+import {
+  describeSource,
+  secretValues,
+  type AttributeValues,
+  type ModifyChange,
+  type Operation,
+  type PlannedRecord,
+  type RecordSource,
+} from './operations';
 import { printable } from './printable';
 import { planItem } from './run';
 import { isSecretAttribute, redact, WITHHELD, type Secret } from './secret';
@@ -29,7 +45,13 @@ export interface AttributeChange {
 }
 
 export type DryRunVerdict = 'would-apply' | 'no-change' | 'would-fail' | 'not-planned' | 'not-attempted';
-export const DRY_RUN_VERDICTS: readonly DryRunVerdict[] = ['would-apply', 'no-change', 'would-fail', 'not-planned', 'not-attempted'];
+export const DRY_RUN_VERDICTS: readonly DryRunVerdict[] = [
+  'would-apply',
+  'no-change',
+  'would-fail',
+  'not-planned',
+  'not-attempted',
+];
 
 export interface DryRunRecord {
   readonly source: RecordSource;
@@ -113,9 +135,13 @@ class Simulation {
   /** A missing parent matters only inside a suffix the server holds (a new suffix entry has no parent entry). */
   async parentMatters(parent: string): Promise<boolean> {
     if (this.namingContexts === undefined) {
-      const root = await this.client.search('', { scope: 'base', attributes: ['namingContexts'] }).catch(() => undefined);
+      const root = await this.client
+        .search('', { scope: 'base', attributes: ['namingContexts'] })
+        .catch(() => undefined);
       const values = root?.searchEntries[0]?.namingContexts;
-      this.namingContexts = [...(Array.isArray(values) ? values : values ? [values] : []), 'cn=config'].map((value) => dnKey(String(value)));
+      this.namingContexts = [...(Array.isArray(values) ? values : values ? [values] : []), 'cn=config'].map((value) =>
+        dnKey(String(value)),
+      );
     }
     const key = dnKey(parent);
     return this.namingContexts.some((context) => key === context || key.endsWith(`,${context}`));
@@ -146,20 +172,39 @@ function toBytes(value: string | Buffer): Uint8Array {
   return typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value);
 }
 
-export async function dryRunRecords(target: DryRunTarget, records: AsyncIterable<SourceRecord>, options: DryRunOptions): Promise<DryRunSummary> {
+export async function dryRunRecords(
+  target: DryRunTarget,
+  records: AsyncIterable<SourceRecord>,
+  options: DryRunOptions,
+): Promise<DryRunSummary> {
   const simulation = new Simulation(target.client, await ServerSchema.read(target.client));
   const counts = Object.fromEntries(DRY_RUN_VERDICTS.map((verdict) => [verdict, 0])) as Record<DryRunVerdict, number>;
   let total = 0;
   let stoppedAt: RecordSource | undefined;
   for await (const item of records) {
     if (options.signal?.aborted) break;
-    const identity = { source: item.source, dn: item.record.dn?.value?.trim(), changeType: item.record.kind === 'content' ? ('add' as const) : item.record.kind === 'unknown-change' ? undefined : item.record.kind };
+    const identity = {
+      source: item.source,
+      dn: item.record.dn?.value?.trim(),
+      changeType:
+        item.record.kind === 'content'
+          ? ('add' as const)
+          : item.record.kind === 'unknown-change'
+            ? undefined
+            : item.record.kind,
+    };
     let result: DryRunRecord;
     if (stoppedAt) {
       result = {
         ...identity,
         verdict: 'not-attempted',
-        findings: [{ kind: 'record', cause: `Would not be attempted: the run would stop at ${describeSource(stoppedAt)}.`, remedy: { kind: 'continue-on-error' } }],
+        findings: [
+          {
+            kind: 'record',
+            cause: `Would not be attempted: the run would stop at ${describeSource(stoppedAt)}.`,
+            remedy: { kind: 'continue-on-error' },
+          },
+        ],
         changes: [],
       };
     } else {
@@ -167,7 +212,8 @@ export async function dryRunRecords(target: DryRunTarget, records: AsyncIterable
       result = step.ok
         ? await dryRunRecord(simulation, step.record, target.endpoint.address, options)
         : { ...identity, verdict: 'not-planned', findings: [step.explanation], changes: [] };
-      if (!options.continueOnError && (result.verdict === 'would-fail' || result.verdict === 'not-planned')) stoppedAt = item.source;
+      if (!options.continueOnError && (result.verdict === 'would-fail' || result.verdict === 'not-planned'))
+        stoppedAt = item.source;
     }
     counts[result.verdict]++;
     total++;
@@ -176,13 +222,23 @@ export async function dryRunRecords(target: DryRunTarget, records: AsyncIterable
   return { address: target.endpoint.address, counts, total };
 }
 
-async function dryRunRecord(simulation: Simulation, record: PlannedRecord, address: string, options: DryRunOptions): Promise<DryRunRecord> {
+async function dryRunRecord(
+  simulation: Simulation,
+  record: PlannedRecord,
+  address: string,
+  options: DryRunOptions,
+): Promise<DryRunRecord> {
   const { operation } = record;
   const base = { source: record.source, dn: operation.dn, changeType: record.changeType };
   const secrets = [...(options.secrets ?? []), ...secretValues(operation)];
   try {
     const outcome = await simulate(simulation, record, address, options, secrets);
-    const verdict: DryRunVerdict = outcome.findings.length > 0 ? 'would-fail' : outcome.changes.length === 0 && operation.kind === 'modify' ? 'no-change' : 'would-apply';
+    const verdict: DryRunVerdict =
+      outcome.findings.length > 0
+        ? 'would-fail'
+        : outcome.changes.length === 0 && operation.kind === 'modify'
+          ? 'no-change'
+          : 'would-apply';
     return { ...base, verdict, ...outcome };
   } catch (error) {
     // Reading the entry failed (e.g. 50: no read access); the live check is incomplete, say so.
@@ -195,7 +251,10 @@ async function dryRunRecord(simulation: Simulation, record: PlannedRecord, addre
         {
           ...explanation,
           cause: `Could not read ${operation.dn} to compare: ${code !== undefined ? describeResult(code, redact(serverTextOf(error), secrets)) : explanation.cause}`,
-          remedy: code === 50 ? advice('Bind as an account that may read the entry (cn=Directory Manager for cn=config).') : explanation.remedy,
+          remedy:
+            code === 50
+              ? advice('Bind as an account that may read the entry (cn=Directory Manager for cn=config).')
+              : explanation.remedy,
         },
       ],
       changes: [],
@@ -209,31 +268,82 @@ interface Outcome {
   newDn?: string;
 }
 
-const finding = (code: number, cause: string, fix: string): Explanation => ({ kind: 'ldap', code, cause: `${describeResult(code, '')}: ${cause}`, remedy: advice(fix) });
+const finding = (code: number, cause: string, fix: string): Explanation => ({
+  kind: 'ldap',
+  code,
+  cause: `${describeResult(code, '')}: ${cause}`,
+  remedy: advice(fix),
+});
 
-async function simulate(simulation: Simulation, record: PlannedRecord, address: string, options: DryRunOptions, secrets: readonly (string | Secret)[]): Promise<Outcome> {
+async function simulate(
+  simulation: Simulation,
+  record: PlannedRecord,
+  address: string,
+  options: DryRunOptions,
+  secrets: readonly (string | Secret)[],
+): Promise<Outcome> {
   const { operation } = record;
   const existing = await simulation.entry(operation.dn);
   // What the server's schema check would refuse about the entry as the record leaves it.
   const schemaFinding = (after: SimEntry, written: readonly string[]): Explanation[] => {
     const classes = after.attributes.get('objectclass')?.values.map((value) => decoder.decode(value)) ?? [];
-    const single = simulation.schema && written.find((type) => simulation.schema?.isSingleValued(type) && (after.attributes.get(type.toLowerCase())?.values.length ?? 0) > 1);
+    const single =
+      simulation.schema &&
+      written.find(
+        (type) =>
+          simulation.schema?.isSingleValued(type) && (after.attributes.get(type.toLowerCase())?.values.length ?? 0) > 1,
+      );
     const text = single
       ? `single-valued attribute "${single}" has multiple values`
       : classes.length > 0
-        ? simulation.schema?.violation(classes, [...after.attributes.values()].map((attribute) => attribute.type), written)
+        ? simulation.schema?.violation(
+            classes,
+            [...after.attributes.values()].map((attribute) => attribute.type),
+            written,
+          )
         : undefined;
-    return text ? [explainOperationError(new ObjectClassViolationError(text), { record, address, secrets, ...(options.catalog ? { catalog: options.catalog } : {}) })] : [];
+    return text
+      ? [
+          explainOperationError(new ObjectClassViolationError(text), {
+            record,
+            address,
+            secrets,
+            ...(options.catalog ? { catalog: options.catalog } : {}),
+          }),
+        ]
+      : [];
   };
   switch (operation.kind) {
     case 'add': {
-      if (existing) return { findings: [finding(68, `${operation.dn} already exists on the server.`, 'Use changetype: modify to change it, or delete it first.')], changes: [] };
+      if (existing)
+        return {
+          findings: [
+            finding(
+              68,
+              `${operation.dn} already exists on the server.`,
+              'Use changetype: modify to change it, or delete it first.',
+            ),
+          ],
+          changes: [],
+        };
       const parent = parentDn(operation.dn);
       if (parent && (await simulation.parentMatters(parent)) && !(await simulation.entry(parent))) {
-        return { findings: [finding(32, `the parent ${parent} of ${operation.dn} does not exist.`, 'Add the parent entry first (earlier in the file), or correct the DN.')], changes: [] };
+        return {
+          findings: [
+            finding(
+              32,
+              `the parent ${parent} of ${operation.dn} does not exist.`,
+              'Add the parent entry first (earlier in the file), or correct the DN.',
+            ),
+          ],
+          changes: [],
+        };
       }
       const entry = newEntry(operation.dn, operation.attributes);
-      const refused = schemaFinding(entry, operation.attributes.map((attribute) => attribute.type));
+      const refused = schemaFinding(
+        entry,
+        operation.attributes.map((attribute) => attribute.type),
+      );
       if (refused.length > 0) return { findings: refused, changes: [] };
       simulation.set(operation.dn, entry);
       return { findings: [], changes: diff(undefined, entry, keysOf(entry), options) };
@@ -241,7 +351,12 @@ async function simulate(simulation: Simulation, record: PlannedRecord, address: 
     case 'delete': {
       if (!existing) return { findings: [missing(operation.dn)], changes: [] };
       if (await simulation.hasChildren(operation.dn)) {
-        return { findings: [finding(66, `${operation.dn} has entries below it.`, 'Delete its children first (deepest first).')], changes: [] };
+        return {
+          findings: [
+            finding(66, `${operation.dn} has entries below it.`, 'Delete its children first (deepest first).'),
+          ],
+          changes: [],
+        };
       }
       simulation.set(operation.dn, null);
       return { findings: [], changes: diff(existing, undefined, keysOf(existing), options) };
@@ -250,7 +365,11 @@ async function simulate(simulation: Simulation, record: PlannedRecord, address: 
       if (!existing) return { findings: [missing(operation.dn)], changes: [] };
       const after = cloneEntry(existing);
       let findings = operation.changes.flatMap((change) => applyChange(after, change, operation.dn));
-      if (findings.length === 0) findings = schemaFinding(after, operation.changes.filter((change) => change.values.length > 0).map((change) => change.type));
+      if (findings.length === 0)
+        findings = schemaFinding(
+          after,
+          operation.changes.filter((change) => change.values.length > 0).map((change) => change.type),
+        );
       if (findings.length === 0) simulation.set(operation.dn, after);
       const touched = [...new Set(operation.changes.map((change) => change.type.toLowerCase()))];
       return { findings, changes: diff(existing, after, touched, options) };
@@ -259,10 +378,30 @@ async function simulate(simulation: Simulation, record: PlannedRecord, address: 
       if (!existing) return { findings: [missing(operation.dn)], changes: [] };
       const newDn = renamedDn(operation.dn, operation.newRdn, operation.newSuperior);
       if (dnKey(newDn) !== dnKey(operation.dn) && (await simulation.entry(newDn))) {
-        return { findings: [finding(68, `an entry named ${newDn} already exists.`, 'Choose another newrdn, or remove the existing entry first.')], changes: [], newDn };
+        return {
+          findings: [
+            finding(
+              68,
+              `an entry named ${newDn} already exists.`,
+              'Choose another newrdn, or remove the existing entry first.',
+            ),
+          ],
+          changes: [],
+          newDn,
+        };
       }
       if (operation.newSuperior && !(await simulation.entry(operation.newSuperior))) {
-        return { findings: [finding(32, `the new superior ${operation.newSuperior} does not exist.`, 'Add it first, or correct newsuperior.')], changes: [], newDn };
+        return {
+          findings: [
+            finding(
+              32,
+              `the new superior ${operation.newSuperior} does not exist.`,
+              'Add it first, or correct newsuperior.',
+            ),
+          ],
+          changes: [],
+          newDn,
+        };
       }
       const after = renameEntry(existing, newDn, operation);
       const touched = [...new Set([...rdnTypes(existing.dn), ...rdnTypes(newDn)])];
@@ -291,7 +430,12 @@ function newEntry(dn: string, attributes: readonly AttributeValues[]): SimEntry 
 }
 
 function cloneEntry(entry: SimEntry, dn = entry.dn): SimEntry {
-  return { dn, attributes: new Map([...entry.attributes].map(([key, value]) => [key, { type: value.type, values: [...value.values] }])) };
+  return {
+    dn,
+    attributes: new Map(
+      [...entry.attributes].map(([key, value]) => [key, { type: value.type, values: [...value.values] }]),
+    ),
+  };
 }
 
 function keysOf(entry: SimEntry): string[] {
@@ -306,18 +450,42 @@ function applyChange(entry: SimEntry, change: ModifyChange, dn: string): Explana
   switch (change.op) {
     case 'add': {
       const present = change.values.filter((value) => current?.values.some((existing) => sameBytes(existing, value)));
-      if (present.length > 0) return [finding(20, `${where} of ${dn} already has the value being added.`, 'Use replace: or drop the value that is already there.')];
-      entry.attributes.set(key, { type: current?.type ?? change.type, values: [...(current?.values ?? []), ...change.values] });
+      if (present.length > 0)
+        return [
+          finding(
+            20,
+            `${where} of ${dn} already has the value being added.`,
+            'Use replace: or drop the value that is already there.',
+          ),
+        ];
+      entry.attributes.set(key, {
+        type: current?.type ?? change.type,
+        values: [...(current?.values ?? []), ...change.values],
+      });
       return [];
     }
     case 'delete': {
-      if (!current) return [finding(16, `${where} is not present on ${dn}.`, 'Remove this delete:, or use replace: to set the values you want.')];
+      if (!current)
+        return [
+          finding(
+            16,
+            `${where} is not present on ${dn}.`,
+            'Remove this delete:, or use replace: to set the values you want.',
+          ),
+        ];
       if (change.values.length === 0) {
         entry.attributes.delete(key);
         return [];
       }
       const absent = change.values.filter((value) => !current.values.some((existing) => sameText(existing, value)));
-      if (absent.length > 0) return [finding(16, `a value of ${where} to delete is not present on ${dn}.`, 'Delete only values the entry has (see before), or use replace:.')];
+      if (absent.length > 0)
+        return [
+          finding(
+            16,
+            `a value of ${where} to delete is not present on ${dn}.`,
+            'Delete only values the entry has (see before), or use replace:.',
+          ),
+        ];
       const remaining = current.values.filter((existing) => !change.values.some((value) => sameText(existing, value)));
       if (remaining.length === 0) entry.attributes.delete(key);
       else current.values = remaining;
@@ -330,7 +498,14 @@ function applyChange(entry: SimEntry, change: ModifyChange, dn: string): Explana
     case 'increment': {
       const amount = Number(decoder.decode(change.values[0]));
       const old = current?.values[0] ? Number(decoder.decode(current.values[0])) : NaN;
-      if (!current) return [finding(16, `${where} is not present on ${dn}, so it cannot be incremented.`, 'Use replace: to set a first value.')];
+      if (!current)
+        return [
+          finding(
+            16,
+            `${where} is not present on ${dn}, so it cannot be incremented.`,
+            'Use replace: to set a first value.',
+          ),
+        ];
       if (Number.isFinite(amount) && Number.isFinite(old)) current.values = [encoder.encode(String(old + amount))];
       return [];
     }
@@ -342,7 +517,8 @@ function renameEntry(entry: SimEntry, newDn: string, operation: Extract<Operatio
   if (operation.deleteOldRdn) {
     for (const [type, value] of rdnPairs(entry.dn)) {
       const attribute = after.attributes.get(type.toLowerCase());
-      if (attribute) attribute.values = attribute.values.filter((existing) => !sameText(existing, encoder.encode(value)));
+      if (attribute)
+        attribute.values = attribute.values.filter((existing) => !sameText(existing, encoder.encode(value)));
       if (attribute && attribute.values.length === 0) after.attributes.delete(type.toLowerCase());
     }
   }
@@ -377,7 +553,12 @@ function sameText(a: Uint8Array, b: Uint8Array): boolean {
   return sameBytes(a, b) || decoder.decode(a).toLowerCase() === decoder.decode(b).toLowerCase();
 }
 
-function diff(before: SimEntry | undefined, after: SimEntry | undefined, keys: readonly string[], options: DryRunOptions): AttributeChange[] {
+function diff(
+  before: SimEntry | undefined,
+  after: SimEntry | undefined,
+  keys: readonly string[],
+  options: DryRunOptions,
+): AttributeChange[] {
   const changes: AttributeChange[] = [];
   for (const key of keys) {
     if (options.catalog?.attribute(key)?.serverManaged) continue;
@@ -385,9 +566,14 @@ function diff(before: SimEntry | undefined, after: SimEntry | undefined, keys: r
     const now = after?.attributes.get(key);
     const oldValues = old?.values ?? [];
     const newValues = now?.values ?? [];
-    if (oldValues.length === newValues.length && oldValues.every((value, i) => sameBytes(value, newValues[i]))) continue;
+    if (oldValues.length === newValues.length && oldValues.every((value, i) => sameBytes(value, newValues[i])))
+      continue;
     const type = now?.type ?? old?.type ?? key;
-    changes.push({ type, before: oldValues.map((value) => displayValue(type, value)), after: newValues.map((value) => displayValue(type, value)) });
+    changes.push({
+      type,
+      before: oldValues.map((value) => displayValue(type, value)),
+      after: newValues.map((value) => displayValue(type, value)),
+    });
   }
   return changes;
 }

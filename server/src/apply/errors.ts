@@ -83,7 +83,9 @@ export interface Explanation {
 export class ApplyError extends Error {
   constructor(readonly explanation: Explanation) {
     // The message is for logs and debuggers; hosts render the explanation in their own words.
-    super(explanation.remedy.kind === 'advice' ? `${explanation.cause} Fix: ${explanation.remedy.text}` : explanation.cause);
+    super(
+      explanation.remedy.kind === 'advice' ? `${explanation.cause} Fix: ${explanation.remedy.text}` : explanation.cause,
+    );
     this.name = 'ApplyError';
   }
 }
@@ -194,7 +196,11 @@ const AUTOBIND =
  * Explains a failure to connect, upgrade to TLS or bind. `secrets` are scrubbed from any
  * text that reaches the message (a server or library could echo them).
  */
-export function explainConnectError(error: unknown, context: ConnectContext, secrets: readonly (string | Secret)[]): Explanation {
+export function explainConnectError(
+  error: unknown,
+  context: ConnectContext,
+  secrets: readonly (string | Secret)[],
+): Explanation {
   const { endpoint, phase } = context;
   const where = endpoint.address;
   const code = errorCode(error);
@@ -207,7 +213,12 @@ export function explainConnectError(error: unknown, context: ConnectContext, sec
   if (ldapCode !== undefined) {
     const answered = { code: ldapCode, serverText: text };
     if (context.bindDn === undefined && phase === 'bind') {
-      return { kind: 'auth', ...answered, cause: `${where} refused ${who}: ${describeResult(ldapCode, text)}.`, remedy: advice(AUTOBIND) };
+      return {
+        kind: 'auth',
+        ...answered,
+        cause: `${where} refused ${who}: ${describeResult(ldapCode, text)}.`,
+        remedy: advice(AUTOBIND),
+      };
     }
     if (ldapCode === 49) {
       return {
@@ -226,9 +237,19 @@ export function explainConnectError(error: unknown, context: ConnectContext, sec
       };
     }
     if (ldapCode === 13 || ldapCode === 8) {
-      return { kind: 'auth', ...answered, cause: `${where} refuses a bind without encryption: ${describeResult(ldapCode, text)}.`, remedy: { kind: 'use-tls' } };
+      return {
+        kind: 'auth',
+        ...answered,
+        cause: `${where} refuses a bind without encryption: ${describeResult(ldapCode, text)}.`,
+        remedy: { kind: 'use-tls' },
+      };
     }
-    return { kind: 'auth', ...answered, cause: `${where} refused ${who}: ${describeResult(ldapCode, text)}.`, remedy: { kind: 'check-account' } };
+    return {
+      kind: 'auth',
+      ...answered,
+      cause: `${where} refused ${who}: ${describeResult(ldapCode, text)}.`,
+      remedy: { kind: 'check-account' },
+    };
   }
 
   if (/Operation timed out/.test(message)) {
@@ -249,11 +270,23 @@ export function explainConnectError(error: unknown, context: ConnectContext, sec
     return {
       kind: 'timeout',
       cause: `No answer from ${where} within ${seconds(phase === 'connect' ? context.timeouts.connectTimeoutMs : context.timeouts.operationTimeoutMs)}.`,
-      remedy: { kind: 'raise-timeout', timeout: 'connect', advice: `Check the host and port in the URL and that no firewall drops traffic to ${where}.` },
+      remedy: {
+        kind: 'raise-timeout',
+        timeout: 'connect',
+        advice: `Check the host and port in the URL and that no firewall drops traffic to ${where}.`,
+      },
     };
   }
-  if (endpoint.socketPath !== undefined && (code === 'ENOENT' || code === 'ECONNREFUSED' || code === 'EACCES' || code === 'ENOTSOCK')) {
-    const reason = code === 'EACCES' ? 'may not be opened by this user' : code === 'ENOENT' ? 'does not exist' : 'has no server listening on it';
+  if (
+    endpoint.socketPath !== undefined &&
+    (code === 'ENOENT' || code === 'ECONNREFUSED' || code === 'EACCES' || code === 'ENOTSOCK')
+  ) {
+    const reason =
+      code === 'EACCES'
+        ? 'may not be opened by this user'
+        : code === 'ENOENT'
+          ? 'does not exist'
+          : 'has no server listening on it';
     return {
       kind: 'connection',
       cause: `The LDAPI socket ${where} ${reason} (${code}).`,
@@ -266,7 +299,9 @@ export function explainConnectError(error: unknown, context: ConnectContext, sec
     return {
       kind: 'connection',
       cause: `Connection refused by ${where}: nothing listens on that port.`,
-      remedy: advice('Check the port (389 for ldap://, 636 for ldaps://) and that the directory server runs (dsctl INSTANCE status).'),
+      remedy: advice(
+        'Check the port (389 for ldap://, 636 for ldaps://) and that the directory server runs (dsctl INSTANCE status).',
+      ),
     };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
@@ -277,7 +312,11 @@ export function explainConnectError(error: unknown, context: ConnectContext, sec
     };
   }
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') {
-    return { kind: 'connection', cause: `No route to ${where} (${code}).`, remedy: advice('Check the host in the URL and the network or VPN connection to it.') };
+    return {
+      kind: 'connection',
+      cause: `No route to ${where} (${code}).`,
+      remedy: advice('Check the host in the URL and the network or VPN connection to it.'),
+    };
   }
   if (code && UNTRUSTED_CERT_CODES.has(code)) {
     return {
@@ -292,7 +331,9 @@ export function explainConnectError(error: unknown, context: ConnectContext, sec
       kind: 'tls',
       cause: `The TLS certificate of ${where} is issued for ${names || 'other names'}, not for "${endpoint.host}".`,
       remedy: advice(
-        names ? `Connect with a name the certificate lists, e.g. ${endpoint.scheme}://${firstDnsName(names) ?? 'HOST'}:${endpoint.port}.` : 'Connect with the host name the certificate was issued for.',
+        names
+          ? `Connect with a name the certificate lists, e.g. ${endpoint.scheme}://${firstDnsName(names) ?? 'HOST'}:${endpoint.port}.`
+          : 'Connect with the host name the certificate was issued for.',
       ),
     };
   }
@@ -315,10 +356,18 @@ export function explainConnectError(error: unknown, context: ConnectContext, sec
         ),
       };
     }
-    return { kind: 'connection', cause: `${where} closed the connection (${code}).`, remedy: advice('Check that the server is running and accepts connections from this host.') };
+    return {
+      kind: 'connection',
+      cause: `${where} closed the connection (${code}).`,
+      remedy: advice('Check that the server is running and accepts connections from this host.'),
+    };
   }
   if (code?.startsWith('ERR_TLS') || code?.startsWith('ERR_SSL') || /certificate|tls|ssl/i.test(message)) {
-    return { kind: 'tls', cause: `TLS with ${where} failed: ${message}${code ? ` (${code})` : ''}.`, remedy: { kind: 'trust-ca', advice: 'Check the URL scheme and port.' } };
+    return {
+      kind: 'tls',
+      cause: `TLS with ${where} failed: ${message}${code ? ` (${code})` : ''}.`,
+      remedy: { kind: 'trust-ca', advice: 'Check the URL scheme and port.' },
+    };
   }
   return {
     kind: 'connection',

@@ -25,14 +25,16 @@ export type LocalFileCheck =
   | { readonly ok: true; readonly path: string; readonly size: number }
   | { readonly ok: false; readonly path: string | undefined; readonly problem: string; readonly remedy: Remedy };
 
-export type LocalValue = { readonly ok: true; readonly path: string; readonly bytes: Uint8Array } | Extract<LocalFileCheck, { ok: false }>;
+export type LocalValue =
+  { readonly ok: true; readonly path: string; readonly bytes: Uint8Array } | Extract<LocalFileCheck, { ok: false }>;
 
 /** Every `:<` value of the record: attribute and mod-spec values, and control values. */
 export function urlReferences(record: LdifRecord): UrlReference[] {
   const found: UrlReference[] = [];
   const add = (line: AttrLine, value: string | undefined) => found.push({ url: (value ?? line.rawValue).trim(), line });
   for (const line of record.attributes) if (line.encoding === 'url') add(line, line.value);
-  for (const spec of record.modifications) for (const line of spec.values) if (line.encoding === 'url') add(line, line.value);
+  for (const spec of record.modifications)
+    for (const line of spec.values) if (line.encoding === 'url') add(line, line.value);
   for (const control of record.controls) if (control.valueEncoding === 'url') add(control.line, control.value);
   return found;
 }
@@ -57,14 +59,20 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
 }
 
-const NOT_A_FILE_URL: Remedy = advice('Only file:// URLs are read; save the value to a file and write attr:< file:///path/to/file.');
+const NOT_A_FILE_URL: Remedy = advice(
+  'Only file:// URLs are read; save the value to a file and write attr:< file:///path/to/file.',
+);
 const FIX_PATH: Remedy = advice("Correct the path after file:// (relative paths start at the LDIF file's folder).");
 
 /** Open flags: never block on a FIFO, never make a terminal ours. */
 const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
 
 /** Whether the URL's file can be sent: a regular file no larger than `maxBytes`. Reads nothing. */
-export async function inspectLocalFile(url: string, baseDir: string | undefined, maxBytes: number): Promise<LocalFileCheck> {
+export async function inspectLocalFile(
+  url: string,
+  baseDir: string | undefined,
+  maxBytes: number,
+): Promise<LocalFileCheck> {
   const opened = await openRegular(url, baseDir, maxBytes);
   if (!opened.ok) return opened;
   await opened.handle.close();
@@ -90,34 +98,66 @@ export async function readLocalFile(url: string, baseDir: string | undefined, ma
     FILE_VALUES.set(bytes, { path, size: length });
     return { ok: true, path, bytes };
   } catch (error) {
-    return { ok: false, path, problem: `the file ${path} named by "${url}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, remedy: FIX_PATH };
+    return {
+      ok: false,
+      path,
+      problem: `the file ${path} named by "${url}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      remedy: FIX_PATH,
+    };
   } finally {
     await handle.close();
   }
 }
 
-type Opened = { ok: true; path: string; size: number; handle: Awaited<ReturnType<typeof open>> } | Extract<LocalFileCheck, { ok: false }>;
+type Opened =
+  | { ok: true; path: string; size: number; handle: Awaited<ReturnType<typeof open>> }
+  | Extract<LocalFileCheck, { ok: false }>;
 
 async function openRegular(url: string, baseDir: string | undefined, maxBytes: number): Promise<Opened> {
   const path = filePathOf(url, baseDir);
   if (path === undefined) {
     if (/^file:/i.test(url)) {
-      return { ok: false, path: undefined, problem: `the relative path in "${url}" has no folder to start from (the document is not saved)`, remedy: advice('Save the document, or write an absolute path: file:///path/to/file.') };
+      return {
+        ok: false,
+        path: undefined,
+        problem: `the relative path in "${url}" has no folder to start from (the document is not saved)`,
+        remedy: advice('Save the document, or write an absolute path: file:///path/to/file.'),
+      };
     }
-    return { ok: false, path: undefined, problem: `the value URL "${url}" is not a file:// URL`, remedy: NOT_A_FILE_URL };
+    return {
+      ok: false,
+      path: undefined,
+      problem: `the value URL "${url}" is not a file:// URL`,
+      remedy: NOT_A_FILE_URL,
+    };
   }
   let handle;
   try {
     handle = await open(path, READ_FLAGS);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'is not readable' : `cannot be opened (${code ?? 'error'})`;
+    const reason =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a folder'
+          : code === 'EACCES'
+            ? 'is not readable'
+            : `cannot be opened (${code ?? 'error'})`;
     return { ok: false, path, problem: `the file ${path} named by "${url}" ${reason}`, remedy: FIX_PATH };
   }
   const info = await handle.stat();
   if (!info.isFile()) {
     await handle.close();
-    const kind = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a FIFO' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : info.isSocket() ? 'a socket' : 'not a regular file';
+    const kind = info.isDirectory()
+      ? 'a folder'
+      : info.isFIFO()
+        ? 'a FIFO'
+        : info.isCharacterDevice() || info.isBlockDevice()
+          ? 'a device'
+          : info.isSocket()
+            ? 'a socket'
+            : 'not a regular file';
     return {
       ok: false,
       path,
@@ -140,7 +180,8 @@ function tooBig(path: string, url: string, maxBytes: number, size: string): Extr
     remedy: {
       kind: 'raise-file-limit',
       limit: maxBytes,
-      advice: '389-DS refuses requests over nsslapd-maxbersize (2 MiB unless raised); check the path, or raise that limit on the server too.',
+      advice:
+        '389-DS refuses requests over nsslapd-maxbersize (2 MiB unless raised); check the path, or raise that limit on the server too.',
     },
   };
 }

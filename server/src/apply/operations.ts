@@ -138,12 +138,19 @@ export function requestSize(operation: Operation): number {
       body = text(operation.dn);
       break;
     case 'modrdn':
-      body = element(text(operation.dn) + text(operation.newRdn) + 3 + (operation.newSuperior !== undefined ? text(operation.newSuperior) : 0));
+      body = element(
+        text(operation.dn) +
+          text(operation.newRdn) +
+          3 +
+          (operation.newSuperior !== undefined ? text(operation.newSuperior) : 0),
+      );
       break;
   }
   let controls = 0;
   for (const control of operation.controls) {
-    controls += element(text(control.oid) + (control.critical ? 3 : 0) + (control.value ? element(control.value.length) : 0));
+    controls += element(
+      text(control.oid) + (control.critical ? 3 : 0) + (control.value ? element(control.value.length) : 0),
+    );
   }
   return element(6 + body + (operation.controls.length > 0 ? element(controls) : 0));
 }

@@ -77,7 +77,13 @@ export function promptPassword(terminal: Terminal, question: string): Promise<Se
       for (const char of chunk.toString()) {
         if (char === '\r' || char === '\n') return finish();
         if (char === '\u0003' || char === '\u0004') {
-          return finish(new ApplyError({ kind: 'cancelled', cause: 'Password prompt cancelled.', remedy: advice('Run again, or use --password-file / --password-env.') }));
+          return finish(
+            new ApplyError({
+              kind: 'cancelled',
+              cause: 'Password prompt cancelled.',
+              remedy: advice('Run again, or use --password-file / --password-env.'),
+            }),
+          );
         }
         if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
         else typed += char;

@@ -63,8 +63,16 @@ export function planRecord(record: LdifRecord, index: number, options: PlanOptio
   const dn = record.dn?.value;
   const changeType = record.kind === 'content' ? 'add' : record.kind === 'unknown-change' ? undefined : record.kind;
   try {
-    if (!record.dn) throw new RecordProblem('the record does not start with a dn: line', 'Start every record with "dn: <the entry\'s DN>".');
-    if (dn === undefined) throw new RecordProblem('the base64 DN is not valid UTF-8', 'Re-encode the DN as UTF-8 before base64, or write it as plain text.');
+    if (!record.dn)
+      throw new RecordProblem(
+        'the record does not start with a dn: line',
+        'Start every record with "dn: <the entry\'s DN>".',
+      );
+    if (dn === undefined)
+      throw new RecordProblem(
+        'the base64 DN is not valid UTF-8',
+        'Re-encode the DN as UTF-8 before base64, or write it as plain text.',
+      );
     const operation = operationOf(record, dn.trim(), options);
     return {
       ok: true,
@@ -88,7 +96,10 @@ function operationOf(record: LdifRecord, dn: string, options: PlanOptions): Oper
     case 'content':
     case 'add':
       if (record.attributes.length === 0) {
-        throw new RecordProblem(`the add of ${dn} has no attributes`, 'Give the entry its objectClass values and required attributes.');
+        throw new RecordProblem(
+          `the add of ${dn} has no attributes`,
+          'Give the entry its objectClass values and required attributes.',
+        );
       }
       return { kind: 'add', dn, controls, attributes: groupAttributes(record.attributes, options) };
     case 'delete':
@@ -125,32 +136,57 @@ function changeOf(spec: LdifRecord['modifications'][number], options: PlanOption
   const type = spec.attribute.trim();
   const line = spec.values[0] ? lineNumber(spec.values[0]) : spec.header.line.range.start.line + 1;
   if (!spec.op) {
-    throw new RecordProblem(`"${spec.header.name}:" (line ${spec.header.line.range.start.line + 1}) is not a modify operation`, 'Use add:, delete:, replace: or increment:.');
+    throw new RecordProblem(
+      `"${spec.header.name}:" (line ${spec.header.line.range.start.line + 1}) is not a modify operation`,
+      'Use add:, delete:, replace: or increment:.',
+    );
   }
   if (type === '') {
-    throw new RecordProblem(`"${spec.op}:" on line ${spec.header.line.range.start.line + 1} names no attribute`, `Write "${spec.op}: <attribute>".`);
+    throw new RecordProblem(
+      `"${spec.op}:" on line ${spec.header.line.range.start.line + 1} names no attribute`,
+      `Write "${spec.op}: <attribute>".`,
+    );
   }
   if (spec.op === 'add' && spec.values.length === 0) {
-    throw new RecordProblem(`"add: ${type}" (line ${line}) has no values`, `Follow it with one or more "${type}: <value>" lines.`);
+    throw new RecordProblem(
+      `"add: ${type}" (line ${line}) has no values`,
+      `Follow it with one or more "${type}: <value>" lines.`,
+    );
   }
   if (spec.op === 'increment' && spec.values.length !== 1) {
-    throw new RecordProblem(`"increment: ${type}" (line ${line}) needs exactly one value`, `Follow it with one "${type}: <amount>" line.`);
+    throw new RecordProblem(
+      `"increment: ${type}" (line ${line}) needs exactly one value`,
+      `Follow it with one "${type}: <amount>" line.`,
+    );
   }
   return { op: spec.op, type, line, values: spec.values.map((value) => valueBytes(value, options)) };
 }
 
 function renameOf(record: LdifRecord, dn: string, controls: OperationControl[]): Operation {
   const newRdn = record.newRdn?.value?.trim();
-  if (!newRdn) throw new RecordProblem(`the ${record.kind} of ${dn} has no newrdn: line`, 'Add "newrdn: <new RDN>", e.g. newrdn: uid=jdoe2.');
+  if (!newRdn)
+    throw new RecordProblem(
+      `the ${record.kind} of ${dn} has no newrdn: line`,
+      'Add "newrdn: <new RDN>", e.g. newrdn: uid=jdoe2.',
+    );
   const deleteOld = record.deleteOldRdn?.value?.trim();
   if (deleteOld !== '0' && deleteOld !== '1') {
     throw new RecordProblem(
-      deleteOld === undefined ? `the ${record.kind} of ${dn} has no deleteoldrdn: line` : `deleteoldrdn must be 0 or 1, not "${deleteOld}"`,
+      deleteOld === undefined
+        ? `the ${record.kind} of ${dn} has no deleteoldrdn: line`
+        : `deleteoldrdn must be 0 or 1, not "${deleteOld}"`,
       'Add "deleteoldrdn: 1" to remove the old RDN value, or "deleteoldrdn: 0" to keep it.',
     );
   }
   const newSuperior = record.newSuperior?.value?.trim();
-  return { kind: 'modrdn', dn, controls, newRdn, deleteOldRdn: deleteOld === '1', newSuperior: newSuperior || undefined };
+  return {
+    kind: 'modrdn',
+    dn,
+    controls,
+    newRdn,
+    deleteOldRdn: deleteOld === '1',
+    newSuperior: newSuperior || undefined,
+  };
 }
 
 function controlOf(control: Control, options: PlanOptions): OperationControl {
@@ -164,7 +200,11 @@ function controlOf(control: Control, options: PlanOptions): OperationControl {
 function valueBytes(line: AttrLine, options: PlanOptions): Uint8Array {
   switch (line.encoding) {
     case 'base64':
-      if (!line.bytes) throw new RecordProblem(`the base64 value of ${line.name} (line ${lineNumber(line)}) cannot be decoded`, 'Re-encode the value as base64.');
+      if (!line.bytes)
+        throw new RecordProblem(
+          `the base64 value of ${line.name} (line ${lineNumber(line)}) cannot be decoded`,
+          'Re-encode the value as base64.',
+        );
       return line.bytes;
     case 'url':
       return urlBytes((line.value ?? line.rawValue).trim(), line, options);
@@ -175,7 +215,11 @@ function valueBytes(line: AttrLine, options: PlanOptions): Uint8Array {
 
 function urlBytes(url: string, line: AttrLine, options: PlanOptions): Uint8Array {
   const loaded = options.urlValues?.get(url);
-  if (!loaded) throw new RecordProblem(`the value of ${line.name} (line ${lineNumber(line)}) refers to "${url}", which was not read`, 'Apply from a saved file so that file:// values can be read.');
+  if (!loaded)
+    throw new RecordProblem(
+      `the value of ${line.name} (line ${lineNumber(line)}) refers to "${url}", which was not read`,
+      'Apply from a saved file so that file:// values can be read.',
+    );
   if (!loaded.ok) throw new RecordProblem(`${loaded.problem} (line ${lineNumber(line)})`, loaded.remedy);
   return loaded.bytes;
 }

@@ -93,7 +93,8 @@ export async function preflight(inputs: readonly ApplyInput[], options: Prefligh
           // An editor selection: only the chosen records' errors count.
           if (options.only && !owner) continue;
           blockingCount++;
-          if (blocking.length < MAX_KEPT) blocking.push({ file: input.file, diagnostic: owner ? withheld(diagnostic, owner.secrets) : diagnostic });
+          if (blocking.length < MAX_KEPT)
+            blocking.push({ file: input.file, diagnostic: owner ? withheld(diagnostic, owner.secrets) : diagnostic });
         }
       },
       options.signal,
@@ -105,7 +106,14 @@ export async function preflight(inputs: readonly ApplyInput[], options: Prefligh
       if (blocking.length < MAX_KEPT) blocking.push({ file: input.file, diagnostic });
     }
   }
-  return { records, blocking, blockingCount, localFiles: uses, localFileCount: seen.size, documentDiagnostics: (file) => byFile.get(file) ?? [] };
+  return {
+    records,
+    blocking,
+    blockingCount,
+    localFiles: uses,
+    localFileCount: seen.size,
+    documentDiagnostics: (file) => byFile.get(file) ?? [],
+  };
 }
 
 /** `file:line:col: error code: message`, as compilers print it (1-based). */
@@ -128,7 +136,12 @@ export async function checkPieces(
   const kept: EntryView[] = [];
   const firsts: LdifRecord[] = [];
   for await (const piece of pieces) {
-    if (signal?.aborted) throw new ApplyError({ kind: 'cancelled', cause: 'Cancelled while checking the input; nothing was sent.', remedy: advice('Run again when ready.') });
+    if (signal?.aborted)
+      throw new ApplyError({
+        kind: 'cancelled',
+        cause: 'Cancelled while checking the input; nothing was sent.',
+        remedy: advice('Run again when ready.'),
+      });
     const document = parsePiece(piece, catalog);
     for (const view of document.views) if (view.kind !== undefined) kept.push(view);
     rememberFirsts(firsts, document.ldif.records);
@@ -151,7 +164,10 @@ export class LocalFileInspector {
 
   constructor(private readonly maxBytes: number) {}
 
-  async inspect(record: LdifRecord, baseDir: string | undefined): Promise<(Omit<LocalFileUse, 'file'> & { readonly range: Range })[]> {
+  async inspect(
+    record: LdifRecord,
+    baseDir: string | undefined,
+  ): Promise<(Omit<LocalFileUse, 'file'> & { readonly range: Range })[]> {
     const found: (Omit<LocalFileUse, 'file'> & { readonly range: Range })[] = [];
     for (const { url, line } of urlReferences(record)) {
       const key = `${baseDir ?? ''}\u0000${url}`;

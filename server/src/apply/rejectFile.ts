@@ -44,15 +44,28 @@ export class RejectFile {
    * file, a file of another user, and a folder it cannot create files in (a usage error).
    */
   static async open(path: string): Promise<RejectFile> {
-    const refuse = (why: string, fix: string) => new ApplyError({ kind: 'usage', cause: `The reject file ${path} ${why}; nothing was sent.`, remedy: advice(fix) });
+    const refuse = (why: string, fix: string) =>
+      new ApplyError({
+        kind: 'usage',
+        cause: `The reject file ${path} ${why}; nothing was sent.`,
+        remedy: advice(fix),
+      });
     const existing = await fs.lstat(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
       throw refuse(`cannot be checked (${error.code ?? error.message})`, 'Give a path in a folder you can write to.');
     });
-    if (existing?.isSymbolicLink()) throw refuse('is a symbolic link; it is never written through', 'Give the path of a regular file or of a new one.');
-    if (existing && !existing.isFile()) throw refuse('exists and is not a regular file', 'Give the path of a regular file or of a new one.');
+    if (existing?.isSymbolicLink())
+      throw refuse(
+        'is a symbolic link; it is never written through',
+        'Give the path of a regular file or of a new one.',
+      );
+    if (existing && !existing.isFile())
+      throw refuse('exists and is not a regular file', 'Give the path of a regular file or of a new one.');
     if (existing && typeof process.getuid === 'function' && existing.uid !== process.getuid()) {
-      throw refuse(`belongs to another user (uid ${existing.uid}); it is not replaced`, 'Give a path of your own, or remove that file first.');
+      throw refuse(
+        `belongs to another user (uid ${existing.uid}); it is not replaced`,
+        'Give a path of your own, or remove that file first.',
+      );
     }
     const bodyPath = temporaryPath(path, 'records');
     let body: Handle;
@@ -60,7 +73,12 @@ export class RejectFile {
       body = await fs.open(bodyPath, CREATE, 0o600);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'is in a folder that does not exist' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'is in a folder this user cannot write to' : `cannot be created (${code ?? 'error'})`;
+      const why =
+        code === 'ENOENT'
+          ? 'is in a folder that does not exist'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? 'is in a folder this user cannot write to'
+            : `cannot be created (${code ?? 'error'})`;
       throw refuse(why, 'Give a path in a folder you can write to.');
     }
     // The mode given to open is reduced by the umask; the file is for its owner alone.
@@ -90,7 +108,9 @@ export class RejectFile {
     const missing = this.records;
     const header =
       missing === 0
-        ? [`# winsync-ldif apply: all ${summary.total} record(s) applied to ${summary.address} on ${date.toISOString()}.`]
+        ? [
+            `# winsync-ldif apply: all ${summary.total} record(s) applied to ${summary.address} on ${date.toISOString()}.`,
+          ]
         : [
             `# winsync-ldif apply: ${missing} record(s) not applied to ${summary.address} on ${date.toISOString()} (${counts.failed} failed, ${counts.unconfirmed} unconfirmed, ${counts['not-attempted']} not attempted).`,
             '# Fix the cause noted above each record, then apply this file again.',
@@ -113,7 +133,11 @@ export class RejectFile {
         const input = await fs.open(this.bodyPath, constants.O_RDONLY | constants.O_NOFOLLOW);
         try {
           const chunk = Buffer.allocUnsafe(FLUSH_AT);
-          for (let read = (await input.read(chunk, 0, chunk.length)).bytesRead; read > 0; read = (await input.read(chunk, 0, chunk.length)).bytesRead) {
+          for (
+            let read = (await input.read(chunk, 0, chunk.length)).bytesRead;
+            read > 0;
+            read = (await input.read(chunk, 0, chunk.length)).bytesRead
+          ) {
             await out.write(chunk, 0, read);
           }
         } finally {
@@ -168,7 +192,12 @@ function absoluteUrls(item: SourceRecord): string[] {
     if (path === undefined) continue;
     const start = line.line.range.start.line - first;
     const end = line.line.range.end.line - first;
-    lines.splice(start, end - start + 1, `${line.description}:< ${fileUrlOf(path)}`, ...Array<string>(end - start).fill('\u0000'));
+    lines.splice(
+      start,
+      end - start + 1,
+      `${line.description}:< ${fileUrlOf(path)}`,
+      ...Array<string>(end - start).fill('\u0000'),
+    );
   }
   return lines.filter((text) => text !== '\u0000');
 }

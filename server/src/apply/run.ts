@@ -7,7 +7,14 @@
  */
 import type { Client } from 'ldapts';
 import type { ChangeType } from '../engine/ldif/ast';
-import { advice, formatExplanation, type Explanation, type FailureKind, type Remedy, type RemedyRenderer } from './errors';
+import {
+  advice,
+  formatExplanation,
+  type Explanation,
+  type FailureKind,
+  type Remedy,
+  type RemedyRenderer,
+} from './errors';
 import { formatSize, readLocalFile, urlReferences, type LocalValue } from './localFiles';
 import { explainOperationError, isConnectionLoss, type AttributeCatalog } from './operationErrors';
 import { describeSource, requestSize, secretValues, type Operation, type RecordSource } from './operations';
@@ -95,7 +102,11 @@ const CANCEL_GRACE_MS = 200;
  */
 const READ_BACK_MS = { lost: 15_000, cancelled: 500 };
 
-export async function runRecords(target: RunTarget, records: AsyncIterable<SourceRecord>, options: RunOptions): Promise<ApplySummary> {
+export async function runRecords(
+  target: RunTarget,
+  records: AsyncIterable<SourceRecord>,
+  options: RunOptions,
+): Promise<ApplySummary> {
   const counts = Object.fromEntries(RECORD_STATUSES.map((status) => [status, 0])) as Record<RecordStatus, number>;
   let total = 0;
   let stop: { reason: StopReason; why: string } | undefined;
@@ -107,19 +118,29 @@ export async function runRecords(target: RunTarget, records: AsyncIterable<Sourc
     await options.onResult?.(result, record);
   };
   const stopAfterFailure = (source: RecordSource) => {
-    if (!options.continueOnError) stop = { reason: 'record-failed', why: `the run stopped at ${describeSource(source)}` };
+    if (!options.continueOnError)
+      stop = { reason: 'record-failed', why: `the run stopped at ${describeSource(source)}` };
   };
 
   const iterator = records[Symbol.asyncIterator]();
-  for (let next = iterator.next(); ; ) {
+  for (let next = iterator.next(); ;) {
     const { value: item, done } = await next;
     if (done) break;
     next = iterator.next();
     const identity = identityOf(item);
     if (!stop && options.signal?.aborted) stop = { reason: 'cancelled', why: 'the run was cancelled' };
-    if (!stop && !target.isBound()) stop = { reason: 'connection-lost', why: `the connection to ${target.endpoint.address} is gone` };
+    if (!stop && !target.isBound())
+      stop = { reason: 'connection-lost', why: `the connection to ${target.endpoint.address} is gone` };
     if (stop) {
-      await settle({ ...identity, status: 'not-attempted', cause: `Not attempted: ${stop.why}.`, remedy: advice('Apply this record again once the cause is fixed.') }, item);
+      await settle(
+        {
+          ...identity,
+          status: 'not-attempted',
+          cause: `Not attempted: ${stop.why}.`,
+          remedy: advice('Apply this record again once the cause is fixed.'),
+        },
+        item,
+      );
       continue;
     }
     const step = await planItem(item, options.maxFileValueBytes);
@@ -131,7 +152,14 @@ export async function runRecords(target: RunTarget, records: AsyncIterable<Sourc
     const { operation } = step.record;
     const size = requestSize(operation);
     if (options.requestLimit && size > options.requestLimit.bytes) {
-      await settle({ ...identity, status: 'failed', ...fields(tooLarge(operation, size, options.requestLimit, target.endpoint.address)) }, item);
+      await settle(
+        {
+          ...identity,
+          status: 'failed',
+          ...fields(tooLarge(operation, size, options.requestLimit, target.endpoint.address)),
+        },
+        item,
+      );
       stopAfterFailure(identity.source);
       continue;
     }
@@ -164,11 +192,18 @@ export async function runRecords(target: RunTarget, records: AsyncIterable<Sourc
           };
     stop =
       outcome.kind === 'lost'
-        ? { reason: 'connection-lost', why: `the connection to ${target.endpoint.address} was lost at ${describeSource(identity.source)}` }
+        ? {
+            reason: 'connection-lost',
+            why: `the connection to ${target.endpoint.address} was lost at ${describeSource(identity.source)}`,
+          }
         : { reason: 'cancelled', why: 'the run was cancelled' };
     target.abort();
-    const budget = AbortSignal.any([AbortSignal.timeout(READ_BACK_MS[outcome.kind]), ...(options.hurry ? [options.hurry] : [])]);
-    const found = options.reconnect && !budget.aborted ? await readBackAfterLoss(operation, options.reconnect, budget) : undefined;
+    const budget = AbortSignal.any([
+      AbortSignal.timeout(READ_BACK_MS[outcome.kind]),
+      ...(options.hurry ? [options.hurry] : []),
+    ]);
+    const found =
+      options.reconnect && !budget.aborted ? await readBackAfterLoss(operation, options.reconnect, budget) : undefined;
     await settle(unconfirmed(identity, explanation, found), item);
   }
 
@@ -190,16 +225,25 @@ export async function planItem(item: SourceRecord, maxFileValueBytes: number): P
   for (const { url } of urlReferences(item.record)) {
     if (!urlValues.has(url)) urlValues.set(url, await readLocalFile(url, item.baseDir, maxFileValueBytes));
   }
-  return planRecord(item.record, item.source.index, { file: item.source.file, urlValues, entryKindOf: () => item.entryKind });
+  return planRecord(item.record, item.source.index, {
+    file: item.source.file,
+    urlValues,
+    entryKindOf: () => item.entryKind,
+  });
 }
 
-type SendOutcome = { kind: 'applied' } | { kind: 'refused'; error: unknown } | { kind: 'lost'; error: unknown } | { kind: 'cancelled' };
+type SendOutcome =
+  { kind: 'applied' } | { kind: 'refused'; error: unknown } | { kind: 'lost'; error: unknown } | { kind: 'cancelled' };
 
 /**
  * Sends one operation. A cancel while it is in flight waits a moment for the answer, then gives
  * it up (a hung server must not hold the run): the record is then unconfirmed.
  */
-async function sendInTime(target: RunTarget, operation: Operation, signal: AbortSignal | undefined): Promise<SendOutcome> {
+async function sendInTime(
+  target: RunTarget,
+  operation: Operation,
+  signal: AbortSignal | undefined,
+): Promise<SendOutcome> {
   const sending: Promise<SendOutcome> = sendOperation(target.client, operation).then(
     () => ({ kind: 'applied' }),
     (error: unknown) => (isConnectionLoss(error) ? { kind: 'lost', error } : { kind: 'refused', error }),
@@ -219,7 +263,11 @@ async function sendInTime(target: RunTarget, operation: Operation, signal: Abort
 }
 
 /** Reads the entry back on a fresh session, within the budget; undefined when that was not possible. */
-async function readBackAfterLoss(operation: Operation, reconnect: NonNullable<RunOptions['reconnect']>, budget: AbortSignal): Promise<ReadBack | undefined> {
+async function readBackAfterLoss(
+  operation: Operation,
+  reconnect: NonNullable<RunOptions['reconnect']>,
+  budget: AbortSignal,
+): Promise<ReadBack | undefined> {
   let session: Awaited<ReturnType<typeof reconnect>> | undefined;
   let onAbort: (() => void) | undefined;
   const expired = new Promise<undefined>((resolve) => {
@@ -243,7 +291,13 @@ async function readBackAfterLoss(operation: Operation, reconnect: NonNullable<Ru
 }
 
 function unconfirmed(identity: Identity, explanation: Explanation, found: ReadBack | undefined): RecordResult {
-  if (found?.verdict === 'applied') return { ...identity, status: 'applied', code: 0, readBack: `the answer was lost; read back after reconnecting: ${found.evidence}` };
+  if (found?.verdict === 'applied')
+    return {
+      ...identity,
+      status: 'applied',
+      code: 0,
+      readBack: `the answer was lost; read back after reconnecting: ${found.evidence}`,
+    };
   if (found?.verdict === 'not-applied') {
     return {
       ...identity,
@@ -254,12 +308,17 @@ function unconfirmed(identity: Identity, explanation: Explanation, found: ReadBa
       readBack: found.evidence,
     };
   }
-  const note = found ? ` Read back after reconnecting: ${found.evidence}.` : ' The entry could not be read back (no connection).';
+  const note = found
+    ? ` Read back after reconnecting: ${found.evidence}.`
+    : ' The entry could not be read back (no connection).';
   return { ...identity, status: 'unconfirmed', ...fields({ ...explanation, cause: `${explanation.cause}${note}` }) };
 }
 
 function tooLarge(operation: Operation, size: number, limit: RequestLimit, address: string): Explanation {
-  const where = limit.from === 'server' ? `nsslapd-maxbersize on ${address}` : `nsslapd-maxbersize's default; the bind identity may not read the value set on ${address}`;
+  const where =
+    limit.from === 'server'
+      ? `nsslapd-maxbersize on ${address}`
+      : `nsslapd-maxbersize's default; the bind identity may not read the value set on ${address}`;
   return {
     kind: 'too-large',
     cause: `Not sent: the ${operation.kind} of ${operation.dn} is ${formatSize(size)} as a request, more than the ${formatSize(limit.bytes)} the server accepts (${where}); the server would drop the connection.`,
@@ -284,18 +343,22 @@ export function formatResult(result: RecordResult, render: RemedyRenderer): stri
   const what = `${result.changeType ?? 'record'} ${result.dn ?? '(no dn)'}`;
   const head = `${result.status.padEnd(13)} ${describeSource(result.source)}  ${what}`;
   if (result.status === 'applied') return printable(result.readBack ? `${head} (${result.readBack})` : head);
-  return printable(`${head}: ${formatExplanation({ cause: result.cause ?? '', remedy: result.remedy ?? advice('See the log.') }, render)}`);
+  return printable(
+    `${head}: ${formatExplanation({ cause: result.cause ?? '', remedy: result.remedy ?? advice('See the log.') }, render)}`,
+  );
 }
 
 export function formatSummary(summary: ApplySummary, render: RemedyRenderer): string {
   const { counts } = summary;
-  const parts = RECORD_STATUSES.filter((status) => counts[status] > 0 || status === 'applied').map((status) => `${counts[status]} ${status}`);
+  const parts = RECORD_STATUSES.filter((status) => counts[status] > 0 || status === 'applied').map(
+    (status) => `${counts[status]} ${status}`,
+  );
   const tail: Record<StopReason, string> = {
     completed: '',
-    'record-failed': counts['not-attempted'] > 0 ? ` (stopped at the first failure). ${render({ kind: 'continue-on-error' })}` : '',
+    'record-failed':
+      counts['not-attempted'] > 0 ? ` (stopped at the first failure). ${render({ kind: 'continue-on-error' })}` : '',
     cancelled: ' (cancelled)',
     'connection-lost': ` (connection to ${summary.address} lost)`,
   };
   return printable(`${parts.join(', ')} on ${summary.address}${tail[summary.stopReason]}`);
 }
-

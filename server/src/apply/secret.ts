@@ -50,7 +50,8 @@ export const WITHHELD = '[withheld]';
 export function recordSecrets(record: LdifRecord): string[] {
   const found: string[] = [];
   for (const line of record.lines) {
-    if (line !== record.dn && isSecretAttribute(line.name) && line.encoding !== 'url' && line.value) found.push(line.value);
+    if (line !== record.dn && isSecretAttribute(line.name) && line.encoding !== 'url' && line.value)
+      found.push(line.value);
   }
   return found;
 }

@@ -23,7 +23,9 @@ function toAttribute(attribute: AttributeValues): Attribute {
 
 function toChange(change: ModifyChange): Change {
   const modification = toAttribute(change);
-  return change.op === 'increment' ? new IncrementChange({ modification }) : new Change({ operation: change.op, modification });
+  return change.op === 'increment'
+    ? new IncrementChange({ modification })
+    : new Change({ operation: change.op, modification });
 }
 
 function toControl(control: OperationControl): Control {

@@ -28,7 +28,10 @@ export class ServerSchema {
     try {
       const root = await client.search('', { scope: 'base', attributes: ['subschemaSubentry'] });
       const base = String(root.searchEntries[0]?.subschemaSubentry ?? 'cn=schema');
-      const { searchEntries } = await client.search(base, { scope: 'base', attributes: ['objectClasses', 'attributeTypes'] });
+      const { searchEntries } = await client.search(base, {
+        scope: 'base',
+        attributes: ['objectClasses', 'attributeTypes'],
+      });
       const classes = list(searchEntries[0]?.objectClasses);
       // No object classes means no schema we may read: predict nothing rather than everything.
       return classes.length > 0 ? ServerSchema.parse(classes, list(searchEntries[0]?.attributeTypes)) : undefined;
@@ -42,7 +45,12 @@ export class ServerSchema {
     for (const text of objectClasses) {
       const names = field(text, 'NAME');
       if (names.length === 0) continue;
-      const definition = { name: names[0], superiors: field(text, 'SUP'), must: field(text, 'MUST'), may: field(text, 'MAY') };
+      const definition = {
+        name: names[0],
+        superiors: field(text, 'SUP'),
+        must: field(text, 'MUST'),
+        may: field(text, 'MAY'),
+      };
       for (const name of names) classes.set(name.toLowerCase(), definition);
     }
     const canonical = new Map<string, string>();
@@ -72,7 +80,11 @@ export class ServerSchema {
    * in the words 389-DS uses (so the explanation is the one a real refusal gets); `written` are
    * the types the record writes, the only ones checked for being allowed.
    */
-  violation(objectClasses: readonly string[], present: readonly string[], written: readonly string[]): string | undefined {
+  violation(
+    objectClasses: readonly string[],
+    present: readonly string[],
+    written: readonly string[],
+  ): string | undefined {
     const all: ObjectClassDefinition[] = [];
     const seen = new Set<string>();
     const visit = (name: string): string | undefined => {
@@ -94,11 +106,14 @@ export class ServerSchema {
     const has = new Set(present.map((type) => this.attribute(type)));
     for (const definition of all) {
       for (const required of definition.must) {
-        if (!has.has(this.attribute(required))) return `missing attribute "${required}" required by object class "${definition.name}"`;
+        if (!has.has(this.attribute(required)))
+          return `missing attribute "${required}" required by object class "${definition.name}"`;
       }
     }
     if (seen.has(this.classes.get('extensibleobject')?.name ?? '\u0000')) return undefined;
-    const allowed = new Set(all.flatMap((definition) => [...definition.must, ...definition.may]).map((type) => this.attribute(type)));
+    const allowed = new Set(
+      all.flatMap((definition) => [...definition.must, ...definition.may]).map((type) => this.attribute(type)),
+    );
     allowed.add('objectclass');
     const refused = written.find((type) => !allowed.has(this.attribute(type)));
     return refused ? `attribute "${refused.split(';')[0].toLowerCase()}" not allowed` : undefined;

@@ -42,9 +42,12 @@ export async function readBack(client: Client, operation: Operation): Promise<Re
       const entry = await read(client, dn, operation.changes);
       if (!entry) return { verdict: 'not-applied', evidence: `${dn} does not exist` };
       const visible = operation.changes.filter((change) => !isSecretAttribute(change.type));
-      if (visible.length === 0) return { verdict: 'unknown', evidence: 'the record changes only secret values, which cannot be read back' };
+      if (visible.length === 0)
+        return { verdict: 'unknown', evidence: 'the record changes only secret values, which cannot be read back' };
       const unmet = firstUnmet(entry, visible);
-      return unmet ? { verdict: 'not-applied', evidence: `the ${unmet} of ${dn} is not as the record sets it` } : { verdict: 'applied', evidence: `${dn} shows every change of the record` };
+      return unmet
+        ? { verdict: 'not-applied', evidence: `the ${unmet} of ${dn} is not as the record sets it` }
+        : { verdict: 'applied', evidence: `${dn} shows every change of the record` };
     }
     case 'modrdn': {
       const newDn = renamedDn(dn, operation.newRdn, operation.newSuperior);
@@ -52,7 +55,10 @@ export async function readBack(client: Client, operation: Operation): Promise<Re
       const [before, after] = [await read(client, dn, []), await read(client, newDn, [])];
       if (after && !before) return { verdict: 'applied', evidence: `${newDn} exists and ${dn} no longer does` };
       if (before && !after) return { verdict: 'not-applied', evidence: `${dn} still exists and ${newDn} does not` };
-      return { verdict: 'unknown', evidence: before ? `both ${dn} and ${newDn} exist` : `neither ${dn} nor ${newDn} exists` };
+      return {
+        verdict: 'unknown',
+        evidence: before ? `both ${dn} and ${newDn} exist` : `neither ${dn} nor ${newDn} exists`,
+      };
     }
   }
 }
@@ -61,13 +67,22 @@ export async function readBack(client: Client, operation: Operation): Promise<Re
 async function read(client: Client, dn: string, attributes: readonly AttributeValues[]): Promise<Entry | undefined> {
   const types = [...new Set(attributes.map((attribute) => attribute.type))];
   try {
-    const { searchEntries } = await client.search(dn, { scope: 'base', attributes: types.length > 0 ? types : ['1.1'], explicitBufferAttributes: types });
+    const { searchEntries } = await client.search(dn, {
+      scope: 'base',
+      attributes: types.length > 0 ? types : ['1.1'],
+      explicitBufferAttributes: types,
+    });
     const found = searchEntries[0];
     if (!found) return undefined;
     const entry: Entry = new Map();
     for (const [type, raw] of Object.entries(found)) {
       if (type === 'dn') continue;
-      entry.set(type.toLowerCase(), (Array.isArray(raw) ? raw : [raw]).map((value) => (typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value))));
+      entry.set(
+        type.toLowerCase(),
+        (Array.isArray(raw) ? raw : [raw]).map((value) =>
+          typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value),
+        ),
+      );
     }
     return entry;
   } catch (error) {
@@ -93,7 +108,8 @@ function firstUnmet(entry: Entry, changes: Extract<Operation, { kind: 'modify' }
     const key = change.type.toLowerCase();
     const state = wanted.get(key) ?? { type: change.type, present: [], absent: [] };
     wanted.set(key, state);
-    const without = (list: Uint8Array[], values: readonly Uint8Array[]) => list.filter((kept) => !values.some((value) => sameValue(kept, value)));
+    const without = (list: Uint8Array[], values: readonly Uint8Array[]) =>
+      list.filter((kept) => !values.some((value) => sameValue(kept, value)));
     if (change.op === 'replace' || (change.op === 'delete' && change.values.length === 0)) {
       state.exact = change.op === 'replace' ? [...change.values] : [];
       state.present = [];

@@ -55,7 +55,11 @@ export interface RecordOptions {
 }
 
 /** The input's records in order, one piece parsed at a time. */
-export async function* sourceRecords(input: ApplyInput, catalog: Catalog, options: RecordOptions = {}): AsyncGenerator<SourceRecord> {
+export async function* sourceRecords(
+  input: ApplyInput,
+  catalog: Catalog,
+  options: RecordOptions = {},
+): AsyncGenerator<SourceRecord> {
   let index = 0;
   for await (const piece of input.pieces()) {
     const document = parsePiece(piece, catalog);
@@ -70,7 +74,8 @@ export async function* sourceRecords(input: ApplyInput, catalog: Catalog, option
       for (let line = first; line <= last; line++) lines.push(document.lineText(line));
       // The range may end on the blank separator line; the record's text does not.
       while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
-      const inside = (diagnostic: Diagnostic) => diagnostic.range.start.line >= first && diagnostic.range.start.line <= last;
+      const inside = (diagnostic: Diagnostic) =>
+        diagnostic.range.start.line >= first && diagnostic.range.start.line <= last;
       yield {
         source: { file: input.file, index: at, line: (record.dn?.line.range.start.line ?? first) + 1 },
         record,
@@ -88,5 +93,9 @@ export async function* sourceRecords(input: ApplyInput, catalog: Catalog, option
 
 /** Parses one piece; it is dropped once its records are done, so none of it is copied out. */
 export function parsePiece(piece: SourcePiece, catalog: Catalog): ParsedDocument {
-  return ParsedDocument.parse(piece.text, catalog, undefined, { firstLine: piece.firstLine, atFileStart: piece.atFileStart, once: true });
+  return ParsedDocument.parse(piece.text, catalog, undefined, {
+    firstLine: piece.firstLine,
+    atFileStart: piece.atFileStart,
+    once: true,
+  });
 }

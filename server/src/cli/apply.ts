@@ -9,7 +9,13 @@
  */
 import { dirname, resolve } from 'node:path';
 import { loadCatalog } from '../engine/catalog';
-import { connectionWarnings, openSession, readRequestLimit, type ConnectionSettings, type LdapSession } from '../apply/connection';
+import {
+  connectionWarnings,
+  openSession,
+  readRequestLimit,
+  type ConnectionSettings,
+  type LdapSession,
+} from '../apply/connection';
 import { dryRunRecords, formatDryRunRecord, formatDryRunSummary, type DryRunRecord } from '../apply/dryRun';
 import { ApplyError, formatExplanation } from '../apply/errors';
 import { DEFAULT_MAX_FILE_VALUE_BYTES } from '../apply/localFiles';
@@ -125,14 +131,19 @@ export async function runApplyCommand(argv: readonly string[], io: ApplyCommandI
     const password = options.saslExternal ? undefined : await obtainPassword(options, io);
     if (password) secrets = [password];
     const settings = settingsOf(options, password);
-    for (const warning of connectionWarnings(settings)) io.stderr.write(`${printable(`${warning.text} ${renderRemedy(warning.remedy)}`)}\n`);
+    for (const warning of connectionWarnings(settings))
+      io.stderr.write(`${printable(`${warning.text} ${renderRemedy(warning.remedy)}`)}\n`);
 
     // Validate while connecting and binding, so a refused bind is reported at once.
     const checking = new AbortController();
     const stopChecking = () => checking.abort();
     signal.addEventListener('abort', stopChecking, { once: true });
     const catalog = loadCatalog();
-    const checked = preflight(inputs, { catalog, maxFileValueBytes: options.maxFileValueBytes, signal: checking.signal });
+    const checked = preflight(inputs, {
+      catalog,
+      maxFileValueBytes: options.maxFileValueBytes,
+      signal: checking.signal,
+    });
     try {
       session = await openSession(settings, signal);
     } catch (error) {
@@ -153,9 +164,19 @@ export async function runApplyCommand(argv: readonly string[], io: ApplyCommandI
       }
       io.stderr.write(`winsync-ldif apply: applying despite ${count} (--force).\n`);
     }
-    const all = concat(inputs.map((input) => sourceRecords(input, catalog, { documentDiagnostics: found.documentDiagnostics(input.file) })));
+    const all = concat(
+      inputs.map((input) =>
+        sourceRecords(input, catalog, { documentDiagnostics: found.documentDiagnostics(input.file) }),
+      ),
+    );
     if (options.dryRun) return await dryRun(session, all, options, io, secrets, signal);
-    const summary = await apply(session, all, options, io, settings, { secrets, signal, hurry: hurry.signal, reject, catalog });
+    const summary = await apply(session, all, options, io, settings, {
+      secrets,
+      signal,
+      hurry: hurry.signal,
+      reject,
+      catalog,
+    });
     if (reject) {
       const wrote = await reject.finish(summary, new Date());
       reject = undefined;
@@ -193,14 +214,20 @@ function readOptions(args: ParsedArgs): ApplyOptions {
   const bindDn = stringOption(args, 'bind-dn');
   const saslExternal = args.options['sasl-external'] === true;
   if (!url) throw new UsageError('--url is required, e.g. --url ldaps://ipa.example.com');
-  if (saslExternal && bindDn) throw new UsageError('give either --bind-dn (a simple bind with a password) or --sasl-external, not both');
-  if (!bindDn && !saslExternal) throw new UsageError('--bind-dn is required, e.g. --bind-dn "cn=Directory Manager" (or --sasl-external over ldapi://)');
+  if (saslExternal && bindDn)
+    throw new UsageError('give either --bind-dn (a simple bind with a password) or --sasl-external, not both');
+  if (!bindDn && !saslExternal)
+    throw new UsageError(
+      '--bind-dn is required, e.g. --bind-dn "cn=Directory Manager" (or --sasl-external over ldapi://)',
+    );
   if (args.positional.length === 0) throw new UsageError('name at least one LDIF file to apply');
-  if (args.positional.includes('-')) throw new UsageError('apply reads files, not standard input (it may be needed for the password prompt)');
+  if (args.positional.includes('-'))
+    throw new UsageError('apply reads files, not standard input (it may be needed for the password prompt)');
   const passwordFile = stringOption(args, 'password-file');
   const passwordEnv = stringOption(args, 'password-env');
   if (passwordFile && passwordEnv) throw new UsageError('give either --password-file or --password-env, not both');
-  if (saslExternal && (passwordFile || passwordEnv)) throw new UsageError('--sasl-external takes no password: the server knows the local user from the socket');
+  if (saslExternal && (passwordFile || passwordEnv))
+    throw new UsageError('--sasl-external takes no password: the server knows the local user from the socket');
   const dryRun = args.options['dry-run'] === true;
   const rejectFile = stringOption(args, 'reject-file');
   if (dryRun && rejectFile) throw new UsageError('--reject-file has no effect with --dry-run (nothing is applied)');
@@ -246,8 +273,10 @@ async function* concat(parts: readonly AsyncIterable<SourceRecord>[]): AsyncGene
 }
 
 async function printBlocking(found: Preflight, io: CommandIO): Promise<void> {
-  for (const problem of found.blocking.slice(0, SHOWN_PROBLEMS)) await write(io.stderr, `${printable(formatBlocking(problem))}\n`);
-  if (found.blockingCount > SHOWN_PROBLEMS) await write(io.stderr, `… and ${found.blockingCount - SHOWN_PROBLEMS} more (winsync-ldif check lists them all)\n`);
+  for (const problem of found.blocking.slice(0, SHOWN_PROBLEMS))
+    await write(io.stderr, `${printable(formatBlocking(problem))}\n`);
+  if (found.blockingCount > SHOWN_PROBLEMS)
+    await write(io.stderr, `… and ${found.blockingCount - SHOWN_PROBLEMS} more (winsync-ldif check lists them all)\n`);
 }
 
 async function obtainPassword(options: ApplyOptions, io: CommandIO): Promise<Secret> {
@@ -257,9 +286,14 @@ async function obtainPassword(options: ApplyOptions, io: CommandIO): Promise<Sec
     return password;
   }
   if (options.passwordEnv) return passwordFromEnv(io.env, options.passwordEnv);
-  const terminal = { input: io.stdin as ApplyCommandIO['stdin'] & { setRawMode?: (raw: boolean) => unknown }, output: io.stderr };
+  const terminal = {
+    input: io.stdin as ApplyCommandIO['stdin'] & { setRawMode?: (raw: boolean) => unknown },
+    output: io.stderr,
+  };
   if (!canPrompt(terminal)) {
-    throw new UsageError('no password source: pass --password-file F or --password-env VAR (a prompt needs a terminal)');
+    throw new UsageError(
+      'no password source: pass --password-file F or --password-env VAR (a prompt needs a terminal)',
+    );
   }
   return promptPassword(terminal, `Password for ${options.bindDn}: `);
 }
@@ -295,7 +329,8 @@ async function apply(
   settings: ConnectionSettings,
   context: RunContext,
 ): Promise<ApplySummary> {
-  const json = options.format === 'json' ? jsonArray(io, { url: session.endpoint.url, dryRun: false }, 'results') : undefined;
+  const json =
+    options.format === 'json' ? jsonArray(io, { url: session.endpoint.url, dryRun: false }, 'results') : undefined;
   const readBackTimeout = (ms: number | undefined) => Math.min(ms ?? READ_BACK_TIMEOUT_MS, READ_BACK_TIMEOUT_MS);
   const summary = await runRecords(session, records, {
     continueOnError: options.continueOnError,
@@ -306,7 +341,14 @@ async function apply(
     maxFileValueBytes: options.maxFileValueBytes,
     requestLimit: await readRequestLimit(session.client),
     reconnect: (budget) =>
-      openSession({ ...settings, connectTimeoutMs: readBackTimeout(settings.connectTimeoutMs), operationTimeoutMs: readBackTimeout(settings.operationTimeoutMs) }, budget),
+      openSession(
+        {
+          ...settings,
+          connectTimeoutMs: readBackTimeout(settings.connectTimeoutMs),
+          operationTimeoutMs: readBackTimeout(settings.operationTimeoutMs),
+        },
+        budget,
+      ),
     onResult: async (result: RecordResult, record: SourceRecord) => {
       if (json) await json.item({ ...result, ...(result.remedy ? { fix: renderRemedy(result.remedy) } : {}) });
       else await write(io.stdout, `${formatResult(result, renderRemedy)}\n`);
@@ -326,7 +368,8 @@ async function dryRun(
   secrets: readonly (string | Secret)[],
   signal: AbortSignal,
 ): Promise<number> {
-  const json = options.format === 'json' ? jsonArray(io, { url: session.endpoint.url, dryRun: true }, 'records') : undefined;
+  const json =
+    options.format === 'json' ? jsonArray(io, { url: session.endpoint.url, dryRun: true }, 'records') : undefined;
   const summary = await dryRunRecords(session, records, {
     catalog: loadCatalog(),
     secrets,

@@ -18,7 +18,12 @@ export interface ParsedArgs {
  * `-` is a positional (stdin), `--` ends options. Its errors become one-line usage errors.
  */
 export function parseArgs(argv: readonly string[], specs: Readonly<Record<string, OptionSpec>>): ParsedArgs {
-  const options = Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.value ? ('string' as const) : ('boolean' as const) }]));
+  const options = Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [
+      name,
+      { type: spec.value ? ('string' as const) : ('boolean' as const) },
+    ]),
+  );
   let parsed: ReturnType<typeof parseNodeArgs>;
   try {
     parsed = parseNodeArgs({ args: [...argv], options, allowPositionals: true, strict: true });
@@ -43,7 +48,8 @@ function usageMessage(error: unknown): string {
       return `unknown option ${option}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       if (/does not take an argument/.test(text)) return `${option} takes no value`;
-      if (/ambiguous/.test(text)) return `${option} needs a value (write ${option}=VALUE for a value that starts with -)`;
+      if (/ambiguous/.test(text))
+        return `${option} needs a value (write ${option}=VALUE for a value that starts with -)`;
       return `${option} needs a value`;
     default:
       throw error;
@@ -73,7 +79,15 @@ export function countOption(args: ParsedArgs, name: string): number | undefined 
   return Number(value);
 }
 
-const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3 };
+const SIZE_UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  k: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gib: 1024 ** 3,
+};
 
 /** A size in bytes: `4194304`, `4MiB`, `4M`, `512KiB`. */
 export function sizeOption(args: ParsedArgs, name: string): number | undefined {

@@ -13,7 +13,11 @@ import { createReporter, REPORT_FORMATS } from './reporters';
 
 export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] [--max-value-file-size SIZE] <file|folder|->...`;
 
-const OPTIONS = { format: { value: true }, 'max-warnings': { value: true }, 'max-value-file-size': { value: true } } as const;
+const OPTIONS = {
+  format: { value: true },
+  'max-warnings': { value: true },
+  'max-value-file-size': { value: true },
+} as const;
 
 /** `winsync-ldif check`: validates files, prints diagnostics, returns the exit code (0 clean, 1 errors, 2 usage or I/O). */
 export async function runCheckCommand(argv: readonly string[], io: CommandIO): Promise<number> {
@@ -33,7 +37,10 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
     const path = resolve(io.cwd, file);
     const stream = file === '-' ? io.stdin : Readable.from(fileChunks(path));
     const baseDir = file === '-' ? io.cwd : dirname(path);
-    const diagnostics = await checkStream(stream, catalog, (found) => reporter.report(file, found), { localFiles, baseDir }).catch((error: NodeJS.ErrnoException) => {
+    const diagnostics = await checkStream(stream, catalog, (found) => reporter.report(file, found), {
+      localFiles,
+      baseDir,
+    }).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot read ${file}: ${unreadableReason(error)}`);
     });
     errors += diagnostics.errors;
@@ -41,7 +48,9 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
   }
   await reporter.finish();
   if (format === 'text') {
-    io.stderr.write(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+    io.stderr.write(
+      `${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+    );
   }
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }
@@ -92,7 +101,8 @@ async function expandInputs(inputs: readonly string[], cwd: string): Promise<str
     }
     const stat = await fs.stat(resolve(cwd, input)).catch(() => undefined);
     if (!stat) throw new UsageError(`cannot read ${input}: no such file or folder`);
-    if (stat.isDirectory()) files.push(...(await ldifFilesBelow(resolve(cwd, input))).map((path) => relative(cwd, path)));
+    if (stat.isDirectory())
+      files.push(...(await ldifFilesBelow(resolve(cwd, input))).map((path) => relative(cwd, path)));
     else files.push(input);
   }
   return files;

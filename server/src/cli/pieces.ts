@@ -111,7 +111,13 @@ function openRegular(path: string): number {
   const info = fstatSync(fd);
   if (info.isFile()) return fd;
   closeSync(fd);
-  const kind = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a FIFO' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a regular file';
+  const kind = info.isDirectory()
+    ? 'a folder'
+    : info.isFIFO()
+      ? 'a FIFO'
+      : info.isCharacterDevice() || info.isBlockDevice()
+        ? 'a device'
+        : 'not a regular file';
   throw Object.assign(new Error(`it is ${kind}; only regular files are read`), { code: 'ENOTFILE' });
 }
 

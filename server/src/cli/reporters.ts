@@ -30,7 +30,15 @@ function textReporter(out: Writable): Reporter {
     async report(file, diagnostics) {
       // One write per piece of the file, not one per line: a sweep of many small files writes thousands.
       if (diagnostics.length === 0) return;
-      await write(out, diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${oneLine(d.message)}\n`).join(''));
+      await write(
+        out,
+        diagnostics
+          .map(
+            (d) =>
+              `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${oneLine(d.message)}\n`,
+          )
+          .join(''),
+      );
     },
     async finish() {},
   };

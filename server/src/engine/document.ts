@@ -53,8 +53,14 @@ export class ParsedDocument {
   ) {}
 
   /** Parses `text`, reusing the blocks of `previous` that are unchanged and at the same line. */
-  static parse(text: string, catalog: Catalog, previous?: ParsedDocument, piece: TextPiece = WHOLE_TEXT): ParsedDocument {
-    if (previous?.facts && piece === WHOLE_TEXT && text !== '') return ParsedDocument.parseEdit(text, catalog, previous, previous.facts);
+  static parse(
+    text: string,
+    catalog: Catalog,
+    previous?: ParsedDocument,
+    piece: TextPiece = WHOLE_TEXT,
+  ): ParsedDocument {
+    if (previous?.facts && piece === WHOLE_TEXT && text !== '')
+      return ParsedDocument.parseEdit(text, catalog, previous, previous.facts);
     const split = splitBlocks(text, piece.firstLine);
     const before = previous?.order ?? [];
     let candidate = 0;
@@ -64,13 +70,20 @@ export class ParsedDocument {
       // comparing their lines needs no per-block key (a copy of the text, for a million records).
       while (candidate < before.length && before[candidate].block.startLine < block.startLine) candidate++;
       const old = before[candidate];
-      const state = old && sameBlock(old, block, versionAllowed) ? old : newState(block, versionAllowed, catalog, piece.once);
+      const state =
+        old && sameBlock(old, block, versionAllowed) ? old : newState(block, versionAllowed, catalog, piece.once);
       if (state.parsed.hasContent) versionAllowed = false;
       return state;
     });
     // Only what a later edit needs is kept: the split's own blocks hold slices of the whole text.
     const { lineCount, breaks, whitespaceLines } = split;
-    return ParsedDocument.assemble(text, order, split.offsets, split, piece === WHOLE_TEXT ? { lineCount, breaks, whitespaceLines } : undefined);
+    return ParsedDocument.assemble(
+      text,
+      order,
+      split.offsets,
+      split,
+      piece === WHOLE_TEXT ? { lineCount, breaks, whitespaceLines } : undefined,
+    );
   }
 
   /**
@@ -79,13 +92,21 @@ export class ParsedDocument {
    * record). When the edit adds or removes lines, everything below moves, so the window
    * runs to the end of the text.
    */
-  private static parseEdit(text: string, catalog: Catalog, previous: ParsedDocument, facts: SplitFacts): ParsedDocument {
+  private static parseEdit(
+    text: string,
+    catalog: Catalog,
+    previous: ParsedDocument,
+    facts: SplitFacts,
+  ): ParsedDocument {
     const { order: before, offsets: beforeOffsets } = previous;
     const window = editWindow(previous.text, text);
     let { end, oldEnd } = window;
     const { start } = window;
     const first = firstAtOrAfter(beforeOffsets, start);
-    const startLine = first === 0 ? countLineBreaks(text, 0, start).lines : before[first - 1].block.startLine + countLineBreaks(text, beforeOffsets[first - 1], start).lines;
+    const startLine =
+      first === 0
+        ? countLineBreaks(text, 0, start).lines
+        : before[first - 1].block.startLine + countLineBreaks(text, beforeOffsets[first - 1], start).lines;
     let removed = countLineBreaks(previous.text, start, oldEnd);
     let part = splitWindow(text, start, end, startLine);
     if (end < text.length && part.lineCount !== removed.lines) {
@@ -119,7 +140,11 @@ export class ParsedDocument {
     const next: SplitFacts = {
       lineCount: end === text.length ? startLine + part.lineCount : facts.lineCount,
       breaks,
-      whitespaceLines: [...kept(0, startLine), ...part.whitespaceLines, ...(end === text.length ? [] : kept(endLine, Infinity))],
+      whitespaceLines: [
+        ...kept(0, startLine),
+        ...part.whitespaceLines,
+        ...(end === text.length ? [] : kept(endLine, Infinity)),
+      ],
     };
     return ParsedDocument.assemble(text, order, offsets, { ...next, eol: mostUsedEol(breaks) }, next);
   }
@@ -173,7 +198,8 @@ export class ParsedDocument {
 
 /** The split of text[start, end), with line numbers from `startLine`; nothing for an empty window at the end. */
 function splitWindow(text: string, start: number, end: number, startLine: number): SplitText {
-  if (start === end) return { blocks: [], offsets: [], lineCount: 0, eol: '\n', breaks: { crlf: 0, lf: 0 }, whitespaceLines: [] };
+  if (start === end)
+    return { blocks: [], offsets: [], lineCount: 0, eol: '\n', breaks: { crlf: 0, lf: 0 }, whitespaceLines: [] };
   return splitBlocks(text.slice(start, end), startLine);
 }
 
@@ -206,7 +232,11 @@ function stateOf(block: Block, versionAllowed: boolean, catalog: Catalog): Block
 /** Blocks are equal when their first line, their lines and whether version: may start them are. */
 function sameBlock(state: BlockState, block: Block, versionAllowed: boolean): boolean {
   const lines = state.block.lines;
-  if (state.block.startLine !== block.startLine || state.versionAllowed !== versionAllowed || lines.length !== block.lines.length) {
+  if (
+    state.block.startLine !== block.startLine ||
+    state.versionAllowed !== versionAllowed ||
+    lines.length !== block.lines.length
+  ) {
     return false;
   }
   for (let i = 0; i < lines.length; i++) if (lines[i] !== block.lines[i]) return false;
@@ -241,7 +271,9 @@ export function validate(document: ParsedDocument, catalog: Catalog, settings: V
     ],
     settings,
   );
-  return diagnostics.map((diagnostic) => (diagnostic.fixes ? { ...diagnostic, fixes: diagnostic.fixes.map((fix) => keepInside(fix, document)) } : diagnostic));
+  return diagnostics.map((diagnostic) =>
+    diagnostic.fixes ? { ...diagnostic, fixes: diagnostic.fixes.map((fix) => keepInside(fix, document)) } : diagnostic,
+  );
 }
 
 /**
@@ -257,7 +289,9 @@ function keepInside(fix: Fix, document: ParsedDocument): Fix {
   return {
     ...fix,
     edits: fix.edits.map((edit) =>
-      edit.range.end.line <= last ? edit : { ...edit, range: { start: edit.range.start.line > last ? end : edit.range.start, end } },
+      edit.range.end.line <= last
+        ? edit
+        : { ...edit, range: { start: edit.range.start.line > last ? end : edit.range.start, end } },
     ),
   };
 }

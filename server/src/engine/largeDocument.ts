@@ -15,7 +15,15 @@ import { format as formatDocument, type FormattingOptions } from './features/for
 import { anchorLine, type RecordAnchor } from './features/recordAnchors';
 import { DEFAULT_MAX_DIAGNOSTICS, type ValidationSettings } from './rules/validate';
 import type { EntryView } from './model/entryView';
-import { applySettings, capCut, capSorted, checkEntries, countByRank, SEVERITY_RANK, syntaxDiagnostics } from './rules/validate';
+import {
+  applySettings,
+  capCut,
+  capSorted,
+  checkEntries,
+  countByRank,
+  SEVERITY_RANK,
+  syntaxDiagnostics,
+} from './rules/validate';
 
 /** Above this many characters a document is checked in pieces (VS Code's own large-file mark is 20 MB). */
 export const LARGE_DOCUMENT_SIZE = 10 * 1024 * 1024;
@@ -74,14 +82,21 @@ export class LargeDocument {
     this.results = new Map(parts.map((part, i) => [part.key, results[i]]));
 
     const across = applySettings(
-      [...syntaxDiagnostics(mixedRecordProblems(results.flatMap((result) => result.firsts))), ...checkEntries(results.flatMap((result) => result.views), { catalog: this.catalog })],
+      [
+        ...syntaxDiagnostics(mixedRecordProblems(results.flatMap((result) => result.firsts))),
+        ...checkEntries(
+          results.flatMap((result) => result.views),
+          { catalog: this.catalog },
+        ),
+      ],
       all,
     );
     const counts = countByRank(across);
     for (const result of results) result.counts.forEach((count, rank) => (counts[rank] += count));
     const total = counts.reduce((sum, count) => sum + count, 0);
     const chosen = [...across];
-    for (const diagnostic of this.candidates(parts, results, total <= max ? undefined : capCut(counts, max), all, max)) chosen.push(diagnostic);
+    for (const diagnostic of this.candidates(parts, results, total <= max ? undefined : capCut(counts, max), all, max))
+      chosen.push(diagnostic);
     chosen.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return total <= max ? chosen : capSorted(chosen, max, counts);
   }
@@ -120,14 +135,20 @@ export class LargeDocument {
     const start = blockStart(text, blockStart(text, offset) - 1);
     const end = blockEnd(text, offset);
     const firstLine = line - countLines(text, start, Math.min(offset, text.length));
-    return ParsedDocument.parse(text.slice(start, end), this.catalog, undefined, { firstLine, atFileStart: start === 0, once: true });
+    return ParsedDocument.parse(text.slice(start, end), this.catalog, undefined, {
+      firstLine,
+      atFileStart: start === 0,
+      once: true,
+    });
   }
 
   /** Where each record's actions go, piece by piece; a piece already checked is not parsed again. */
   recordAnchors(text: string): RecordAnchor[] {
     const anchors: RecordAnchor[] = [];
     for (const part of cutParts(text, this.piecesEvery)) {
-      const lines = this.results.get(part.key)?.anchors ?? anchorLines(ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true }));
+      const lines =
+        this.results.get(part.key)?.anchors ??
+        anchorLines(ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true }));
       for (const line of lines) anchors.push({ index: anchors.length, line });
     }
     return anchors;
@@ -145,7 +166,10 @@ export class LargeDocument {
 
   private check(part: Part, settings: ValidationSettings, max: number): PieceResult {
     const document = ParsedDocument.parse(part.text, this.catalog, undefined, part);
-    const shaped = applySettings([...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(this.catalog)], settings);
+    const shaped = applySettings(
+      [...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(this.catalog)],
+      settings,
+    );
     const counts = countByRank(shaped);
     const taken = [0, 0, 0, 0];
     const head = shaped.filter((diagnostic) => taken[SEVERITY_RANK[diagnostic.severity]]++ <= max);

@@ -133,12 +133,18 @@ export function readRecordLenses(options: unknown): RecordLens[] {
   if (!Array.isArray(lenses)) return [];
   return lenses.filter(
     (lens): lens is RecordLens =>
-      typeof lens === 'object' && lens !== null && ['title', 'tooltip', 'command'].every((key) => typeof (lens as Record<string, unknown>)[key] === 'string'),
+      typeof lens === 'object' &&
+      lens !== null &&
+      ['title', 'tooltip', 'command'].every((key) => typeof (lens as Record<string, unknown>)[key] === 'string'),
   );
 }
 
 /** Each lens above each record, at the start of its anchor line; the command gets the document URI and the record's index. */
-export function toRecordCodeLenses(uri: string, anchors: readonly RecordAnchor[], lenses: readonly RecordLens[]): CodeLens[] {
+export function toRecordCodeLenses(
+  uri: string,
+  anchors: readonly RecordAnchor[],
+  lenses: readonly RecordLens[],
+): CodeLens[] {
   return anchors.flatMap(({ index, line }) =>
     lenses.map((lens) => ({
       range: { start: { line, character: 0 }, end: { line, character: 0 } },

@@ -69,14 +69,12 @@ connection.onDidChangeConfiguration(async () => {
 
 async function refreshSettings(): Promise<void> {
   if (!canPullConfiguration) return;
-  const section = (await connection.workspace.getConfiguration('winsyncLdif')) as
-    | {
-        severity?: ValidationSettings['severity'];
-        disabledGroups?: ValidationSettings['disabledGroups'];
-        maxDiagnostics?: number;
-        foldWidth?: number;
-      }
-    | null;
+  const section = (await connection.workspace.getConfiguration('winsyncLdif')) as {
+    severity?: ValidationSettings['severity'];
+    disabledGroups?: ValidationSettings['disabledGroups'];
+    maxDiagnostics?: number;
+    foldWidth?: number;
+  } | null;
   formatting = { foldWidth: section?.foldWidth ?? DEFAULT_FOLD_WIDTH };
   settings = {
     severity: section?.severity ?? {},
@@ -102,7 +100,9 @@ function largeOf(document: TextDocument): LargeDocument | undefined {
   parsed.delete(document.uri);
   let found = large.get(document.uri);
   if (!found) {
-    connection.console.info(`${document.uri} is over ${LARGE_DOCUMENT_SIZE / 2 ** 20} MiB: it is checked in pieces, and outline and folding are off for it.`);
+    connection.console.info(
+      `${document.uri} is over ${LARGE_DOCUMENT_SIZE / 2 ** 20} MiB: it is checked in pieces, and outline and folding are off for it.`,
+    );
     large.set(document.uri, (found = new LargeDocument(service.catalog)));
   }
   return found;
@@ -113,10 +113,14 @@ async function publish(document: TextDocument): Promise<void> {
   let diagnostics: LspDiagnostic[];
   try {
     const big = largeOf(document);
-    diagnostics = (big ? big.validate(document.getText(), settings) : service.validate(current(document), settings)).map(toLspDiagnostic);
+    diagnostics = (
+      big ? big.validate(document.getText(), settings) : service.validate(current(document), settings)
+    ).map(toLspDiagnostic);
   } catch (error) {
     // A document the engine cannot check must not take the server, and every other open file, down.
-    connection.console.error(`Checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    connection.console.error(
+      `Checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`,
+    );
     diagnostics = [checkFailedDiagnostic(error)];
   }
   await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
@@ -157,13 +161,23 @@ connection.onDocumentFormatting((params) => {
 });
 
 connection.onHover((params) =>
-  withDocument(params.textDocument.uri, (d) => {
-    const hover = service.hover(d, params.position);
-    return hover ? toLspHover(hover) : null;
-  }, null, params.position),
+  withDocument(
+    params.textDocument.uri,
+    (d) => {
+      const hover = service.hover(d, params.position);
+      return hover ? toLspHover(hover) : null;
+    },
+    null,
+    params.position,
+  ),
 );
 connection.onCompletion((params) =>
-  withDocument(params.textDocument.uri, (d) => service.complete(d, params.position).map(toLspCompletionItem), [], params.position),
+  withDocument(
+    params.textDocument.uri,
+    (d) => service.complete(d, params.position).map(toLspCompletionItem),
+    [],
+    params.position,
+  ),
 );
 
 connection.onCodeLens((params) => {

@@ -15,9 +15,6 @@ suite('Activation', () => {
   test('the extension contributes the ldif language with its aliases', async () => {
     assert.ok((await vscode.languages.getLanguages()).includes('ldif'));
     const contributed = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes.languages;
-    assert.deepEqual(
-      contributed.find((language: { id: string }) => language.id === 'ldif').aliases,
-      ['LDIF', 'ldif'],
-    );
+    assert.deepEqual(contributed.find((language: { id: string }) => language.id === 'ldif').aliases, ['LDIF', 'ldif']);
   });
 });

@@ -39,7 +39,9 @@ interface Outcome {
 
 function directory(): Directory {
   const env = process.env;
-  const missing = ['LDAP_TEST_URL', 'LDAP_TEST_BIND_DN', 'LDAP_TEST_PASSWORD_FILE', 'LDAP_TEST_SUFFIX'].filter((name) => !env[name]);
+  const missing = ['LDAP_TEST_URL', 'LDAP_TEST_BIND_DN', 'LDAP_TEST_PASSWORD_FILE', 'LDAP_TEST_SUFFIX'].filter(
+    (name) => !env[name],
+  );
   assert.deepEqual(missing, [], 'scripts/e2e/host-suite.mjs starts 389-DS and passes its LDAP_TEST_* variables');
   return {
     url: env.LDAP_TEST_URL!,
@@ -109,7 +111,8 @@ suite('Apply to a real 389-DS', () => {
     return file;
   }
 
-  const modify = (value: string, dn = user()) => `dn: ${dn}\nchangetype: modify\nreplace: description\ndescription: ${value}\n-\n`;
+  const modify = (value: string, dn = user()) =>
+    `dn: ${dn}\nchangetype: modify\nreplace: description\ndescription: ${value}\n-\n`;
 
   async function command(id: string, ...args: unknown[]): Promise<Outcome> {
     const outcome = await vscode.commands.executeCommand<Outcome | undefined>(id, ...args);
@@ -126,7 +129,11 @@ suite('Apply to a real 389-DS', () => {
   async function profiles(extra: Record<string, unknown> = {}): Promise<void> {
     await vscode.workspace
       .getConfiguration('winsyncLdif')
-      .update('profiles', [{ name: PROFILE, url: server.url, bindDn: server.bindDn, ...extra }], vscode.ConfigurationTarget.Workspace);
+      .update(
+        'profiles',
+        [{ name: PROFILE, url: server.url, bindDn: server.bindDn, ...extra }],
+        vscode.ConfigurationTarget.Workspace,
+      );
   }
 
   suiteSetup(async () => {
@@ -146,8 +153,11 @@ suite('Apply to a real 389-DS', () => {
     prompts.uninstall();
     await ldap?.del(user()).catch(() => undefined);
     await ldap?.unbind();
-    await vscode.workspace.getConfiguration('winsyncLdif').update('profiles', undefined, vscode.ConfigurationTarget.Workspace);
-    for (const file of files) await Promise.resolve(vscode.workspace.fs.delete(fixtureUri(file))).catch(() => undefined);
+    await vscode.workspace
+      .getConfiguration('winsyncLdif')
+      .update('profiles', undefined, vscode.ConfigurationTarget.Workspace);
+    for (const file of files)
+      await Promise.resolve(vscode.workspace.fs.delete(fixtureUri(file))).catch(() => undefined);
   });
 
   teardown(() => profiles());
@@ -156,7 +166,10 @@ suite('Apply to a real 389-DS', () => {
     const file = await ldifFile('lenses', `version: 1\n\n${modify('a')}\n${modify('b')}`);
     await withFixture(file, async (editor) => {
       const lenses = await waitFor('the CodeLenses', async () => {
-        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+          'vscode.executeCodeLensProvider',
+          editor.document.uri,
+        );
         return found.length === 4 && found;
       });
       assert.deepEqual(
@@ -186,7 +199,10 @@ suite('Apply to a real 389-DS', () => {
     });
     assert.equal(prompts.inputBoxes.length, 1);
     assert.equal(prompts.inputBoxes[0].password, true, 'the prompt masks what is typed');
-    assert.match(prompts.inputBoxes[0].prompt ?? '', new RegExp(`${server.bindDn}.*${server.url.replace(/[./]/g, '\\$&')}`));
+    assert.match(
+      prompts.inputBoxes[0].prompt ?? '',
+      new RegExp(`${server.bindDn}.*${server.url.replace(/[./]/g, '\\$&')}`),
+    );
     assert.deepEqual(await description(), [`from VS Code ${run}`]);
   });
 
@@ -206,7 +222,10 @@ suite('Apply to a real 389-DS', () => {
     await withFixture(file, async (editor) => {
       const outcome = await command('winsyncLdif.dryRun', editor.document.uri);
       assert.equal(outcome.kind, 'dry-run', outcome.message);
-      assert.deepEqual(outcome.report?.records?.map((record) => record.verdict), ['would-apply']);
+      assert.deepEqual(
+        outcome.report?.records?.map((record) => record.verdict),
+        ['would-apply'],
+      );
     });
     assert.deepEqual(await description(), [`second ${run}`], 'nothing written');
     await waitFor('the diff in the output log', () => outputLog().includes(`description: second ${run} → dry ${run}`));
@@ -228,18 +247,30 @@ suite('Apply to a real 389-DS', () => {
     const file = await ldifFile('fails', `${modify(`never ${run}`)}\n${modify('x', missing)}`);
     await withFixture(file, async (editor) => {
       const outcome = await command('winsyncLdif.applyFile', editor.document.uri);
-      assert.deepEqual(outcome.report?.results?.map((result) => result.status), ['applied', 'failed']);
+      assert.deepEqual(
+        outcome.report?.results?.map((result) => result.status),
+        ['applied', 'failed'],
+      );
       const diagnostic = await waitFor('the apply diagnostic', () =>
-        vscode.languages.getDiagnostics(editor.document.uri).find((candidate) => candidate.source === 'winsync-ldif apply'),
+        vscode.languages
+          .getDiagnostics(editor.document.uri)
+          .find((candidate) => candidate.source === 'winsync-ldif apply'),
       );
       assert.equal(diagnostic.range.start.line, 6, 'the dn: line of the second record');
       assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
-      assert.match(diagnostic.message, new RegExp(`^Apply failed: 32 No such object.*${missing.replace(/[.=,]/g, '\\$&')} does not exist\\. Fix: .+\\.$`));
+      assert.match(
+        diagnostic.message,
+        new RegExp(
+          `^Apply failed: 32 No such object.*${missing.replace(/[.=,]/g, '\\$&')} does not exist\\. Fix: .+\\.$`,
+        ),
+      );
       assert.doesNotMatch(diagnostic.message, /\n/);
 
       assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# edited\n')));
       await waitFor('the apply diagnostic to clear', () =>
-        vscode.languages.getDiagnostics(editor.document.uri).every((candidate) => candidate.source !== 'winsync-ldif apply'),
+        vscode.languages
+          .getDiagnostics(editor.document.uri)
+          .every((candidate) => candidate.source !== 'winsync-ldif apply'),
       );
     });
   });
@@ -257,7 +288,10 @@ suite('Apply to a real 389-DS', () => {
       prompts.modalAnswer = 'Apply anyway';
       const forced = await command('winsyncLdif.applyFile', editor.document.uri);
       // The broken record itself cannot become an LDAP operation: it fails without being sent.
-      assert.deepEqual(forced.report?.results?.map((result) => result.status), ['applied', 'failed']);
+      assert.deepEqual(
+        forced.report?.results?.map((result) => result.status),
+        ['applied', 'failed'],
+      );
     });
     assert.deepEqual(await description(), [`blocked ${run}`]);
   });
@@ -296,7 +330,10 @@ suite('Apply to a real 389-DS', () => {
     await withFixture(file, async (editor) => {
       const refused = await command('winsyncLdif.applyFile', editor.document.uri);
       assert.equal(refused.kind, 'failed');
-      assert.match(refused.message, /refused the bind as "cn=Directory Manager": 49 Invalid credentials.*\. Fix: Check "bindDn" of profile "e2e-389" .*enter the right password\.$/);
+      assert.match(
+        refused.message,
+        /refused the bind as "cn=Directory Manager": 49 Invalid credentials.*\. Fix: Check "bindDn" of profile "e2e-389" .*enter the right password\.$/,
+      );
       prompts.password = server.password;
       const applied = await command('winsyncLdif.applyFile', editor.document.uri);
       assert.equal(applied.passwordFrom, 'prompt', 'the refused password was not stored');
@@ -315,7 +352,10 @@ suite('Apply to a real 389-DS', () => {
       await profiles({ url: tlsUrl });
       const untrusted = await command('winsyncLdif.applyFile', editor.document.uri);
       assert.equal(untrusted.kind, 'failed');
-      assert.match(untrusted.message, /^The TLS certificate of localhost:\d+ is not signed by a trusted CA \([A-Z_]+\)\. Fix: Trust the CA .*15\.5\.1 .*set it as "caFile" in the connection profile.*15\.5\.7: certutil/);
+      assert.match(
+        untrusted.message,
+        /^The TLS certificate of localhost:\d+ is not signed by a trusted CA \([A-Z_]+\)\. Fix: Trust the CA .*15\.5\.1 .*set it as "caFile" in the connection profile.*15\.5\.7: certutil/,
+      );
       assert.doesNotMatch(untrusted.message, /--[a-z]|\n/);
 
       await profiles({ url: tlsUrl, caFile });
@@ -327,11 +367,21 @@ suite('Apply to a real 389-DS', () => {
 
   test('the password is in no log, setting or file the editor wrote', async () => {
     const log = outputLog();
-    assert.match(log, /applied .*apply-[0-9a-f]+-add\.ldif:1 +add uid=e2e-/, 'the output channel log holds the apply results');
+    assert.match(
+      log,
+      /applied .*apply-[0-9a-f]+-add\.ldif:1 +add uid=e2e-/,
+      'the output channel log holds the apply results',
+    );
     // The run's whole folder: code-server's own log, user data (logs, settings, state) and the workspace.
     const scanned = filesUnder([dirname(userData())]);
-    assert.ok(scanned.some((path) => path.endsWith('/.vscode/settings.json')), 'the workspace settings with the profile are scanned');
-    assert.deepEqual(scanned.filter((path) => readFileSync(path).includes(server.password)), []);
+    assert.ok(
+      scanned.some((path) => path.endsWith('/.vscode/settings.json')),
+      'the workspace settings with the profile are scanned',
+    );
+    assert.deepEqual(
+      scanned.filter((path) => readFileSync(path).includes(server.password)),
+      [],
+    );
   });
 });
 
@@ -343,7 +393,9 @@ function userData(): string {
 
 /** The "Winsync LDIF" output channel as code-server writes it: logs/SESSION/exthostN/EXTENSION-ID/Winsync LDIF.log. */
 function outputLog(): string {
-  const logs = filesUnder([join(userData(), 'logs')]).filter((path) => path.endsWith('/winsync-ldif.winsync-ldif/Winsync LDIF.log'));
+  const logs = filesUnder([join(userData(), 'logs')]).filter((path) =>
+    path.endsWith('/winsync-ldif.winsync-ldif/Winsync LDIF.log'),
+  );
   return logs.map((path) => readFileSync(path, 'utf8')).join('\n');
 }
 

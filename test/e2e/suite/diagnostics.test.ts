@@ -31,7 +31,10 @@ suite('Diagnostics', () => {
       const diagnostic = await diagnosticWithCode(editor.document.uri, 'winsync/invalid-enum');
       assert.equal(editor.document.getText(diagnostic.range), 'sometimes');
       assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
-      assert.match(diagnostic.message, /Invalid value "sometimes" for ipaWinSyncAcctDisable: expected one of none, to_ad, to_ds, both\./);
+      assert.match(
+        diagnostic.message,
+        /Invalid value "sometimes" for ipaWinSyncAcctDisable: expected one of none, to_ad, to_ds, both\./,
+      );
     });
   });
 

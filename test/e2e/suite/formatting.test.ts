@@ -9,7 +9,13 @@ const OPTIONS: vscode.FormattingOptions = { tabSize: 4, insertSpaces: true };
 const unfold = (text: string) => text.replace(/\r?\n /g, '');
 
 async function formatEdits(uri: vscode.Uri): Promise<vscode.TextEdit[]> {
-  return (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', uri, OPTIONS)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>(
+      'vscode.executeFormatDocumentProvider',
+      uri,
+      OPTIONS,
+    )) ?? []
+  );
 }
 
 suite('Formatting', () => {

@@ -23,7 +23,8 @@ suite('Hover', () => {
       assert.match(text, /^\*\*ipaWinSyncAcctDisable\*\* — FreeIPA ipa-winsync plugin configuration/m);
       assert.match(text, /account lock \(disabled\) state is synchronised/);
       assert.match(text, /- \*\*Values:\*\*/);
-      for (const value of ['none', 'to_ad', 'to_ds', 'both']) assert.match(text, new RegExp(`^  - \`${value}\` — `, 'm'), value);
+      for (const value of ['none', 'to_ad', 'to_ds', 'both'])
+        assert.match(text, new RegExp(`^  - \`${value}\` — `, 'm'), value);
       assert.match(text, /- \*\*Default:\*\* `both`/);
       assert.match(text, /rejects it with 53 \(Unwilling to perform\)/);
     });

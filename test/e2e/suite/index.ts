@@ -20,17 +20,29 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
   // WINSYNC_E2E_GREP runs a subset, e.g. one feature while writing its tests.
   if (process.env.WINSYNC_E2E_GREP) mocha.grep(process.env.WINSYNC_E2E_GREP);
-  const files = fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort();
   for (const name of files) mocha.addFile(path.join(__dirname, name));
 
   const results: TestResult[] = [];
   const failures = await new Promise<number>((resolve, reject) => {
     try {
       const runner = mocha.run(resolve);
-      runner.on('pass', (test) => results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
-      runner.on('pending', (test) => results.push({ title: test.fullTitle(), state: 'pending', durationMs: undefined }));
+      runner.on('pass', (test) =>
+        results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }),
+      );
+      runner.on('pending', (test) =>
+        results.push({ title: test.fullTitle(), state: 'pending', durationMs: undefined }),
+      );
       runner.on('fail', (test, error: Error) =>
-        results.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration, error: error.stack ?? String(error) }),
+        results.push({
+          title: test.fullTitle(),
+          state: 'failed',
+          durationMs: test.duration,
+          error: error.stack ?? String(error),
+        }),
       );
     } catch (error) {
       reject(error);

@@ -40,7 +40,9 @@ async function expandSnippet(editor: vscode.TextEditor, name: string, snippet: C
 function problems(uri: vscode.Uri): string[] {
   return vscode.languages
     .getDiagnostics(uri)
-    .filter((diagnostic) => diagnostic.source === 'winsync-ldif' && diagnostic.severity <= vscode.DiagnosticSeverity.Warning)
+    .filter(
+      (diagnostic) => diagnostic.source === 'winsync-ldif' && diagnostic.severity <= vscode.DiagnosticSeverity.Warning,
+    )
     .map((diagnostic) => `${diagnostic.range.start.line + 1}: ${codeOf(diagnostic)} ${diagnostic.message}`);
 }
 
@@ -91,9 +93,15 @@ suite('Snippets', () => {
       await selectFlaggedText(editor);
       await expandSnippet(editor, name, snippet);
       const lines = editor.document.getText().split('\n');
-      assert.equal(lines[0], 'dn: cn=meTodc1.ad.example.com,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config');
+      assert.equal(
+        lines[0],
+        'dn: cn=meTodc1.ad.example.com,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
+      );
       assert.ok(lines.includes('nsDS5ReplicaRoot: dc=example,dc=com'));
-      assert.ok(lines.includes('nsds7DirectoryReplicaSubtree: cn=users,cn=accounts,dc=example,dc=com'), 'the mirror repeats the suffix');
+      assert.ok(
+        lines.includes('nsds7DirectoryReplicaSubtree: cn=users,cn=accounts,dc=example,dc=com'),
+        'the mirror repeats the suffix',
+      );
       assert.equal(lines.length, snippet.body.length);
       await assertValidates(editor.document.uri);
     });
@@ -110,7 +118,9 @@ suite('Snippets', () => {
         );
         return found.items.some((item) => item.kind === vscode.CompletionItemKind.Snippet) && found;
       });
-      const labels = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      const labels = list.items
+        .filter((item) => item.kind === vscode.CompletionItemKind.Snippet)
+        .map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
       assert.ok(labels.includes('winsync-plugin-account-lock'), `snippet items: ${labels.join(', ')}`);
     });
   });

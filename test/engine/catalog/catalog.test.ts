@@ -16,7 +16,10 @@ function dataCopy(): typeof catalogData {
 
 function readShared(relative: string, what: string): string {
   const path = join(sharedDir, relative);
-  assert.ok(existsSync(path), `${what} not found at ${path}; the catalog tests need the shared research folder next to the repo`);
+  assert.ok(
+    existsSync(path),
+    `${what} not found at ${path}; the catalog tests need the shared research folder next to the repo`,
+  );
   return readFileSync(path, 'utf8');
 }
 
@@ -54,10 +57,7 @@ test('the catalog data passes the zod schema and loads', () => {
   const catalog = loadCatalog();
   assert.ok(catalog.attributesOf('ipa-winsync').length >= 14);
   assert.ok(catalog.attributesOf('agreement').length >= 39);
-  assert.deepEqual(
-    catalog.data.entryKinds.map((kind) => kind.kind).sort(),
-    ['agreement', 'ipa-winsync'],
-  );
+  assert.deepEqual(catalog.data.entryKinds.map((kind) => kind.kind).sort(), ['agreement', 'ipa-winsync']);
 });
 
 test('a broken copy of the data is rejected', () => {
@@ -68,7 +68,10 @@ test('a broken copy of the data is rejected', () => {
   assert.throws(() => CatalogSchema.parse(emptyEnum), /values/);
 
   const duplicate = dataCopy();
-  duplicate.attributes.push({ ...structuredClone(duplicate.attributes[0]), name: duplicate.attributes[0].name.toUpperCase() });
+  duplicate.attributes.push({
+    ...structuredClone(duplicate.attributes[0]),
+    name: duplicate.attributes[0].name.toUpperCase(),
+  });
   assert.throws(() => new Catalog(CatalogSchema.parse(duplicate)), /listed twice/);
 
   const badReaction = dataCopy();
@@ -151,7 +154,10 @@ test('every enum value is documented, and distinct within its attribute', () => 
   assert.deepEqual(enumValues('nsds5BeginReplicaRefresh'), ['start', 'stop', 'cancel']);
   const transport = catalog.attribute('nsDS5ReplicaTransportInfo')?.syntax;
   assert.ok(transport?.kind === 'enum');
-  assert.deepEqual(transport.values.filter((value) => value.legacy).map((value) => value.value), ['SSL', 'TLS']);
+  assert.deepEqual(
+    transport.values.filter((value) => value.legacy).map((value) => value.value),
+    ['SSL', 'TLS'],
+  );
 });
 
 test('server reactions are consistent and match the probed behaviour', () => {
@@ -159,19 +165,32 @@ test('server reactions are consistent and match the probed behaviour', () => {
   for (const spec of catalog.attributes) {
     for (const op of ['add', 'modify'] as const) {
       const reaction = spec.onBadValue[op];
-      if (reaction.kind === 'rejects') assert.ok(reaction.code !== undefined, `${spec.name} ${op} rejects without a code`);
+      if (reaction.kind === 'rejects')
+        assert.ok(reaction.code !== undefined, `${spec.name} ${op} rejects without a code`);
       else assert.equal(reaction.code, undefined, `${spec.name} ${op} has a code but does not reject`);
     }
   }
   const reaction = (name: string, op: 'add' | 'modify') => catalog.attribute(name)?.onBadValue[op];
-  assert.deepEqual([reaction('ipaWinSyncAcctDisable', 'modify')?.kind, reaction('ipaWinSyncAcctDisable', 'modify')?.code], ['rejects', 53]);
+  assert.deepEqual(
+    [reaction('ipaWinSyncAcctDisable', 'modify')?.kind, reaction('ipaWinSyncAcctDisable', 'modify')?.code],
+    ['rejects', 53],
+  );
   assert.equal(reaction('oneWaySync', 'modify')?.kind, 'falls-back');
   assert.match(reaction('oneWaySync', 'modify')?.note ?? '', /Ignoring illegal setting/);
-  assert.deepEqual([reaction('winSyncMoveAction', 'modify')?.kind, reaction('winSyncMoveAction', 'modify')?.fallback], ['falls-back', 'none']);
-  assert.deepEqual([reaction('nsDS5ReplicaPort', 'add')?.kind, reaction('nsDS5ReplicaPort', 'add')?.code], ['rejects', 53]);
+  assert.deepEqual(
+    [reaction('winSyncMoveAction', 'modify')?.kind, reaction('winSyncMoveAction', 'modify')?.fallback],
+    ['falls-back', 'none'],
+  );
+  assert.deepEqual(
+    [reaction('nsDS5ReplicaPort', 'add')?.kind, reaction('nsDS5ReplicaPort', 'add')?.code],
+    ['rejects', 53],
+  );
   assert.equal(reaction('nsDS5ReplicaPort', 'modify')?.kind, 'accepts');
   assert.equal(reaction('nsDS5ReplicaUpdateSchedule', 'add')?.kind, 'ignores');
-  assert.deepEqual([reaction('nsDS5ReplicaUpdateSchedule', 'modify')?.kind, reaction('nsDS5ReplicaUpdateSchedule', 'modify')?.code], ['rejects', 1]);
+  assert.deepEqual(
+    [reaction('nsDS5ReplicaUpdateSchedule', 'modify')?.kind, reaction('nsDS5ReplicaUpdateSchedule', 'modify')?.code],
+    ['rejects', 1],
+  );
   assert.equal(reaction('ipaWinSyncRealmFilter', 'modify')?.kind, 'accepts');
   assert.equal(reaction('ipaWinSyncUserFlatten', 'modify')?.fallback, 'false');
 });
@@ -201,7 +220,10 @@ test('required, default and server-managed facts', () => {
   assert.equal(requiredAgreement(catalog.attribute('nsDS5ReplicaCredentials')!), 'simple-bind');
 
   // the seed's default is the effective filter, not the stored value
-  assert.equal(catalog.attribute('ipaWinSyncDefaultGroupFilter')?.default, '(gidNumber=*)(objectclass=posixGroup)(objectclass=groupOfNames)');
+  assert.equal(
+    catalog.attribute('ipaWinSyncDefaultGroupFilter')?.default,
+    '(gidNumber=*)(objectclass=posixGroup)(objectclass=groupOfNames)',
+  );
   assert.equal(catalog.attribute('ipaWinSyncDefaultGroupFilter')?.syntax.kind, 'filter-list');
   assert.equal(catalog.attribute('ipaWinSyncInactivatedFilter')?.default, undefined);
   assert.equal(catalog.attribute('ipaWinSyncUserFlatten')?.default, 'true');

@@ -49,7 +49,18 @@ test('a plain DN yields RDNs and AVAs with exact offsets', () => {
   assert.deepEqual(rdns[1], {
     start: 9,
     end: 18,
-    avas: [{ type: 'ou', typeStart: 9, typeEnd: 11, value: 'People', rawValue: 'People', valueStart: 12, valueEnd: 18, hexString: false }],
+    avas: [
+      {
+        type: 'ou',
+        typeStart: 9,
+        typeEnd: 11,
+        value: 'People',
+        rawValue: 'People',
+        valueStart: 12,
+        valueEnd: 18,
+        hexString: false,
+      },
+    ],
   });
 });
 
@@ -73,7 +84,13 @@ test('an unescaped = inside a value is allowed', () => {
 
 test('a multi-valued RDN keeps its AVAs, and their order does not matter for comparison', () => {
   const [rdn] = parseDn('cn=a+sn=b,dc=com').rdns;
-  assert.deepEqual(rdn.avas.map((ava) => [ava.type, ava.value]), [['cn', 'a'], ['sn', 'b']]);
+  assert.deepEqual(
+    rdn.avas.map((ava) => [ava.type, ava.value]),
+    [
+      ['cn', 'a'],
+      ['sn', 'b'],
+    ],
+  );
   assert.deepEqual([rdn.start, rdn.end], [0, 9]);
   assert.equal(normalizeDn('sn=B+cn=A,dc=com'), 'cn=a+sn=b,dc=com');
 });
@@ -82,7 +99,8 @@ test('numeric OID types are accepted; malformed ones are not', () => {
   assert.deepEqual(parseDn('2.5.4.3=John,0.9.2342.19200300.100.1.25=com').problems, []);
   assert.ok(isAttributeType('2.5.4.3'));
   assert.ok(isAttributeType('userPassword-x1'));
-  for (const bad of ['1', '1.', '.1', '1..2', '01.2', '2.05', 'c_n', '1cn', 'cn;lang-en']) assert.ok(!isAttributeType(bad), bad);
+  for (const bad of ['1', '1.', '.1', '1..2', '01.2', '2.05', 'c_n', '1cn', 'cn;lang-en'])
+    assert.ok(!isAttributeType(bad), bad);
 });
 
 test('hexstring values are kept as #… text', () => {
@@ -139,7 +157,10 @@ test('bad escapes, a dangling backslash and bad hexstrings are errors with exact
 });
 
 test('characters RFC 4514 requires escaped are errors: " < > NUL', () => {
-  assert.deepEqual(spans('cn=a<b>c'), [[4, 5, 'error'], [6, 7, 'error']]);
+  assert.deepEqual(spans('cn=a<b>c'), [
+    [4, 5, 'error'],
+    [6, 7, 'error'],
+  ]);
   assert.equal(onlyProblem('cn=a<b').message, "Unescaped '<' in value: RFC 4514 requires \\< or \\3C");
   assert.deepEqual(spans('cn=a"b'), [[4, 5, 'error']]);
   assert.deepEqual(spans('cn=a\u0000b'), [[4, 5, 'error']]);
@@ -154,33 +175,56 @@ test('hex escapes that are not UTF-8 are an error over the escape run', () => {
 });
 
 test('errors make normalizeDn undefined', () => {
-  for (const dn of ['uid=x,,dc=com', 'cn', 'cn=a\\', 'cn=\\C3\\28', 'cn="open']) assert.equal(normalizeDn(dn), undefined, dn);
+  for (const dn of ['uid=x,,dc=com', 'cn', 'cn=a\\', 'cn=\\C3\\28', 'cn="open'])
+    assert.equal(normalizeDn(dn), undefined, dn);
 });
 
 test('the quoted (RFC 1779) form is legacy and says what 389-DS stores', () => {
   const dn = 'cn="dc=example,dc=com",cn=mapping tree,cn=config';
   const problem = onlyProblem(dn);
   assert.deepEqual([problem.start, problem.end, problem.severity], [3, 22, 'legacy']);
-  assert.equal(problem.message, '389-DS accepts the quoted (RFC 1779) form and stores it as cn=dc\\3Dexample\\2Cdc\\3Dcom');
+  assert.equal(
+    problem.message,
+    '389-DS accepts the quoted (RFC 1779) form and stores it as cn=dc\\3Dexample\\2Cdc\\3Dcom',
+  );
   assert.equal(problem.replacement, 'dc\\3Dexample\\2Cdc\\3Dcom');
   const ava = parseDn(dn).rdns[0].avas[0];
-  assert.deepEqual([ava.value, ava.rawValue, ava.valueStart, ava.valueEnd], ['dc=example,dc=com', '"dc=example,dc=com"', 3, 22]);
+  assert.deepEqual(
+    [ava.value, ava.rawValue, ava.valueStart, ava.valueEnd],
+    ['dc=example,dc=com', '"dc=example,dc=com"', 3, 22],
+  );
 });
 
 test('quoted values: escapes inside, errors for a missing quote or text after it', () => {
   assert.equal(parseDn('cn="a\\"b"').rdns[0].avas[0].value, 'a"b');
   const open = onlyProblem('cn="abc');
   assert.deepEqual([open.start, open.end, open.severity], [3, 7, 'error']);
-  assert.deepEqual(spans('cn="a"b,dc=com'), [[3, 6, 'legacy'], [6, 7, 'error']]);
+  assert.deepEqual(spans('cn="a"b,dc=com'), [
+    [3, 6, 'legacy'],
+    [6, 7, 'error'],
+  ]);
 });
 
 test("';' separators and spaces around separators are legacy, with the RFC 4514 replacement", () => {
   const dn = ' cn = a ; ou=b + sn=c ,dc=com ';
-  assert.deepEqual(spans(dn), [[0, 1, 'legacy'], [3, 6, 'legacy'], [7, 10, 'legacy'], [14, 17, 'legacy'], [21, 23, 'legacy'], [29, 30, 'legacy']]);
+  assert.deepEqual(spans(dn), [
+    [0, 1, 'legacy'],
+    [3, 6, 'legacy'],
+    [7, 10, 'legacy'],
+    [14, 17, 'legacy'],
+    [21, 23, 'legacy'],
+    [29, 30, 'legacy'],
+  ]);
   const problems = parseDn(dn).problems;
   assert.equal(problems[2].message, "' ; ' between RDNs is a legacy (RFC 1779) form: 389-DS reads it as ','");
-  assert.equal(problems[3].message, "Spaces around '+' are a legacy form: 389-DS removes them (in RFC 4514 they would belong to the values)");
-  assert.deepEqual(parseDn(dn).rdns.map((rdn) => rdn.avas.map((ava) => ava.value)), [['a'], ['b', 'c'], ['com']]);
+  assert.equal(
+    problems[3].message,
+    "Spaces around '+' are a legacy form: 389-DS removes them (in RFC 4514 they would belong to the values)",
+  );
+  assert.deepEqual(
+    parseDn(dn).rdns.map((rdn) => rdn.avas.map((ava) => ava.value)),
+    [['a'], ['b', 'c'], ['com']],
+  );
   assert.equal(applyReplacements(dn), 'cn=a,ou=b+sn=c,dc=com');
   assert.equal(normalizeDn(dn), 'cn=a,ou=b+sn=c,dc=com');
   assert.deepEqual(spans('cn=a;dc=com'), [[4, 5, 'legacy']]);
@@ -189,7 +233,10 @@ test("';' separators and spaces around separators are legacy, with the RFC 4514 
 test('an escaped trailing space stays in the value; unescaped ones around it are stripped', () => {
   const { rdns, problems } = parseDn('cn=a\\  ,dc=com');
   assert.equal(rdns[0].avas[0].value, 'a ');
-  assert.deepEqual(problems.map((p) => [p.start, p.end, p.replacement]), [[6, 8, ',']]);
+  assert.deepEqual(
+    problems.map((p) => [p.start, p.end, p.replacement]),
+    [[6, 8, ',']],
+  );
 });
 
 test('legacy replacements turn a DN into problem-free RFC 4514 with the same meaning', () => {
@@ -210,7 +257,10 @@ test('all spellings of the suffix RDN normalise to the same DN', () => {
   ]) {
     assert.equal(normalizeDn(dn), expected, dn);
   }
-  assert.equal(canonicalDn('CN="dc=Example,dc=com" , cn=Mapping Tree;cn=config'), 'CN=dc\\3DExample\\2Cdc\\3Dcom,cn=Mapping Tree,cn=config');
+  assert.equal(
+    canonicalDn('CN="dc=Example,dc=com" , cn=Mapping Tree;cn=config'),
+    'CN=dc\\3DExample\\2Cdc\\3Dcom,cn=Mapping Tree,cn=config',
+  );
 });
 
 test('escapeDnValue escapes what RFC 4514 requires, plus = as 389-DS does', () => {
@@ -224,12 +274,23 @@ test('escapeDnValue escapes what RFC 4514 requires, plus = as 389-DS does', () =
 });
 
 test('formatDn round-trips through parseDn', () => {
-  const rdns = [{ avas: [{ type: 'cn', value: ' Doe, "J" <x>#', hexString: false }, { type: 'sn', value: '#04', hexString: true }] }, { avas: [{ type: 'dc', value: 'com', hexString: false }] }];
+  const rdns = [
+    {
+      avas: [
+        { type: 'cn', value: ' Doe, "J" <x>#', hexString: false },
+        { type: 'sn', value: '#04', hexString: true },
+      ],
+    },
+    { avas: [{ type: 'dc', value: 'com', hexString: false }] },
+  ];
   const text = formatDn(rdns);
   assert.equal(text, 'cn=\\20Doe\\2C \\22J\\22 \\3Cx\\3E#+sn=#04,dc=com');
   const parsed = parseDn(text);
   assert.deepEqual(parsed.problems, []);
-  assert.deepEqual(parsed.rdns.map((rdn) => rdn.avas.map(({ type, value, hexString }) => ({ type, value, hexString }))), rdns.map((rdn) => rdn.avas));
+  assert.deepEqual(
+    parsed.rdns.map((rdn) => rdn.avas.map(({ type, value, hexString }) => ({ type, value, hexString }))),
+    rdns.map((rdn) => rdn.avas),
+  );
 });
 
 test('isDescendantOrSelf, parentDn and sameDn compare normalised forms', () => {
@@ -252,9 +313,21 @@ test('isDescendantOrSelf, parentDn and sameDn compare normalised forms', () => {
 test('replicaSuffix reads the suffix from a replica DN and from an agreement below it', () => {
   const replica = `cn=replica,${SUFFIX_RDN},cn=mapping tree,cn=config`;
   assert.deepEqual(replicaSuffix(replica), { suffix: 'dc=example,dc=com', start: 11, end: 37, unescaped: false });
-  assert.deepEqual(replicaSuffix(`cn=ad-sync,${replica}`), { suffix: 'dc=example,dc=com', start: 22, end: 48, unescaped: false });
-  assert.equal(replicaSuffix('cn=replica,cn="dc=example,dc=com",cn=mapping tree,cn=config')?.suffix, 'dc=example,dc=com');
-  assert.equal(replicaSuffix(`,${replica}`)?.suffix, 'dc=example,dc=com', 'an error elsewhere does not hide the suffix');
+  assert.deepEqual(replicaSuffix(`cn=ad-sync,${replica}`), {
+    suffix: 'dc=example,dc=com',
+    start: 22,
+    end: 48,
+    unescaped: false,
+  });
+  assert.equal(
+    replicaSuffix('cn=replica,cn="dc=example,dc=com",cn=mapping tree,cn=config')?.suffix,
+    'dc=example,dc=com',
+  );
+  assert.equal(
+    replicaSuffix(`,${replica}`)?.suffix,
+    'dc=example,dc=com',
+    'an error elsewhere does not hide the suffix',
+  );
   assert.equal(replicaSuffix(`CN=Replica,${SUFFIX_RDN},CN=Mapping Tree,CN=config`)?.suffix, 'dc=example,dc=com');
 });
 
@@ -262,11 +335,22 @@ test('replicaSuffix detects a suffix written unescaped, which splits into severa
   const dn = 'cn=meToAD,cn=replica,cn=dc=example,dc=com,cn=mapping tree,cn=config';
   assert.deepEqual(replicaSuffix(dn), { suffix: 'dc=example,dc=com', start: 21, end: 41, unescaped: true });
   assert.equal(dn.slice(21, 41), 'cn=dc=example,dc=com');
-  assert.deepEqual(replicaSuffix('cn=replica,dc=example,dc=com,cn=mapping tree,cn=config'), { suffix: 'dc=example,dc=com', start: 11, end: 28, unescaped: true });
+  assert.deepEqual(replicaSuffix('cn=replica,dc=example,dc=com,cn=mapping tree,cn=config'), {
+    suffix: 'dc=example,dc=com',
+    start: 11,
+    end: 28,
+    unescaped: true,
+  });
 });
 
 test('replicaSuffix ignores DNs that are not below a mapping-tree replica', () => {
-  for (const dn of ['dc=example,dc=com', `${SUFFIX_RDN},cn=mapping tree,cn=config`, 'cn=replica,cn=mapping tree,cn=config', `cn=replica,${SUFFIX_RDN},cn=config`, '']) {
+  for (const dn of [
+    'dc=example,dc=com',
+    `${SUFFIX_RDN},cn=mapping tree,cn=config`,
+    'cn=replica,cn=mapping tree,cn=config',
+    `cn=replica,${SUFFIX_RDN},cn=config`,
+    '',
+  ]) {
     assert.equal(replicaSuffix(dn), undefined, dn);
   }
 });
@@ -281,7 +365,8 @@ test('parseDn never throws on arbitrary input', () => {
       text += alphabet[seed % alphabet.length];
     }
     const { rdns, problems } = parseDn(text);
-    for (const problem of problems) assert.ok(problem.start >= 0 && problem.start <= problem.end && problem.end <= text.length, text);
+    for (const problem of problems)
+      assert.ok(problem.start >= 0 && problem.start <= problem.end && problem.end <= text.length, text);
     for (const rdn of rdns) assert.ok(rdn.start <= rdn.end && rdn.end <= text.length, text);
   }
 });

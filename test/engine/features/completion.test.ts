@@ -37,8 +37,14 @@ function apply(completion: Completion, chosen: CompletionItem): string {
 }
 
 const pluginNames = catalog.attributesOf('ipa-winsync').map((spec) => spec.name);
-const agreementNames = catalog.attributesOf('agreement').filter((spec) => !spec.serverManaged).map((spec) => spec.name);
-const statusNames = catalog.attributesOf('agreement').filter((spec) => spec.serverManaged).map((spec) => spec.name);
+const agreementNames = catalog
+  .attributesOf('agreement')
+  .filter((spec) => !spec.serverManaged)
+  .map((spec) => spec.name);
+const statusNames = catalog
+  .attributesOf('agreement')
+  .filter((spec) => spec.serverManaged)
+  .map((spec) => spec.name);
 
 describe('completion at the start of a line', () => {
   test('in the plugin entry right after dn: changetype first, then the ipa-winsync attributes, the generic ones, control last', () => {
@@ -60,14 +66,22 @@ describe('completion at the start of a line', () => {
 
   test('in an agreement: agreement attributes only, no status attributes, no plugin attributes', () => {
     const result = complete([AGREEMENT_DN, AGREEMENT_CLASS, '¦']);
-    const attributes = result.items.filter((candidate) => candidate.kind === 'attribute').map((candidate) => candidate.label);
+    const attributes = result.items
+      .filter((candidate) => candidate.kind === 'attribute')
+      .map((candidate) => candidate.label);
     assert.deepEqual(attributes, [...agreementNames, 'objectClass', 'cn', 'description']);
     for (const name of [...statusNames, ...pluginNames]) assert.ok(!attributes.includes(name), name);
     assert.ok(!result.labels.includes('changetype'), 'changetype must follow dn: directly');
   });
 
   test('single-valued attributes the entry already has are not offered again; multi-valued ones are', () => {
-    const result = complete([AGREEMENT_DN, AGREEMENT_CLASS, 'nsDS5ReplicaHost: ad.example.com', 'nsDS5ReplicaUpdateSchedule: *', '¦']);
+    const result = complete([
+      AGREEMENT_DN,
+      AGREEMENT_CLASS,
+      'nsDS5ReplicaHost: ad.example.com',
+      'nsDS5ReplicaUpdateSchedule: *',
+      '¦',
+    ]);
     assert.ok(!result.labels.includes('nsDS5ReplicaHost'));
     assert.ok(result.labels.includes('nsDS5ReplicaUpdateSchedule'));
   });
@@ -76,13 +90,24 @@ describe('completion at the start of a line', () => {
     const result = complete(['dn: cn=new,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config', '¦']);
     assert.ok(result.labels.includes('nsDS5ReplicaHost'));
     assert.ok(!result.labels.includes('ipaWinSyncAcctDisable'));
-    const seedStyle = complete(['dn:,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config', 'changetype: modify', 'replace: ¦']);
+    const seedStyle = complete([
+      'dn:,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
+      'changetype: modify',
+      'replace: ¦',
+    ]);
     assert.ok(seedStyle.labels.includes('nsds7WindowsReplicaSubtree'));
   });
 
   test('the replica entry itself and plain replication agreements get no winsync attributes', () => {
-    assert.deepEqual(complete(['dn: cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config', '¦']).labels, ['changetype', 'control']);
-    const plain = complete(['dn: cn=x,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config', 'objectClass: nsds5ReplicationAgreement', '¦']);
+    assert.deepEqual(complete(['dn: cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config', '¦']).labels, [
+      'changetype',
+      'control',
+    ]);
+    const plain = complete([
+      'dn: cn=x,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
+      'objectClass: nsds5ReplicationAgreement',
+      '¦',
+    ]);
     assert.deepEqual(plain.labels, []);
   });
 
@@ -124,9 +149,19 @@ describe('completion at the start of a line', () => {
   });
 
   test('modrdn records get newrdn:, deleteoldrdn:, newsuperior: in order', () => {
-    assert.deepEqual(complete(['dn: uid=a,dc=x', 'changetype: modrdn', '¦']).labels, ['newrdn', 'deleteoldrdn', 'newsuperior']);
-    assert.deepEqual(complete(['dn: uid=a,dc=x', 'changetype: modrdn', 'newrdn: uid=b', '¦']).labels, ['deleteoldrdn', 'newsuperior']);
-    assert.deepEqual(complete(['dn: uid=a,dc=x', 'changetype: moddn', 'newrdn: uid=b', 'deleteoldrdn: 1', '¦']).labels, ['newsuperior']);
+    assert.deepEqual(complete(['dn: uid=a,dc=x', 'changetype: modrdn', '¦']).labels, [
+      'newrdn',
+      'deleteoldrdn',
+      'newsuperior',
+    ]);
+    assert.deepEqual(complete(['dn: uid=a,dc=x', 'changetype: modrdn', 'newrdn: uid=b', '¦']).labels, [
+      'deleteoldrdn',
+      'newsuperior',
+    ]);
+    assert.deepEqual(
+      complete(['dn: uid=a,dc=x', 'changetype: moddn', 'newrdn: uid=b', 'deleteoldrdn: 1', '¦']).labels,
+      ['newsuperior'],
+    );
     assert.deepEqual(complete(['dn: uid=a,dc=x', 'changetype: delete', '¦']).labels, []);
   });
 });
@@ -154,11 +189,15 @@ describe('completion in a modify record', () => {
   });
 
   test('once the mod-spec has a value, - comes first; a delete: may close at once', () => {
-    assert.deepEqual(complete([PLUGIN_DN, 'changetype: modify', 'add: ipaWinSyncUserAttr', 'ipaWinSyncUserAttr: uidNumber -1', '¦']).labels, [
+    assert.deepEqual(
+      complete([PLUGIN_DN, 'changetype: modify', 'add: ipaWinSyncUserAttr', 'ipaWinSyncUserAttr: uidNumber -1', '¦'])
+        .labels,
+      ['-', 'ipaWinSyncUserAttr'],
+    );
+    assert.deepEqual(complete([PLUGIN_DN, 'changetype: modify', 'delete: ipaWinSyncInactivatedFilter', '¦']).labels, [
       '-',
-      'ipaWinSyncUserAttr',
+      'ipaWinSyncInactivatedFilter',
     ]);
-    assert.deepEqual(complete([PLUGIN_DN, 'changetype: modify', 'delete: ipaWinSyncInactivatedFilter', '¦']).labels, ['-', 'ipaWinSyncInactivatedFilter']);
   });
 
   test('a header without its attribute yet only offers -', () => {
@@ -166,17 +205,28 @@ describe('completion in a modify record', () => {
   });
 
   test('after dn: and a control, changetype: is still offered first', () => {
-    assert.deepEqual(complete(['dn: uid=a,dc=x', 'control: 1.2.840.113556.1.4.805 true', '¦']).labels, ['changetype', 'control']);
-    assert.deepEqual(complete(['dn: uid=a,dc=x', 'control: 1.2.840.113556.1.4.805 true', 'co¦', 'changetype: delete']).labels, ['control']);
+    assert.deepEqual(complete(['dn: uid=a,dc=x', 'control: 1.2.840.113556.1.4.805 true', '¦']).labels, [
+      'changetype',
+      'control',
+    ]);
+    assert.deepEqual(
+      complete(['dn: uid=a,dc=x', 'control: 1.2.840.113556.1.4.805 true', 'co¦', 'changetype: delete']).labels,
+      ['control'],
+    );
   });
 
   test('after - the mod-ops again; a mod-spec for an unknown attribute still offers its own name', () => {
-    assert.deepEqual(complete([PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: none', '-', '¦']).labels, [
-      'add',
-      'delete',
-      'replace',
-      'increment',
-    ]);
+    assert.deepEqual(
+      complete([
+        PLUGIN_DN,
+        'changetype: modify',
+        'replace: ipaWinSyncAcctDisable',
+        'ipaWinSyncAcctDisable: none',
+        '-',
+        '¦',
+      ]).labels,
+      ['add', 'delete', 'replace', 'increment'],
+    );
     const other = complete(['dn: uid=a,dc=x', 'changetype: modify', 'replace: mail', '¦']);
     assert.deepEqual(other.labels, ['mail', '-']);
     assert.equal(item(other, 'mail').documentation, 'A value for the mod-spec `replace: mail`.');
@@ -213,7 +263,13 @@ describe('completion in a modify record', () => {
 
 describe('completion of values', () => {
   test('enum values after attr: with per-value docs, the default marked', () => {
-    const result = complete([PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: ¦', '-']);
+    const result = complete([
+      PLUGIN_DN,
+      'changetype: modify',
+      'replace: ipaWinSyncAcctDisable',
+      'ipaWinSyncAcctDisable: ¦',
+      '-',
+    ]);
     assert.deepEqual(result.labels, ['none', 'to_ad', 'to_ds', 'both']);
     const toAd = item(result, 'to_ad');
     assert.equal(toAd.kind, 'value');
@@ -239,13 +295,16 @@ describe('completion of values', () => {
     assert.ok(item(move, 'unsync').documentation?.startsWith('Removes the ntUser/ntGroup object class'));
   });
 
-  test('booleans: the dialect\'s spellings, true/false first; on/off only where nothing else is accepted', () => {
+  test("booleans: the dialect's spellings, true/false first; on/off only where nothing else is accepted", () => {
     const slapi = complete([PLUGIN_DN, 'ipaWinSyncForceSync: ¦']);
     assert.deepEqual(slapi.labels, ['true', 'false', 'on', 'off', 'yes', 'no', '1', '0']);
     assert.equal(item(slapi, 'false').detail, 'ipaWinSyncForceSync · false · default');
     assert.equal(item(slapi, 'yes').documentation, 'Means **true**.');
     const winsync = complete([AGREEMENT_DN, AGREEMENT_CLASS, 'nsds7NewWinGroupSyncEnabled: ¦']);
-    assert.equal(item(winsync, 'off').documentation, 'Means **false** — as does any value other than `on`, `yes`, `true` or `1`.');
+    assert.equal(
+      item(winsync, 'off').documentation,
+      'Means **false** — as does any value other than `on`, `yes`, `true` or `1`.',
+    );
     const onOff = complete([AGREEMENT_DN, AGREEMENT_CLASS, 'nsds5ReplicaEnabled: ¦']);
     assert.deepEqual(onOff.labels, ['on', 'off']);
     assert.equal(item(onOff, 'on').detail, 'nsds5ReplicaEnabled · true · default');
@@ -262,11 +321,20 @@ describe('completion of values', () => {
   });
 
   test('deleteoldrdn offers 1 and 0', () => {
-    assert.deepEqual(complete(['dn: uid=a,dc=x', 'changetype: modrdn', 'newrdn: uid=b', 'deleteoldrdn: ¦']).labels, ['1', '0']);
+    assert.deepEqual(complete(['dn: uid=a,dc=x', 'changetype: modrdn', 'newrdn: uid=b', 'deleteoldrdn: ¦']).labels, [
+      '1',
+      '0',
+    ]);
   });
 
-  test('a value typed in a modify value line uses the line\'s attribute', () => {
-    const result = complete([AGREEMENT_DN, 'changetype: modify', 'replace: winSyncMoveAction', 'winSyncMoveAction: un¦', '-']);
+  test("a value typed in a modify value line uses the line's attribute", () => {
+    const result = complete([
+      AGREEMENT_DN,
+      'changetype: modify',
+      'replace: winSyncMoveAction',
+      'winSyncMoveAction: un¦',
+      '-',
+    ]);
     assert.deepEqual(result.labels, ['none', 'delete', 'unsync']);
   });
 });
@@ -302,7 +370,8 @@ describe('no completion', () => {
     for (const lines of contexts) {
       const result = complete(lines);
       assert.ok(result.items.length > 0, lines.join(' / '));
-      for (const candidate of result.items) assert.ok(candidate.documentation && candidate.detail, `${candidate.label} in ${lines.join(' / ')}`);
+      for (const candidate of result.items)
+        assert.ok(candidate.documentation && candidate.detail, `${candidate.label} in ${lines.join(' / ')}`);
     }
   });
 });
@@ -323,8 +392,12 @@ test('on a 100k-line document a completion takes well under 5 ms (binary search,
 });
 
 describe('object classes', () => {
-  test('objectClass: offers the entry kind\'s classes from the catalog, the identifying one first', () => {
-    const agreement = complete(['dn: cn=new,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config', 'changetype: add', 'objectClass: ¦']);
+  test("objectClass: offers the entry kind's classes from the catalog, the identifying one first", () => {
+    const agreement = complete([
+      'dn: cn=new,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
+      'changetype: add',
+      'objectClass: ¦',
+    ]);
     assert.deepEqual(agreement.labels, ['nsDSWindowsReplicationAgreement', 'top']);
     assert.match(item(agreement, 'nsDSWindowsReplicationAgreement').documentation ?? '', /Windows sync agreement/);
     const plugin = complete([PLUGIN_DN, 'objectClass: ¦']);

@@ -19,7 +19,11 @@ export function atCursor(lines: readonly string[]): AtCursor {
   if (offset < 0 || marked.indexOf(CURSOR, offset + 1) >= 0) throw new Error('test text needs exactly one cursor mark');
   const before = marked.slice(0, offset).split('\n');
   const text = marked.slice(0, offset) + marked.slice(offset + CURSOR.length);
-  return { text, document: service.parse(text), position: { line: before.length - 1, character: before[before.length - 1].length } };
+  return {
+    text,
+    document: service.parse(text),
+    position: { line: before.length - 1, character: before[before.length - 1].length },
+  };
 }
 
 /** The text a range covers, so tests can assert ranges readably. */
@@ -27,11 +31,16 @@ export function textOf(text: string, range: Range): string {
   const lines = text.split('\n');
   const { start, end } = range;
   if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
-  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+  return [
+    lines[start.line].slice(start.character),
+    ...lines.slice(start.line + 1, end.line),
+    lines[end.line].slice(0, end.character),
+  ].join('\n');
 }
 
 export const PLUGIN_DN = 'dn: cn=ipa-winsync,cn=plugins,cn=config';
-export const AGREEMENT_DN = 'dn: cn=meToad.example.com,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config';
+export const AGREEMENT_DN =
+  'dn: cn=meToad.example.com,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config';
 export const AGREEMENT_CLASS = 'objectClass: nsDSWindowsReplicationAgreement';
 
 /** A document of about 100k lines: agreement modify records, each 9 lines long (blank line included). */

@@ -20,7 +20,10 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const offset = (p: { line: number; character: number }) => offsets[p.line] + p.character;
   return [...edits]
     .sort((a, b) => offset(b.range.start) - offset(a.range.start))
-    .reduce((acc, edit) => acc.slice(0, offset(edit.range.start)) + edit.newText + acc.slice(offset(edit.range.end)), text);
+    .reduce(
+      (acc, edit) => acc.slice(0, offset(edit.range.start)) + edit.newText + acc.slice(offset(edit.range.end)),
+      text,
+    );
 }
 
 /** What must not change: every record's lines (name, encoding, value) and comments, as text. */
@@ -44,7 +47,10 @@ describe('formatting', () => {
     const doc = service.parse(text);
     const formatted = applyEdits(text, service.format(doc, { foldWidth: 16 }));
     assert.equal(formatted, `dn: cn=x\ndescription: aaa\n aaaaaaaaaaaaaaa\n aa\ncn: sho\n`);
-    assert.equal(applyEdits(formatted, service.format(service.parse(formatted), { foldWidth: 0 })), `dn: cn=x\ndescription: ${'a'.repeat(20)}\ncn: sho\n`);
+    assert.equal(
+      applyEdits(formatted, service.format(service.parse(formatted), { foldWidth: 0 })),
+      `dn: cn=x\ndescription: ${'a'.repeat(20)}\ncn: sho\n`,
+    );
   });
 
   test('an already formatted document gives no edits', () => {

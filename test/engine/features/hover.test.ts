@@ -20,7 +20,13 @@ function mustHover(lines: readonly string[]): Hover & { covered: string } {
 
 describe('hover on attribute names', () => {
   test('an ipa-winsync enum attribute: doc, every value with its meaning, default, entry, and both bad-value reactions', () => {
-    const hover = mustHover([PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncAcctDisable', 'ipaWinSync¦AcctDisable: to_ad', '-']);
+    const hover = mustHover([
+      PLUGIN_DN,
+      'changetype: modify',
+      'replace: ipaWinSyncAcctDisable',
+      'ipaWinSync¦AcctDisable: to_ad',
+      '-',
+    ]);
     const spec = catalog.attribute('ipaWinSyncAcctDisable')!;
     assert.equal(hover.covered, 'ipaWinSyncAcctDisable');
     assert.deepEqual(hover.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 21 } });
@@ -34,21 +40,49 @@ describe('hover on attribute names', () => {
       `  - \`to_ds\` — ${spec.syntax.kind === 'enum' && spec.syntax.values[2].doc}`,
       `  - \`both\` — ${spec.syntax.kind === 'enum' && spec.syntax.values[3].doc}`,
     ]);
-    assert.ok(lines.includes('- **Default:** `both`, the value FreeIPA ships; the attribute is required, so there is no built-in fallback'));
-    assert.ok(lines.includes('- **Single-valued**; required when the entry is added, and must stay: a modify that removes it is refused'));
-    assert.ok(lines.includes(`- **Bad value when the entry is added:** the server accepts it as written. ${spec.onBadValue.add.note}`));
-    assert.ok(lines.includes(`- **Bad value in a modify:** the server rejects it with 53 (Unwilling to perform). ${spec.onBadValue.modify.note}`));
+    assert.ok(
+      lines.includes(
+        '- **Default:** `both`, the value FreeIPA ships; the attribute is required, so there is no built-in fallback',
+      ),
+    );
+    assert.ok(
+      lines.includes(
+        '- **Single-valued**; required when the entry is added, and must stay: a modify that removes it is refused',
+      ),
+    );
+    assert.ok(
+      lines.includes(
+        `- **Bad value when the entry is added:** the server accepts it as written. ${spec.onBadValue.add.note}`,
+      ),
+    );
+    assert.ok(
+      lines.includes(
+        `- **Bad value in a modify:** the server rejects it with 53 (Unwilling to perform). ${spec.onBadValue.modify.note}`,
+      ),
+    );
   });
 
   test('every ipa-winsync and agreement attribute has a hover with its doc, entry title and bad-value handling', () => {
     for (const spec of catalog.attributes) {
       const dn = spec.entry === 'ipa-winsync' ? PLUGIN_DN : AGREEMENT_DN;
-      const hover = mustHover([dn, 'changetype: modify', `replace: ${spec.name}`, `${spec.name.slice(0, 3)}¦${spec.name.slice(3)}: x`, '-']);
+      const hover = mustHover([
+        dn,
+        'changetype: modify',
+        `replace: ${spec.name}`,
+        `${spec.name.slice(0, 3)}¦${spec.name.slice(3)}: x`,
+        '-',
+      ]);
       assert.equal(hover.covered, spec.name, spec.name);
-      assert.ok(hover.contents.startsWith(`**${spec.name}** — ${catalog.entryKind(spec.entry).title}, *${spec.group}*\n\n${spec.doc}\n`), spec.name);
+      assert.ok(
+        hover.contents.startsWith(
+          `**${spec.name}** — ${catalog.entryKind(spec.entry).title}, *${spec.group}*\n\n${spec.doc}\n`,
+        ),
+        spec.name,
+      );
       assert.match(hover.contents, /- \*\*Bad value/, spec.name);
       assert.ok(hover.contents.includes(spec.onBadValue.modify.note), spec.name);
-      if (spec.default !== undefined) assert.ok(hover.contents.includes(`- **Default:** \`${spec.default}\``), spec.name);
+      if (spec.default !== undefined)
+        assert.ok(hover.contents.includes(`- **Default:** \`${spec.default}\``), spec.name);
     }
   });
 
@@ -59,18 +93,34 @@ describe('hover on attribute names', () => {
 
   test('a boolean says how its dialect reads values; on/off says anything else is an error', () => {
     const slapi = mustHover([PLUGIN_DN, 'ipaWinSyncUser¦Flatten: true']);
-    assert.ok(slapi.contents.includes('- **Value:** boolean: `true` or `false`; `on`/`off`, `yes`/`no`, `1`/`0` and prefixes such as `t` work too.'));
+    assert.ok(
+      slapi.contents.includes(
+        '- **Value:** boolean: `true` or `false`; `on`/`off`, `yes`/`no`, `1`/`0` and prefixes such as `t` work too.',
+      ),
+    );
     assert.ok(slapi.contents.includes('- **Default:** `true` (in effect when the attribute is absent)'));
-    assert.ok(slapi.contents.includes('- **Bad value in a modify:** the server silently reads it as `false`. Never refused and nothing is logged'));
+    assert.ok(
+      slapi.contents.includes(
+        '- **Bad value in a modify:** the server silently reads it as `false`. Never refused and nothing is logged',
+      ),
+    );
     const onOff = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'nsds5Replica¦Enabled: on']);
     assert.ok(onOff.contents.includes('- **Value:** exactly `on` or `off` (any case); anything else is an error'));
-    assert.ok(onOff.contents.includes('- **Bad value when the entry is added:** the server rejects it with 53 (Unwilling to perform).'));
+    assert.ok(
+      onOff.contents.includes(
+        '- **Bad value when the entry is added:** the server rejects it with 53 (Unwilling to perform).',
+      ),
+    );
     assert.ok(onOff.contents.includes('- **Bad value in a modify:** the server rejects it with 1 (Operations error).'));
   });
 
   test('an agreement attribute that falls back names the fallback', () => {
     const hover = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'winSync¦MoveAction: none']);
-    assert.ok(hover.contents.includes('- **Bad value when the entry is added:** the server logs a warning and falls back to `none`.'));
+    assert.ok(
+      hover.contents.includes(
+        '- **Bad value when the entry is added:** the server logs a warning and falls back to `none`.',
+      ),
+    );
     assert.ok(hover.contents.includes('- **Since:** 389-ds-base 1.2.11'));
   });
 
@@ -78,11 +128,21 @@ describe('hover on attribute names', () => {
     const hover = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'nsds7Dirsync¦Cookie:: AAEC']);
     assert.ok(hover.contents.includes('- **Server-managed:** the server writes it; leave it out of LDIF you author.'));
     const status = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'nsds5replicaLast¦UpdateStatus: x']);
-    assert.ok(status.contents.includes('- **Bad value (add or modify):** the server silently ignores it. The schema marks it NO-USER-MODIFICATION'));
+    assert.ok(
+      status.contents.includes(
+        '- **Bad value (add or modify):** the server silently ignores it. The schema marks it NO-USER-MODIFICATION',
+      ),
+    );
   });
 
   test('a misspelt name in the plugin entry gets the nearest known name and what the server does with it', () => {
-    const hover = mustHover([PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncAcctDisabel', 'ipaWinSync¦AcctDisabel: none', '-']);
+    const hover = mustHover([
+      PLUGIN_DN,
+      'changetype: modify',
+      'replace: ipaWinSyncAcctDisabel',
+      'ipaWinSync¦AcctDisabel: none',
+      '-',
+    ]);
     assert.equal(
       hover.contents,
       [
@@ -124,10 +184,22 @@ describe('hover on attribute names', () => {
   });
 
   test('a mod-spec header: the operation on its keyword, the attribute on its value (range without spaces)', () => {
-    const op = mustHover([PLUGIN_DN, 'changetype: modify', 'rep¦lace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '-']);
+    const op = mustHover([
+      PLUGIN_DN,
+      'changetype: modify',
+      'rep¦lace: ipaWinSyncForceSync',
+      'ipaWinSyncForceSync: true',
+      '-',
+    ]);
     assert.equal(op.covered, 'replace');
     assert.ok(op.contents.startsWith('**replace:** Replaces every value of the attribute'));
-    const attribute = mustHover([PLUGIN_DN, 'changetype: modify', 'replace:  ipaWinSync¦ForceSync  ', 'ipaWinSyncForceSync: true', '-']);
+    const attribute = mustHover([
+      PLUGIN_DN,
+      'changetype: modify',
+      'replace:  ipaWinSync¦ForceSync  ',
+      'ipaWinSyncForceSync: true',
+      '-',
+    ]);
     assert.equal(attribute.covered, 'ipaWinSyncForceSync');
     assert.ok(attribute.contents.startsWith('**ipaWinSyncForceSync** —'));
   });
@@ -148,27 +220,43 @@ describe('hover on attribute names', () => {
 
 describe('hover on values', () => {
   test('enum values: to_ad, fromWindows, unsync each say what they do', () => {
-    const acct = mustHover([PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: to¦_ad', '-']);
+    const acct = mustHover([
+      PLUGIN_DN,
+      'changetype: modify',
+      'replace: ipaWinSyncAcctDisable',
+      'ipaWinSyncAcctDisable: to¦_ad',
+      '-',
+    ]);
     assert.equal(acct.covered, 'to_ad');
     assert.equal(
       acct.contents,
       'Value of `ipaWinSyncAcctDisable`\n\n**`to_ad`** — One way, IdM → AD: locking a user in IdM disables the AD account and overrides the AD setting; disabling done in AD is not copied to IdM.',
     );
     const oneWay = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'oneWaySync: from¦Windows']);
-    assert.ok(oneWay.contents.startsWith('Value of `oneWaySync`\n\n**`fromWindows`** — Only AD → directory: AD is the master.'));
+    assert.ok(
+      oneWay.contents.startsWith('Value of `oneWaySync`\n\n**`fromWindows`** — Only AD → directory: AD is the master.'),
+    );
     const move = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'winSyncMoveAction: un¦sync']);
     assert.ok(move.contents.includes('**`unsync`** — Removes the ntUser/ntGroup object class'));
   });
 
   test('an enum value in another case works and names the documented spelling; older spellings are marked', () => {
     const hover = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'oneWaySync: FROM¦WINDOWS']);
-    assert.ok(hover.contents.includes('**`fromWindows`** (documented spelling `fromWindows`; the server ignores case) —'));
+    assert.ok(
+      hover.contents.includes('**`fromWindows`** (documented spelling `fromWindows`; the server ignores case) —'),
+    );
     const legacy = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'nsDS5ReplicaTransportInfo: T¦LS']);
     assert.ok(legacy.contents.endsWith('*Older spelling, still accepted.*'));
   });
 
   test('an invalid enum value lists the allowed ones and what the server does, for a modify and for an add', () => {
-    const modify = mustHover([PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: some¦times', '-']);
+    const modify = mustHover([
+      PLUGIN_DN,
+      'changetype: modify',
+      'replace: ipaWinSyncAcctDisable',
+      'ipaWinSyncAcctDisable: some¦times',
+      '-',
+    ]);
     const spec = catalog.attribute('ipaWinSyncAcctDisable')!;
     assert.equal(
       modify.contents,
@@ -180,11 +268,22 @@ describe('hover on values', () => {
 
   test('boolean values in each dialect', () => {
     const prefix = mustHover([PLUGIN_DN, 'ipaWinSyncForceSync: ¦t']);
-    assert.equal(prefix.contents, 'Value of `ipaWinSyncForceSync`\n\n`t` means **true**: the server accepts it as a prefix of `true`.');
+    assert.equal(
+      prefix.contents,
+      'Value of `ipaWinSyncForceSync`\n\n`t` means **true**: the server accepts it as a prefix of `true`.',
+    );
     const typo = mustHover([PLUGIN_DN, 'ipaWinSyncUserFlatten: tru¦ee']);
-    assert.ok(typo.contents.endsWith('`truee` means **false**: the server does not know the word and reads it as a number (non-numeric text is 0).'));
+    assert.ok(
+      typo.contents.endsWith(
+        '`truee` means **false**: the server does not know the word and reads it as a number (non-numeric text is 0).',
+      ),
+    );
     const winsync = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'nsds7NewWinUserSyncEnabled: enab¦led']);
-    assert.ok(winsync.contents.endsWith('`enabled` means **false**: only `on`, `yes`, `true` and `1` mean true, so any other word — a typo included — silently means false.'));
+    assert.ok(
+      winsync.contents.endsWith(
+        '`enabled` means **false**: only `on`, `yes`, `true` and `1` mean true, so any other word — a typo included — silently means false.',
+      ),
+    );
     const yes = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'winSyncFlattenTree: y¦es']);
     assert.ok(yes.contents.endsWith('`yes` means **true**.'));
     const onOff = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'nsds5ReplicaEnabled: tr¦ue']);
@@ -200,7 +299,11 @@ describe('hover on values', () => {
     const broken = mustHover(['dn: cn=x,dc=example,dc=com', 'description:: ab¦c']);
     assert.equal(broken.contents, '**Invalid base64:** the value does not decode.');
     const known = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'oneWaySync:: ZnJvbVdp¦bmRvd3M=']);
-    assert.ok(known.contents.startsWith('**Base64**, decoded:\n\n```text\nfromWindows\n```\n\nValue of `oneWaySync`\n\n**`fromWindows`** —'));
+    assert.ok(
+      known.contents.startsWith(
+        '**Base64**, decoded:\n\n```text\nfromWindows\n```\n\nValue of `oneWaySync`\n\n**`fromWindows`** —',
+      ),
+    );
   });
 
   test('an agreement DN: RDNs with escapes decoded, the entry kind and the replicated suffix', () => {
@@ -226,8 +329,16 @@ describe('hover on values', () => {
 
   test('a DN still being typed is judged by its shape; legacy forms show what 389-DS stores', () => {
     const hover = mustHover(['dn: cn=new,cn=replica,cn="dc=example,dc=com",cn=mapping tree,cn=con¦fig']);
-    assert.ok(hover.contents.startsWith('**Entry DN** — looks like a Windows sync agreement (nsDSWindowsReplicationAgreement) (from its DN and the names it uses)'));
-    assert.ok(hover.contents.includes('**Legacy form:** 389-DS accepts it and stores `cn=new,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config`.'));
+    assert.ok(
+      hover.contents.startsWith(
+        '**Entry DN** — looks like a Windows sync agreement (nsDSWindowsReplicationAgreement) (from its DN and the names it uses)',
+      ),
+    );
+    assert.ok(
+      hover.contents.includes(
+        '**Legacy form:** 389-DS accepts it and stores `cn=new,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config`.',
+      ),
+    );
     assert.ok(hover.contents.includes('3. `cn` = `dc=example,dc=com` (written `"dc=example,dc=com"`)'));
   });
 
@@ -242,7 +353,9 @@ describe('hover on values', () => {
 
   test('a malformed DN says why, and multi-valued RDNs are joined with +', () => {
     const broken = mustHover(['dn:,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=con¦fig']);
-    assert.ok(broken.contents.includes("**Not a valid DN:** Empty RDN before ',': expected attribute=value, or remove the ','"));
+    assert.ok(
+      broken.contents.includes("**Not a valid DN:** Empty RDN before ',': expected attribute=value, or remove the ','"),
+    );
     assert.ok(broken.contents.startsWith('**Entry DN** — looks like a Windows sync agreement'));
     const multi = mustHover(['dn: cn=a+sn=b,dc=ex¦ample,dc=com', 'cn: a']);
     assert.ok(multi.contents.includes('1. `cn` = `a` + `sn` = `b`'));
@@ -251,32 +364,74 @@ describe('hover on values', () => {
 
   test('DN-syntax attributes, newsuperior and base64 DNs show their RDNs', () => {
     const root = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'nsDS5ReplicaRoot: dc=exa¦mple,dc=com']);
-    assert.equal(root.contents, 'Value of `nsDS5ReplicaRoot`\n\nRDNs, from the entry up to the root:\n\n1. `dc` = `example`\n2. `dc` = `com`');
-    const superior = mustHover(['dn: uid=a,dc=x', 'changetype: modrdn', 'newrdn: uid=b', 'deleteoldrdn: 1', 'newsuperior: ou=Pe¦ople\\2C old,dc=x']);
-    assert.ok(superior.contents.startsWith('**New parent entry**\n\nRDNs, from the entry up to the root:\n\n1. `ou` = `People, old` (written `People\\2C old`)'));
+    assert.equal(
+      root.contents,
+      'Value of `nsDS5ReplicaRoot`\n\nRDNs, from the entry up to the root:\n\n1. `dc` = `example`\n2. `dc` = `com`',
+    );
+    const superior = mustHover([
+      'dn: uid=a,dc=x',
+      'changetype: modrdn',
+      'newrdn: uid=b',
+      'deleteoldrdn: 1',
+      'newsuperior: ou=Pe¦ople\\2C old,dc=x',
+    ]);
+    assert.ok(
+      superior.contents.startsWith(
+        '**New parent entry**\n\nRDNs, from the entry up to the root:\n\n1. `ou` = `People, old` (written `People\\2C old`)',
+      ),
+    );
     const encoded = mustHover(['dn:: Y249w6l0w6ksZGM9eA¦==', 'cn: été']);
     assert.ok(encoded.contents.startsWith('**Entry DN**\n\n**Base64**, decoded:\n\n```text\ncn=été,dc=x\n```\n\nRDNs'));
   });
 
   test('schedules in words, with the problem when a window is not valid', () => {
-    const window = (value: string) => mustHover([AGREEMENT_DN, AGREEMENT_CLASS, `nsDS5ReplicaUpdateSchedule: ${value}¦`]).contents.split('\n\n')[1];
+    const window = (value: string) =>
+      mustHover([AGREEMENT_DN, AGREEMENT_CLASS, `nsDS5ReplicaUpdateSchedule: ${value}¦`]).contents.split('\n\n')[1];
     assert.equal(window('0800-1700 12345'), '08:00–17:00 on Monday, Tuesday, Wednesday, Thursday and Friday.');
     assert.equal(window('0000-2359 0123456'), '00:00–23:59 every day.');
     assert.equal(window('2200-2359 60'), '22:00–23:59 on Sunday and Saturday.');
     assert.equal(window('*'), 'Any time: updates are not restricted to a window.');
-    assert.equal(window('1700-0800 1'), 'Not a valid window: the window ends before it starts; a window cannot cross midnight, so split it into two values.');
-    assert.equal(window('2500-9999 9'), 'Not a valid window: 2500 is not a time of day (hours 00–23, minutes 00–59); 9999 is not a time of day (hours 00–23, minutes 00–59); day 9 does not exist (0 = Sunday … 6 = Saturday).');
-    assert.equal(window('weekdays'), 'Not a schedule window: expected `*` or `HHMM-HHMM DAYS`, e.g. `0800-1700 12345`.');
-    const invalid = mustHover([AGREEMENT_DN, 'changetype: modify', 'replace: nsDS5ReplicaUpdateSchedule', 'nsDS5ReplicaUpdateSchedule: 8-17¦', '-']);
+    assert.equal(
+      window('1700-0800 1'),
+      'Not a valid window: the window ends before it starts; a window cannot cross midnight, so split it into two values.',
+    );
+    assert.equal(
+      window('2500-9999 9'),
+      'Not a valid window: 2500 is not a time of day (hours 00–23, minutes 00–59); 9999 is not a time of day (hours 00–23, minutes 00–59); day 9 does not exist (0 = Sunday … 6 = Saturday).',
+    );
+    assert.equal(
+      window('weekdays'),
+      'Not a schedule window: expected `*` or `HHMM-HHMM DAYS`, e.g. `0800-1700 12345`.',
+    );
+    const invalid = mustHover([
+      AGREEMENT_DN,
+      'changetype: modify',
+      'replace: nsDS5ReplicaUpdateSchedule',
+      'nsDS5ReplicaUpdateSchedule: 8-17¦',
+      '-',
+    ]);
     assert.ok(invalid.contents.includes('In a modify the server rejects it with 1 (Operations error).'));
   });
 
   test('subtree pairs and ipaWinSyncUserAttr values are read apart', () => {
-    const pair = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'winSyncSubtreePair: ou=People,dc=example,dc=com:OU=Staff,DC=ad¦']);
-    assert.ok(pair.contents.includes('**Directory subtree**\n\nRDNs, from the entry up to the root:\n\n1. `ou` = `People`'));
-    assert.ok(pair.contents.includes('**Active Directory subtree**\n\nRDNs, from the entry up to the root:\n\n1. `OU` = `Staff`\n2. `DC` = `ad`'));
+    const pair = mustHover([
+      AGREEMENT_DN,
+      AGREEMENT_CLASS,
+      'winSyncSubtreePair: ou=People,dc=example,dc=com:OU=Staff,DC=ad¦',
+    ]);
+    assert.ok(
+      pair.contents.includes('**Directory subtree**\n\nRDNs, from the entry up to the root:\n\n1. `ou` = `People`'),
+    );
+    assert.ok(
+      pair.contents.includes(
+        '**Active Directory subtree**\n\nRDNs, from the entry up to the root:\n\n1. `OU` = `Staff`\n2. `DC` = `ad`',
+      ),
+    );
     const userAttr = mustHover([PLUGIN_DN, 'ipaWinSyncUserAttr: uidNumber ¦-1']);
-    assert.equal(userAttr.contents, 'Value of `ipaWinSyncUserAttr`\n\nGives synced users `uidNumber` = `-1` when they do not have that attribute yet.');
+    assert.equal(
+      userAttr.contents,
+      'Value of `ipaWinSyncUserAttr`\n\nGives synced users `uidNumber` = `-1` when they do not have that attribute yet.',
+    );
   });
 
   test('a value with nothing specific to say shows the attribute description', () => {

@@ -7,7 +7,21 @@ import { getLanguageService } from '../../../server/src/engine/service';
 const service = getLanguageService();
 
 test('each record is anchored on its dn: line, or on its first line when it has none, numbered in document order', () => {
-  const text = ['version: 1', '', '# comment', 'dn: cn=a,dc=example,dc=com', 'cn: a', '', 'cn: no dn', '', 'include: file:///x.ldif', '', 'dn: cn=b,dc=example,dc=com', 'cn: b', ''].join('\n');
+  const text = [
+    'version: 1',
+    '',
+    '# comment',
+    'dn: cn=a,dc=example,dc=com',
+    'cn: a',
+    '',
+    'cn: no dn',
+    '',
+    'include: file:///x.ldif',
+    '',
+    'dn: cn=b,dc=example,dc=com',
+    'cn: b',
+    '',
+  ].join('\n');
   assert.deepEqual(service.findRecordAnchors(service.parse(text)), [
     { index: 0, line: 3 },
     { index: 1, line: 6 },

@@ -32,7 +32,11 @@ function parsed(text: string): FilterNode {
 function shape(value: unknown): unknown {
   if (value instanceof Uint8Array || typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map(shape);
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'start' && key !== 'end').map(([key, item]) => [key, shape(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'start' && key !== 'end')
+      .map(([key, item]) => [key, shape(item)]),
+  );
 }
 
 function assertRoundTrip(text: string): void {
@@ -76,7 +80,13 @@ test('presence and substrings', () => {
   if (substring.kind !== 'substring') return;
   assert.equal(substring.initial, undefined);
   assert.equal(substring.final, undefined);
-  assert.deepEqual(substring.any.map((part) => [part.text, part.start, part.end]), [['abc', 5, 8], ['def', 9, 12]]);
+  assert.deepEqual(
+    substring.any.map((part) => [part.text, part.start, part.end]),
+    [
+      ['abc', 5, 8],
+      ['def', 9, 12],
+    ],
+  );
   const ends = valid('(cn=a*b*c)');
   assert.ok(ends.kind === 'substring');
   if (ends.kind !== 'substring') return;
@@ -87,7 +97,10 @@ test('attribute options are kept', () => {
   const filter = valid('(cn;lang-en;binary=x)');
   assert.ok(filter.kind === 'equality');
   if (filter.kind !== 'equality') return;
-  assert.deepEqual([filter.attribute.type, filter.attribute.options, filter.attribute.text], ['cn', ['lang-en', 'binary'], 'cn;lang-en;binary']);
+  assert.deepEqual(
+    [filter.attribute.type, filter.attribute.options, filter.attribute.text],
+    ['cn', ['lang-en', 'binary'], 'cn;lang-en;binary'],
+  );
   assert.equal(valid('(2.5.4.3=x)').kind, 'equality');
 });
 
@@ -95,12 +108,18 @@ test('extensible matches: attribute, :dn and matching rule', () => {
   const rule = valid('(cn:caseExactMatch:=Fred)');
   assert.ok(rule.kind === 'extensible');
   if (rule.kind !== 'extensible') return;
-  assert.deepEqual([rule.attribute?.text, rule.dnAttributes, rule.matchingRule?.text, rule.value.text], ['cn', false, 'caseExactMatch', 'Fred']);
+  assert.deepEqual(
+    [rule.attribute?.text, rule.dnAttributes, rule.matchingRule?.text, rule.value.text],
+    ['cn', false, 'caseExactMatch', 'Fred'],
+  );
   assert.deepEqual([rule.matchingRule?.start, rule.matchingRule?.end], [4, 18]);
   const dn = valid('(:dn:2.4.6.8.10:=Dino)');
   assert.ok(dn.kind === 'extensible');
   if (dn.kind !== 'extensible') return;
-  assert.deepEqual([dn.attribute, dn.dnAttributes, dn.matchingRule?.text, dn.value.text], [undefined, true, '2.4.6.8.10', 'Dino']);
+  assert.deepEqual(
+    [dn.attribute, dn.dnAttributes, dn.matchingRule?.text, dn.value.text],
+    [undefined, true, '2.4.6.8.10', 'Dino'],
+  );
   valid('(o:dn:=Ace Industry)');
   valid('(sn:dn:2.4.6.8.10:=Barney Rubble)');
   valid('(cn:=Betty)');
@@ -119,9 +138,10 @@ test('escapes decode to text; non-UTF-8 escapes keep their bytes', () => {
 test('a filter without outer parentheses is missing-parens, fixable by wrapping', () => {
   const result = parseFilter('objectclass=user');
   assert.equal(result.fixedByWrapping, true);
-  assert.deepEqual(result.problems.map((p) => [p.kind, p.start, p.end, p.severity, p.message]), [
-    ['missing-parens', 0, 16, 'error', 'A filter must be enclosed in parentheses: write (objectclass=user)'],
-  ]);
+  assert.deepEqual(
+    result.problems.map((p) => [p.kind, p.start, p.end, p.severity, p.message]),
+    [['missing-parens', 0, 16, 'error', 'A filter must be enclosed in parentheses: write (objectclass=user)']],
+  );
   assert.ok(result.filter);
   assert.deepEqual([result.filter.start, result.filter.end], [0, 16]);
   assert.ok(result.filter.kind === 'equality');
@@ -134,13 +154,25 @@ test('text that wrapping alone cannot fix reports missing-parens and the real er
   const result = parseFilter('not a filter');
   assert.equal(result.fixedByWrapping, false);
   assert.equal(result.filter, undefined);
-  assert.deepEqual(result.problems.map((p) => [p.kind, p.start, p.end]), [['missing-parens', 0, 12], ['invalid-attribute', 3, 4]]);
-  assert.deepEqual(problems('cn=\\zz'), [['missing-parens', 0, 6, 'error'], ['bad-escape', 3, 6, 'error']]);
+  assert.deepEqual(
+    result.problems.map((p) => [p.kind, p.start, p.end]),
+    [
+      ['missing-parens', 0, 12],
+      ['invalid-attribute', 3, 4],
+    ],
+  );
+  assert.deepEqual(problems('cn=\\zz'), [
+    ['missing-parens', 0, 6, 'error'],
+    ['bad-escape', 3, 6, 'error'],
+  ]);
 });
 
 test('unbalanced parentheses', () => {
   assert.deepEqual(problems('(&(foo=bar)'), [['unbalanced', 0, 1, 'error']]);
-  assert.equal(parseFilter('(&(foo=bar)').problems[0].message, "'(' is never closed: expected ')' at the end of the filter");
+  assert.equal(
+    parseFilter('(&(foo=bar)').problems[0].message,
+    "'(' is never closed: expected ')' at the end of the filter",
+  );
   assert.deepEqual(problems('(cn=abc'), [['unbalanced', 0, 1, 'error']]);
   assert.deepEqual(problems('(a=b))'), [['unbalanced', 5, 6, 'error']]);
   assert.deepEqual(problems('(&(|(a=b)'), [['unbalanced', 2, 3, 'error']]);
@@ -171,7 +203,10 @@ test('a missing attribute, an invalid attribute and unknown operators', () => {
 
 test('values: bad escapes, unescaped parentheses, asterisks and NUL', () => {
   assert.deepEqual(problems('(cn=\\zz)'), [['bad-escape', 4, 7, 'error']]);
-  assert.match(parseFilter('(cn=\\zz)').problems[0].message, /^Invalid escape '\\zz': '\\' must be followed by two hex digits/);
+  assert.match(
+    parseFilter('(cn=\\zz)').problems[0].message,
+    /^Invalid escape '\\zz': '\\' must be followed by two hex digits/,
+  );
   assert.deepEqual(problems('(cn=a\\5)'), [['bad-escape', 5, 7, 'error']]);
   assert.deepEqual(problems('(cn=a\\)'), [['bad-escape', 5, 6, 'error']]);
   assert.deepEqual(problems('(cn=a(b)'), [['unescaped-paren', 5, 6, 'error']]);
@@ -183,7 +218,10 @@ test('values: bad escapes, unescaped parentheses, asterisks and NUL', () => {
 test('NOT takes exactly one filter', () => {
   assert.deepEqual(problems('(!(a=b)(c=d))'), [['invalid-not', 0, 13, 'error']]);
   assert.deepEqual(problems('(!)'), [['invalid-not', 0, 3, 'error']]);
-  assert.deepEqual(problems('(!a=b)'), [['expected-filter', 2, 5, 'error'], ['invalid-not', 0, 6, 'error']]);
+  assert.deepEqual(problems('(!a=b)'), [
+    ['expected-filter', 2, 5, 'error'],
+    ['invalid-not', 0, 6, 'error'],
+  ]);
 });
 
 test('text after the filter is an error', () => {
@@ -203,19 +241,40 @@ test('invalid extensible match syntax', () => {
 });
 
 test('spaces around and between filters are warnings', () => {
-  assert.deepEqual(problems(' (a=b) '), [['whitespace', 0, 1, 'warning'], ['whitespace', 6, 7, 'warning']]);
+  assert.deepEqual(problems(' (a=b) '), [
+    ['whitespace', 0, 1, 'warning'],
+    ['whitespace', 6, 7, 'warning'],
+  ]);
   assert.deepEqual(problems('(&(a=b) (c=d))'), [['whitespace', 7, 8, 'warning']]);
   assert.ok(parseFilter('(&(a=b) (c=d))').filter);
 });
 
 test('a filterlist is filters back to back, as ipaWinSyncDefaultGroupFilter uses', () => {
-  const { filters, problems: found } = parseFilterList('(gidNumber=*)(objectclass=posixGroup)(objectclass=groupOfNames)');
+  const { filters, problems: found } = parseFilterList(
+    '(gidNumber=*)(objectclass=posixGroup)(objectclass=groupOfNames)',
+  );
   assert.deepEqual(found, []);
-  assert.deepEqual(filters.map((filter) => [filter.kind, filter.start, filter.end]), [['present', 0, 13], ['equality', 13, 37], ['equality', 37, 63]]);
-  assert.deepEqual(parseFilterList('(a=b)x(c=d)').problems.map((p) => [p.kind, p.start, p.end]), [['expected-filter', 5, 6]]);
+  assert.deepEqual(
+    filters.map((filter) => [filter.kind, filter.start, filter.end]),
+    [
+      ['present', 0, 13],
+      ['equality', 13, 37],
+      ['equality', 37, 63],
+    ],
+  );
+  assert.deepEqual(
+    parseFilterList('(a=b)x(c=d)').problems.map((p) => [p.kind, p.start, p.end]),
+    [['expected-filter', 5, 6]],
+  );
   assert.deepEqual(parseFilterList('(a=b)x(c=d)').filters, []);
-  assert.deepEqual(parseFilterList('').problems.map((p) => p.kind), ['empty-filter']);
-  assert.deepEqual(parseFilterList('objectclass=x').problems.map((p) => p.kind), ['expected-filter']);
+  assert.deepEqual(
+    parseFilterList('').problems.map((p) => p.kind),
+    ['empty-filter'],
+  );
+  assert.deepEqual(
+    parseFilterList('objectclass=x').problems.map((p) => p.kind),
+    ['expected-filter'],
+  );
 });
 
 test('formatFilter prints canonical text that parses back to the same structure', () => {
@@ -263,11 +322,34 @@ test('100,000 nested NOTs and ANDs parse and print without recursion', () => {
 test('100,000 unclosed levels give one problem, not a stack overflow', () => {
   const { filter, problems: found } = parseFilter('(&'.repeat(100_000) + '(a=b)');
   assert.equal(filter, undefined);
-  assert.deepEqual(found.map((p) => [p.kind, p.start]), [['unbalanced', 199_998]]);
+  assert.deepEqual(
+    found.map((p) => [p.kind, p.start]),
+    [['unbalanced', 199_998]],
+  );
 });
 
 test('parseFilter never throws on arbitrary input', () => {
-  const alphabet = ['(', ')', '&', '|', '!', 'a', '=', '*', '~', '>', '<', ':', 'dn', '\\', '2', 'z', ' ', ';', '\u0000'];
+  const alphabet = [
+    '(',
+    ')',
+    '&',
+    '|',
+    '!',
+    'a',
+    '=',
+    '*',
+    '~',
+    '>',
+    '<',
+    ':',
+    'dn',
+    '\\',
+    '2',
+    'z',
+    ' ',
+    ';',
+    '\u0000',
+  ];
   let seed = 7;
   for (let round = 0; round < 3000; round++) {
     let text = '';
@@ -276,7 +358,8 @@ test('parseFilter never throws on arbitrary input', () => {
       text += alphabet[seed % alphabet.length];
     }
     const { filter, problems: found } = parseFilter(text);
-    for (const problem of found) assert.ok(problem.start >= 0 && problem.start <= problem.end && problem.end <= text.length, text);
+    for (const problem of found)
+      assert.ok(problem.start >= 0 && problem.start <= problem.end && problem.end <= text.length, text);
     if (filter) assertRoundTrip(formatFilter(filter));
     parseFilterList(text);
   }

@@ -111,20 +111,21 @@ describe('change records', () => {
     );
     assert.deepEqual(codes(doc), []);
     const [first, second] = doc.records;
-    assert.deepEqual([first.kind, first.newRdn?.value, first.deleteOldRdn?.value, first.newSuperior?.value], [
-      'modrdn',
-      'uid=jdoe2',
-      '1',
-      'ou=Staff,dc=example,dc=com',
-    ]);
+    assert.deepEqual(
+      [first.kind, first.newRdn?.value, first.deleteOldRdn?.value, first.newSuperior?.value],
+      ['modrdn', 'uid=jdoe2', '1', 'ou=Staff,dc=example,dc=com'],
+    );
     assert.equal(second.kind, 'moddn');
   });
 
   test('modrdn problems: missing deleteoldrdn, bad value, lines out of order', () => {
-    assert.deepEqual(codes(parseLdif(lines('dn: uid=a,dc=x', 'changetype: modrdn', 'newrdn: uid=b'))), ['ldif/missing-deleteoldrdn']);
-    assert.deepEqual(codes(parseLdif(lines('dn: uid=a,dc=x', 'changetype: modrdn', 'newrdn: uid=b', 'deleteoldrdn: yes'))), [
-      'ldif/invalid-deleteoldrdn',
+    assert.deepEqual(codes(parseLdif(lines('dn: uid=a,dc=x', 'changetype: modrdn', 'newrdn: uid=b'))), [
+      'ldif/missing-deleteoldrdn',
     ]);
+    assert.deepEqual(
+      codes(parseLdif(lines('dn: uid=a,dc=x', 'changetype: modrdn', 'newrdn: uid=b', 'deleteoldrdn: yes'))),
+      ['ldif/invalid-deleteoldrdn'],
+    );
     assert.deepEqual(
       codes(parseLdif(lines('dn: uid=a,dc=x', 'changetype: modrdn', 'deleteoldrdn: 1', 'newrdn: uid=b'))).sort(),
       ['ldif/missing-newrdn', 'ldif/unexpected-modrdn-line'],
@@ -133,12 +134,20 @@ describe('change records', () => {
 
   test('controls before changetype, with criticality and value', () => {
     const doc = parseLdif(
-      lines('dn: ou=old,dc=example,dc=com', 'control: 1.2.840.113556.1.4.805 true', 'control: 1.3.6.1.1.13.1 false:: AAE=', 'changetype: delete'),
+      lines(
+        'dn: ou=old,dc=example,dc=com',
+        'control: 1.2.840.113556.1.4.805 true',
+        'control: 1.3.6.1.1.13.1 false:: AAE=',
+        'changetype: delete',
+      ),
     );
     assert.deepEqual(codes(doc), []);
     const [tree, read] = doc.records[0].controls;
     assert.deepEqual([tree.oid, tree.critical, tree.value], ['1.2.840.113556.1.4.805', true, undefined]);
-    assert.deepEqual([read.oid, read.critical, read.valueEncoding, [...(read.bytes ?? [])]], ['1.3.6.1.1.13.1', false, 'base64', [0, 1]]);
+    assert.deepEqual(
+      [read.oid, read.critical, read.valueEncoding, [...(read.bytes ?? [])]],
+      ['1.3.6.1.1.13.1', false, 'base64', [0, 1]],
+    );
   });
 
   test('"control:" after dn: in a content record is an ordinary attribute', () => {
@@ -156,7 +165,12 @@ describe('syntax problems', () => {
 
   test('invalid attribute names, base64 and URLs', () => {
     const doc = parseLdif(lines('dn: cn=x', 'bad name: 1', 'cn:: ***', 'a:< not a url', 'b:< http://example.com/x'));
-    assert.deepEqual(codes(doc), ['ldif/invalid-attribute-description', 'ldif/invalid-base64', 'ldif/invalid-url', 'ldif/unsupported-url-scheme']);
+    assert.deepEqual(codes(doc), [
+      'ldif/invalid-attribute-description',
+      'ldif/invalid-base64',
+      'ldif/invalid-url',
+      'ldif/unsupported-url-scheme',
+    ]);
   });
 
   test('a continuation after a blank line has nothing to continue', () => {
@@ -184,7 +198,21 @@ describe('syntax problems', () => {
   });
 
   test('never throws, whatever the text', () => {
-    const samples = ['', '\n', '\r', ':', '::', ' ', '-', 'dn::', 'dn:<', '\u0000', 'dn: x\n-\n-', '\ud800', 'a'.repeat(5000)];
+    const samples = [
+      '',
+      '\n',
+      '\r',
+      ':',
+      '::',
+      ' ',
+      '-',
+      'dn::',
+      'dn:<',
+      '\u0000',
+      'dn: x\n-\n-',
+      '\ud800',
+      'a'.repeat(5000),
+    ];
     for (const sample of samples) assert.doesNotThrow(() => parseLdif(sample), JSON.stringify(sample));
   });
 });
@@ -194,4 +222,3 @@ test('version: may follow a leading comment block', () => {
   assert.deepEqual(codes(doc), []);
   assert.equal(doc.version?.version, '1');
 });
-

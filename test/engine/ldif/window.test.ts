@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { commonPrefixLength, commonSuffixLength, countLineBreaks, editWindow } from '../../../server/src/engine/ldif/window';
+import {
+  commonPrefixLength,
+  commonSuffixLength,
+  countLineBreaks,
+  editWindow,
+} from '../../../server/src/engine/ldif/window';
 import { getLanguageService } from '../../../server/src/engine/service';
 
 const service = getLanguageService();
@@ -28,18 +33,44 @@ function shape(value: unknown): unknown {
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (Array.isArray(value)) return value.map(shape);
   const keys = new Set(Object.keys(value));
-  for (let proto = Object.getPrototypeOf(value); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const key of Object.getOwnPropertyNames(proto)) if (Object.getOwnPropertyDescriptor(proto, key)?.get) keys.add(key);
+  for (
+    let proto = Object.getPrototypeOf(value);
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
+    for (const key of Object.getOwnPropertyNames(proto))
+      if (Object.getOwnPropertyDescriptor(proto, key)?.get) keys.add(key);
   }
   return Object.fromEntries([...keys].sort().map((key) => [key, shape((value as Record<string, unknown>)[key])]));
 }
 
 test('a document parsed edit by edit equals the document parsed afresh, whatever the edits', () => {
-  const LINES = ['dn: cn=a,dc=x', 'dn: cn=ipa-winsync,cn=plugins,cn=config', 'cn: b', '', '', ' cont', '  ', '\t', '# c', 'version: 1', 'changetype: modify', '-', 'replace: cn', 'ipaWinSyncAcctDisable: bogus', 'cn:: Zm9v', 'x', '\r'];
+  const LINES = [
+    'dn: cn=a,dc=x',
+    'dn: cn=ipa-winsync,cn=plugins,cn=config',
+    'cn: b',
+    '',
+    '',
+    ' cont',
+    '  ',
+    '\t',
+    '# c',
+    'version: 1',
+    'changetype: modify',
+    '-',
+    'replace: cn',
+    'ipaWinSyncAcctDisable: bogus',
+    'cn:: Zm9v',
+    'x',
+    '\r',
+  ];
   const documents = fc
     .tuple(fc.array(fc.constantFrom(...LINES), { maxLength: 25 }), fc.boolean(), fc.boolean())
     .map(([lines, crlf, final]) => lines.join(crlf ? '\r\n' : '\n') + (final ? '\n' : ''));
-  const edits = fc.array(fc.tuple(fc.nat(), fc.nat(6), fc.constantFrom('', '\n', '\r\n', 'x', ' ', '\n\n', 'dn: cn=z\n', '-', ':')), { minLength: 1, maxLength: 4 });
+  const edits = fc.array(
+    fc.tuple(fc.nat(), fc.nat(6), fc.constantFrom('', '\n', '\r\n', 'x', ' ', '\n\n', 'dn: cn=z\n', '-', ':')),
+    { minLength: 1, maxLength: 4 },
+  );
   fc.assert(
     fc.property(documents, edits, (text, changes) => {
       let previous = service.parse(text);

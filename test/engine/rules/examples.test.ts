@@ -18,6 +18,12 @@ for (const rule of RULES) {
     const fixed = applyEdits(text, fix.edits);
     const start = found[0].range.start;
     const after = service.validate(service.parse(fixed)).filter((diagnostic) => diagnostic.code === code);
-    assert.ok(!after.some((diagnostic) => diagnostic.range.start.line === start.line && diagnostic.range.start.character === start.character), fixed);
+    assert.ok(
+      !after.some(
+        (diagnostic) =>
+          diagnostic.range.start.line === start.line && diagnostic.range.start.character === start.character,
+      ),
+      fixed,
+    );
   });
 }

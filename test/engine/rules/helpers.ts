@@ -17,7 +17,11 @@ export function covered(text: string | readonly string[], diagnostic: Diagnostic
   const lines = (typeof text === 'string' ? text : text.join('\n')).split('\n');
   const { start, end } = diagnostic.range;
   if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
-  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+  return [
+    lines[start.line].slice(start.character),
+    ...lines.slice(start.line + 1, end.line),
+    lines[end.line].slice(0, end.character),
+  ].join('\n');
 }
 
 export const PLUGIN_DN = 'dn: cn=ipa-winsync,cn=plugins,cn=config';
@@ -37,7 +41,9 @@ export function agreementReplace(attribute: string, ...values: string[]): string
  * Parses LDIF as `parseLdif` does, with the parser's findings worded as diagnostics by their
  * rules: for tests of what a syntax problem says and offers.
  */
-export function parseWithDiagnostics(text: string): Omit<LdifDocument, 'problems'> & { readonly problems: Diagnostic[] } {
+export function parseWithDiagnostics(
+  text: string,
+): Omit<LdifDocument, 'problems'> & { readonly problems: Diagnostic[] } {
   const document = parseLdif(text);
   return { ...document, problems: syntaxDiagnostics(document.problems) };
 }

@@ -14,7 +14,9 @@ const NOT_RULES = new Set(['support']);
 function ruleFiles(): string[] {
   return readdirSync(RULES_DIR, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !NOT_RULES.has(entry.name))
-    .flatMap((folder) => readdirSync(join(RULES_DIR, folder.name)).map((file) => `${folder.name}/${file.replace(/\.ts$/, '')}`));
+    .flatMap((folder) =>
+      readdirSync(join(RULES_DIR, folder.name)).map((file) => `${folder.name}/${file.replace(/\.ts$/, '')}`),
+    );
 }
 
 test('every code has its rule at rules/<prefix>/<name>.ts, and every rule file is registered', () => {
@@ -32,5 +34,6 @@ test('every rule file declares exactly the code of its path, and the registry ho
 });
 
 test('every code has its tests at test/engine/rules/<prefix>/<name>.test.ts', () => {
-  for (const code of Object.keys(CODES)) assert.ok(existsSync(join(__dirname, `${code}.test.ts`)), `test/engine/rules/${code}.test.ts`);
+  for (const code of Object.keys(CODES))
+    assert.ok(existsSync(join(__dirname, `${code}.test.ts`)), `test/engine/rules/${code}.test.ts`);
 });

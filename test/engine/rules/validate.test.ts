@@ -4,11 +4,24 @@ import type { Diagnostic, Severity } from '../../../server/src/engine/ldif/ast';
 import { applySettings } from '../../../server/src/engine/rules/validate';
 
 function at(line: number, severity: Severity, code = 'ldif/missing-dn'): Diagnostic {
-  return { code, severity, range: { start: { line, character: 0 }, end: { line, character: 1 } }, message: `${severity} on ${line}` };
+  return {
+    code,
+    severity,
+    range: { start: { line, character: 0 }, end: { line, character: 1 } },
+    message: `${severity} on ${line}`,
+  };
 }
 
 test('over the cap, errors are kept before warnings and infos, and the kept ones stay in position order', () => {
-  const diagnostics = [at(0, 'warning'), at(1, 'info'), at(2, 'warning'), at(3, 'error'), at(4, 'hint'), at(5, 'error'), at(6, 'warning')];
+  const diagnostics = [
+    at(0, 'warning'),
+    at(1, 'info'),
+    at(2, 'warning'),
+    at(3, 'error'),
+    at(4, 'hint'),
+    at(5, 'error'),
+    at(6, 'warning'),
+  ];
   const capped = applySettings(diagnostics, { maxDiagnostics: 3 });
   assert.deepEqual(
     capped.map((d) => `${d.severity}@${d.range.start.line}`),

@@ -3,7 +3,14 @@ import { AGREEMENT_DN } from './helpers';
 
 /** An agreement add record with the object class and cn, plus the given lines. */
 export function agreementAdd(...lines: string[]): string[] {
-  return [AGREEMENT_DN, 'changetype: add', 'objectClass: top', 'objectClass: nsDSWindowsReplicationAgreement', 'cn: ad-sync', ...lines];
+  return [
+    AGREEMENT_DN,
+    'changetype: add',
+    'objectClass: top',
+    'objectClass: nsDSWindowsReplicationAgreement',
+    'cn: ad-sync',
+    ...lines,
+  ];
 }
 
 /**
@@ -31,6 +38,7 @@ export function applyFix(lines: readonly string[], fix: Fix): string[] {
   const offset = ({ line, character }: Position) => Math.min(text.length, (starts[line] ?? text.length) + character);
   const edits = [...fix.edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let result = text;
-  for (const edit of edits) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  for (const edit of edits)
+    result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
   return result.replace(/\n$/, '').split('\n');
 }

@@ -2,7 +2,11 @@ import type { Fix } from '../../../server/src/engine/ldif/ast';
 import { AGREEMENT_DN, PLUGIN_DN } from './helpers';
 
 /** The lines of a complete, valid agreement add, minus `omit` (attribute names), plus `extra` lines. */
-export function agreementAdd({ omit = [], extra = [], dn = AGREEMENT_DN }: { omit?: string[]; extra?: string[]; dn?: string } = {}): string[] {
+export function agreementAdd({
+  omit = [],
+  extra = [],
+  dn = AGREEMENT_DN,
+}: { omit?: string[]; extra?: string[]; dn?: string } = {}): string[] {
   const lines = [
     'objectClass: top',
     'objectClass: nsDSWindowsReplicationAgreement',
@@ -48,9 +52,11 @@ export function applyFix(lines: readonly string[], fix: Fix | undefined): string
   const text = `${lines.join('\n')}\n`;
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const offset = (p: { line: number; character: number }) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
+  const offset = (p: { line: number; character: number }) =>
+    Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
   const edits = [...fix.edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let result = text;
-  for (const edit of edits) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  for (const edit of edits)
+    result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
   return result.replace(/\n$/, '').split('\n');
 }

@@ -30,8 +30,18 @@ test('rules marked winsyncOnly find nothing in a record that is not a winsync en
   for (const text of texts) {
     for (const view of service.parse(text).views) {
       // Winsync records too, seen as ordinary ones: a winsyncOnly rule must not look past the kind.
-      const ordinary: EntryView = { record: view.record, kind: undefined, writes: view.writes, mentions: view.mentions };
-      for (const rule of rules) assert.deepEqual(rule.check(ordinary, { catalog: service.catalog }), [], `${rule.meta.code} on line ${view.record.range.start.line + 1}`);
+      const ordinary: EntryView = {
+        record: view.record,
+        kind: undefined,
+        writes: view.writes,
+        mentions: view.mentions,
+      };
+      for (const rule of rules)
+        assert.deepEqual(
+          rule.check(ordinary, { catalog: service.catalog }),
+          [],
+          `${rule.meta.code} on line ${view.record.range.start.line + 1}`,
+        );
       checked++;
     }
   }

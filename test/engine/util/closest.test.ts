@@ -9,7 +9,10 @@ test('edit distance ignores case and counts a swap of neighbours as one edit', (
 });
 
 test('closest finds a typo and refuses distant words', () => {
-  assert.equal(closest('ipaWinSyncAcctDisabel', ['ipaWinSyncAcctDisable', 'ipaWinSyncForceSync']), 'ipaWinSyncAcctDisable');
+  assert.equal(
+    closest('ipaWinSyncAcctDisabel', ['ipaWinSyncAcctDisable', 'ipaWinSyncForceSync']),
+    'ipaWinSyncAcctDisable',
+  );
   assert.equal(closest('xyz', ['ipaWinSyncAcctDisable']), undefined);
 });
 
@@ -18,8 +21,9 @@ test('rankByDistance keeps only plausible typos, nearest first', () => {
 });
 
 test('sortByDistance orders every candidate, ties in catalog order', () => {
-  assert.deepEqual(sortByDistance('sometimes', ['none', 'to_ad', 'to_ds', 'both']), ['none', 'to_ad', 'to_ds', 'both'].sort(
-    (a, b) => editDistance('sometimes', a) - editDistance('sometimes', b),
-  ));
+  assert.deepEqual(
+    sortByDistance('sometimes', ['none', 'to_ad', 'to_ds', 'both']),
+    ['none', 'to_ad', 'to_ds', 'both'].sort((a, b) => editDistance('sometimes', a) - editDistance('sometimes', b)),
+  );
   assert.deepEqual(sortByDistance('boht', ['none', 'to_ad', 'to_ds', 'both'])[0], 'both');
 });

@@ -25,7 +25,8 @@ type ReactionInput = z.input<typeof ReactionSchema>;
 const A2 = 'anchors.md A.2';
 const PROBE_MOD = 'ldap-server.md §4.1';
 const PROBE_ADD = 'ldap-server.md §4.2';
-const WIN_PRIVATE = '389-ds-base ldap/servers/plugins/replication/windows_private.c windows_parse_config_entry L135–291';
+const WIN_PRIVATE =
+  '389-ds-base ldap/servers/plugins/replication/windows_private.c windows_parse_config_entry L135–291';
 const AGMT_C = '389-ds-base ldap/servers/plugins/replication/repl5_agmt.c';
 const AGMTLIST_C = '389-ds-base ldap/servers/plugins/replication/repl5_agmtlist.c';
 const SCHEMA = '389-ds-base ldap/schema/01core389.ldif, 02common.ldif L190 (nsDSWindowsReplicationAgreement)';
@@ -90,7 +91,7 @@ export const agreementEntryKind: EntryKindInput = {
     'replicated suffix and — for SIMPLE or DIGEST-MD5 binds — bind DN and password are present. Attributes outside the',
     'object class are refused with 65 (Object class violation). Do not add `nsds5ReplicationAgreement` as well: the',
     'Windows object class is what selects winsync. Many wrong values are accepted silently, and add and modify check',
-    'different things, so the server\'s answer is a poor guide.',
+    "different things, so the server's answer is a poor guide.",
   ].join(' '),
   otherAllowed: ['objectClass', 'cn', 'description'],
   acceptsAnyAttribute: false,
@@ -127,7 +128,7 @@ export const agreementAttributes: AttributeInput[] = [
     },
     doc: [
       'Host name (or IP address) of the Active Directory domain controller to synchronise with.',
-      'With LDAPS or StartTLS, use the name the DC\'s certificate was issued for, or the TLS handshake may fail.',
+      "With LDAPS or StartTLS, use the name the DC's certificate was issued for, or the TLS handshake may fail.",
       'FreeIPA fills it from the positional host argument of `ipa-replica-manage connect --winsync`.',
     ].join(' '),
     source: `${A2}; ${AGMT_C} agmt_is_valid L276–342; ${PROBE_MOD}; ${PROBE_ADD}`,
@@ -200,7 +201,7 @@ export const agreementAttributes: AttributeInput[] = [
     doc: [
       'How the connection to the domain controller is secured. The documented values are `LDAP`, `LDAPS` and `StartTLS`;',
       'the server also takes the older `SSL` and `TLS`, compares case-insensitively, and silently falls back to plain LDAP for',
-      'anything else. The DC\'s CA certificate must be trusted by the directory server for LDAPS/StartTLS to work.',
+      "anything else. The DC's CA certificate must be trusted by the directory server for LDAPS/StartTLS to work.",
     ].join(' '),
     source: `${A2}; ${AGMT_C} L2038–2056; lib389 dsconf repl-winsync-agmt --conn-protocol help; ${PROBE_MOD}`,
   },
@@ -217,9 +218,12 @@ export const agreementAttributes: AttributeInput[] = [
         },
         {
           value: 'SSLCLIENTAUTH',
-          doc: 'Authenticate with the server\'s TLS client certificate; the agreement is invalid unless the transport is LDAPS or StartTLS.',
+          doc: "Authenticate with the server's TLS client certificate; the agreement is invalid unless the transport is LDAPS or StartTLS.",
         },
-        { value: 'SASL/GSSAPI', doc: 'Kerberos bind using the directory server\'s own keytab; no password is stored in the agreement.' },
+        {
+          value: 'SASL/GSSAPI',
+          doc: "Kerberos bind using the directory server's own keytab; no password is stored in the agreement.",
+        },
         {
           value: 'SASL/DIGEST-MD5',
           doc: 'SASL DIGEST-MD5 bind; like SIMPLE it needs both a bind DN and a password.',
@@ -323,7 +327,7 @@ export const agreementAttributes: AttributeInput[] = [
     },
     doc: [
       'How many seconds an LDAP operation to the domain controller may take before it is abandoned as timed out.',
-      'When absent the server\'s built-in default is used; FreeIPA writes 120.',
+      "When absent the server's built-in default is used; FreeIPA writes 120.",
       'Raise it when the errors log shows timeouts on a slow link.',
     ].join(' '),
     source: `${A2}; ${AGMTLIST_C} modify L287–700; FreeIPA ipaserver/install/replication.py setup_agreement L841–885`,
@@ -405,7 +409,7 @@ export const agreementAttributes: AttributeInput[] = [
     },
     doc: [
       'The Active Directory container whose users and groups are synced, e.g. `cn=Users,dc=ad,dc=example,dc=com`',
-      '(FreeIPA\'s default is `cn=Users,<AD suffix>`, settable with `--win-subtree`).',
+      "(FreeIPA's default is `cn=Users,<AD suffix>`, settable with `--win-subtree`).",
       'The schema types it as a plain string, so the server never checks that it is a DN. Changing it takes effect at once,',
       'or after the sync run in progress. Ignored when `winSyncSubtreePair` is set.',
     ].join(' '),
@@ -626,7 +630,7 @@ export const agreementAttributes: AttributeInput[] = [
       },
     },
     doc: [
-      'When on, entries from AD are created directly under the directory subtree instead of in a copy of AD\'s OU',
+      "When on, entries from AD are created directly under the directory subtree instead of in a copy of AD's OU",
       'structure, so the directory side does not need matching containers. Same true/false parser as',
       '`nsds7NewWinUserSyncEnabled`; `dsconf --flatten-tree` writes `on`.',
     ].join(' '),
@@ -673,7 +677,7 @@ export const agreementAttributes: AttributeInput[] = [
         },
         {
           value: 'stop',
-          doc: 'Modify only: stops the agreement\'s running protocol, including an initialisation in progress.',
+          doc: "Modify only: stops the agreement's running protocol, including an initialisation in progress.",
         },
         {
           value: 'cancel',
@@ -819,7 +823,7 @@ export const agreementAttributes: AttributeInput[] = [
     onBadValue: {
       add: {
         kind: 'ignores',
-        note: 'Accepted with result 0 and nothing logged — the add does not check the parser\'s answer — so a bad schedule goes unnoticed.',
+        note: "Accepted with result 0 and nothing logged — the add does not check the parser's answer — so a bad schedule goes unnoticed.",
       },
       modify: {
         kind: 'rejects',
@@ -901,7 +905,7 @@ export const agreementAttributes: AttributeInput[] = [
       },
       modify: {
         kind: 'accepts',
-        note: 'Stored as written (the agreement accepts modifications of attributes it does not handle); editing the server\'s bookkeeping is unsupported.',
+        note: "Stored as written (the agreement accepts modifications of attributes it does not handle); editing the server's bookkeeping is unsupported.",
       },
     },
     doc: [
@@ -925,7 +929,7 @@ export const agreementAttributes: AttributeInput[] = [
       },
       modify: {
         kind: 'accepts',
-        note: 'Stored as written; editing the server\'s bookkeeping is unsupported.',
+        note: "Stored as written; editing the server's bookkeeping is unsupported.",
       },
     },
     doc: [
@@ -961,7 +965,7 @@ export const agreementAttributes: AttributeInput[] = [
   statusAttribute({
     name: 'nsds5replicaLastUpdateStatus',
     doc: [
-      'Human-readable result of the last update session, e.g. `Error (-1) … Can\'t contact LDAP server` when the DC is',
+      "Human-readable result of the last update session, e.g. `Error (-1) … Can't contact LDAP server` when the DC is",
       'unreachable. The first place to look when sync does not work; server-managed, never author it.',
     ].join(' '),
     source: `${A2}; ${SCHEMA} (NO-USER-MODIFICATION); ldap-server.md §3.3`,
@@ -970,7 +974,7 @@ export const agreementAttributes: AttributeInput[] = [
     name: 'nsds5replicaLastUpdateStatusJSON',
     doc: [
       'The same last-update result as a JSON object (`state` green/amber/red, `ldap_rc`, `repl_rc`, `date`, `message`),',
-      'meant for monitoring scripts. Not in the object class\'s MAY list; the server adds it when the entry is read.',
+      "meant for monitoring scripts. Not in the object class's MAY list; the server adds it when the entry is read.",
     ].join(' '),
     source: `ldap-server.md §3.3 (returned by 389-ds 2.3.1); installed 01core389.ldif (NO-USER-MODIFICATION); 389-ds-base ticket 49602`,
     since: '389-ds-base ticket 49602',
@@ -1011,9 +1015,10 @@ export const agreementAttributes: AttributeInput[] = [
     name: 'nsds5replicaLastInitStatusJSON',
     doc: [
       'JSON form of `nsds5replicaLastInitStatus`, for monitoring; appears once a total update has run.',
-      'Not in the object class\'s MAY list; added by the server when the entry is read. Never author it.',
+      "Not in the object class's MAY list; added by the server when the entry is read. Never author it.",
     ].join(' '),
-    source: 'installed 389-ds 2.3.1 01core389.ldif (NO-USER-MODIFICATION) and libreplication-plugin.so; 389-ds-base ticket 49602',
+    source:
+      'installed 389-ds 2.3.1 01core389.ldif (NO-USER-MODIFICATION) and libreplication-plugin.so; 389-ds-base ticket 49602',
     since: '389-ds-base ticket 49602',
   }),
   {
@@ -1037,7 +1042,7 @@ export const agreementAttributes: AttributeInput[] = [
       },
     },
     doc: [
-      'Whether the replica\'s tombstone reaper is running (`0` = no), added by the server to the replica and agreement',
+      "Whether the replica's tombstone reaper is running (`0` = no), added by the server to the replica and agreement",
       'entries when they are read. Pure status: drop it when turning an `ldapsearch` export into LDIF to apply.',
     ].join(' '),
     source: 'ldap-server.md §3.3 (returned by 389-ds 2.3.1 on the agreement); libreplication-plugin.so',

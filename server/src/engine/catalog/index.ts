@@ -25,7 +25,9 @@ export class Catalog {
       this.otherAllowed.set(kind.kind, new Set(kind.otherAllowed.map((name) => name.toLowerCase())));
       for (const prefix of kind.ownPrefixes) this.prefixes.push([prefix.toLowerCase(), kind.kind]);
     }
-    this.prefixFirsts = this.prefixes.some(([prefix]) => prefix === '') ? undefined : new Set(this.prefixes.map(([prefix]) => prefix.charCodeAt(0)));
+    this.prefixFirsts = this.prefixes.some(([prefix]) => prefix === '')
+      ? undefined
+      : new Set(this.prefixes.map(([prefix]) => prefix.charCodeAt(0)));
   }
 
   get attributes(): readonly AttributeSpec[] {

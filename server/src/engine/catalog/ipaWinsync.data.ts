@@ -115,7 +115,7 @@ export const ipaWinsyncAttributes: AttributeInput[] = [
     },
     doc: [
       'LDAP filter that finds the IPA configuration entry serving as the template for new users (FreeIPA: `(cn=ipaConfig)`).',
-      'The plug-in searches for it below the agreement\'s directory subtree, walking up towards the suffix, and reads the',
+      "The plug-in searches for it below the agreement's directory subtree, walking up towards the suffix, and reads the",
       'object-class list, home-directory prefix, login shell and default group name from that one entry.',
       'It must match exactly one entry; if it matches none, synced users do not get their IPA attributes and the errors log',
       'says the template entry could not be found.',
@@ -202,7 +202,7 @@ export const ipaWinsyncAttributes: AttributeInput[] = [
     doc: [
       'Name of the template-entry attribute holding the default login shell for synced users (FreeIPA: `ipaDefaultLoginShell`).',
       'Optional: without it the plug-in still works, but new users get no `loginShell` from the template.',
-      'Not listed in the IdM guide\'s Table 15.3; FreeIPA\'s LDIF spells it `ipaWinsyncLoginShellAttr`, which is the same',
+      "Not listed in the IdM guide's Table 15.3; FreeIPA's LDIF spells it `ipaWinsyncLoginShellAttr`, which is the same",
       'attribute because names are case-insensitive.',
     ].join(' '),
     source: `${CONFIG_C} L248–436 (warning only), L832–1092; ${CONF_LDIF} (spelled ipaWinsyncLoginShellAttr)`,
@@ -260,8 +260,8 @@ export const ipaWinsyncAttributes: AttributeInput[] = [
     },
     doc: [
       'When true, an existing IdM user whose `uid` equals the `sAMAccountName` of an AD user is taken over by sync: the plug-in',
-      'adds `ntUser` and `ntUserDomainId` to it so the two accounts are linked. When false (the plug-in\'s value if the',
-      'attribute is absent), such pre-existing IdM users are left out of sync. FreeIPA\'s shipped entry sets it to `true`.',
+      "adds `ntUser` and `ntUserDomainId` to it so the two accounts are linked. When false (the plug-in's value if the",
+      "attribute is absent), such pre-existing IdM users are left out of sync. FreeIPA's shipped entry sets it to `true`.",
       'Read with the lenient slapi boolean parser, so a typo silently means false.',
     ].join(' '),
     source: `${CONFIG_C} apply L438–700 (absent ⇒ false, L459); ldap/servers/slapd/entry.c slapi_entry_attr_get_bool_ext L2814–2847; ${CONF_LDIF}; seed Table 15.3`,
@@ -289,9 +289,9 @@ export const ipaWinsyncAttributes: AttributeInput[] = [
       },
     },
     doc: [
-      'When true (the plug-in default and FreeIPA\'s shipped value), users created from AD are placed directly under the',
-      'agreement\'s directory subtree, keeping only their RDN, instead of recreating AD\'s container hierarchy.',
-      'Not listed in the IdM guide\'s Table 15.3. Parsed with the lenient slapi boolean reader: anything it does not recognise',
+      "When true (the plug-in default and FreeIPA's shipped value), users created from AD are placed directly under the",
+      "agreement's directory subtree, keeping only their RDN, instead of recreating AD's container hierarchy.",
+      "Not listed in the IdM guide's Table 15.3. Parsed with the lenient slapi boolean reader: anything it does not recognise",
       'counts as false, so a misspelt value quietly disables flattening.',
     ].join(' '),
     source: `${CONFIG_C} L127, L443 (absent ⇒ true); freeipa ipa-winsync.c L426–455; ${CONF_LDIF}`,
@@ -307,7 +307,7 @@ export const ipaWinsyncAttributes: AttributeInput[] = [
       values: [
         {
           value: 'none',
-          doc: 'Account lock state is not synchronised at all: disabling a user on one side leaves the other side\'s account active.',
+          doc: "Account lock state is not synchronised at all: disabling a user on one side leaves the other side's account active.",
         },
         {
           value: 'to_ad',
@@ -319,7 +319,7 @@ export const ipaWinsyncAttributes: AttributeInput[] = [
         },
         {
           value: 'both',
-          doc: 'Default and FreeIPA\'s shipped value: lock state is synchronised in both directions.',
+          doc: "Default and FreeIPA's shipped value: lock state is synchronised in both directions.",
         },
       ],
     },
@@ -379,7 +379,7 @@ export const ipaWinsyncAttributes: AttributeInput[] = [
       'Optional LDAP filter for a group that holds active users, the counterpart of `ipaWinSyncInactivatedFilter`; only read',
       'when `ipaWinSyncAcctDisable` is not `none`.',
       'No longer shipped by FreeIPA (since commit 09dd05b49, 2011); lock state is then kept in `nsAccountLock` directly.',
-      'The IdM guide\'s default `(&(cn=activated)(objectclass=groupOfNames))` is the historical value, not a built-in fallback.',
+      "The IdM guide's default `(&(cn=activated)(objectclass=groupOfNames))` is the historical value, not a built-in fallback.",
     ].join(' '),
     source: `${CONFIG_C} L248–436 (optional), refresh L832–1092; freeipa commit 09dd05b49; seed Table 15.3 (stale default)`,
     inSeedTable: true,
@@ -466,7 +466,7 @@ export const ipaWinsyncAttributes: AttributeInput[] = [
     },
     doc: [
       'LDAP filter that finds the Kerberos realm entry (FreeIPA: `(objectclass=krbRealmContainer)`).',
-      'The plug-in searches from the agreement\'s directory subtree and moves one level up at a time until an entry matches;',
+      "The plug-in searches from the agreement's directory subtree and moves one level up at a time until an entry matches;",
       'the realm name taken from it (see `ipaWinSyncRealmAttr`) is used to build principal names for synced users.',
       'Only the first value is used.',
     ].join(' '),

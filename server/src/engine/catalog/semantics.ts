@@ -70,7 +70,8 @@ export interface BooleanReading {
 export function readBoolean(dialect: BooleanDialect, value: string): BooleanReading | undefined {
   const lower = value.toLowerCase();
   const known = BOOLEAN_WORDS.find(({ word }) => word === lower);
-  if (dialect === 'on-off') return lower === 'on' || lower === 'off' ? { meaning: lower === 'on', how: 'word' } : undefined;
+  if (dialect === 'on-off')
+    return lower === 'on' || lower === 'off' ? { meaning: lower === 'on', how: 'word' } : undefined;
   if (dialect === 'winsync') return { meaning: known?.meaning ?? false, how: known ? 'word' : 'other' };
   if (lower === '') return { meaning: false, how: 'other' };
   const word = SLAPI_WORDS.find((candidate) => candidate.startsWith(lower));

@@ -19,7 +19,17 @@ const HASH = 0x23;
 // `=` is optional in RFC 4514 but 389-DS escapes it (cn=dc\3Dexample\2Cdc\3Dcom), so we do too:
 // generated text then matches what the server shows.
 function escapedEverywhere(c: number): boolean {
-  return c === 0x22 || c === 0x2b || c === 0x2c || c === 0x3b || c === 0x3c || c === 0x3d || c === 0x3e || c === 0x5c || c === 0;
+  return (
+    c === 0x22 ||
+    c === 0x2b ||
+    c === 0x2c ||
+    c === 0x3b ||
+    c === 0x3c ||
+    c === 0x3d ||
+    c === 0x3e ||
+    c === 0x5c ||
+    c === 0
+  );
 }
 
 /**

@@ -75,7 +75,17 @@ export function isPlainDn(text: string): boolean {
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === COMMA) break;
-      if (c === BACKSLASH || c === QUOTE || c === PLUS || c === SEMICOLON || c === LESS || c === GREATER || c === NUL || c === EQUALS) return false;
+      if (
+        c === BACKSLASH ||
+        c === QUOTE ||
+        c === PLUS ||
+        c === SEMICOLON ||
+        c === LESS ||
+        c === GREATER ||
+        c === NUL ||
+        c === EQUALS
+      )
+        return false;
     }
     if (i === start) return false;
     const first = text.charCodeAt(start);
@@ -105,8 +115,18 @@ function isDigit(c: number): boolean {
 
 /** Characters RFC 4514 allows after `\` besides a hex pair. */
 function isEscapable(c: number): boolean {
-  return c === QUOTE || c === PLUS || c === COMMA || c === SEMICOLON || c === LESS || c === GREATER
-    || c === SPACE || c === HASH || c === EQUALS || c === BACKSLASH;
+  return (
+    c === QUOTE ||
+    c === PLUS ||
+    c === COMMA ||
+    c === SEMICOLON ||
+    c === LESS ||
+    c === GREATER ||
+    c === SPACE ||
+    c === HASH ||
+    c === EQUALS ||
+    c === BACKSLASH
+  );
 }
 
 function skipSpaces(text: string, from: number): number {
@@ -249,7 +269,12 @@ class DnParser {
       }
       if (end === n) {
         if (this.trail < n) {
-          this.legacy(this.trail, n, '', 'Trailing spaces are a legacy form: 389-DS removes them (in RFC 4514 they would belong to the value)');
+          this.legacy(
+            this.trail,
+            n,
+            '',
+            'Trailing spaces are a legacy form: 389-DS removes them (in RFC 4514 they would belong to the value)',
+          );
         }
         this.closeRdn();
         break;
@@ -280,9 +305,13 @@ class DnParser {
 
   private danglingSeparator(separator: number): void {
     const ch = this.text[separator];
-    this.error(separator, separator + 1, ch === '+'
-      ? "Missing attribute=value after '+' at the end of the DN"
-      : `Trailing '${ch}' at the end of the DN: expected an RDN after it, or remove the '${ch}'`);
+    this.error(
+      separator,
+      separator + 1,
+      ch === '+'
+        ? "Missing attribute=value after '+' at the end of the DN"
+        : `Trailing '${ch}' at the end of the DN: expected an RDN after it, or remove the '${ch}'`,
+    );
   }
 
   private emptyBefore(pos: number, separator: number): void {
@@ -301,11 +330,21 @@ class DnParser {
     const ch = this.text[separator];
     const spaced = trail < separator || next > separator + 1;
     if (ch === ';') {
-      this.legacy(trail, next, ',', spaced
-        ? "' ; ' between RDNs is a legacy (RFC 1779) form: 389-DS reads it as ','"
-        : "';' between RDNs is a legacy (RFC 1779) form: 389-DS reads it as ','");
+      this.legacy(
+        trail,
+        next,
+        ',',
+        spaced
+          ? "' ; ' between RDNs is a legacy (RFC 1779) form: 389-DS reads it as ','"
+          : "';' between RDNs is a legacy (RFC 1779) form: 389-DS reads it as ','",
+      );
     } else if (spaced) {
-      this.legacy(trail, next, ch, `Spaces around '${ch}' are a legacy form: 389-DS removes them (in RFC 4514 they would belong to the values)`);
+      this.legacy(
+        trail,
+        next,
+        ch,
+        `Spaces around '${ch}' are a legacy form: 389-DS removes them (in RFC 4514 they would belong to the values)`,
+      );
     }
   }
 
@@ -329,11 +368,20 @@ class DnParser {
     if (typeEnd === pos) {
       this.error(i, i + 1, "Missing attribute type before '='");
     } else if (!isAttributeType(text, pos, typeEnd)) {
-      this.error(pos, typeEnd, `Invalid attribute type '${type}': expected a name (a letter, then letters, digits or '-') or a numeric OID such as 2.5.4.3`);
+      this.error(
+        pos,
+        typeEnd,
+        `Invalid attribute type '${type}': expected a name (a letter, then letters, digits or '-') or a numeric OID such as 2.5.4.3`,
+      );
     }
     const valueStart = skipSpaces(text, i + 1);
     if (typeEnd < i || valueStart > i + 1) {
-      this.legacy(typeEnd, valueStart, '=', "Spaces around '=' are a legacy form: 389-DS removes them (RFC 4514 does not allow them)");
+      this.legacy(
+        typeEnd,
+        valueStart,
+        '=',
+        "Spaces around '=' are a legacy form: 389-DS removes them (RFC 4514 does not allow them)",
+      );
     }
     if (valueStart < n && text.charCodeAt(valueStart) === QUOTE) return this.readQuoted(type, pos, typeEnd, valueStart);
     return this.readString(type, pos, typeEnd, valueStart);
@@ -348,7 +396,11 @@ class DnParser {
     if (valueEnd > valueStart && text.charCodeAt(valueStart) === HASH) {
       hexString = isHexString(text, valueStart, valueEnd);
       if (!hexString) {
-        this.error(valueStart, valueEnd, `Invalid hexstring '${rawValue}': expected '#' followed by pairs of hex digits (a BER-encoded value); write \\# to start a text value with '#'`);
+        this.error(
+          valueStart,
+          valueEnd,
+          `Invalid hexstring '${rawValue}': expected '#' followed by pairs of hex digits (a BER-encoded value); write \\# to start a text value with '#'`,
+        );
       }
     }
     const value = hexString ? rawValue : scanned.value;
@@ -363,15 +415,38 @@ class DnParser {
     const scanned = this.scanValue(quote + 1, true);
     if (scanned.stop === n) {
       this.error(quote, n, "Missing closing '\"' for the quoted value");
-      this.avas.push({ type, typeStart, typeEnd, value: scanned.value, rawValue: text.slice(quote), valueStart: quote, valueEnd: n, hexString: false });
+      this.avas.push({
+        type,
+        typeStart,
+        typeEnd,
+        value: scanned.value,
+        rawValue: text.slice(quote),
+        valueStart: quote,
+        valueEnd: n,
+        hexString: false,
+      });
       this.trail = n;
       return n;
     }
     const valueEnd = scanned.stop + 1;
     const value = scanned.value;
-    this.avas.push({ type, typeStart, typeEnd, value, rawValue: text.slice(quote, valueEnd), valueStart: quote, valueEnd, hexString: false });
+    this.avas.push({
+      type,
+      typeStart,
+      typeEnd,
+      value,
+      rawValue: text.slice(quote, valueEnd),
+      valueStart: quote,
+      valueEnd,
+      hexString: false,
+    });
     const escaped = escapeDnValue(value);
-    this.legacy(quote, valueEnd, escaped, `389-DS accepts the quoted (RFC 1779) form and stores it as ${type}=${escaped}`);
+    this.legacy(
+      quote,
+      valueEnd,
+      escaped,
+      `389-DS accepts the quoted (RFC 1779) form and stores it as ${type}=${escaped}`,
+    );
     const after = skipSpaces(text, valueEnd);
     if (after === n || isSeparator(text.charCodeAt(after))) {
       this.trail = valueEnd;
@@ -379,7 +454,11 @@ class DnParser {
     }
     let stop = after;
     while (stop < n && !isSeparator(text.charCodeAt(stop))) stop++;
-    this.error(after, stop, `Unexpected '${text.slice(after, stop)}' after the quoted value: expected ',', '+' or the end of the DN`);
+    this.error(
+      after,
+      stop,
+      `Unexpected '${text.slice(after, stop)}' after the quoted value: expected ',', '+' or the end of the DN`,
+    );
     this.trail = stop;
     return stop;
   }
@@ -421,7 +500,8 @@ class DnParser {
         literalStart = contentEnd = i;
         continue;
       }
-      if (c === NUL || (!quoted && (c === QUOTE || c === LESS || c === GREATER))) this.error(i, i + 1, unescapedMessage(c));
+      if (c === NUL || (!quoted && (c === QUOTE || c === LESS || c === GREATER)))
+        this.error(i, i + 1, unescapedMessage(c));
       i++;
       if (quoted || c !== SPACE) contentEnd = i;
     }
@@ -439,6 +519,10 @@ class DnParser {
     // `\4g` is shown whole; `\4,` stops before the separator.
     const third = at + 2 < n ? this.text.charCodeAt(at + 2) : SPACE;
     const end = at + (hexFollows && third !== SPACE && !isSeparator(third) ? 3 : 2);
-    this.error(at, end, `Invalid escape '${this.text.slice(at, end)}': expected '\\' followed by two hex digits or by one of the characters " + , ; < > # = \\ and space`);
+    this.error(
+      at,
+      end,
+      `Invalid escape '${this.text.slice(at, end)}': expected '\\' followed by two hex digits or by one of the characters " + , ; < > # = \\ and space`,
+    );
   }
 }

@@ -39,7 +39,9 @@ const NAME_CHAR = /[A-Za-z0-9.;-]/;
 export function doComplete(document: ParsedDocument, position: Position, catalog: Catalog): CompletionItem[] {
   const at = locate(document, position);
   if (at.inComment) return [];
-  const here: RecordAt | undefined = at.record ? { record: at.record, view: at.view } : recordEndingAbove(document, position.line);
+  const here: RecordAt | undefined = at.record
+    ? { record: at.record, view: at.view }
+    : recordEndingAbove(document, position.line);
   const line = at.line;
   if (line && here && at.offset !== undefined) {
     // Editors take single-line edits only; enum and boolean values are not folded in practice.
@@ -88,7 +90,13 @@ function isControlRun(lines: readonly AttrLine[], count: number): boolean {
   return true;
 }
 
-function afterChangeType(record: LdifRecord, kind: EntryKind | undefined, line: number, count: number, catalog: Catalog): Draft[] {
+function afterChangeType(
+  record: LdifRecord,
+  kind: EntryKind | undefined,
+  line: number,
+  count: number,
+  catalog: Catalog,
+): Draft[] {
   switch (record.kind) {
     case 'add':
       return attributeDrafts(kind, catalog, presentSingleValued(record, line, catalog));
@@ -128,7 +136,9 @@ function modifyDrafts(record: LdifRecord, line: number, catalog: Catalog): Draft
     label: spec.attribute,
     kind: 'attribute',
     detail: `value line for ${spec.op}: ${spec.attribute}`,
-    documentation: attribute ? attributeDoc(attribute, catalog) : `A value for the mod-spec \`${spec.op}: ${spec.attribute}\`.`,
+    documentation: attribute
+      ? attributeDoc(attribute, catalog)
+      : `A value for the mod-spec \`${spec.op}: ${spec.attribute}\`.`,
     insertText: `${spec.attribute}: `,
     sortText: closeFirst ? '1' : '0',
     retrigger: attribute !== undefined && hasValueChoices(attribute),
@@ -189,7 +199,12 @@ function presentSingleValued(record: LdifRecord, cursorLine: number, catalog: Ca
  * The names an author writes on an entry of this kind: catalog attributes (server-managed
  * status attributes left out), then the generic ones the entry also carries.
  */
-function attributeDrafts(kind: EntryKind | undefined, catalog: Catalog, exclude: ReadonlySet<string> = new Set(), filter?: (spec: AttributeSpec) => boolean): Draft[] {
+function attributeDrafts(
+  kind: EntryKind | undefined,
+  catalog: Catalog,
+  exclude: ReadonlySet<string> = new Set(),
+  filter?: (spec: AttributeSpec) => boolean,
+): Draft[] {
   if (!kind) return [];
   const drafts: Draft[] = [];
   catalog.attributesOf(kind).forEach((spec, index) => {
@@ -231,7 +246,8 @@ function valueItems(line: AttrLine, offset: number, here: RecordAt, catalog: Cat
   const range = rangeIn(line.line, start, line.line.text.length);
   // `attr:|` gets a space before the value, as LDIF is usually written.
   const space = start === separatorEnd ? ' ' : '';
-  const finish = (drafts: Draft[]): CompletionItem[] => drafts.map((draft) => ({ ...draft, insertText: space + draft.insertText, range }));
+  const finish = (drafts: Draft[]): CompletionItem[] =>
+    drafts.map((draft) => ({ ...draft, insertText: space + draft.insertText, range }));
 
   if (line === record.changeTypeLine) {
     return finish(
@@ -262,8 +278,15 @@ function valueItems(line: AttrLine, offset: number, here: RecordAt, catalog: Cat
   const spec = record.kind === 'modify' ? modSpecOfHeader(record, line) : undefined;
   if (spec?.op) {
     const { kind } = entryKindOf(here, catalog);
-    const integers = spec.op === 'increment' ? (candidate: AttributeSpec) => candidate.syntax.kind === 'integer' : undefined;
-    return finish(attributeDrafts(kind, catalog, new Set(), integers).map((draft) => ({ ...draft, insertText: draft.label, retrigger: false })));
+    const integers =
+      spec.op === 'increment' ? (candidate: AttributeSpec) => candidate.syntax.kind === 'integer' : undefined;
+    return finish(
+      attributeDrafts(kind, catalog, new Set(), integers).map((draft) => ({
+        ...draft,
+        insertText: draft.label,
+        retrigger: false,
+      })),
+    );
   }
   if (line.name.toLowerCase() === 'objectclass') {
     const { kind } = entryKindOf(here, catalog);

@@ -22,7 +22,8 @@ export function getFoldingRanges(document: ParsedDocument): FoldingRange[] {
   let start: Comment | undefined;
   let end: Comment | undefined;
   const flush = () => {
-    if (start && end) ranges.push({ startLine: start.line.range.start.line, endLine: end.line.range.end.line, kind: 'comment' });
+    if (start && end)
+      ranges.push({ startLine: start.line.range.start.line, endLine: end.line.range.end.line, kind: 'comment' });
   };
   for (const comment of comments) {
     if (end && comment.line.range.start.line === end.line.range.end.line + 1) end = comment;

@@ -35,7 +35,8 @@ export function fold(text: string, width: number): string[] {
   while (text.length - start > room) {
     let end = start + room;
     // Never split a surrogate pair; with room for one unit only (width 2), the pair goes whole.
-    if (isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) end = end - 1 > start ? end - 1 : end + 1;
+    if (isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1)))
+      end = end - 1 > start ? end - 1 : end + 1;
     pieces.push(text.slice(start, end));
     start = end;
     room = width - 1;

@@ -33,9 +33,12 @@ export function doHover(document: ParsedDocument, position: Position, catalog: C
   if (line === record.dn) return hover(dnContents(line, here, catalog), range);
   if (record.controls.some((control) => control.line === line)) return onName ? keyword('control', range) : undefined;
   if (line === record.changeTypeLine) return onName ? keyword('changetype', range) : changeTypeHover(line, range);
-  if (line === record.newRdn) return onName ? keyword('newrdn', range) : valueHover(line, range, ['**New RDN**', '', ...describeDn(text(line))]);
+  if (line === record.newRdn)
+    return onName ? keyword('newrdn', range) : valueHover(line, range, ['**New RDN**', '', ...describeDn(text(line))]);
   if (line === record.newSuperior) {
-    return onName ? keyword('newsuperior', range) : valueHover(line, range, ['**New parent entry**', '', ...describeDn(text(line))]);
+    return onName
+      ? keyword('newsuperior', range)
+      : valueHover(line, range, ['**New parent entry**', '', ...describeDn(text(line))]);
   }
   if (line === record.deleteOldRdn) return onName ? keyword('deleteoldrdn', range) : deleteOldRdnHover(line, range);
   const spec = record.kind === 'modify' ? modSpecOfHeader(record, line) : undefined;
@@ -70,14 +73,20 @@ function trimmedValueRange(line: AttrLine): Range {
 /** Hover on a value given as base64 or a URL gets the decoding (or the URL) first. */
 function valueHover(line: AttrLine, range: Range, body: string[]): Hover {
   const prefix =
-    line.encoding === 'base64' ? [describeBase64(line.value, line.bytes), ''] : line.encoding === 'url' ? [`Read from ${code(line.rawValue)} when applied.`, ''] : [];
+    line.encoding === 'base64'
+      ? [describeBase64(line.value, line.bytes), '']
+      : line.encoding === 'url'
+        ? [`Read from ${code(line.rawValue)} when applied.`, '']
+        : [];
   return hover([...prefix, ...body].join('\n').trimEnd(), range);
 }
 
 function dnContents(line: AttrLine, here: RecordAt, catalog: Catalog): string {
   const { kind, guessed } = entryKindOf(here, catalog);
   const title = kind ? catalog.entryKind(kind).title : undefined;
-  const heading = title ? `**Entry DN** — ${guessed ? `looks like a ${title} (from its DN and the names it uses)` : title}` : '**Entry DN**';
+  const heading = title
+    ? `**Entry DN** — ${guessed ? `looks like a ${title} (from its DN and the names it uses)` : title}`
+    : '**Entry DN**';
   const lines = [heading, ''];
   if (line.encoding === 'base64') lines.push(describeBase64(line.value, line.bytes), '');
   if (line.value !== undefined) lines.push(...describeDn(line.value));
@@ -86,7 +95,8 @@ function dnContents(line: AttrLine, here: RecordAt, catalog: Catalog): string {
 
 function changeTypeHover(line: AttrLine, range: Range): Hover {
   const value = text(line).trim().toLowerCase();
-  if ((CHANGE_TYPES as readonly string[]).includes(value)) return hover(`**changetype: ${value}** — ${CHANGE_TYPE_DOCS[value as ChangeType]}`, range);
+  if ((CHANGE_TYPES as readonly string[]).includes(value))
+    return hover(`**changetype: ${value}** — ${CHANGE_TYPE_DOCS[value as ChangeType]}`, range);
   return hover(`${code(text(line))} is not a changetype: use ${CHANGE_TYPES.map(code).join(', ')}.`, range);
 }
 
@@ -125,7 +135,7 @@ function unknownNameContents(name: string, kind: EntryKind | undefined, catalog:
     '',
     entry.acceptsAnyAttribute
       ? 'The entry accepts any attribute, so the server stores this one and nothing reads it: the setting silently has no effect.'
-      : 'The server refuses attributes that the entry\'s object class does not allow.',
+      : "The server refuses attributes that the entry's object class does not allow.",
   );
   return lines.join('\n');
 }
@@ -148,12 +158,19 @@ function valueBody(spec: AttributeSpec, value: string, record: LdifRecord): stri
     case 'enum': {
       const choice = matchChoice(spec, value);
       if (choice) {
-        const spelling = choice.value === value ? '' : ` (documented spelling ${code(choice.value)}; the server ignores case)`;
+        const spelling =
+          choice.value === value ? '' : ` (documented spelling ${code(choice.value)}; the server ignores case)`;
         const legacy = choice.legacy ? ' *Older spelling, still accepted.*' : '';
         return [`**${code(choice.value)}**${spelling} — ${choice.doc}${legacy}`];
       }
-      const documented = syntax.values.filter((candidate) => !candidate.legacy).map((candidate) => code(candidate.value));
-      return [`${code(value)} is not a valid value: expected one of ${documented.join(', ')}.`, '', badValue(spec, record)];
+      const documented = syntax.values
+        .filter((candidate) => !candidate.legacy)
+        .map((candidate) => code(candidate.value));
+      return [
+        `${code(value)} is not a valid value: expected one of ${documented.join(', ')}.`,
+        '',
+        badValue(spec, record),
+      ];
     }
     case 'boolean':
       return [describeBooleanValue(syntax.dialect, value)];
@@ -165,7 +182,8 @@ function valueBody(spec: AttributeSpec, value: string, record: LdifRecord): stri
     }
     case 'subtree-pair': {
       const colon = value.indexOf(':');
-      if (colon < 0) return ['No `:` separates the two subtrees: expected `<directory DN>:<AD DN>`.', '', badValue(spec, record)];
+      if (colon < 0)
+        return ['No `:` separates the two subtrees: expected `<directory DN>:<AD DN>`.', '', badValue(spec, record)];
       return [
         '**Directory subtree**',
         '',
@@ -181,7 +199,9 @@ function valueBody(spec: AttributeSpec, value: string, record: LdifRecord): stri
       if (space <= 0 || space === value.length - 1) {
         return ['Expected `attributeName value` (a space between them).', '', badValue(spec, record)];
       }
-      return [`Gives synced users ${code(value.slice(0, space))} = ${code(value.slice(space + 1))} when they do not have that attribute yet.`];
+      return [
+        `Gives synced users ${code(value.slice(0, space))} = ${code(value.slice(space + 1))} when they do not have that attribute yet.`,
+      ];
     }
     default:
       return undefined;

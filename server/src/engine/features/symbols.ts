@@ -20,7 +20,15 @@ export function findDocumentSymbols(document: ParsedDocument): DocumentSymbol[] 
 function recordSymbol(record: LdifRecord): DocumentSymbol {
   const children: DocumentSymbol[] = [];
   for (const control of record.controls) {
-    children.push(leaf(`control: ${control.oid}`, control.critical ? 'critical' : '', 'control', control.line.line.range, control.oidRange));
+    children.push(
+      leaf(
+        `control: ${control.oid}`,
+        control.critical ? 'critical' : '',
+        'control',
+        control.line.line.range,
+        control.oidRange,
+      ),
+    );
   }
   if (record.changeTypeLine) {
     const line = record.changeTypeLine;
@@ -29,14 +37,25 @@ function recordSymbol(record: LdifRecord): DocumentSymbol {
   for (const spec of record.modifications) {
     const count = spec.values.length;
     children.push(
-      leaf(`${spec.header.description}: ${spec.attribute}`, count === 0 ? '' : `${count} value${count === 1 ? '' : 's'}`, 'modspec', spec.range, spec.header.valueRange),
+      leaf(
+        `${spec.header.description}: ${spec.attribute}`,
+        count === 0 ? '' : `${count} value${count === 1 ? '' : 's'}`,
+        'modspec',
+        spec.range,
+        spec.header.valueRange,
+      ),
     );
   }
   for (const line of [record.newRdn, record.deleteOldRdn, record.newSuperior]) {
-    if (line) children.push(leaf(`${line.description}: ${line.value ?? line.rawValue}`, '', 'attribute', line.line.range, line.valueRange));
+    if (line)
+      children.push(
+        leaf(`${line.description}: ${line.value ?? line.rawValue}`, '', 'attribute', line.line.range, line.valueRange),
+      );
   }
   for (const line of record.attributes) {
-    children.push(leaf(line.description, line.value ?? `${line.encoding} value`, 'attribute', line.line.range, line.nameRange));
+    children.push(
+      leaf(line.description, line.value ?? `${line.encoding} value`, 'attribute', line.line.range, line.nameRange),
+    );
   }
   const dn = record.dn;
   return {

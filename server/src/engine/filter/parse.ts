@@ -50,7 +50,11 @@ export function parseFilter(text: string): ParsedFilter {
   // Parse the text as if it were enclosed, mapping offsets back onto the original.
   const inner = text.slice(first, last);
   const wrappedProblems: FilterProblem[] = [];
-  const [filter] = new FilterParser(`(${inner})`, first - 1, first, last, wrappedProblems).parse(0, inner.length + 2, true);
+  const [filter] = new FilterParser(`(${inner})`, first - 1, first, last, wrappedProblems).parse(
+    0,
+    inner.length + 2,
+    true,
+  );
   const fixedByWrapping = !hasErrors(wrappedProblems);
   problems.push({
     start: first,
@@ -98,8 +102,10 @@ function trimEdges(text: string): { first: number; last: number; problems: Filte
   let last = text.length;
   while (last > first && text.charCodeAt(last - 1) === SPACE) last--;
   const message = 'Spaces around a filter are not part of RFC 4515; some servers ignore them, others reject the filter';
-  if (first > 0 && first < text.length) problems.push({ start: 0, end: first, severity: 'warning', kind: 'whitespace', message });
-  if (last < text.length && last > first) problems.push({ start: last, end: text.length, severity: 'warning', kind: 'whitespace', message });
+  if (first > 0 && first < text.length)
+    problems.push({ start: 0, end: first, severity: 'warning', kind: 'whitespace', message });
+  if (last < text.length && last > first)
+    problems.push({ start: last, end: text.length, severity: 'warning', kind: 'whitespace', message });
   return { first, last, problems };
 }
 
@@ -170,7 +176,11 @@ interface Frame {
   readonly children: FilterNode[];
 }
 
-const COMPARISONS: Partial<Record<number, ComparisonKind>> = { [TILDE]: 'approx', [GREATER]: 'greaterOrEqual', [LESS]: 'lessOrEqual' };
+const COMPARISONS: Partial<Record<number, ComparisonKind>> = {
+  [TILDE]: 'approx',
+  [GREATER]: 'greaterOrEqual',
+  [LESS]: 'lessOrEqual',
+};
 
 class FilterParser {
   /** Where parsing continues after the item just read. */
@@ -218,12 +228,23 @@ class FilterParser {
         } else {
           let end = pos + 1;
           while (end < to && src.charCodeAt(end) === CLOSE) end++;
-          this.report('unbalanced', pos, end, end - pos === 1 ? "Unbalanced ')': no '(' opens it" : `${end - pos} unbalanced ')': no '(' opens them`);
+          this.report(
+            'unbalanced',
+            pos,
+            end,
+            end - pos === 1 ? "Unbalanced ')': no '(' opens it" : `${end - pos} unbalanced ')': no '(' opens them`,
+          );
           pos = end;
         }
       } else if (c === SPACE) {
         const end = skipSpaces(src, pos, to);
-        this.report('whitespace', pos, end, 'Spaces between filters are not allowed by RFC 4515; some servers ignore them, others reject the filter', 'warning');
+        this.report(
+          'whitespace',
+          pos,
+          end,
+          'Spaces between filters are not allowed by RFC 4515; some servers ignore them, others reject the filter',
+          'warning',
+        );
         pos = end;
       } else {
         let end = pos;
@@ -234,15 +255,26 @@ class FilterParser {
     }
     if (stack.length > 0) {
       const inner = stack[stack.length - 1];
-      this.report('unbalanced', inner.start, inner.start + 1, stack.length === 1
-        ? "'(' is never closed: expected ')' at the end of the filter"
-        : `${stack.length} '(' are never closed: expected ${stack.length} more ')' at the end of the filter`);
+      this.report(
+        'unbalanced',
+        inner.start,
+        inner.start + 1,
+        stack.length === 1
+          ? "'(' is never closed: expected ')' at the end of the filter"
+          : `${stack.length} '(' are never closed: expected ${stack.length} more ')' at the end of the filter`,
+      );
     }
     if (pos < to) this.trailing(pos, to);
     return roots;
   }
 
-  private report(kind: FilterProblemKind, start: number, end: number, message: string, severity: 'error' | 'warning' = 'error'): void {
+  private report(
+    kind: FilterProblemKind,
+    start: number,
+    end: number,
+    message: string,
+    severity: 'error' | 'warning' = 'error',
+  ): void {
     this.problems.push({ start: this.at(start), end: this.at(end), message, severity, kind });
   }
 
@@ -254,8 +286,20 @@ class FilterParser {
   private trailing(pos: number, to: number): void {
     const c = this.src.charCodeAt(pos);
     if (c === CLOSE) this.report('unbalanced', pos, to, "Unbalanced ')' after the end of the filter");
-    else if (c === OPEN) this.report('trailing-text', pos, to, 'A second filter after the end of the filter: combine filters with (&…) or (|…)');
-    else this.report('trailing-text', pos, to, `Unexpected '${preview(this.src, pos, to)}' after the filter's closing ')'`);
+    else if (c === OPEN)
+      this.report(
+        'trailing-text',
+        pos,
+        to,
+        'A second filter after the end of the filter: combine filters with (&…) or (|…)',
+      );
+    else
+      this.report(
+        'trailing-text',
+        pos,
+        to,
+        `Unexpected '${preview(this.src, pos, to)}' after the filter's closing ')'`,
+      );
   }
 
   /** Builds the node for a closed `(&…)`, `(|…)` or `(!…)` that ends at `end`. */
@@ -263,16 +307,27 @@ class FilterParser {
     const { kind, start, children } = frame;
     if (kind === 'not') {
       if (children.length !== 1) {
-        this.report('invalid-not', start, end, children.length === 0
-          ? "'!' needs exactly one filter: (!(cn=value))"
-          : `'!' takes exactly one filter, found ${children.length}: combine them with (!(&…)) or (!(|…))`);
+        this.report(
+          'invalid-not',
+          start,
+          end,
+          children.length === 0
+            ? "'!' needs exactly one filter: (!(cn=value))"
+            : `'!' takes exactly one filter, found ${children.length}: combine them with (!(&…)) or (!(|…))`,
+        );
       }
       return children.length === 0 ? undefined : { kind, child: children[0], start: this.at(start), end: this.at(end) };
     }
     if (children.length === 0) {
-      this.report('empty-set', start, end, kind === 'and'
-        ? '(&) is the RFC 4526 absolute-true filter, not RFC 4515: it matches every entry. Is a filter missing?'
-        : '(|) is the RFC 4526 absolute-false filter, not RFC 4515: it matches no entry. Is a filter missing?', 'warning');
+      this.report(
+        'empty-set',
+        start,
+        end,
+        kind === 'and'
+          ? '(&) is the RFC 4526 absolute-true filter, not RFC 4515: it matches every entry. Is a filter missing?'
+          : '(|) is the RFC 4526 absolute-false filter, not RFC 4515: it matches no entry. Is a filter missing?',
+        'warning',
+      );
     }
     return { kind, children, start: this.at(start), end: this.at(end) };
   }
@@ -293,13 +348,28 @@ class FilterParser {
     if (c === CLOSE && i === attrStart) {
       this.report('empty-filter', pos, i + 1, "Empty '()': expected a filter such as (objectClass=*)");
     } else if (c === CLOSE || (c === -1 && i > attrStart)) {
-      this.report('unknown-operator', attrStart, i, `Missing operator after '${attr}': expected =, ~=, >=, <= or :=, e.g. (${attr}=value)`);
+      this.report(
+        'unknown-operator',
+        attrStart,
+        i,
+        `Missing operator after '${attr}': expected =, ~=, >=, <= or :=, e.g. (${attr}=value)`,
+      );
     } else if (c === BANG && equalsFollows) {
       this.report('unknown-operator', i, i + 2, "'!=' is not an LDAP filter operator: write (!(attr=value))");
     } else if (comparison || c === BANG) {
-      this.report('unknown-operator', i, i + 1, `Unknown operator '${characterAt(src, i)}': expected =, ~=, >=, <= or :=`);
+      this.report(
+        'unknown-operator',
+        i,
+        i + 1,
+        `Unknown operator '${characterAt(src, i)}': expected =, ~=, >=, <= or :=`,
+      );
     } else if (c !== -1) {
-      this.report('invalid-attribute', i, i + 1, `Invalid character '${characterAt(src, i)}' in the attribute description: expected letters, digits, '-', ';' options or an OID, then an operator (=, ~=, >=, <=, :=)`);
+      this.report(
+        'invalid-attribute',
+        i,
+        i + 1,
+        `Invalid character '${characterAt(src, i)}' in the attribute description: expected letters, digits, '-', ';' options or an OID, then an operator (=, ~=, >=, <=, :=)`,
+      );
     }
     this.closeItem(pos, findClose(src, i, to), to);
     return undefined;
@@ -320,14 +390,24 @@ class FilterParser {
     const text = this.src.slice(start, end);
     if (start === end) {
       const op = this.src.slice(opStart, opEnd);
-      this.report('missing-attribute', opStart, opEnd, `Missing attribute before '${op}': expected e.g. (cn${op}value)`);
+      this.report(
+        'missing-attribute',
+        opStart,
+        opEnd,
+        `Missing attribute before '${op}': expected e.g. (cn${op}value)`,
+      );
       return { text, type: text, options: NO_OPTIONS, start: this.at(start), end: this.at(end) };
     }
     const semicolon = text.indexOf(';');
     const type = semicolon < 0 ? text : text.slice(0, semicolon);
     const options = semicolon < 0 ? NO_OPTIONS : text.slice(semicolon + 1).split(';');
     if (!isAttributeType(type) || options.some((option) => !/^[A-Za-z0-9-]+$/.test(option))) {
-      this.report('invalid-attribute', start, end, `Invalid attribute description '${text}': expected a name (a letter, then letters, digits or '-') or a numeric OID, optionally followed by ;options`);
+      this.report(
+        'invalid-attribute',
+        start,
+        end,
+        `Invalid attribute description '${text}': expected a name (a letter, then letters, digits or '-') or a numeric OID, optionally followed by ;options`,
+      );
     }
     return { text, type, options, start: this.at(start), end: this.at(end) };
   }
@@ -347,12 +427,18 @@ class FilterParser {
         }
         this.badEscape(i, to);
       } else if (c === OPEN) {
-        this.report('unescaped-paren', i, i + 1, "Unescaped '(' in a value: write \\28 (or is a ')' missing before it?)");
+        this.report(
+          'unescaped-paren',
+          i,
+          i + 1,
+          "Unescaped '(' in a value: write \\28 (or is a ')' missing before it?)",
+        );
       } else if (c === NUL) {
         this.report('nul', i, i + 1, 'NUL character in a value: write \\00');
       } else if (c === STAR) {
         if (substrings) stars.push(i);
-        else this.report('unescaped-asterisk', i, i + 1, "'*' is only a wildcard after '=': write \\2a for a literal '*'");
+        else
+          this.report('unescaped-asterisk', i, i + 1, "'*' is only a wildcard after '=': write \\2a for a literal '*'");
       }
       i++;
     }
@@ -362,14 +448,26 @@ class FilterParser {
   private badEscape(at: number, to: number): void {
     let end = at + 1;
     while (end < to && end < at + 3 && this.src.charCodeAt(end) !== CLOSE) end++;
-    this.report('bad-escape', at, end, `Invalid escape '${this.src.slice(at, end)}': '\\' must be followed by two hex digits, e.g. \\28 for '(', \\29 for ')', \\2a for '*', \\5c for '\\'`);
+    this.report(
+      'bad-escape',
+      at,
+      end,
+      `Invalid escape '${this.src.slice(at, end)}': '\\' must be followed by two hex digits, e.g. \\28 for '(', \\29 for ')', \\2a for '*', \\5c for '\\'`,
+    );
   }
 
   private value(start: number, end: number): AssertionValue {
     return { ...decodeValue(this.src, start, end), start: this.at(start), end: this.at(end) };
   }
 
-  private comparison(pos: number, kind: ComparisonKind, attrStart: number, attrEnd: number, valueStart: number, to: number): FilterNode {
+  private comparison(
+    pos: number,
+    kind: ComparisonKind,
+    attrStart: number,
+    attrEnd: number,
+    valueStart: number,
+    to: number,
+  ): FilterNode {
     const attribute = this.attribute(attrStart, attrEnd, attrEnd, valueStart);
     const valueEnd = this.scanValue(valueStart, to, kind === 'equality');
     const end = this.closeItem(pos, valueEnd, to);
@@ -382,7 +480,14 @@ class FilterParser {
     for (let k = 1; k < stars.length; k++) {
       const from = stars[k - 1] + 1;
       if (from < stars[k]) any.push(this.value(from, stars[k]));
-      else this.report('empty-substring', stars[k - 1], stars[k] + 1, "Empty substring between '**': write a single '*'", 'warning');
+      else
+        this.report(
+          'empty-substring',
+          stars[k - 1],
+          stars[k] + 1,
+          "Empty substring between '**': write a single '*'",
+          'warning',
+        );
     }
     return {
       kind: 'substring',
@@ -406,9 +511,14 @@ class FilterParser {
       while (end < to && isRuleChar(src.charCodeAt(end))) end++;
       const token = src.slice(colon + 1, end);
       if (token === '' || end === to || src.charCodeAt(end) !== COLON) {
-        this.report('invalid-extensible', colon, Math.max(end, colon + 1), token === ''
-          ? "Expected 'dn', a matching rule or '=' after ':' (form: attr[:dn][:rule]:=value)"
-          : `Expected ':' or ':=' after ':${token}' (form: attr[:dn][:rule]:=value)`);
+        this.report(
+          'invalid-extensible',
+          colon,
+          Math.max(end, colon + 1),
+          token === ''
+            ? "Expected 'dn', a matching rule or '=' after ':' (form: attr[:dn][:rule]:=value)"
+            : `Expected ':' or ':=' after ':${token}' (form: attr[:dn][:rule]:=value)`,
+        );
         this.closeItem(pos, findClose(src, end, to), to);
         return undefined;
       }
@@ -417,18 +527,33 @@ class FilterParser {
       } else if (!matchingRule) {
         matchingRule = { text: token, start: this.at(colon + 1), end: this.at(end) };
         if (!isAttributeType(token)) {
-          this.report('invalid-extensible', colon + 1, end, `Invalid matching rule '${token}': expected an OID such as 2.5.13.5 or a name such as caseExactMatch`);
+          this.report(
+            'invalid-extensible',
+            colon + 1,
+            end,
+            `Invalid matching rule '${token}': expected an OID such as 2.5.13.5 or a name such as caseExactMatch`,
+          );
         }
       } else {
-        this.report('invalid-extensible', colon, end, token.toLowerCase() === 'dn'
-          ? "':dn' must come before the matching rule: attr:dn:rule:=value"
-          : `Unexpected ':${token}' after the matching rule: expected ':='`);
+        this.report(
+          'invalid-extensible',
+          colon,
+          end,
+          token.toLowerCase() === 'dn'
+            ? "':dn' must come before the matching rule: attr:dn:rule:=value"
+            : `Unexpected ':${token}' after the matching rule: expected ':='`,
+        );
       }
       colon = end;
     }
     const valueStart = colon + 2;
     if (!attribute && !matchingRule) {
-      this.report('invalid-extensible', pos + 1, valueStart, 'An extensible match without an attribute needs a matching rule, e.g. (:dn:2.5.13.5:=value)');
+      this.report(
+        'invalid-extensible',
+        pos + 1,
+        valueStart,
+        'An extensible match without an attribute needs a matching rule, e.g. (:dn:2.5.13.5:=value)',
+      );
     }
     const valueEnd = this.scanValue(valueStart, to, false);
     const end = this.closeItem(pos, valueEnd, to);

@@ -4,7 +4,13 @@ import { syntaxFinding, type FindingDataArgs, type SyntaxCode, type SyntaxFindin
 import { rangeIn } from './position';
 
 /** Receives what the parser finds wrong in line[start, end). */
-export type FindingSink = <C extends SyntaxCode>(code: C, line: LogicalLine, start: number, end: number, ...data: FindingDataArgs<C>) => void;
+export type FindingSink = <C extends SyntaxCode>(
+  code: C,
+  line: LogicalLine,
+  start: number,
+  end: number,
+  ...data: FindingDataArgs<C>
+) => void;
 
 /** A sink that collects findings into `found`. */
 export function collectFindings(found: SyntaxFinding[]): FindingSink {
@@ -67,7 +73,17 @@ export function parseAttrLine(line: LogicalLine, report: FindingSink): AttrLine 
     }
   }
 
-  return new ParsedAttrLine(line, description, name, options, encoding, rawValue, valueOffset, colon, validBase64 ? undefined : INVALID);
+  return new ParsedAttrLine(
+    line,
+    description,
+    name,
+    options,
+    encoding,
+    rawValue,
+    valueOffset,
+    colon,
+    validBase64 ? undefined : INVALID,
+  );
 }
 
 /** The decoded form of a base64 value. */
@@ -155,7 +171,8 @@ const REPLACEMENT_CHARACTER = '\ufffd';
 function reportNoBreakSpaces(line: LogicalLine, colon: number, valueOffset: number, report: FindingSink): void {
   const text = line.text;
   const spaces: Range[] = [];
-  for (let at = text.indexOf(NO_BREAK_SPACE); at >= 0; at = text.indexOf(NO_BREAK_SPACE, at + 1)) spaces.push(rangeIn(line, at, at + 1));
+  for (let at = text.indexOf(NO_BREAK_SPACE); at >= 0; at = text.indexOf(NO_BREAK_SPACE, at + 1))
+    spaces.push(rangeIn(line, at, at + 1));
   const first = text.indexOf(NO_BREAK_SPACE);
   const where = first < colon ? 'name' : first === valueOffset ? 'value-start' : 'value';
   report('ldif/no-break-space', line, first, text.lastIndexOf(NO_BREAK_SPACE) + 1, { spaces, where });

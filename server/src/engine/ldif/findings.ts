@@ -47,7 +47,9 @@ export type SyntaxFinding<C extends SyntaxCode = SyntaxCode> = {
 }[C];
 
 /** The arguments after the range: the code's data, or nothing for a code without data. */
-export type FindingDataArgs<C extends SyntaxCode> = SyntaxFindingData[C] extends undefined ? [] : [SyntaxFindingData[C]];
+export type FindingDataArgs<C extends SyntaxCode> = SyntaxFindingData[C] extends undefined
+  ? []
+  : [SyntaxFindingData[C]];
 
 /** Builds a finding; the data argument is required exactly for the codes that have data. */
 export function syntaxFinding<C extends SyntaxCode>(code: C, range: Range, ...data: FindingDataArgs<C>): SyntaxFinding {

@@ -120,7 +120,9 @@ class UnfoldedLine implements LogicalLine {
     const segments = this.#segments;
     // The last physical line holds the rest of the text after its leading space.
     const last = segments && segments.length > 1 ? segments[segments.length - 1] : undefined;
-    const end = last ? { line: last.line, character: 1 + this.text.length - last.offset } : { line: this.#firstLine, character: this.text.length };
+    const end = last
+      ? { line: last.line, character: 1 + this.text.length - last.offset }
+      : { line: this.#firstLine, character: this.text.length };
     return (this.#range = { start: { line: this.#firstLine, character: 0 }, end });
   }
 
@@ -170,11 +172,16 @@ export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[] 
  * line `version:` may no longer start the file, so a text read in pieces passes this on.
  */
 export function hasContent(text: string): boolean {
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const first = text.charCodeAt(start);
-    if (first !== 35 /* # */ && first !== 32 && !isBlankLike(text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end))) return true;
+    if (
+      first !== 35 /* # */ &&
+      first !== 32 &&
+      !isBlankLike(text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end))
+    )
+      return true;
     start = end + 1;
   }
   return false;

@@ -49,7 +49,10 @@ export function parseLdif(text: string): LdifDocument {
  * it. File-wide checks (mixedRecordProblems) are left to the caller, which may
  * see the file in pieces.
  */
-export function assembleDocument(split: Pick<SplitText, 'lineCount' | 'eol' | 'whitespaceLines'>, blocks: readonly ParsedBlock[]): LdifDocument {
+export function assembleDocument(
+  split: Pick<SplitText, 'lineCount' | 'eol' | 'whitespaceLines'>,
+  blocks: readonly ParsedBlock[],
+): LdifDocument {
   const records: LdifRecord[] = [];
   const comments: Comment[] = [];
   const problems: SyntaxFinding[] = split.whitespaceLines.map(whitespaceLineProblem);
@@ -78,7 +81,12 @@ export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
   const report = collectFindings(problems);
   const { lines, orphans } = unfold(block);
   for (const orphan of orphans) {
-    problems.push(syntaxFinding('ldif/orphan-continuation', { start: { line: orphan, character: 0 }, end: { line: orphan, character: 1 } }));
+    problems.push(
+      syntaxFinding('ldif/orphan-continuation', {
+        start: { line: orphan, character: 0 },
+        end: { line: orphan, character: 1 },
+      }),
+    );
   }
 
   const comments: Comment[] = [];
@@ -99,7 +107,9 @@ export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
     if (parsed) {
       version = { line: parsed, version: parsed.rawValue.trim() };
       if (version.version !== '1') {
-        report('ldif/unsupported-version', parsed.line, parsed.valueOffset, parsed.line.text.length, { version: version.version });
+        report('ldif/unsupported-version', parsed.line, parsed.valueOffset, parsed.line.text.length, {
+          version: version.version,
+        });
       }
     }
     cursor = 1;
@@ -118,7 +128,7 @@ export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
 }
 
 function isComment(line: LogicalLine): boolean {
-  return line.text.charCodeAt(0) === 35 /* # */;
+  return line.text.charCodeAt(0) === 35; /* # */
 }
 
 function isIncludeBlock(lines: readonly LogicalLine[]): boolean {
@@ -145,8 +155,10 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: FindingS
     }
   }
   const range: Range = {
-    start: (comments[0] && comments[0].line.range.start.line < lines[0].range.start.line ? comments[0] : { line: lines[0] }).line
-      .range.start,
+    start: (comments[0] && comments[0].line.range.start.line < lines[0].range.start.line
+      ? comments[0]
+      : { line: lines[0] }
+    ).line.range.start,
     end: lines[lines.length - 1].range.end,
   };
 
@@ -181,16 +193,23 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: FindingS
   const type = changeTypeLine.rawValue.trim().toLowerCase();
   const kind = (CHANGE_TYPES as readonly string[]).includes(type) ? (type as ChangeType) : undefined;
   if (!kind) {
-    report('ldif/unknown-changetype', changeTypeLine.line, changeTypeLine.valueOffset, changeTypeLine.line.text.length, {
-      changeType: changeTypeLine.rawValue,
-    });
+    report(
+      'ldif/unknown-changetype',
+      changeTypeLine.line,
+      changeTypeLine.valueOffset,
+      changeTypeLine.line.text.length,
+      {
+        changeType: changeTypeLine.rawValue,
+      },
+    );
     return makeRecord(base, { kind: 'unknown-change', attributes: rest });
   }
   // After an unknown changetype the grammar of the rest is unknown, so only known kinds judge "-" lines.
   if (kind !== 'modify') reportStrayDashes(restItems, report);
   switch (kind) {
     case 'add':
-      if (rest.length === 0) report('ldif/add-without-attributes', changeTypeLine.line, 0, changeTypeLine.line.text.length);
+      if (rest.length === 0)
+        report('ldif/add-without-attributes', changeTypeLine.line, 0, changeTypeLine.line.text.length);
       return makeRecord(base, { kind, attributes: rest });
     case 'delete':
       for (const extra of rest) report('ldif/content-after-delete', extra.line, 0, extra.line.text.length);
@@ -267,7 +286,10 @@ function parseRename(
     const name = line.name.toLowerCase();
     const at = expected.indexOf(name);
     if (at < step || at < 0 || found[name]) {
-      report('ldif/unexpected-modrdn-line', line.line, 0, line.line.text.length, { description: line.description, changeType });
+      report('ldif/unexpected-modrdn-line', line.line, 0, line.line.text.length, {
+        description: line.description,
+        changeType,
+      });
       continue;
     }
     found[name] = line;
@@ -280,7 +302,9 @@ function parseRename(
     const above = (newRdn ?? changeTypeLine).line;
     report('ldif/missing-deleteoldrdn', above, 0, above.text.length);
   } else if (deleteOldRdn.value !== '0' && deleteOldRdn.value !== '1') {
-    report('ldif/invalid-deleteoldrdn', deleteOldRdn.line, deleteOldRdn.valueOffset, deleteOldRdn.line.text.length, { value: deleteOldRdn.rawValue });
+    report('ldif/invalid-deleteoldrdn', deleteOldRdn.line, deleteOldRdn.valueOffset, deleteOldRdn.line.text.length, {
+      value: deleteOldRdn.rawValue,
+    });
   }
   return { newRdn, deleteOldRdn, newSuperior: found.newsuperior };
 }
@@ -314,7 +338,8 @@ function parseModSpecs(rest: readonly Item[], report: FindingSink): ModSpec[] {
     if (!open) {
       if (!op) report('ldif/unknown-mod-op', line.line, 0, line.description.length, { description: line.description });
       const attribute = line.rawValue.trim();
-      if (op && attribute === '') report('ldif/missing-mod-attribute', line.line, 0, line.line.text.length, { operation: line.description });
+      if (op && attribute === '')
+        report('ldif/missing-mod-attribute', line.line, 0, line.line.text.length, { operation: line.description });
       open = { header: line, op, attribute, values: [] };
       continue;
     }
@@ -343,7 +368,8 @@ function isDash(text: string): boolean {
 }
 
 function reportStrayDashes(items: readonly Item[], report: FindingSink): void {
-  for (const item of items) if (!isAttr(item)) report('ldif/stray-dash', item.dash, 0, item.dash.text.length, { inModify: false });
+  for (const item of items)
+    if (!isAttr(item)) report('ldif/stray-dash', item.dash, 0, item.dash.text.length, { inModify: false });
 }
 
 function modOp(line: AttrLine): ModOp | undefined {

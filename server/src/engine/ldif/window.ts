@@ -36,7 +36,10 @@ export function commonPrefixLength(a: string, b: string): number {
 /** Length of the common end of two texts, at most `max`. */
 export function commonSuffixLength(a: string, b: string, max: number): number {
   let length = 0;
-  while (length + CHUNK <= max && a.slice(a.length - length - CHUNK, a.length - length) === b.slice(b.length - length - CHUNK, b.length - length)) {
+  while (
+    length + CHUNK <= max &&
+    a.slice(a.length - length - CHUNK, a.length - length) === b.slice(b.length - length - CHUNK, b.length - length)
+  ) {
     length += CHUNK;
   }
   while (length < max && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
@@ -59,7 +62,11 @@ function emptyLineEndFrom(text: string, from: number): number {
 }
 
 /** Line breaks in text[from, to): all of them, and how many are CRLF. */
-export function countLineBreaks(text: string, from: number, to: number): { readonly lines: number; readonly crlf: number } {
+export function countLineBreaks(
+  text: string,
+  from: number,
+  to: number,
+): { readonly lines: number; readonly crlf: number } {
   let lines = 0;
   let crlf = 0;
   for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) {

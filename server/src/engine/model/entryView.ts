@@ -43,7 +43,6 @@ export interface EntryView {
   readonly mentions: readonly AttributeMention[];
 }
 
-
 const PLUGIN_RDNS = [
   ['cn', 'ipa-winsync'],
   ['cn', 'plugins'],
@@ -88,7 +87,8 @@ class RecordView implements EntryView {
   get mentions(): readonly AttributeMention[] {
     if (this.#mentions) return this.#mentions;
     const mentions: AttributeMention[] = [];
-    for (const line of this.record.attributes) mentions.push({ name: line.name, op: 'content', line, isHeader: false, values: [line] });
+    for (const line of this.record.attributes)
+      mentions.push({ name: line.name, op: 'content', line, isHeader: false, values: [line] });
     for (const spec of this.record.modifications) {
       if (!spec.op) continue;
       const name = spec.attribute.split(';')[0];
@@ -160,5 +160,10 @@ function hasObjectClass(record: LdifRecord, lowerName: string): boolean {
 /** `cn=<agreement>,cn=replica,<suffix RDN(s)>,cn=mapping tree,cn=config` */
 function isUnderReplica(rdns: readonly Rdn[]): boolean {
   const n = rdns.length;
-  return n >= 5 && isRdn(rdns[n - 1], 'cn', 'config') && isRdn(rdns[n - 2], 'cn', 'mapping tree') && isRdn(rdns[1], 'cn', 'replica');
+  return (
+    n >= 5 &&
+    isRdn(rdns[n - 1], 'cn', 'config') &&
+    isRdn(rdns[n - 2], 'cn', 'mapping tree') &&
+    isRdn(rdns[1], 'cn', 'replica')
+  );
 }

@@ -159,7 +159,14 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
 ];
 
 /** Every rule, parser codes first. */
-export const RULES: readonly Rule[] = [...Object.values(SYNTAX_RULES), ...RECORD_RULES, ...DOCUMENT_RULES, ...NOTICE_RULES];
+export const RULES: readonly Rule[] = [
+  ...Object.values(SYNTAX_RULES),
+  ...RECORD_RULES,
+  ...DOCUMENT_RULES,
+  ...NOTICE_RULES,
+];
 
 /** Every diagnostic code with its metadata: default severity, group, summary. */
-export const CODES: Readonly<Record<string, RuleMeta>> = Object.fromEntries(RULES.map((rule) => [rule.meta.code, rule.meta]));
+export const CODES: Readonly<Record<string, RuleMeta>> = Object.fromEntries(
+  RULES.map((rule) => [rule.meta.code, rule.meta]),
+);

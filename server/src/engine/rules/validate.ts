@@ -24,7 +24,8 @@ export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 /** A finding as a diagnostic of the rule's code, at the rule's severity (or its milder one). */
 export function report(meta: RuleMeta, finding: Finding): Diagnostic {
-  if (finding.mild && !meta.milder) throw new Error(`rule ${meta.code} reported a mild finding but declares no milder severity`);
+  if (finding.mild && !meta.milder)
+    throw new Error(`rule ${meta.code} reported a mild finding but declares no milder severity`);
   return {
     code: meta.code,
     severity: finding.mild && meta.milder ? meta.milder.severity : meta.severity,
@@ -42,7 +43,9 @@ export function syntaxDiagnostics(findings: readonly SyntaxFinding[]): Diagnosti
     // Each finding goes to the rule of its own code; TypeScript cannot follow that through the lookup.
     const rule = SYNTAX_RULES[finding.code] as SyntaxRule;
     const fixes = rule.fixes?.(finding);
-    diagnostics.push(report(rule.meta, { range: finding.range, message: rule.message(finding), ...(fixes && { fixes }) }));
+    diagnostics.push(
+      report(rule.meta, { range: finding.range, message: rule.message(finding), ...(fixes && { fixes }) }),
+    );
   }
   return diagnostics;
 }

@@ -10,7 +10,13 @@ function dnCodes(text: readonly string[]) {
 }
 
 test("the IdM guide's dn:,cn=replica,… (empty first RDN) is an error on the leading comma, saying the server answers 34", () => {
-  const text = [SEED_DN, 'changetype: modify', 'replace: nsds7WindowsReplicaSubtree', 'nsds7WindowsReplicaSubtree: cn=alternateusers,dc=example,dc=com', '-'];
+  const text = [
+    SEED_DN,
+    'changetype: modify',
+    'replace: nsds7WindowsReplicaSubtree',
+    'nsds7WindowsReplicaSubtree: cn=alternateusers,dc=example,dc=com',
+    '-',
+  ];
   const [d] = diagnose(text, 'dn/invalid');
   assert.equal(d.severity, 'error');
   assert.equal(d.range.start.line, 0);
@@ -21,7 +27,12 @@ test("the IdM guide's dn:,cn=replica,… (empty first RDN) is an error on the le
 });
 
 test('a comma inside a value (cn=Smith, John) is an error on the piece without "=", fixed by escaping the comma', () => {
-  const text = ['dn: cn=Smith, John,ou=People,dc=example,dc=com', 'changetype: add', 'objectClass: person', 'sn: Smith'];
+  const text = [
+    'dn: cn=Smith, John,ou=People,dc=example,dc=com',
+    'changetype: add',
+    'objectClass: person',
+    'sn: Smith',
+  ];
   const [d] = diagnose(text, 'dn/invalid');
   assert.equal(covered(text, d), 'John');
   assert.match(d.message, /Missing '=' after 'John'/);
@@ -39,24 +50,46 @@ test('no escape fix when the piece without "=" has no value before it to belong 
 });
 
 test('valid DNs give nothing: RFC 4514 agreement DN, escaped values, multi-valued RDN, hexstring', () => {
-  for (const dn of [AGREEMENT_DN, 'dn: cn=a\\,b+sn=c,dc=example,dc=com', 'dn: cn=#04024869,dc=example,dc=com', 'dn: cn=Ølsen,dc=example,dc=com']) {
+  for (const dn of [
+    AGREEMENT_DN,
+    'dn: cn=a\\,b+sn=c,dc=example,dc=com',
+    'dn: cn=#04024869,dc=example,dc=com',
+    'dn: cn=Ølsen,dc=example,dc=com',
+  ]) {
     assert.deepEqual(dnCodes([dn, 'changetype: delete']), [], dn);
   }
 });
 
 test('newrdn must be exactly one RDN: the extra RDNs are the error, pointing at newsuperior', () => {
-  const text = ['dn: uid=jdoe,ou=People,dc=example,dc=com', 'changetype: modrdn', 'newrdn: uid=john,ou=Staff', 'deleteoldrdn: 1'];
+  const text = [
+    'dn: uid=jdoe,ou=People,dc=example,dc=com',
+    'changetype: modrdn',
+    'newrdn: uid=john,ou=Staff',
+    'deleteoldrdn: 1',
+  ];
   const [d] = diagnose(text, 'dn/invalid');
   assert.equal(covered(text, d), ',ou=Staff');
   assert.match(d.message, /newrdn must be a single RDN/);
   assert.match(d.message, /newsuperior/);
-  assert.deepEqual(diagnose(['dn: uid=jdoe,ou=People,dc=example,dc=com', 'changetype: modrdn', 'newrdn: uid=john', 'deleteoldrdn: 1'], 'dn/invalid'), []);
+  assert.deepEqual(
+    diagnose(
+      ['dn: uid=jdoe,ou=People,dc=example,dc=com', 'changetype: modrdn', 'newrdn: uid=john', 'deleteoldrdn: 1'],
+      'dn/invalid',
+    ),
+    [],
+  );
 });
 
 test('an empty newrdn and a malformed newsuperior are errors', () => {
   const empty = ['dn: uid=jdoe,dc=example,dc=com', 'changetype: modrdn', 'newrdn:', 'deleteoldrdn: 1'];
   assert.match(diagnose(empty, 'dn/invalid')[0].message, /newrdn is empty/);
-  const moved = ['dn: uid=jdoe,dc=example,dc=com', 'changetype: moddn', 'newrdn: uid=jdoe', 'deleteoldrdn: 1', 'newsuperior: ou=People,,dc=example,dc=com'];
+  const moved = [
+    'dn: uid=jdoe,dc=example,dc=com',
+    'changetype: moddn',
+    'newrdn: uid=jdoe',
+    'deleteoldrdn: 1',
+    'newsuperior: ou=People,,dc=example,dc=com',
+  ];
   const [d] = diagnose(moved, 'dn/invalid');
   assert.equal(d.range.start.line, 4);
   assert.equal(covered(moved, d), ',');
@@ -79,9 +112,18 @@ test('DN-valued catalog attributes: the error covers the bad part and says what 
 });
 
 test('DN attributes are not checked when deleted, on other entries, or in other attributes', () => {
-  const remove = [AGREEMENT_DN, 'changetype: modify', 'delete: nsds7WindowsReplicaSubtree', 'nsds7WindowsReplicaSubtree: not a dn', '-'];
+  const remove = [
+    AGREEMENT_DN,
+    'changetype: modify',
+    'delete: nsds7WindowsReplicaSubtree',
+    'nsds7WindowsReplicaSubtree: not a dn',
+    '-',
+  ];
   assert.deepEqual(dnCodes(remove), []);
-  assert.deepEqual(dnCodes(['dn: cn=x,dc=example,dc=com', 'changetype: add', 'objectClass: top', 'nsDS5ReplicaBindDN: not a dn']), []);
+  assert.deepEqual(
+    dnCodes(['dn: cn=x,dc=example,dc=com', 'changetype: add', 'objectClass: top', 'nsDS5ReplicaBindDN: not a dn']),
+    [],
+  );
   assert.deepEqual(dnCodes(agreementReplace('nsds7WindowsDomain', 'not a dn')), []);
 });
 
@@ -109,7 +151,10 @@ test('winSyncSubtreePair without ":" is an error on the whole value with the ser
   const text = agreementReplace('winSyncSubtreePair', 'ou=People,dc=example,dc=com');
   const [d] = diagnose(text, 'dn/invalid');
   assert.equal(covered(text, d), 'ou=People,dc=example,dc=com');
-  assert.match(d.message, /winSyncSubtreePair must be "<directory subtree DN>:<AD subtree DN>", but this value has no ':'/);
+  assert.match(
+    d.message,
+    /winSyncSubtreePair must be "<directory subtree DN>:<AD subtree DN>", but this value has no ':'/,
+  );
   assert.match(d.message, /Ignoring invalid subtree pairs/);
 });
 
@@ -119,7 +164,10 @@ test('a ":" inside one of the DNs is an error on that colon, fixed by writing it
   assert.equal(d.range.start.character, 'winSyncSubtreePair: ou=a'.length);
   assert.equal(covered(text, d), ':');
   assert.match(d.message, /splits winSyncSubtreePair at every ':'/);
-  assert.equal(applyFix(text, d.fixes![0])[3], 'winSyncSubtreePair: ou=a\\3Ab,dc=example,dc=com:ou=Staff,dc=ad,dc=example,dc=com');
+  assert.equal(
+    applyFix(text, d.fixes![0])[3],
+    'winSyncSubtreePair: ou=a\\3Ab,dc=example,dc=com:ou=Staff,dc=ad,dc=example,dc=com',
+  );
   assert.deepEqual(diagnose(applyFix(text, d.fixes![0]), 'dn/invalid'), []);
 });
 
@@ -138,5 +186,8 @@ test('both halves of a subtree pair are checked as DNs, with ranges inside the h
   assert.match(d.message, /^Invalid AD subtree DN in winSyncSubtreePair: Empty RDN/);
   const empty = agreementReplace('winSyncSubtreePair', ':ou=Staff,dc=ad');
   assert.match(diagnose(empty, 'dn/invalid')[0].message, /Missing the directory subtree DN before the ':'/);
-  assert.deepEqual(dnCodes(agreementReplace('winSyncSubtreePair', 'ou=People,dc=example,dc=com:OU=Staff,DC=ad,DC=example,DC=com')), []);
+  assert.deepEqual(
+    dnCodes(agreementReplace('winSyncSubtreePair', 'ou=People,dc=example,dc=com:OU=Staff,DC=ad,DC=example,DC=com')),
+    [],
+  );
 });

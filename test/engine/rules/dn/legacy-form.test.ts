@@ -8,7 +8,13 @@ function dnCodes(text: readonly string[]) {
 }
 
 test('the legacy quoted suffix RDN is information saying what 389-DS stores, with the RFC 4514 rewrite as fix', () => {
-  const text = ['dn: cn=ad-sync,cn=replica,cn="dc=example,dc=com",cn=mapping tree,cn=config', 'changetype: modify', 'replace: winSyncInterval', 'winSyncInterval: 300', '-'];
+  const text = [
+    'dn: cn=ad-sync,cn=replica,cn="dc=example,dc=com",cn=mapping tree,cn=config',
+    'changetype: modify',
+    'replace: winSyncInterval',
+    'winSyncInterval: 300',
+    '-',
+  ];
   const found = dnCodes(text);
   assert.equal(found.length, 1);
   const [d] = found;
@@ -22,8 +28,14 @@ test('the legacy quoted suffix RDN is information saying what 389-DS stores, wit
 test('";" between RDNs and spaces around separators are legacy forms, one diagnostic each with its own fix', () => {
   const text = ['dn: uid=jdoe;ou=People, dc=example,dc=com', 'changetype: delete'];
   const found = diagnose(text, 'dn/legacy-form');
-  assert.deepEqual(found.map((d) => covered(text, d)), [';', ', ']);
-  assert.deepEqual(found.map((d) => d.fixes?.[0].edits[0].newText), [',', ',']);
+  assert.deepEqual(
+    found.map((d) => covered(text, d)),
+    [';', ', '],
+  );
+  assert.deepEqual(
+    found.map((d) => d.fixes?.[0].edits[0].newText),
+    [',', ','],
+  );
   assert.match(found[0].message, /389-DS reads it as ','/);
 });
 

@@ -37,7 +37,12 @@ test('two filters where one is expected: an error on the second', () => {
 });
 
 test('filter lists (ipaWinSyncDefaultGroupFilter): the shipped value is fine, a bare term is an error fixed by wrapping', () => {
-  assert.deepEqual(filterCodes(pluginReplace('ipaWinSyncDefaultGroupFilter', '(gidNumber=*)(objectclass=posixGroup)(objectclass=groupOfNames)')), []);
+  assert.deepEqual(
+    filterCodes(
+      pluginReplace('ipaWinSyncDefaultGroupFilter', '(gidNumber=*)(objectclass=posixGroup)(objectclass=groupOfNames)'),
+    ),
+    [],
+  );
   const text = pluginReplace('ipaWinSyncDefaultGroupFilter', 'gidNumber=*');
   const [d] = filterCodes(text);
   assert.equal(d.code, 'filter/invalid');
@@ -50,7 +55,22 @@ test('filter lists (ipaWinSyncDefaultGroupFilter): the shipped value is fine, a 
 test('valid filters, deleted values and filters on other entries give nothing', () => {
   assert.deepEqual(filterCodes(pluginReplace('ipaWinSyncRealmFilter', '(objectclass=krbRealmContainer)')), []);
   assert.deepEqual(filterCodes(agreementReplace('winSyncWindowsFilter', '(&(objectClass=user)(!(cn=krbtgt*)))')), []);
-  const remove = ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'delete: ipaWinSyncRealmFilter', 'ipaWinSyncRealmFilter: (broken', '-'];
+  const remove = [
+    'dn: cn=ipa-winsync,cn=plugins,cn=config',
+    'changetype: modify',
+    'delete: ipaWinSyncRealmFilter',
+    'ipaWinSyncRealmFilter: (broken',
+    '-',
+  ];
   assert.deepEqual(filterCodes(remove), []);
-  assert.deepEqual(filterCodes(['dn: cn=x,dc=example,dc=com', 'changetype: modify', 'replace: winSyncWindowsFilter', 'winSyncWindowsFilter: (broken', '-']), []);
+  assert.deepEqual(
+    filterCodes([
+      'dn: cn=x,dc=example,dc=com',
+      'changetype: modify',
+      'replace: winSyncWindowsFilter',
+      'winSyncWindowsFilter: (broken',
+      '-',
+    ]),
+    [],
+  );
 });

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { covered, diagnose } from '../helpers';
 
 test('a "::" value that is not base64 is an error on the value, saying which characters base64 allows', () => {
-  const text = ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: description', 'description:: not base64!', '-'];
+  const text = [
+    'dn: uid=jsmith,ou=People,dc=example,dc=com',
+    'changetype: modify',
+    'replace: description',
+    'description:: not base64!',
+    '-',
+  ];
   const [d] = diagnose(text, 'ldif/invalid-base64');
   assert.equal(d.severity, 'error');
   assert.equal(covered(text, d), 'not base64!');

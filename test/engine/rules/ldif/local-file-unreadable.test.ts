@@ -11,16 +11,15 @@ import type { Diagnostic } from '../../../../server/src/engine/ldif/ast';
 
 async function check(text: string, baseDir: string, maxBytes = 2 * 1024 * 1024): Promise<Diagnostic[]> {
   const found: Diagnostic[] = [];
-  await checkStream(
-    Readable.from([text]),
-    loadCatalog(),
-    async (diagnostics) => void found.push(...diagnostics),
-    { localFiles: new LocalFileInspector(maxBytes), baseDir },
-  );
+  await checkStream(Readable.from([text]), loadCatalog(), async (diagnostics) => void found.push(...diagnostics), {
+    localFiles: new LocalFileInspector(maxBytes),
+    baseDir,
+  });
   return found.filter((d) => d.code === 'ldif/local-file-unreadable');
 }
 
-const modify = (url: string) => `dn: uid=j,dc=example,dc=com\nchangetype: modify\nreplace: description\ndescription:< ${url}\n-\n`;
+const modify = (url: string) =>
+  `dn: uid=j,dc=example,dc=com\nchangetype: modify\nreplace: description\ndescription:< ${url}\n-\n`;
 
 test('check warns about a missing local file, naming the path it resolved', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wsl-unreadable-'));

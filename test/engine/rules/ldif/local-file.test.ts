@@ -16,7 +16,14 @@ test('a ":< file:///" value names the local file whose content applying sends', 
 });
 
 test('a relative file URL is named as relative to the LDIF file, which ldapmodify cannot read', () => {
-  const text = [USER, 'changetype: add', 'objectClass: person', 'cn: J', 'sn: S', 'jpegPhoto:< file://photos/j%20s.jpg'];
+  const text = [
+    USER,
+    'changetype: add',
+    'objectClass: person',
+    'cn: J',
+    'sn: S',
+    'jpegPhoto:< file://photos/j%20s.jpg',
+  ];
   const [d] = diagnose(text, 'ldif/local-file');
   assert.equal(
     d.message,

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { covered, diagnose } from '../helpers';
 
 test('a line without a colon is an error on the whole line, quoting it', () => {
-  const text = ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync true', '-'];
+  const text = [
+    'dn: cn=ipa-winsync,cn=plugins,cn=config',
+    'changetype: modify',
+    'replace: ipaWinSyncForceSync',
+    'ipaWinSyncForceSync true',
+    '-',
+  ];
   const [d] = diagnose(text, 'ldif/missing-colon');
   assert.equal(d.severity, 'error');
   assert.equal(covered(text, d), 'ipaWinSyncForceSync true');

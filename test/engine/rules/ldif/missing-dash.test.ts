@@ -11,5 +11,7 @@ test('a mod-spec not closed before the next one is reported where the next one s
   assert.deepEqual(codes(doc), ['ldif/missing-dash']);
   assert.deepEqual(doc.problems[0].range, { start: { line: 4, character: 0 }, end: { line: 4, character: 7 } });
   assert.equal(doc.records[0].modifications.length, 2);
-  assert.deepEqual(doc.problems[0].fixes?.[0].edits, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: '-\n' }]);
+  assert.deepEqual(doc.problems[0].fixes?.[0].edits, [
+    { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: '-\n' },
+  ]);
 });

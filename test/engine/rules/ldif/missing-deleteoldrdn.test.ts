@@ -7,5 +7,8 @@ test('a rename without deleteoldrdn: is an error on the newrdn line, offering bo
   const [d] = diagnose(text, 'ldif/missing-deleteoldrdn');
   assert.equal(d.severity, 'error');
   assert.equal(covered(text, d), 'newrdn: uid=jsmith2');
-  assert.match(d.message, /"deleteoldrdn: 1" \(remove the old RDN value from the entry\) or "deleteoldrdn: 0" \(keep it\)/);
+  assert.match(
+    d.message,
+    /"deleteoldrdn: 1" \(remove the old RDN value from the entry\) or "deleteoldrdn: 0" \(keep it\)/,
+  );
 });

@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { covered, diagnose } from '../helpers';
 
 test('a record that starts with an attribute line is an error on its first line, pointing at a blank line that split a record', () => {
-  const text = ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '-', '', 'ipaWinSyncUserFlatten: true'];
+  const text = [
+    'dn: cn=ipa-winsync,cn=plugins,cn=config',
+    'changetype: modify',
+    'replace: ipaWinSyncForceSync',
+    'ipaWinSyncForceSync: true',
+    '-',
+    '',
+    'ipaWinSyncUserFlatten: true',
+  ];
   const [d, ...rest] = diagnose(text, 'ldif/missing-dn');
   assert.equal(rest.length, 0);
   assert.equal(d.severity, 'error');

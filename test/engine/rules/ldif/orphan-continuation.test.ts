@@ -7,5 +7,8 @@ test('a continuation line after a blank line is an error on its leading space', 
   const [d] = diagnose(text, 'ldif/orphan-continuation');
   assert.equal(d.severity, 'error');
   assert.deepEqual(d.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } });
-  assert.match(d.message, /^This line starts with a space, so it continues the previous line, but a blank line or the start of the file comes before it\./);
+  assert.match(
+    d.message,
+    /^This line starts with a space, so it continues the previous line, but a blank line or the start of the file comes before it\./,
+  );
 });

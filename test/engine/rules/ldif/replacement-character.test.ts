@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { parseWithDiagnostics as parseLdif } from '../helpers';
 
 test('U+FFFD, left where a decoder met bytes that are not UTF-8, is an error on its line', () => {
-  const text = Buffer.from([...Buffer.from('dn: cn=M'), 0xfc, ...Buffer.from('ller,dc=example,dc=com\ncn: ok\n')]).toString('utf8');
+  const text = Buffer.from([
+    ...Buffer.from('dn: cn=M'),
+    0xfc,
+    ...Buffer.from('ller,dc=example,dc=com\ncn: ok\n'),
+  ]).toString('utf8');
   const [problem] = parseLdif(text).problems;
   assert.equal(problem.code, 'ldif/replacement-character');
   assert.equal(problem.severity, 'error');

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { covered, diagnose } from '../helpers';
 
 test('a "-" outside a modify record is an error saying it only closes mod-specs', () => {
-  const text = ['dn: uid=jsmith,ou=People,dc=example,dc=com', 'changetype: add', 'objectClass: inetOrgPerson', 'cn: John Smith', '-'];
+  const text = [
+    'dn: uid=jsmith,ou=People,dc=example,dc=com',
+    'changetype: add',
+    'objectClass: inetOrgPerson',
+    'cn: John Smith',
+    '-',
+  ];
   const [d] = diagnose(text, 'ldif/stray-dash');
   assert.equal(d.severity, 'error');
   assert.equal(covered(text, d), '-');

@@ -12,10 +12,13 @@ test('a value ending in spaces is a warning on the spaces; removing them is pref
   assert.equal(covered(text, d), '  ');
   assert.equal(d.range.start.character, 'cn: x'.length);
   assert.match(d.message, /The value of cn ends with 2 spaces: ldapmodify sends them as part of the value/);
-  assert.deepEqual(d.fixes?.map((f) => [f.title, f.preferred === true]), [
-    ['Remove the trailing spaces', true],
-    ['Base64-encode the value (keeps the spaces)', false],
-  ]);
+  assert.deepEqual(
+    d.fixes?.map((f) => [f.title, f.preferred === true]),
+    [
+      ['Remove the trailing spaces', true],
+      ['Base64-encode the value (keeps the spaces)', false],
+    ],
+  );
   assert.equal(applyFix(text, d.fixes![0])[3], 'cn: x');
   assert.equal(applyFix(text, d.fixes![1])[3], `cn:: ${Buffer.from('x  ').toString('base64')}`);
 });
@@ -28,19 +31,37 @@ test('spaces ending the last line of a folded value are found and removed across
 });
 
 test('a space before a fold is inside the value, not trailing', () => {
-  assert.deepEqual(diagnose([DN, 'changetype: add', 'objectClass: top', 'description: hello ', ' world'], 'ldif/trailing-space'), []);
+  assert.deepEqual(
+    diagnose([DN, 'changetype: add', 'objectClass: top', 'description: hello ', ' world'], 'ldif/trailing-space'),
+    [],
+  );
 });
 
 test('a keyword ending in a space gets a warning with only the removal fix', () => {
   const text = [DN, 'changetype: modify ', 'replace: description ', 'description: x', '-'];
   const found = diagnose(text, 'ldif/trailing-space');
-  assert.deepEqual(found.map((d) => d.range.start.line), [1, 2]);
-  assert.match(found[0].message, /"changetype: modify" ends with a space: ldapmodify keeps trailing spaces, so it reads "modify "/);
-  assert.deepEqual(found[0].fixes?.map((f) => f.title), ['Remove the trailing spaces']);
+  assert.deepEqual(
+    found.map((d) => d.range.start.line),
+    [1, 2],
+  );
+  assert.match(
+    found[0].message,
+    /"changetype: modify" ends with a space: ldapmodify keeps trailing spaces, so it reads "modify "/,
+  );
+  assert.deepEqual(
+    found[0].fixes?.map((f) => f.title),
+    ['Remove the trailing spaces'],
+  );
   assert.equal(applyFix(text, found[1].fixes![0])[2], 'replace: description');
 });
 
 test('values without trailing spaces and base64 values are not flagged', () => {
   const encoded = Buffer.from('x ').toString('base64');
-  assert.deepEqual(diagnose([DN, 'changetype: add', 'objectClass: top', 'cn: x', `sn:: ${encoded}`, 'description:'], 'ldif/trailing-space'), []);
+  assert.deepEqual(
+    diagnose(
+      [DN, 'changetype: add', 'objectClass: top', 'cn: x', `sn:: ${encoded}`, 'description:'],
+      'ldif/trailing-space',
+    ),
+    [],
+  );
 });

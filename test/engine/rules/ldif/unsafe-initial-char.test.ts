@@ -22,7 +22,18 @@ test('a value starting with ":" is a warning on that character, fixed by base64-
 });
 
 test('a value starting with "<" (after the space) is the same warning; the DN line is checked too', () => {
-  const text = ['dn: <weird>,dc=example,dc=com', 'changetype: add', 'objectClass: top', 'member: <UID=jsmith,O=example,C=US>'];
-  assert.deepEqual(encodingCodes(text).map((d) => [d.range.start.line, covered(text, d)]), [[0, '<'], [3, '<']]);
+  const text = [
+    'dn: <weird>,dc=example,dc=com',
+    'changetype: add',
+    'objectClass: top',
+    'member: <UID=jsmith,O=example,C=US>',
+  ];
+  assert.deepEqual(
+    encodingCodes(text).map((d) => [d.range.start.line, covered(text, d)]),
+    [
+      [0, '<'],
+      [3, '<'],
+    ],
+  );
   assert.match(encodingCodes(text)[1].message, /take ":<" for a URL/);
 });

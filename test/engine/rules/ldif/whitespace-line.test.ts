@@ -7,5 +7,8 @@ test('a line of only spaces and tabs between records is a warning on the whole l
   const [d] = diagnose(text, 'ldif/whitespace-line');
   assert.equal(d.severity, 'warning');
   assert.deepEqual(d.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } });
-  assert.equal(d.message, 'This line holds only white space: remove it, or make it empty if it should separate records.');
+  assert.equal(
+    d.message,
+    'This line holds only white space: remove it, or make it empty if it should separate records.',
+  );
 });

@@ -6,12 +6,17 @@ import { agreementAdd } from '../winsyncFixtures';
 const CODE = 'winsync/agreement-incomplete';
 
 test('an agreement add without subtrees and domain is a warning: accepted, but nothing can sync', () => {
-  const text = agreementAdd({ omit: ['nsds7WindowsReplicaSubtree', 'nsds7DirectoryReplicaSubtree', 'nsds7WindowsDomain'] });
+  const text = agreementAdd({
+    omit: ['nsds7WindowsReplicaSubtree', 'nsds7DirectoryReplicaSubtree', 'nsds7WindowsDomain'],
+  });
   const [d, ...rest] = diagnose(text, CODE);
   assert.equal(rest.length, 0);
   assert.equal(d.severity, 'warning');
   assert.equal(covered(text, d), AGREEMENT_DN);
-  assert.match(d.message, /^This agreement has no nsds7WindowsReplicaSubtree, nsds7DirectoryReplicaSubtree, nsds7WindowsDomain\. 389-DS accepts the add without a word/);
+  assert.match(
+    d.message,
+    /^This agreement has no nsds7WindowsReplicaSubtree, nsds7DirectoryReplicaSubtree, nsds7WindowsDomain\. 389-DS accepts the add without a word/,
+  );
 });
 
 test('only the missing ones are named', () => {
@@ -21,8 +26,17 @@ test('only the missing ones are named', () => {
 
 test('subtree pairs stand in for the two subtrees, but not for the domain', () => {
   const pairs = ['winSyncSubtreePair: ou=People,dc=example,dc=com:OU=Staff,DC=ad,DC=example,DC=com'];
-  assert.deepEqual(diagnose(agreementAdd({ omit: ['nsds7WindowsReplicaSubtree', 'nsds7DirectoryReplicaSubtree'], extra: pairs }), CODE), []);
-  const [d] = diagnose(agreementAdd({ omit: ['nsds7WindowsReplicaSubtree', 'nsds7WindowsDomain'], extra: pairs }), CODE);
+  assert.deepEqual(
+    diagnose(
+      agreementAdd({ omit: ['nsds7WindowsReplicaSubtree', 'nsds7DirectoryReplicaSubtree'], extra: pairs }),
+      CODE,
+    ),
+    [],
+  );
+  const [d] = diagnose(
+    agreementAdd({ omit: ['nsds7WindowsReplicaSubtree', 'nsds7WindowsDomain'], extra: pairs }),
+    CODE,
+  );
   assert.match(d.message, /^This agreement has no nsds7WindowsDomain\./);
 });
 

@@ -12,7 +12,10 @@ test('an attribute outside the object class on an agreement is an error with the
   assert.equal(d.severity, 'error');
   assert.equal(covered(text, d), 'mail');
   assert.equal(d.range.start.line, text.length - 1);
-  assert.match(d.message, /mail is not allowed on a Windows sync agreement: nsDSWindowsReplicationAgreement does not list it/);
+  assert.match(
+    d.message,
+    /mail is not allowed on a Windows sync agreement: nsDSWindowsReplicationAgreement does not list it/,
+  );
   assert.match(d.message, /65 \(Object class violation: attribute not allowed\)/);
   assert.equal(d.fixes, undefined);
 });
@@ -40,10 +43,38 @@ test('in a mod-spec the fix renames the header and the values', () => {
 });
 
 test('allowed, catalog, winsync-prefixed and operational attributes, removals and other entries are not reported', () => {
-  assert.deepEqual(diagnose(agreementAdd({ extra: ['description: sync to AD', 'creatorsName: cn=directory manager', 'modifyTimestamp: 20240101000000Z'] }), CODE), []);
+  assert.deepEqual(
+    diagnose(
+      agreementAdd({
+        extra: ['description: sync to AD', 'creatorsName: cn=directory manager', 'modifyTimestamp: 20240101000000Z'],
+      }),
+      CODE,
+    ),
+    [],
+  );
   // Left to unknown-attribute and wrong-entry.
   assert.deepEqual(diagnose(agreementAdd({ extra: ['winSyncFooBar: 1', 'ipaWinSyncAcctDisable: both'] }), CODE), []);
-  assert.deepEqual(diagnose([AGREEMENT_DN, 'changetype: modify', 'replace: winSyncInterval', 'winSyncInterval: 600', '-', 'delete: mail', '-'], CODE), []);
+  assert.deepEqual(
+    diagnose(
+      [
+        AGREEMENT_DN,
+        'changetype: modify',
+        'replace: winSyncInterval',
+        'winSyncInterval: 600',
+        '-',
+        'delete: mail',
+        '-',
+      ],
+      CODE,
+    ),
+    [],
+  );
   assert.deepEqual(diagnose(pluginReplace('mail', 'x@example.com'), CODE), []);
-  assert.deepEqual(diagnose(['dn: uid=jdoe,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: mail', 'mail: x@example.com', '-'], CODE), []);
+  assert.deepEqual(
+    diagnose(
+      ['dn: uid=jdoe,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: mail', 'mail: x@example.com', '-'],
+      CODE,
+    ),
+    [],
+  );
 });

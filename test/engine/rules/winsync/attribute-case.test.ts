@@ -11,7 +11,10 @@ test('a catalog attribute in another case is an info hint naming the canonical s
   assert.equal(rest.length, 0);
   assert.equal(d.severity, 'info');
   assert.equal(covered(text, d), 'ipaWinsyncHomeDirAttr');
-  assert.match(d.message, /"ipaWinsyncHomeDirAttr" works \(attribute names ignore case\), but the canonical spelling is ipaWinSyncHomeDirAttr\./);
+  assert.match(
+    d.message,
+    /"ipaWinsyncHomeDirAttr" works \(attribute names ignore case\), but the canonical spelling is ipaWinSyncHomeDirAttr\./,
+  );
   assert.deepEqual(applyFix(text, d.fixes?.[0])[2], 'ipaWinSyncHomeDirAttr: ipaHomesRootDir');
   assert.equal(d.fixes?.[0].preferred, true);
 });
@@ -35,5 +38,17 @@ test('canonical spelling, non-catalog names and attributes on the wrong entry ge
   assert.deepEqual(diagnose(pluginReplace('ipaWinSyncAcctDisable', 'none'), CODE), []);
   assert.deepEqual(diagnose(agreementReplace('DESCRIPTION', 'x'), CODE), []);
   assert.deepEqual(diagnose(pluginReplace('onewaysync', 'fromWindows'), CODE), []);
-  assert.deepEqual(diagnose(['dn: cn=x,dc=example,dc=com', 'changetype: modify', 'replace: ipawinsyncacctdisable', 'ipawinsyncacctdisable: none', '-'], CODE), []);
+  assert.deepEqual(
+    diagnose(
+      [
+        'dn: cn=x,dc=example,dc=com',
+        'changetype: modify',
+        'replace: ipawinsyncacctdisable',
+        'ipawinsyncacctdisable: none',
+        '-',
+      ],
+      CODE,
+    ),
+    [],
+  );
 });

@@ -12,5 +12,8 @@ test('when checking a document fails, the language server shows one error naming
     diagnostic.message,
     'winsync-ldif could not check this file (Maximum call stack size exceeded); other files are still checked. Please report this with the file (see the winsync-ldif output for details).',
   );
-  assert.equal(diagnostic.codeDescription?.href, 'https://github.com/winsync-ldif/winsync-ldif/blob/main/docs/rules/winsync/check-failed.md');
+  assert.equal(
+    diagnostic.codeDescription?.href,
+    'https://github.com/winsync-ldif/winsync-ldif/blob/main/docs/rules/winsync/check-failed.md',
+  );
 });

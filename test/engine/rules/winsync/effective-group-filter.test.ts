@@ -6,7 +6,10 @@ import { applyFix } from '../valueFixtures';
 const CODE = 'winsync/effective-group-filter';
 
 test("the IdM guide's effective filter stored as the value is a warning on its cn term, fixed by keeping the other terms", () => {
-  const text = pluginReplace('ipaWinSyncDefaultGroupFilter', '(&(gidNumber=*)(objectclass=posixGroup)(cn=groupAttr_value))');
+  const text = pluginReplace(
+    'ipaWinSyncDefaultGroupFilter',
+    '(&(gidNumber=*)(objectclass=posixGroup)(cn=groupAttr_value))',
+  );
   const [d] = diagnose(text, CODE);
   assert.equal(d.severity, 'warning');
   assert.equal(covered(text, d), '(cn=groupAttr_value)');
@@ -21,6 +24,15 @@ test('a whole filter with only the cn term gets the warning without a fix', () =
 });
 
 test('the shipped filter list and an AND without a cn term give nothing', () => {
-  assert.deepEqual(diagnose(pluginReplace('ipaWinSyncDefaultGroupFilter', '(gidNumber=*)(objectclass=posixGroup)(objectclass=groupOfNames)'), CODE), []);
-  assert.deepEqual(diagnose(pluginReplace('ipaWinSyncDefaultGroupFilter', '(&(gidNumber=*)(objectclass=posixGroup))'), CODE), []);
+  assert.deepEqual(
+    diagnose(
+      pluginReplace('ipaWinSyncDefaultGroupFilter', '(gidNumber=*)(objectclass=posixGroup)(objectclass=groupOfNames)'),
+      CODE,
+    ),
+    [],
+  );
+  assert.deepEqual(
+    diagnose(pluginReplace('ipaWinSyncDefaultGroupFilter', '(&(gidNumber=*)(objectclass=posixGroup))'), CODE),
+    [],
+  );
 });

@@ -27,7 +27,11 @@ test('trailing spaces are part of the name the plug-in looks for; the fix remove
 });
 
 test('names and numeric OIDs are fine, in any attribute-name attribute', () => {
-  for (const [attribute, value] of [['ipaWinSyncRealmAttr', 'cn'], ['ipaWinSyncLoginShellAttr', 'ipaDefaultLoginShell'], ['ipaWinSyncDefaultGroupAttr', '2.5.4.3']]) {
+  for (const [attribute, value] of [
+    ['ipaWinSyncRealmAttr', 'cn'],
+    ['ipaWinSyncLoginShellAttr', 'ipaDefaultLoginShell'],
+    ['ipaWinSyncDefaultGroupAttr', '2.5.4.3'],
+  ]) {
     assert.deepEqual(diagnose(pluginReplace(attribute, value), CODE), [], attribute);
   }
 });

@@ -12,10 +12,16 @@ test('slapi booleans: an unknown word is an error saying it silently means false
   assert.equal(covered(text, d), 'maybe');
   assert.match(d.message, /^Invalid value "maybe" for ipaWinSyncForceSync: expected true or false\./);
   assert.match(d.message, /read as the number 0, i\.e\. false/);
-  assert.deepEqual(d.fixes?.map((f) => [f.edits[0].newText, f.preferred]), [['true', false], ['false', false]]);
+  assert.deepEqual(
+    d.fixes?.map((f) => [f.edits[0].newText, f.preferred]),
+    [
+      ['true', false],
+      ['false', false],
+    ],
+  );
 });
 
-test('a typo in ipaWinSyncUserFlatten flips its default true to false; the typo\'s word is the preferred fix', () => {
+test("a typo in ipaWinSyncUserFlatten flips its default true to false; the typo's word is the preferred fix", () => {
   const text = pluginReplace('ipaWinSyncUserFlatten', 'ture');
   const [d] = diagnose(text, CODE);
   assert.match(d.message, /flips the default \(true\) to false/);
@@ -64,14 +70,20 @@ test('winsync booleans: anything but on/yes/true/1 silently means false', () => 
   const text = agreementReplace('nsds7NewWinUserSyncEnabled', 'enabled');
   const [d] = diagnose(text, CODE);
   assert.equal(d.severity, 'error');
-  assert.match(d.message, /expected true or false\. A value such as "bogus" gets result 0 and nothing logged, and silently means false/);
+  assert.match(
+    d.message,
+    /expected true or false\. A value such as "bogus" gets result 0 and nothing logged, and silently means false/,
+  );
   const [t] = diagnose(agreementReplace('nsds7NewWinUserSyncEnabled', 't'), CODE);
   assert.equal(t.severity, 'error');
 });
 
 test('fixes use the on/off spelling where the catalog default does (winSyncFlattenTree)', () => {
   const [d] = diagnose(agreementReplace('winSyncFlattenTree', 'bogus'), CODE);
-  assert.deepEqual(d.fixes?.map((f) => f.edits[0].newText), ['on', 'off']);
+  assert.deepEqual(
+    d.fixes?.map((f) => f.edits[0].newText),
+    ['on', 'off'],
+  );
   assert.match(d.message, /expected on or off/);
 });
 
@@ -80,7 +92,13 @@ test('nsds5ReplicaEnabled takes only on/off: true is rejected (53 on add, 1 on m
   const [d] = diagnose(add, CODE);
   assert.equal(d.severity, 'error');
   assert.match(d.message, /Refused with 53/);
-  assert.deepEqual(d.fixes?.map((f) => [f.edits[0].newText, f.preferred]), [['on', true], ['off', false]]);
+  assert.deepEqual(
+    d.fixes?.map((f) => [f.edits[0].newText, f.preferred]),
+    [
+      ['on', true],
+      ['off', false],
+    ],
+  );
   const [modify] = diagnose(agreementModify('nsds5ReplicaEnabled', 'no'), CODE);
   assert.match(modify.message, /Refused with 1 and the text "Invalid value for nsds5ReplicaEnabled/);
   assert.equal(modify.fixes?.[0].edits[0].newText, 'off');
@@ -95,6 +113,30 @@ test('an empty value is an error on the line', () => {
 });
 
 test('deleted values and other entries are not checked', () => {
-  assert.deepEqual(diagnose(['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'delete: ipaWinSyncForceSync', 'ipaWinSyncForceSync: maybe', '-'], CODE), []);
-  assert.deepEqual(diagnose(['dn: cn=x,dc=example,dc=com', 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: maybe', '-'], CODE), []);
+  assert.deepEqual(
+    diagnose(
+      [
+        'dn: cn=ipa-winsync,cn=plugins,cn=config',
+        'changetype: modify',
+        'delete: ipaWinSyncForceSync',
+        'ipaWinSyncForceSync: maybe',
+        '-',
+      ],
+      CODE,
+    ),
+    [],
+  );
+  assert.deepEqual(
+    diagnose(
+      [
+        'dn: cn=x,dc=example,dc=com',
+        'changetype: modify',
+        'replace: ipaWinSyncForceSync',
+        'ipaWinSyncForceSync: maybe',
+        '-',
+      ],
+      CODE,
+    ),
+    [],
+  );
 });

@@ -7,7 +7,10 @@ test('a value outside the enum is an error naming the allowed values and what th
   const [d] = diagnose(text, 'winsync/invalid-enum');
   assert.equal(d.severity, 'error');
   assert.equal(covered(text, d), 'sometimes');
-  assert.match(d.message, /Invalid value "sometimes" for ipaWinSyncAcctDisable: expected one of none, to_ad, to_ds, both\./);
+  assert.match(
+    d.message,
+    /Invalid value "sometimes" for ipaWinSyncAcctDisable: expected one of none, to_ad, to_ds, both\./,
+  );
   assert.match(d.message, /53/);
 });
 
@@ -26,9 +29,21 @@ test('agreement enums: oneWaySync "both" is rejected although the server silentl
 });
 
 test('deleting a value and values on other entries are not checked', () => {
-  const remove = ['dn: cn=ipa-winsync,cn=plugins,cn=config', 'changetype: modify', 'delete: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: bogus', '-'];
+  const remove = [
+    'dn: cn=ipa-winsync,cn=plugins,cn=config',
+    'changetype: modify',
+    'delete: ipaWinSyncAcctDisable',
+    'ipaWinSyncAcctDisable: bogus',
+    '-',
+  ];
   assert.deepEqual(diagnose(remove, 'winsync/invalid-enum'), []);
-  assert.deepEqual(diagnose(['dn: cn=someone,dc=example,dc=com', 'changetype: modify', 'replace: oneWaySync', 'oneWaySync: both', '-'], 'winsync/invalid-enum'), []);
+  assert.deepEqual(
+    diagnose(
+      ['dn: cn=someone,dc=example,dc=com', 'changetype: modify', 'replace: oneWaySync', 'oneWaySync: both', '-'],
+      'winsync/invalid-enum',
+    ),
+    [],
+  );
 });
 
 test('trailing spaces make an allowed word invalid, since the server compares the whole value', () => {

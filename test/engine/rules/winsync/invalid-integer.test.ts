@@ -19,7 +19,10 @@ test('leading zeros and "+" are not LDAP INTEGER form; the fix writes the plain 
   const [d] = diagnose(text, 'winsync/invalid-integer');
   assert.equal(d.fixes?.[0].title, 'Write 389');
   assert.equal(applyFix(text, d.fixes![0])[5], 'nsDS5ReplicaPort: 389');
-  assert.equal(diagnose(agreementReplace('winSyncInterval', '+60'), 'winsync/invalid-integer')[0].fixes?.[0].edits[0].newText, '60');
+  assert.equal(
+    diagnose(agreementReplace('winSyncInterval', '+60'), 'winsync/invalid-integer')[0].fixes?.[0].edits[0].newText,
+    '60',
+  );
 });
 
 test('trailing spaces make the value invalid; the fix removes them', () => {

@@ -28,11 +28,17 @@ test('the same value on add is accepted silently, and the message says so', () =
 test('hours, minutes and days out of range are errors on each part; the server does not catch them', () => {
   const text = agreementModify(ATTRIBUTE, '2300-2599 12378');
   const found = diagnose(text, CODE);
-  assert.deepEqual(found.map((d) => covered(text, d)), ['25', '99', '7', '8']);
+  assert.deepEqual(
+    found.map((d) => covered(text, d)),
+    ['25', '99', '7', '8'],
+  );
   assert.match(found[0].message, /hour 25 does not exist \(00–23\)/);
   assert.match(found[1].message, /minute 99 does not exist \(00–59\)/);
   assert.match(found[2].message, /day 7 does not exist: days run from 0 \(Sunday\) to 6 \(Saturday\)/);
-  assert.match(found[0].message, /389-DS does not check times and days this closely: it stores the value on add and on modify/);
+  assert.match(
+    found[0].message,
+    /389-DS does not check times and days this closely: it stores the value on add and on modify/,
+  );
   // The server's own parser still refuses a start after the end, so then the catalog's reaction is quoted.
   assert.match(diagnose(agreementModify(ATTRIBUTE, '2500-1700 1'), CODE)[0].message, /Refused with 1/);
 });
@@ -49,7 +55,10 @@ test('a repeated day is a warning that shows the window in words, fixed by listi
   const [d] = diagnose(text, CODE);
   assert.equal(d.severity, 'warning');
   assert.equal(d.range.start.character, `${ATTRIBUTE}: 0800-1700 1`.length);
-  assert.match(d.message, /"0800-1700 112345" \(08:00–17:00 Mon–Fri\) for nsDS5ReplicaUpdateSchedule: day 1 \(Mon\) is listed twice/);
+  assert.match(
+    d.message,
+    /"0800-1700 112345" \(08:00–17:00 Mon–Fri\) for nsDS5ReplicaUpdateSchedule: day 1 \(Mon\) is listed twice/,
+  );
   assert.equal(applyFix(text, d.fixes![0])[3], `${ATTRIBUTE}: 0800-1700 12345`);
   const [weekend] = diagnose(agreementModify(ATTRIBUTE, '0900-1000 606'), CODE);
   assert.match(weekend.message, /\(09:00–10:00 Sun, Sat\)/);

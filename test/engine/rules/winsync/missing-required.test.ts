@@ -11,7 +11,10 @@ test('an agreement add without a host is an error that explains the silent 53', 
   assert.equal(rest.length, 0);
   assert.equal(d.severity, 'error');
   assert.equal(covered(text, d), AGREEMENT_DN);
-  assert.match(d.message, /^Missing nsDS5ReplicaHost\. Every sync agreement needs it; 389-DS refuses the add with 53 \(Unwilling to perform\) and no reason/);
+  assert.match(
+    d.message,
+    /^Missing nsDS5ReplicaHost\. Every sync agreement needs it; 389-DS refuses the add with 53 \(Unwilling to perform\) and no reason/,
+  );
   assert.match(d.message, /nsDS5ReplicaHost: Host name \(or IP address\) of the Active Directory domain controller/);
   // No value is known for a host, so there is no fix to offer.
   assert.equal(d.fixes, undefined);
@@ -36,9 +39,16 @@ test('bind DN and password are required for SIMPLE (also when the method is abse
   const noCredentials = agreementAdd({ omit: ['nsDS5ReplicaBindDN', 'nsDS5ReplicaCredentials'] });
   const simple = diagnose(noCredentials, CODE);
   assert.equal(simple.length, 2);
-  assert.match(simple[0].message, /^Missing nsDS5ReplicaBindDN\. With a SIMPLE or SASL\/DIGEST-MD5 bind \(SIMPLE is the default\) an agreement needs both a bind DN and a password/);
+  assert.match(
+    simple[0].message,
+    /^Missing nsDS5ReplicaBindDN\. With a SIMPLE or SASL\/DIGEST-MD5 bind \(SIMPLE is the default\) an agreement needs both a bind DN and a password/,
+  );
   assert.equal(diagnose([...noCredentials, 'nsDS5ReplicaBindMethod: sasl/digest-md5'], CODE).length, 2);
-  assert.equal(diagnose([...noCredentials, 'nsDS5ReplicaBindMethod: bogus'], CODE).length, 2, 'an unknown method is treated as SIMPLE');
+  assert.equal(
+    diagnose([...noCredentials, 'nsDS5ReplicaBindMethod: bogus'], CODE).length,
+    2,
+    'an unknown method is treated as SIMPLE',
+  );
   assert.deepEqual(diagnose([...noCredentials, 'nsDS5ReplicaBindMethod: SASL/GSSAPI'], CODE), []);
   assert.deepEqual(diagnose([...noCredentials, 'nsDS5ReplicaBindMethod: SSLCLIENTAUTH'], CODE), []);
 });
@@ -47,11 +57,14 @@ test('a content record of the plug-in entry without a required setting says the 
   const text = pluginContent({ omit: ['ipaWinSyncRealmFilter'] });
   const [d, ...rest] = diagnose(text, CODE);
   assert.equal(rest.length, 0);
-  assert.match(d.message, /^Missing ipaWinSyncRealmFilter\. .*"Error: no value given for ipaWinSyncRealmFilter", and the plug-in does not start\./);
+  assert.match(
+    d.message,
+    /^Missing ipaWinSyncRealmFilter\. .*"Error: no value given for ipaWinSyncRealmFilter", and the plug-in does not start\./,
+  );
   assert.deepEqual(applyFix(text, d.fixes?.[0]), [...text, 'ipaWinSyncRealmFilter: (objectclass=krbRealmContainer)']);
 });
 
-test('a modify that deletes a setting the plug-in requires is refused with 53 and the plug-in\'s text', () => {
+test("a modify that deletes a setting the plug-in requires is refused with 53 and the plug-in's text", () => {
   const text = [PLUGIN_DN, 'changetype: modify', 'delete: ipaWinSyncRealmAttr', '-'];
   const [d] = diagnose(text, CODE);
   assert.equal(d.severity, 'error');
@@ -66,7 +79,18 @@ test('complete adds, replacing with a value, deleting then adding, optional sett
   assert.deepEqual(diagnose(pluginContent(), CODE), []);
   assert.deepEqual(diagnose(pluginReplace('ipaWinSyncRealmAttr', 'cn'), CODE), []);
   assert.deepEqual(
-    diagnose([PLUGIN_DN, 'changetype: modify', 'delete: ipaWinSyncRealmAttr', '-', 'add: ipaWinSyncRealmAttr', 'ipaWinSyncRealmAttr: cn', '-'], CODE),
+    diagnose(
+      [
+        PLUGIN_DN,
+        'changetype: modify',
+        'delete: ipaWinSyncRealmAttr',
+        '-',
+        'add: ipaWinSyncRealmAttr',
+        'ipaWinSyncRealmAttr: cn',
+        '-',
+      ],
+      CODE,
+    ),
     [],
   );
   assert.deepEqual(diagnose([PLUGIN_DN, 'changetype: modify', 'delete: ipaWinSyncLoginShellAttr', '-'], CODE), []);

@@ -19,7 +19,13 @@ test('winSyncMoveAction: delete is a warning explaining which directory entries 
 test('the fixes switch to none (preferred) or unsync', () => {
   const text = agreementAdd({ extra: ['winSyncMoveAction: DELETE'] });
   const [d] = diagnose(text, CODE);
-  assert.deepEqual(d.fixes?.map((fix) => [fix.title, fix.preferred]), [['Change to "none"', true], ['Change to "unsync"', false]]);
+  assert.deepEqual(
+    d.fixes?.map((fix) => [fix.title, fix.preferred]),
+    [
+      ['Change to "none"', true],
+      ['Change to "unsync"', false],
+    ],
+  );
   assert.equal(applyFix(text, d.fixes?.[1]).at(-1), 'winSyncMoveAction: unsync');
 });
 

@@ -17,14 +17,20 @@ test('to_ad with a fromWindows agreement warns on the plug-in value: the setting
   assert.equal(d.severity, 'warning');
   assert.equal(covered(text, d), 'to_ad');
   assert.equal(d.range.start.line, 3);
-  assert.match(d.message, /ipaWinSyncAcctDisable: to_ad syncs account locks only towards AD, but the agreement cn=ad-sync syncs one way only \(oneWaySync: fromWindows on line 10\), so nothing is ever sent to AD: this setting silently does nothing\./);
+  assert.match(
+    d.message,
+    /ipaWinSyncAcctDisable: to_ad syncs account locks only towards AD, but the agreement cn=ad-sync syncs one way only \(oneWaySync: fromWindows on line 10\), so nothing is ever sent to AD: this setting silently does nothing\./,
+  );
   assert.equal(applyFix(text, d.fixes?.[0])[3], 'ipaWinSyncAcctDisable: none');
 });
 
 test('both with a fromWindows agreement warns that the AD-bound half is dropped, and offers to_ds', () => {
   const text = file('both', 'FROMWINDOWS');
   const [d] = diagnose(text, CODE);
-  assert.match(d.message, /both asks for account locks to be synced both ways, .*lock changes bound for it are silently dropped\. to_ds says what actually happens\./);
+  assert.match(
+    d.message,
+    /both asks for account locks to be synced both ways, .*lock changes bound for it are silently dropped\. to_ds says what actually happens\./,
+  );
   assert.equal(applyFix(text, d.fixes?.[0])[3], 'ipaWinSyncAcctDisable: to_ds');
 });
 
@@ -40,7 +46,10 @@ test('matching directions, two-way agreements, a later removal of oneWaySync and
   assert.deepEqual(diagnose(file('to_ds', 'fromWindows'), CODE), []);
   assert.deepEqual(diagnose(file('to_ad', 'toWindows'), CODE), []);
   assert.deepEqual(diagnose(file('none', 'fromWindows'), CODE), []);
-  assert.deepEqual(diagnose([...file('both', 'fromWindows'), '', AGREEMENT_DN, 'changetype: modify', 'delete: oneWaySync', '-'], CODE), []);
+  assert.deepEqual(
+    diagnose([...file('both', 'fromWindows'), '', AGREEMENT_DN, 'changetype: modify', 'delete: oneWaySync', '-'], CODE),
+    [],
+  );
   assert.deepEqual(diagnose(pluginReplace('ipaWinSyncAcctDisable', 'to_ad'), CODE), []);
   assert.deepEqual(diagnose(agreementReplace('oneWaySync', 'fromWindows'), CODE), []);
 });

@@ -27,7 +27,14 @@ test('winSyncInterval 0 is ignored and negative values are not rejected: both ou
 });
 
 test('valid numbers, bounds included, give nothing', () => {
-  const text = agreementAdd('nsDS5ReplicaPort: 65535', 'nsds5ReplicaTimeout: 0', 'nsds5replicaBusyWaitTime: 2147483647');
-  assert.deepEqual(diagnose(text).filter((d) => d.code === 'winsync/invalid-integer' || d.code === 'winsync/out-of-range'), []);
+  const text = agreementAdd(
+    'nsDS5ReplicaPort: 65535',
+    'nsds5ReplicaTimeout: 0',
+    'nsds5replicaBusyWaitTime: 2147483647',
+  );
+  assert.deepEqual(
+    diagnose(text).filter((d) => d.code === 'winsync/invalid-integer' || d.code === 'winsync/out-of-range'),
+    [],
+  );
   assert.deepEqual(diagnose(agreementReplace('winSyncInterval', '1'), 'winsync/out-of-range'), []);
 });

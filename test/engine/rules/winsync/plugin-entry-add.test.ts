@@ -7,7 +7,7 @@ const ADD = 'winsync/plugin-entry-add';
 
 const DELETE = 'winsync/plugin-entry-delete';
 
-test('adding the plug-in entry is a warning that explains both servers\' answers and points to modify', () => {
+test("adding the plug-in entry is a warning that explains both servers' answers and points to modify", () => {
   const text = [PLUGIN_DN, 'changetype: add', 'objectClass: extensibleObject', 'ipaWinSyncAcctDisable: none'];
   const [d, ...rest] = diagnose(text, ADD);
   assert.equal(rest.length, 0);
@@ -52,19 +52,40 @@ test('the fix rewrites the add as a modify replacing each ipaWinSync setting, va
 });
 
 test('no rewrite is offered when it would drop comments or has no ipaWinSync settings to keep', () => {
-  const commented = [PLUGIN_DN, 'changetype: add', 'objectClass: extensibleObject', '# keep me', 'ipaWinSyncAcctDisable: none'];
+  const commented = [
+    PLUGIN_DN,
+    'changetype: add',
+    'objectClass: extensibleObject',
+    '# keep me',
+    'ipaWinSyncAcctDisable: none',
+  ];
   assert.equal(diagnose(commented, ADD)[0].fixes, undefined);
-  assert.equal(diagnose([PLUGIN_DN, 'changetype: add', 'objectClass: extensibleObject', 'cn: ipa-winsync'], ADD)[0].fixes, undefined);
+  assert.equal(
+    diagnose([PLUGIN_DN, 'changetype: add', 'objectClass: extensibleObject', 'cn: ipa-winsync'], ADD)[0].fixes,
+    undefined,
+  );
 });
 
 test('modifying the plug-in entry and adding other plug-ins are fine', () => {
   assert.deepEqual(diagnose(pluginReplace('ipaWinSyncAcctDisable', 'none'), ADD), []);
   assert.deepEqual(diagnose(pluginReplace('ipaWinSyncAcctDisable', 'none'), DELETE), []);
-  assert.deepEqual(diagnose(['dn: cn=Posix Winsync API,cn=plugins,cn=config', 'changetype: add', 'objectClass: top', 'cn: Posix Winsync API'], ADD), []);
+  assert.deepEqual(
+    diagnose(
+      ['dn: cn=Posix Winsync API,cn=plugins,cn=config', 'changetype: add', 'objectClass: top', 'cn: Posix Winsync API'],
+      ADD,
+    ),
+    [],
+  );
 });
 
 test('for a content record the rewrite inserts the changetype after the dn', () => {
   const text = [PLUGIN_DN, 'objectClass: extensibleObject', 'ipaWinSyncForceSync: true'];
   const [d] = diagnose(text, ADD);
-  assert.deepEqual(applyFix(text, d.fixes?.[0]), [PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '-']);
+  assert.deepEqual(applyFix(text, d.fixes?.[0]), [
+    PLUGIN_DN,
+    'changetype: modify',
+    'replace: ipaWinSyncForceSync',
+    'ipaWinSyncForceSync: true',
+    '-',
+  ]);
 });

@@ -29,12 +29,20 @@ test('the fix removes the line from an add, or the whole mod-spec from a modify'
   assert.equal(covered(add, line), 'nsds50ruv');
   assert.deepEqual(applyFix(add, line.fixes?.[0]), agreementAdd());
 
-  const modify = [...agreementReplace('winSyncInterval', '600'), 'replace: nsds7DirsyncCookie', 'nsds7DirsyncCookie:: AAAA', '-'];
+  const modify = [
+    ...agreementReplace('winSyncInterval', '600'),
+    'replace: nsds7DirsyncCookie',
+    'nsds7DirsyncCookie:: AAAA',
+    '-',
+  ];
   const [spec] = diagnose(modify, CODE);
   assert.deepEqual(applyFix(modify, spec.fixes?.[0]), agreementReplace('winSyncInterval', '600'));
 });
 
 test('settings an admin owns and ordinary entries are not reported', () => {
   assert.deepEqual(diagnose(agreementAdd(), CODE), []);
-  assert.deepEqual(diagnose(['dn: cn=x,dc=example,dc=com', 'changetype: modify', 'delete: nsds7DirsyncCookie', '-'], CODE), []);
+  assert.deepEqual(
+    diagnose(['dn: cn=x,dc=example,dc=com', 'changetype: modify', 'delete: nsds7DirsyncCookie', '-'], CODE),
+    [],
+  );
 });

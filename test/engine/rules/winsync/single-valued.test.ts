@@ -21,8 +21,14 @@ test('two values for a SINGLE-VALUE agreement attribute in an add: the server re
   const text = agreementAdd('nsDS5ReplicaPort: 389', 'nsDS5ReplicaPort: 636');
   const [d] = diagnose(text, CODE);
   assert.equal(covered(text, d), 'nsDS5ReplicaPort: 636');
-  assert.match(d.message, /this record gives it 2\. The schema declares it SINGLE-VALUE, so 389-DS refuses the add with 65/);
-  assert.match(diagnose(agreementReplace('winSyncInterval', '300', '600'), CODE)[0].message, /refuses the modify with 65/);
+  assert.match(
+    d.message,
+    /this record gives it 2\. The schema declares it SINGLE-VALUE, so 389-DS refuses the add with 65/,
+  );
+  assert.match(
+    diagnose(agreementReplace('winSyncInterval', '300', '600'), CODE)[0].message,
+    /refuses the modify with 65/,
+  );
 });
 
 test('nsDS5ReplicaBindDN is not SINGLE-VALUE in the schema: the server keeps both and uses the first', () => {
@@ -36,10 +42,41 @@ test('every extra value gets its own diagnostic', () => {
 
 test('multi-valued attributes, delete mod-specs, separate mod-specs and other entries are not flagged', () => {
   assert.deepEqual(diagnose(pluginReplace('ipaWinSyncUserAttr', 'uidNumber -1', 'gidNumber -1'), CODE), []);
-  assert.deepEqual(diagnose(agreementReplace('winSyncSubtreePair', 'ou=a,dc=x:ou=b,dc=y', 'ou=c,dc=x:ou=d,dc=y'), CODE), []);
-  const remove = [PLUGIN_DN, 'changetype: modify', 'delete: ipaWinSyncRealmAttr', 'ipaWinSyncRealmAttr: cn', 'ipaWinSyncRealmAttr: uid', '-'];
+  assert.deepEqual(
+    diagnose(agreementReplace('winSyncSubtreePair', 'ou=a,dc=x:ou=b,dc=y', 'ou=c,dc=x:ou=d,dc=y'), CODE),
+    [],
+  );
+  const remove = [
+    PLUGIN_DN,
+    'changetype: modify',
+    'delete: ipaWinSyncRealmAttr',
+    'ipaWinSyncRealmAttr: cn',
+    'ipaWinSyncRealmAttr: uid',
+    '-',
+  ];
   assert.deepEqual(diagnose(remove, CODE), []);
-  const twoSpecs = [PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncRealmAttr', 'ipaWinSyncRealmAttr: cn', '-', 'replace: ipaWinSyncRealmAttr', 'ipaWinSyncRealmAttr: uid', '-'];
+  const twoSpecs = [
+    PLUGIN_DN,
+    'changetype: modify',
+    'replace: ipaWinSyncRealmAttr',
+    'ipaWinSyncRealmAttr: cn',
+    '-',
+    'replace: ipaWinSyncRealmAttr',
+    'ipaWinSyncRealmAttr: uid',
+    '-',
+  ];
   assert.deepEqual(diagnose(twoSpecs, CODE), []);
-  assert.deepEqual(diagnose(['dn: cn=x,dc=example,dc=com', 'changetype: add', 'objectClass: top', 'nsDS5ReplicaPort: 1', 'nsDS5ReplicaPort: 2'], CODE), []);
+  assert.deepEqual(
+    diagnose(
+      [
+        'dn: cn=x,dc=example,dc=com',
+        'changetype: add',
+        'objectClass: top',
+        'nsDS5ReplicaPort: 1',
+        'nsDS5ReplicaPort: 2',
+      ],
+      CODE,
+    ),
+    [],
+  );
 });

@@ -17,7 +17,14 @@ test('a misspelt ipaWinSync attribute on the plug-in entry is an error: stored b
 });
 
 test('the rename fix changes the mod-spec header and every value line in one fix', () => {
-  const text = [PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncUserAtr', 'ipaWinSyncUserAtr: uidNumber -1', 'ipaWinSyncUserAtr: gidNumber -1', '-'];
+  const text = [
+    PLUGIN_DN,
+    'changetype: modify',
+    'replace: ipaWinSyncUserAtr',
+    'ipaWinSyncUserAtr: uidNumber -1',
+    'ipaWinSyncUserAtr: gidNumber -1',
+    '-',
+  ];
   const [d] = diagnose(text, CODE);
   assert.equal(d.fixes?.length, 1);
   assert.equal(d.fixes?.[0].preferred, true);
@@ -33,7 +40,11 @@ test('the rename fix changes the mod-spec header and every value line in one fix
 });
 
 test('in a content record the line name is renamed, options kept', () => {
-  const text = [PLUGIN_DN, 'objectClass: extensibleObject', 'ipaWinSyncRealmFiltr;x-tag: (objectclass=krbRealmContainer)'];
+  const text = [
+    PLUGIN_DN,
+    'objectClass: extensibleObject',
+    'ipaWinSyncRealmFiltr;x-tag: (objectclass=krbRealmContainer)',
+  ];
   const [d] = diagnose(text, CODE);
   assert.equal(covered(text, d), 'ipaWinSyncRealmFiltr');
   assert.deepEqual(applyFix(text, d.fixes?.[0])[2], 'ipaWinSyncRealmFilter;x-tag: (objectclass=krbRealmContainer)');
@@ -46,7 +57,13 @@ test('an ipaWinSync name far from every known one gets no suggestion and no fix'
 });
 
 test('an unknown ipaWinSync attribute on an ordinary entry explains that the server has no schema for it', () => {
-  const text = ['dn: uid=jdoe,ou=People,dc=example,dc=com', 'changetype: modify', 'add: ipaWinSyncForceSnc', 'ipaWinSyncForceSnc: true', '-'];
+  const text = [
+    'dn: uid=jdoe,ou=People,dc=example,dc=com',
+    'changetype: modify',
+    'add: ipaWinSyncForceSnc',
+    'ipaWinSyncForceSnc: true',
+    '-',
+  ];
   const [d] = diagnose(text, CODE);
   assert.match(d.message, /Did you mean ipaWinSyncForceSync\?/);
   assert.match(d.message, /65/);
@@ -67,6 +84,12 @@ test('known names, any case, removals of unknown names, and agreement prefixes o
   assert.deepEqual(diagnose(pluginReplace('ipawinsyncacctdisable', 'none'), CODE), []);
   assert.deepEqual(diagnose([PLUGIN_DN, 'changetype: modify', 'delete: ipaWinSyncAcctDisabel', '-'], CODE), []);
   assert.deepEqual(diagnose([AGREEMENT_DN, 'changetype: modify', 'replace: winSyncFooBar', '-'], CODE), []);
-  assert.deepEqual(diagnose(['dn: cn=x,dc=example,dc=com', 'changetype: modify', 'replace: winSyncFooBar', 'winSyncFooBar: 1', '-'], CODE), []);
+  assert.deepEqual(
+    diagnose(
+      ['dn: cn=x,dc=example,dc=com', 'changetype: modify', 'replace: winSyncFooBar', 'winSyncFooBar: 1', '-'],
+      CODE,
+    ),
+    [],
+  );
   assert.deepEqual(diagnose(agreementAdd(), CODE), []);
 });

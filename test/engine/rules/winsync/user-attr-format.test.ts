@@ -12,7 +12,10 @@ test('a value without "name SPACE value" is an error quoting the plug-in\'s 53 a
   assert.equal(covered(text, d), 'uidNumber');
   assert.match(d.message, /ipaWinSyncUserAttr must be "attributeName value"/);
   assert.match(d.message, /"uidNumber" has no value after the attribute name/);
-  assert.match(d.message, /Refused with 53: a value without "name SPACE value" gets "correct format is attrname SPACE value"/);
+  assert.match(
+    d.message,
+    /Refused with 53: a value without "name SPACE value" gets "correct format is attrname SPACE value"/,
+  );
 });
 
 test('"name: value" and "name=value" are fixed to "name value"', () => {
@@ -35,9 +38,15 @@ test('an invalid attribute name is an error on the name only', () => {
 
 test('an empty value and a name followed only by spaces are errors', () => {
   assert.match(diagnose(pluginReplace('ipaWinSyncUserAttr', ''), CODE)[0].message, /the value is empty/);
-  assert.match(diagnose(pluginReplace('ipaWinSyncUserAttr', 'uidNumber '), CODE)[0].message, /has no value after the attribute name/);
+  assert.match(
+    diagnose(pluginReplace('ipaWinSyncUserAttr', 'uidNumber '), CODE)[0].message,
+    /has no value after the attribute name/,
+  );
 });
 
 test('valid values, with spaces inside the value part, give nothing', () => {
-  assert.deepEqual(diagnose(pluginReplace('ipaWinSyncUserAttr', 'uidNumber -1', 'gidNumber -1', 'description Synced from AD'), CODE), []);
+  assert.deepEqual(
+    diagnose(pluginReplace('ipaWinSyncUserAttr', 'uidNumber -1', 'gidNumber -1', 'description Synced from AD'), CODE),
+    [],
+  );
 });

@@ -11,7 +11,10 @@ test('a plug-in setting on an agreement is an error: refused with 65, and the me
   assert.equal(rest.length, 0);
   assert.equal(d.severity, 'error');
   assert.equal(covered(text, d), 'ipaWinSyncAcctDisable');
-  assert.match(d.message, /ipaWinSyncAcctDisable belongs on the ipa-winsync plug-in entry cn=ipa-winsync,cn=plugins,cn=config, not here\./);
+  assert.match(
+    d.message,
+    /ipaWinSyncAcctDisable belongs on the ipa-winsync plug-in entry cn=ipa-winsync,cn=plugins,cn=config, not here\./,
+  );
   assert.match(d.message, /65 \(Object class violation\)/);
 });
 
@@ -24,10 +27,21 @@ test('an agreement setting on the plug-in entry is an error too: stored, but it 
 });
 
 test('the fix removes the whole mod-spec, or the content line', () => {
-  const text = [...pluginReplace('winSyncInterval', '600'), 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '-'];
+  const text = [
+    ...pluginReplace('winSyncInterval', '600'),
+    'replace: ipaWinSyncForceSync',
+    'ipaWinSyncForceSync: true',
+    '-',
+  ];
   const [d] = diagnose(text, CODE);
   assert.equal(d.fixes?.[0].title, 'Remove winSyncInterval from this entry');
-  assert.deepEqual(applyFix(text, d.fixes?.[0]), [PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncForceSync', 'ipaWinSyncForceSync: true', '-']);
+  assert.deepEqual(applyFix(text, d.fixes?.[0]), [
+    PLUGIN_DN,
+    'changetype: modify',
+    'replace: ipaWinSyncForceSync',
+    'ipaWinSyncForceSync: true',
+    '-',
+  ]);
 
   const add = agreementAdd({ extra: ['ipaWinSyncForceSync: true'] });
   const [line] = diagnose(add, CODE);
@@ -38,12 +52,26 @@ test('attributes on their own entry, removals, and ordinary entries are not repo
   assert.deepEqual(diagnose(agreementAdd(), CODE), []);
   assert.deepEqual(diagnose(pluginContent(), CODE), []);
   assert.deepEqual(diagnose([PLUGIN_DN, 'changetype: modify', 'delete: oneWaySync', '-'], CODE), []);
-  assert.deepEqual(diagnose([...agreementReplace('oneWaySync', 'toWindows'), 'replace: ipaWinSyncAcctDisable', '-'], CODE), []);
-  assert.deepEqual(diagnose(['dn: cn=x,dc=example,dc=com', 'changetype: modify', 'replace: oneWaySync', 'oneWaySync: fromWindows', '-'], CODE), []);
+  assert.deepEqual(
+    diagnose([...agreementReplace('oneWaySync', 'toWindows'), 'replace: ipaWinSyncAcctDisable', '-'], CODE),
+    [],
+  );
+  assert.deepEqual(
+    diagnose(
+      ['dn: cn=x,dc=example,dc=com', 'changetype: modify', 'replace: oneWaySync', 'oneWaySync: fromWindows', '-'],
+      CODE,
+    ),
+    [],
+  );
 });
 
 test('a modify of an agreement (recognised by its winsync attributes) that sets a plug-in setting is reported too', () => {
-  const text = [...agreementReplace('oneWaySync', 'toWindows'), 'add: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: both', '-'];
+  const text = [
+    ...agreementReplace('oneWaySync', 'toWindows'),
+    'add: ipaWinSyncAcctDisable',
+    'ipaWinSyncAcctDisable: both',
+    '-',
+  ];
   const [d] = diagnose(text, CODE);
   assert.equal(covered(text, d), 'ipaWinSyncAcctDisable');
   assert.equal(d.range.start.line, 5);

@@ -45,9 +45,13 @@ export function reactionLabel(reaction: Reaction): string {
     case 'rejects':
       return reaction.code === undefined ? 'rejects it' : `rejects it with ${resultCode(reaction.code)}`;
     case 'falls-back':
-      return reaction.fallback === undefined ? 'logs a warning and ignores it' : `logs a warning and falls back to ${code(reaction.fallback)}`;
+      return reaction.fallback === undefined
+        ? 'logs a warning and ignores it'
+        : `logs a warning and falls back to ${code(reaction.fallback)}`;
     case 'ignores':
-      return reaction.fallback === undefined ? 'silently ignores it' : `silently reads it as ${code(reaction.fallback)}`;
+      return reaction.fallback === undefined
+        ? 'silently ignores it'
+        : `silently reads it as ${code(reaction.fallback)}`;
     case 'accepts':
       return 'accepts it as written';
   }
@@ -60,7 +64,8 @@ function sameReaction(a: Reaction, b: Reaction): boolean {
 /** Markdown lines on what the server does with a bad value, add and modify apart when they differ. */
 export function reactionLines(spec: AttributeSpec): string[] {
   const { add, modify } = spec.onBadValue;
-  if (sameReaction(add, modify)) return [`- **Bad value (add or modify):** the server ${reactionLabel(add)}. ${add.note}`];
+  if (sameReaction(add, modify))
+    return [`- **Bad value (add or modify):** the server ${reactionLabel(add)}. ${add.note}`];
   return [
     `- **Bad value when the entry is added:** the server ${reactionLabel(add)}. ${add.note}`,
     `- **Bad value in a modify:** the server ${reactionLabel(modify)}. ${modify.note}`,
@@ -78,7 +83,10 @@ const BOOLEAN_SYNTAX: Readonly<Record<BooleanDialect, string>> = {
 export function syntaxSentence(syntax: ValueSyntax): string {
   switch (syntax.kind) {
     case 'enum':
-      return `one of ${syntax.values.filter((choice) => !choice.legacy).map((choice) => code(choice.value)).join(', ')}`;
+      return `one of ${syntax.values
+        .filter((choice) => !choice.legacy)
+        .map((choice) => code(choice.value))
+        .join(', ')}`;
     case 'boolean':
       return BOOLEAN_SYNTAX[syntax.dialect];
     case 'integer':
@@ -116,7 +124,10 @@ export function syntaxSentence(syntax: ValueSyntax): string {
 export function shortSyntax(syntax: ValueSyntax): string {
   switch (syntax.kind) {
     case 'enum':
-      return syntax.values.filter((choice) => !choice.legacy).map((choice) => choice.value).join(' | ');
+      return syntax.values
+        .filter((choice) => !choice.legacy)
+        .map((choice) => choice.value)
+        .join(' | ');
     case 'boolean':
       return syntax.dialect === 'on-off' ? 'on | off' : 'true | false';
     case 'integer':
@@ -156,7 +167,8 @@ function requiredText(spec: AttributeSpec): string | undefined {
 function defaultLine(spec: AttributeSpec): string | undefined {
   if (spec.default === undefined) return undefined;
   // For attributes the entry must carry, "default" is the value FreeIPA ships (see the catalog conventions).
-  if (spec.requiredOnAdd === true) return `- **Default:** ${code(spec.default)}, the value FreeIPA ships; the attribute is required, so there is no built-in fallback`;
+  if (spec.requiredOnAdd === true)
+    return `- **Default:** ${code(spec.default)}, the value FreeIPA ships; the attribute is required, so there is no built-in fallback`;
   return `- **Default:** ${code(spec.default)} (in effect when the attribute is absent)`;
 }
 
@@ -192,14 +204,20 @@ export interface BooleanChoice {
 
 /** The spellings worth offering for a boolean dialect: true and false first. */
 export function booleanChoices(dialect: BooleanDialect): readonly BooleanChoice[] {
-  const words = dialect === 'on-off' ? BOOLEAN_WORDS.filter(({ word }) => word === 'on' || word === 'off') : BOOLEAN_WORDS;
-  return words.map(({ word, meaning }) => ({ value: word, meaning, primary: dialect === 'on-off' || word === 'true' || word === 'false' }));
+  const words =
+    dialect === 'on-off' ? BOOLEAN_WORDS.filter(({ word }) => word === 'on' || word === 'off') : BOOLEAN_WORDS;
+  return words.map(({ word, meaning }) => ({
+    value: word,
+    meaning,
+    primary: dialect === 'on-off' || word === 'true' || word === 'false',
+  }));
 }
 
 /** Markdown on how a boolean value is read in its dialect. */
 export function describeBooleanValue(dialect: BooleanDialect, value: string): string {
   const reading = readBoolean(dialect, value);
-  if (reading === undefined) return `${code(value)} is not valid here: only \`on\` and \`off\` (any case) are accepted.`;
+  if (reading === undefined)
+    return `${code(value)} is not valid here: only \`on\` and \`off\` (any case) are accepted.`;
   const reads = `${code(value)} means **${reading.meaning ? 'true' : 'false'}**`;
   if (dialect === 'winsync') {
     return reading.meaning || reading.how === 'word'

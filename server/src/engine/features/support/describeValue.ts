@@ -26,7 +26,10 @@ export function describeDn(text: string): string[] {
   }
   const errors = parsed.problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) {
-    lines.push('', `**Not a valid DN:** ${errors[0].message}${errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : ''}`);
+    lines.push(
+      '',
+      `**Not a valid DN:** ${errors[0].message}${errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : ''}`,
+    );
   } else if (parsed.problems.length > 0) {
     const stored = canonicalDn(parsed);
     if (stored !== undefined) lines.push('', `**Legacy form:** 389-DS accepts it and stores ${code(stored)}.`);
@@ -70,7 +73,8 @@ export function readSchedule(value: string): ScheduleReading {
     [startHour, startMinute],
     [endHour, endMinute],
   ]) {
-    if (Number(hour) > 23 || Number(minute) > 59) problems.push(`${hour}${minute} is not a time of day (hours 00–23, minutes 00–59)`);
+    if (Number(hour) > 23 || Number(minute) > 59)
+      problems.push(`${hour}${minute} is not a time of day (hours 00–23, minutes 00–59)`);
   }
   if (`${startHour}${startMinute}` > `${endHour}${endMinute}`) {
     problems.push('the window ends before it starts; a window cannot cross midnight, so split it into two values');
@@ -86,7 +90,8 @@ export function readSchedule(value: string): ScheduleReading {
 /** Markdown on a base64 value: the decoded text, or its size when it is not UTF-8. */
 export function describeBase64(value: string | undefined, bytes: Uint8Array | undefined): string {
   if (!bytes) return '**Invalid base64:** the value does not decode.';
-  if (value === undefined) return `**Base64:** binary, ${bytes.length} byte${bytes.length === 1 ? '' : 's'} (not UTF-8 text).`;
+  if (value === undefined)
+    return `**Base64:** binary, ${bytes.length} byte${bytes.length === 1 ? '' : 's'} (not UTF-8 text).`;
   if (value === '') return '**Base64:** decodes to the empty value.';
   return `**Base64**, decoded:\n\n${codeBlock(value)}`;
 }

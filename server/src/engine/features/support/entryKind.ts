@@ -35,6 +35,7 @@ export function isAgreementShaped(dn: string | undefined): boolean {
   const parsed = parseDn(dn);
   if (!replicaSuffix(parsed)) return false;
   const first = parsed.rdns[0]?.avas[0];
-  const firstIsReplica = first !== undefined && first.type.toLowerCase() === 'cn' && first.value.toLowerCase() === 'replica';
+  const firstIsReplica =
+    first !== undefined && first.type.toLowerCase() === 'cn' && first.value.toLowerCase() === 'replica';
   return !firstIsReplica || dn.trimStart().startsWith(',');
 }

@@ -6,7 +6,8 @@ import type { ChangeType, ModOp } from '../../ldif/ast';
 
 export const CHANGE_TYPE_DOCS: Readonly<Record<ChangeType, string>> = {
   add: 'Creates a new entry from the attribute lines that follow. Fails with 68 (Already exists) when the entry is there already.',
-  delete: 'Deletes the whole entry; no other line may follow. Fails with 32 (No such object) when the entry does not exist.',
+  delete:
+    'Deletes the whole entry; no other line may follow. Fails with 32 (No such object) when the entry does not exist.',
   modify:
     'Changes an existing entry. Each change is a mod-spec: `add:`, `delete:`, `replace:` or `increment:` with the attribute name, the value lines, then a line holding `-`.',
   modrdn:
@@ -26,8 +27,10 @@ export const MOD_OP_DOCS: Readonly<Record<ModOp, string>> = {
 /** Docs for the keyword lines of a record, keyed by lower-case keyword. */
 export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   dn: 'Starts a record: the distinguished name of the entry the record describes or changes.',
-  changetype: 'Makes the record a change record: `add`, `delete`, `modify`, `modrdn` or `moddn`. Without it the record is a content record (an entry to add).',
-  control: 'An LDAP control sent with this change: `control: <OID> [true|false] [: value]`; `true` makes it critical. Controls go between `dn:` and `changetype:`.',
+  changetype:
+    'Makes the record a change record: `add`, `delete`, `modify`, `modrdn` or `moddn`. Without it the record is a content record (an entry to add).',
+  control:
+    'An LDAP control sent with this change: `control: <OID> [true|false] [: value]`; `true` makes it critical. Controls go between `dn:` and `changetype:`.',
   newrdn: 'The new relative distinguished name of the renamed entry, e.g. `cn=new name`.',
   deleteoldrdn: '`1` removes the old RDN value from the entry, `0` keeps it as an ordinary attribute value.',
   newsuperior: 'Optional: the DN of the new parent entry, to move the entry as well as rename it.',

@@ -40,7 +40,8 @@ export default {
     if (suffix?.unescaped) return [unescaped(dn, text, suffix)];
     // A DN that does not parse is the DN syntax rule's business.
     const valid = !parsed.problems.some((problem) => problem.severity === 'error');
-    if (entry.kind === 'agreement' && createsEntry(entry.record.kind) && valid && !isUnderReplica(parsed)) return [misplaced(dn, text, parsed)];
+    if (entry.kind === 'agreement' && createsEntry(entry.record.kind) && valid && !isUnderReplica(parsed))
+      return [misplaced(dn, text, parsed)];
     return [];
   },
 } satisfies RecordRule;
@@ -51,7 +52,13 @@ function unescaped(dn: AttrLine, text: string, suffix: ReplicaSuffix): Finding {
   return {
     range: valuePartRange(dn, suffix.start, suffix.end),
     message: `The suffix in this DN is not escaped: "${written}" falls apart into several RDNs, so the DN names a different entry and 389-DS answers 32 (No such object). Write the suffix as one RDN: ${escaped}.`,
-    fixes: [{ title: `Escape the suffix as ${escaped}`, edits: [valuePartEdit(dn, suffix.start, suffix.end, escaped)], preferred: true }],
+    fixes: [
+      {
+        title: `Escape the suffix as ${escaped}`,
+        edits: [valuePartEdit(dn, suffix.start, suffix.end, escaped)],
+        preferred: true,
+      },
+    ],
   };
 }
 
@@ -62,7 +69,12 @@ function isNamed(parsed: ParsedDn, index: number, value: string): boolean {
 
 /** `cn=<name>,cn=replica,<one suffix RDN>,cn=mapping tree,cn=config` */
 function isUnderReplica(parsed: ParsedDn): boolean {
-  return parsed.rdns.length === 5 && isNamed(parsed, 1, 'replica') && isNamed(parsed, 3, 'mapping tree') && isNamed(parsed, 4, 'config');
+  return (
+    parsed.rdns.length === 5 &&
+    isNamed(parsed, 1, 'replica') &&
+    isNamed(parsed, 3, 'mapping tree') &&
+    isNamed(parsed, 4, 'config')
+  );
 }
 
 function misplaced(dn: AttrLine, text: string, parsed: ParsedDn): Finding {

@@ -4,7 +4,15 @@ import type { Fix } from '../../ldif/ast';
 import type { EntryView } from '../../model/entryView';
 import type { Finding, RecordRule } from '../types';
 import { catalogValues } from '../support/catalogValues';
-import { dnPlaces, hasText, pairHalves, problemsAt, RENAME_REFUSED, splitSubtreePair, type DnPlace } from '../support/dnPlaces';
+import {
+  dnPlaces,
+  hasText,
+  pairHalves,
+  problemsAt,
+  RENAME_REFUSED,
+  splitSubtreePair,
+  type DnPlace,
+} from '../support/dnPlaces';
 import { valuePartEdit, valuePartRange } from '../support/edits';
 import { badValueConsequence, sentence } from '../support/wording';
 
@@ -19,7 +27,13 @@ export default {
     summary: 'A DN (entry DN, newrdn, newsuperior or a DN-valued winsync attribute) is not a valid RFC 4514 DN.',
     server:
       '389-DS refuses an operation on a malformed entry DN, newrdn or newsuperior with 34 (Invalid DN syntax). In a DN-valued attribute it depends on the attribute: DN-syntax attributes are refused with 21, others are stored as written and fail later.',
-    example: ['dn: cn=Smith,John,ou=People,dc=example,dc=com', 'changetype: modify', 'replace: description', 'description: synced from AD', '-'],
+    example: [
+      'dn: cn=Smith,John,ou=People,dc=example,dc=com',
+      'changetype: modify',
+      'replace: description',
+      'description: synced from AD',
+      '-',
+    ],
   },
   scope: 'record',
   check(entry, { catalog }) {
@@ -74,7 +88,10 @@ function checkNewRdnShape({ record }: EntryView, found: Finding[]): void {
   if (!hasText(line)) return;
   const text = line.value;
   if (text.trim() === '') {
-    found.push({ range: line.line.range, message: `newrdn is empty: expected the entry's new RDN, e.g. cn=new-name. ${RENAME_REFUSED}` });
+    found.push({
+      range: line.line.range,
+      message: `newrdn is empty: expected the entry's new RDN, e.g. cn=new-name. ${RENAME_REFUSED}`,
+    });
     return;
   }
   if (!text.includes(',') && !text.includes(';')) return;
@@ -89,7 +106,8 @@ function checkNewRdnShape({ record }: EntryView, found: Finding[]): void {
 
 function checkEmptyDnValues(entry: EntryView, catalog: Catalog, found: Finding[]): void {
   for (const { line, spec, value } of catalogValues(entry, catalog, 'dn')) {
-    if (value.trim() === '') found.push({ range: line.line.range, message: `Empty value for ${spec.name}: expected a DN.` });
+    if (value.trim() === '')
+      found.push({ range: line.line.range, message: `Empty value for ${spec.name}: expected a DN.` });
   }
 }
 
@@ -102,7 +120,11 @@ function checkSubtreePairShape(entry: EntryView, catalog: Catalog, found: Findin
     };
     const split = splitSubtreePair(value);
     if (split.kind === 'no-colon') {
-      error(0, value.length, `${spec.name} must be "<directory subtree DN>:<AD subtree DN>", but this value has no ':'. ${consequence}`);
+      error(
+        0,
+        value.length,
+        `${spec.name} must be "<directory subtree DN>:<AD subtree DN>", but this value has no ':'. ${consequence}`,
+      );
       continue;
     }
     if (split.kind === 'ambiguous') {
@@ -115,14 +137,27 @@ function checkSubtreePairShape(entry: EntryView, catalog: Catalog, found: Findin
     }
     if (split.inner.length > 0) {
       const escaped = value.replace(/:/g, (colon, at: number) => (at === split.at ? colon : '\\3A'));
-      const fix: Fix = { title: "Write the ':' inside the DN as \\3A", edits: [valuePartEdit(line, 0, value.length, escaped)], preferred: true };
+      const fix: Fix = {
+        title: "Write the ':' inside the DN as \\3A",
+        edits: [valuePartEdit(line, 0, value.length, escaped)],
+        preferred: true,
+      };
       for (const c of split.inner) {
-        error(c, c + 1, `':' inside a DN: 389-DS splits ${spec.name} at every ':', so the DN would be cut here. Write it as \\3A. ${consequence}`, [fix]);
+        error(
+          c,
+          c + 1,
+          `':' inside a DN: 389-DS splits ${spec.name} at every ':', so the DN would be cut here. Write it as \\3A. ${consequence}`,
+          [fix],
+        );
       }
     }
     for (const { side, start, end, where } of pairHalves(value, split.at)) {
       if (value.slice(start, end).trim() === '') {
-        error(split.at, split.at + 1, `Missing the ${side} subtree DN ${where} the ':' in ${spec.name}. ${consequence}`);
+        error(
+          split.at,
+          split.at + 1,
+          `Missing the ${side} subtree DN ${where} the ':' in ${spec.name}. ${consequence}`,
+        );
       }
     }
   }

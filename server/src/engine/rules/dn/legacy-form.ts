@@ -10,17 +10,25 @@ export default {
     code: 'dn/legacy-form',
     group: 'dn',
     severity: 'info',
-    summary: 'A DN uses a legacy form (quoted value, ";" separator, spaces around separators) that 389-DS accepts and rewrites.',
+    summary:
+      'A DN uses a legacy form (quoted value, ";" separator, spaces around separators) that 389-DS accepts and rewrites.',
     server:
       '389-DS reads the RFC 1779 forms and stores the DN in RFC 4514 form, so what the server shows differs from the file; other tools may read the DN differently.',
-    example: ['dn: cn=ad-sync,cn=replica,cn="dc=example,dc=com",cn=mapping tree,cn=config', 'changetype: modify', 'replace: winSyncInterval', 'winSyncInterval: 300', '-'],
+    example: [
+      'dn: cn=ad-sync,cn=replica,cn="dc=example,dc=com",cn=mapping tree,cn=config',
+      'changetype: modify',
+      'replace: winSyncInterval',
+      'winSyncInterval: 300',
+      '-',
+    ],
   },
   scope: 'record',
   check(entry, { catalog }) {
     const found: Finding[] = [];
     for (const place of dnPlaces(entry, catalog)) {
       for (const problem of problemsAt(place)) {
-        if (problem.severity === 'legacy' && !isTrailingSpaceOfValue(place, problem)) found.push(legacyForm(place, problem));
+        if (problem.severity === 'legacy' && !isTrailingSpaceOfValue(place, problem))
+          found.push(legacyForm(place, problem));
       }
     }
     return found;

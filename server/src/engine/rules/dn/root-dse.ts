@@ -3,7 +3,8 @@ import type { RecordRule } from '../types';
 import { hasText } from '../support/dnPlaces';
 
 const WHAT: Partial<Record<LdifRecord['kind'], string>> = {
-  modify: 'it holds server information rather than settings a winsync change would touch. Is the DN of the plug-in entry or the agreement missing?',
+  modify:
+    'it holds server information rather than settings a winsync change would touch. Is the DN of the plug-in entry or the agreement missing?',
   add: 'it always exists and cannot be added. Is the DN missing?',
   delete: 'it cannot be deleted. Is the DN missing?',
   modrdn: 'it has no RDN and cannot be renamed. Is the DN missing?',

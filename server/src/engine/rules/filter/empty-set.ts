@@ -11,7 +11,8 @@ export default {
     group: 'filter',
     severity: 'warning',
     summary: '(&) or (|) with nothing inside: RFC 4526 absolute true/false, not RFC 4515; usually a filter is missing.',
-    server: '(&) matches every entry and (|) none (RFC 4526); a server that does not implement RFC 4526 refuses them. Either way the sync does not search with the filter that was meant.',
+    server:
+      '(&) matches every entry and (|) none (RFC 4526); a server that does not implement RFC 4526 refuses them. Either way the sync does not search with the filter that was meant.',
     example: replaceExample(AGREEMENT_DN, 'winSyncWindowsFilter', '(&(objectClass=user)(|))'),
   },
   scope: 'record',

@@ -11,7 +11,8 @@ export default {
     group: 'filter',
     severity: 'warning',
     summary: 'A substring filter with "**": the empty piece between the stars is meaningless.',
-    server: 'RFC 4515 has no empty substring pieces: servers and LDAP libraries differ in whether they accept "**" or refuse the filter.',
+    server:
+      'RFC 4515 has no empty substring pieces: servers and LDAP libraries differ in whether they accept "**" or refuse the filter.',
     example: replaceExample(AGREEMENT_DN, 'winSyncWindowsFilter', '(cn=sync**user)'),
   },
   scope: 'record',

@@ -11,7 +11,8 @@ export default {
     group: 'filter',
     severity: 'error',
     milder: { severity: 'info', when: 'the attribute is one the server adds the parentheses to itself' },
-    summary: 'A filter lacks its outer parentheses: an error where the server uses the value verbatim, information where it adds them itself.',
+    summary:
+      'A filter lacks its outer parentheses: an error where the server uses the value verbatim, information where it adds them itself.',
     server:
       'Where the server uses the value as written (winSyncWindowsFilter, the ipa-winsync filters), the search fails later; winSyncDirectoryFilter gets the parentheses added by 389-DS.',
     example: replaceExample(AGREEMENT_DN, 'winSyncWindowsFilter', 'objectClass=user'),

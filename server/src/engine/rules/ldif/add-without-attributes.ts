@@ -7,7 +7,8 @@ export default {
     group: 'syntax',
     severity: 'error',
     summary: 'changetype: add needs at least one attribute.',
-    server: 'ldapmodify sends an add without attributes, and the server refuses it: an entry needs at least its object classes.',
+    server:
+      'ldapmodify sends an add without attributes, and the server refuses it: an entry needs at least its object classes.',
     example: [AGREEMENT_DN, 'changetype: add'],
   },
   scope: 'syntax',

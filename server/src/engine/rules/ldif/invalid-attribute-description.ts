@@ -8,8 +8,16 @@ export default {
     group: 'syntax',
     severity: 'error',
     summary: 'Attribute names are a letter followed by letters, digits and hyphens (or a numeric OID), then ;options.',
-    server: 'ldapmodify passes the name on, and the server refuses it: 389-DS answers 21 (Invalid syntax) or 17 (Undefined attribute type), and the whole record fails.',
-    example: [USER_DN, 'changetype: add', 'objectClass: inetOrgPerson', 'cn: John Smith', 'sn: Smith', 'given name: John'],
+    server:
+      'ldapmodify passes the name on, and the server refuses it: 389-DS answers 21 (Invalid syntax) or 17 (Undefined attribute type), and the whole record fails.',
+    example: [
+      USER_DN,
+      'changetype: add',
+      'objectClass: inetOrgPerson',
+      'cn: John Smith',
+      'sn: Smith',
+      'given name: John',
+    ],
   },
   scope: 'syntax',
   message: ({ data }) =>

@@ -11,5 +11,6 @@ export default {
     example: [USER_DN, 'changetype: modify', 'replace: description', 'description:: not base64!', '-'],
   },
   scope: 'syntax',
-  message: () => 'Invalid base64 value: use only A–Z, a–z, 0–9, "+" and "/", with "=" padding to a multiple of 4 characters.',
+  message: () =>
+    'Invalid base64 value: use only A–Z, a–z, 0–9, "+" and "/", with "=" padding to a multiple of 4 characters.',
 } satisfies SyntaxRule<'ldif/invalid-base64'>;

@@ -10,5 +10,6 @@ export default {
     example: ['dn: ou=old,dc=example,dc=com', 'control: tree-delete true', 'changetype: delete'],
   },
   scope: 'syntax',
-  message: () => 'Expected "control: <numeric OID> [true|false] [: value]", e.g. "control: 1.2.840.113556.1.4.805 true".',
+  message: () =>
+    'Expected "control: <numeric OID> [true|false] [: value]", e.g. "control: 1.2.840.113556.1.4.805 true".',
 } satisfies SyntaxRule<'ldif/invalid-control'>;

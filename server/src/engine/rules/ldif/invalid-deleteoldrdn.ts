@@ -8,7 +8,8 @@ export default {
     group: 'syntax',
     severity: 'error',
     summary: 'deleteoldrdn must be 0 or 1.',
-    server: 'ldapmodify does not check the value: anything but 0 is taken as 1, so the old RDN value is removed from the entry.',
+    server:
+      'ldapmodify does not check the value: anything but 0 is taken as 1, so the old RDN value is removed from the entry.',
     example: [USER_DN, 'changetype: modrdn', 'newrdn: uid=jsmith2', 'deleteoldrdn: yes'],
   },
   scope: 'syntax',

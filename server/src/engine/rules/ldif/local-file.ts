@@ -16,7 +16,7 @@ export default {
     severity: 'info',
     summary: 'A ":< file://" value: applying the record reads this local file and sends its content to the server.',
     server:
-      'ldapmodify and winsync-ldif read the file when they apply the record and send its bytes as the value; ldapmodify reads only absolute file:/// URLs, winsync-ldif also relative ones (from the LDIF file\'s folder).',
+      "ldapmodify and winsync-ldif read the file when they apply the record and send its bytes as the value; ldapmodify reads only absolute file:/// URLs, winsync-ldif also relative ones (from the LDIF file's folder).",
     example: [USER_DN, 'changetype: modify', 'replace: jpegPhoto', 'jpegPhoto:< file:///tmp/jsmith.jpg', '-'],
   },
   scope: 'record',

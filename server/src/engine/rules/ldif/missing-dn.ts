@@ -7,7 +7,8 @@ export default {
     group: 'syntax',
     severity: 'error',
     summary: 'A record must start with a dn: line.',
-    server: 'OpenLDAP\'s ldapmodify skips lines before a dn: without a word, so their changes are silently lost; other LDIF readers stop with a format error. The usual cause is a blank line inside a record, which splits it in two.',
+    server:
+      "OpenLDAP's ldapmodify skips lines before a dn: without a word, so their changes are silently lost; other LDIF readers stop with a format error. The usual cause is a blank line inside a record, which splits it in two.",
     example: [...replaceExample(PLUGIN_DN, 'ipaWinSyncForceSync', 'true'), '', 'ipaWinSyncUserFlatten: true'],
   },
   scope: 'syntax',

@@ -11,5 +11,6 @@ export default {
     example: [PLUGIN_DN, 'changetype: modify', 'replace:', '-'],
   },
   scope: 'syntax',
-  message: ({ data }) => `"${data.operation}:" must name the attribute it changes, e.g. "${data.operation}: description".`,
+  message: ({ data }) =>
+    `"${data.operation}:" must name the attribute it changes, e.g. "${data.operation}: description".`,
 } satisfies SyntaxRule<'ldif/missing-mod-attribute'>;

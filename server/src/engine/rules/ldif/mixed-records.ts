@@ -7,8 +7,15 @@ export default {
     group: 'syntax',
     severity: 'info',
     summary: 'RFC 2849 files hold either content records or change records; ldapmodify needs -a for content records.',
-    server: 'Without -a, ldapmodify stops at the first content record ("modify operation type is missing"); with -a it adds them. winsync-ldif\'s apply adds them.',
-    example: ['dn: ou=Sync,dc=example,dc=com', 'objectClass: organizationalUnit', 'ou: Sync', '', ...replaceExample(PLUGIN_DN, 'ipaWinSyncForceSync', 'true')],
+    server:
+      'Without -a, ldapmodify stops at the first content record ("modify operation type is missing"); with -a it adds them. winsync-ldif\'s apply adds them.',
+    example: [
+      'dn: ou=Sync,dc=example,dc=com',
+      'objectClass: organizationalUnit',
+      'ou: Sync',
+      '',
+      ...replaceExample(PLUGIN_DN, 'ipaWinSyncForceSync', 'true'),
+    ],
   },
   scope: 'syntax',
   message: () =>

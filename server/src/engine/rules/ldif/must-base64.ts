@@ -15,7 +15,8 @@ export default {
     group: 'syntax',
     severity: 'error',
     summary: 'A plain value contains NUL or CR: RFC 2849 requires base64 ("::"), and tools cut or split such values.',
-    server: 'ldapmodify cuts a value off at a NUL, and LDIF readers disagree on whether a CR ends the line: the server gets another value than the file shows.',
+    server:
+      'ldapmodify cuts a value off at a NUL, and LDIF readers disagree on whether a CR ends the line: the server gets another value than the file shows.',
     example: replaceExample(USER_DN, 'description', 'first\rsecond'),
   },
   scope: 'record',

@@ -67,5 +67,9 @@ function finding(line: AttrLine, count: number, message: string, fixes: Fix[]): 
 
 function removeFix(line: AttrLine, count: number): Fix {
   const end = line.rawValue.length;
-  return { title: 'Remove the trailing spaces', edits: [{ range: valuePartRange(line, end - count, end), newText: '' }], preferred: true };
+  return {
+    title: 'Remove the trailing spaces',
+    edits: [{ range: valuePartRange(line, end - count, end), newText: '' }],
+    preferred: true,
+  };
 }

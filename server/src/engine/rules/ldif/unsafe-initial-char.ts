@@ -9,7 +9,8 @@ export default {
     code: 'ldif/unsafe-initial-char',
     group: 'syntax',
     severity: 'warning',
-    summary: 'A plain value starts with ":" or "<": RFC 2849 requires base64 ("::"); common tools cope, strict readers do not.',
+    summary:
+      'A plain value starts with ":" or "<": RFC 2849 requires base64 ("::"); common tools cope, strict readers do not.',
     server:
       'ldapmodify and python-ldap read the value as text because of the space before it, and 389-DS stores it; readers that follow RFC 2849 strictly refuse the line or take it for a base64 value or a URL.',
     example: replaceExample(USER_DN, 'description', ':-) on leave'),

@@ -8,7 +8,8 @@ export default {
     group: 'syntax',
     severity: 'warning',
     summary: 'Only file:// URLs are read by ldapmodify and winsync-ldif.',
-    server: 'ldapmodify reads only file:// URLs and stops with "invalid format" at any other; winsync-ldif\'s apply refuses the record too.',
+    server:
+      'ldapmodify reads only file:// URLs and stops with "invalid format" at any other; winsync-ldif\'s apply refuses the record too.',
     example: [USER_DN, 'changetype: modify', 'replace: jpegPhoto', 'jpegPhoto:< https://example.com/photo.jpg', '-'],
   },
   scope: 'syntax',

@@ -8,7 +8,8 @@ export default {
     group: 'syntax',
     severity: 'error',
     summary: 'The only LDIF version is 1.',
-    server: 'ldapmodify warns "invalid version" and reads on as if the file were version 1; stricter LDIF readers refuse the file.',
+    server:
+      'ldapmodify warns "invalid version" and reads on as if the file were version 1; stricter LDIF readers refuse the file.',
     example: ['version: 2', '', ...replaceExample(PLUGIN_DN, 'ipaWinSyncForceSync', 'true')],
   },
   scope: 'syntax',

@@ -39,18 +39,36 @@ export function dnPlaces(entry: EntryView, catalog: Catalog): DnPlace[] {
   const { record } = entry;
   const { dn, newRdn, newSuperior } = record;
   if (hasText(dn) && dn.value.trim() !== '' && !isPlainDn(dn.value)) {
-    places.push({ line: dn, offset: 0, text: dn.value, what: 'Invalid DN', consequence: ENTRY_DN_REFUSED + lostRdn(dn.value) });
+    places.push({
+      line: dn,
+      offset: 0,
+      text: dn.value,
+      what: 'Invalid DN',
+      consequence: ENTRY_DN_REFUSED + lostRdn(dn.value),
+    });
   }
   // A plain DN without a comma is a single RDN without problems.
   if (hasText(newRdn) && newRdn.value.trim() !== '' && !(isPlainDn(newRdn.value) && !newRdn.value.includes(','))) {
     places.push({ line: newRdn, offset: 0, text: newRdn.value, what: 'Invalid newrdn', consequence: RENAME_REFUSED });
   }
   if (hasText(newSuperior)) {
-    places.push({ line: newSuperior, offset: 0, text: newSuperior.value, what: 'Invalid newsuperior', consequence: RENAME_REFUSED });
+    places.push({
+      line: newSuperior,
+      offset: 0,
+      text: newSuperior.value,
+      what: 'Invalid newsuperior',
+      consequence: RENAME_REFUSED,
+    });
   }
   for (const { line, spec, value } of catalogValues(entry, catalog, 'dn')) {
     if (value.trim() === '') continue;
-    places.push({ line, offset: 0, text: value, what: `Invalid DN in ${spec.name}`, consequence: badValueConsequence(spec, record) });
+    places.push({
+      line,
+      offset: 0,
+      text: value,
+      what: `Invalid DN in ${spec.name}`,
+      consequence: badValueConsequence(spec, record),
+    });
   }
   for (const { line, spec, value } of catalogValues(entry, catalog, 'subtree-pair')) {
     const split = splitSubtreePair(value);
@@ -59,7 +77,13 @@ export function dnPlaces(entry: EntryView, catalog: Catalog): DnPlace[] {
       const text = value.slice(half.start, half.end);
       if (text.trim() === '') continue;
       const consequence = badValueConsequence(spec, record);
-      places.push({ line, offset: half.start, text, what: `Invalid ${half.side} subtree DN in ${spec.name}`, consequence });
+      places.push({
+        line,
+        offset: half.start,
+        text,
+        what: `Invalid ${half.side} subtree DN in ${spec.name}`,
+        consequence,
+      });
     }
   }
   return places;

@@ -41,7 +41,10 @@ export function removeTrailingSpacesFix(line: AttrLine): Fix {
 
 /** An edit deleting the whole physical lines a range touches, line breaks included. */
 export function deleteLines(range: Range): TextEdit {
-  return { range: { start: { line: range.start.line, character: 0 }, end: { line: range.end.line + 1, character: 0 } }, newText: '' };
+  return {
+    range: { start: { line: range.start.line, character: 0 }, end: { line: range.end.line + 1, character: 0 } },
+    newText: '',
+  };
 }
 
 /** An edit adding `text` as a new line after `line`. */

@@ -39,12 +39,17 @@ export function finalValues(entry: EntryInFile, name: string): AttrLine[] {
   for (const view of entry.views) {
     const { record } = view;
     if (record.kind === 'delete') values = [];
-    if (record.kind === 'content' || record.kind === 'add') values = record.attributes.filter((line) => line.name.toLowerCase() === lower);
+    if (record.kind === 'content' || record.kind === 'add')
+      values = record.attributes.filter((line) => line.name.toLowerCase() === lower);
     for (const mention of view.mentions) {
       if (mention.op === 'content' || mention.name.toLowerCase() !== lower) continue;
       if (mention.op === 'replace') values = [...mention.values];
       else if (mention.op === 'add') values = [...values, ...mention.values];
-      else if (mention.op === 'delete') values = mention.values.length === 0 ? [] : values.filter((line) => !mention.values.some((gone) => sameValue(gone, line)));
+      else if (mention.op === 'delete')
+        values =
+          mention.values.length === 0
+            ? []
+            : values.filter((line) => !mention.values.some((gone) => sameValue(gone, line)));
     }
   }
   return values;

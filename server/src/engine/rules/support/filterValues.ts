@@ -10,7 +10,8 @@ import type { EntryView } from '../../model/entryView';
 import { catalogValues, type CatalogValue } from './catalogValues';
 import { valuePartEdit } from './edits';
 
-export type FilterCode = 'filter/invalid' | 'filter/missing-parens' | 'filter/empty-set' | 'filter/empty-substring' | 'filter/whitespace';
+export type FilterCode =
+  'filter/invalid' | 'filter/missing-parens' | 'filter/empty-set' | 'filter/empty-substring' | 'filter/whitespace';
 
 /** What every filter-valued attribute has in common, whichever of the two syntaxes it uses. */
 export type FilterValue = Pick<CatalogValue<'filter'>, 'line' | 'spec' | 'value'>;
@@ -57,8 +58,14 @@ export function filterProblems(entry: EntryView, catalog: Catalog, code: FilterC
     const parsed = parseFilter(target.value);
     for (const problem of parsed.problems) {
       if (isTrailingSpace(target, problem)) continue;
-      const at = problem.kind !== 'missing-parens' ? CODE_OF[problem.kind] : parsed.fixedByWrapping ? 'filter/missing-parens' : undefined;
-      if (at === code) found.push({ code, problem, target, parensRequired: target.syntax.parensRequired, wrapRepairs: false });
+      const at =
+        problem.kind !== 'missing-parens'
+          ? CODE_OF[problem.kind]
+          : parsed.fixedByWrapping
+            ? 'filter/missing-parens'
+            : undefined;
+      if (at === code)
+        found.push({ code, problem, target, parensRequired: target.syntax.parensRequired, wrapRepairs: false });
     }
   }
   for (const target of catalogValues(entry, catalog, 'filter-list')) {
@@ -75,12 +82,18 @@ export function filterProblems(entry: EntryView, catalog: Catalog, code: FilterC
 
 // Spaces that end a plain value are reported once, by ldif/trailing-space.
 function isTrailingSpace({ line, value }: FilterValue, problem: FilterProblem): boolean {
-  return problem.kind === 'whitespace' && line.encoding === 'plain' && problem.end === value.length && problem.start > 0;
+  return (
+    problem.kind === 'whitespace' && line.encoding === 'plain' && problem.end === value.length && problem.start > 0
+  );
 }
 
 /** Encloses the value (without its surrounding spaces) in parentheses. */
 export function wrapFix({ line, value }: FilterValue): Fix {
   const first = value.length - value.trimStart().length;
   const last = value.trimEnd().length;
-  return { title: 'Wrap in parentheses', edits: [valuePartEdit(line, first, last, `(${value.slice(first, last)})`)], preferred: true };
+  return {
+    title: 'Wrap in parentheses',
+    edits: [valuePartEdit(line, first, last, `(${value.slice(first, last)})`)],
+    preferred: true,
+  };
 }

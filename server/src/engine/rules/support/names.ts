@@ -22,7 +22,8 @@ export function namePieces(mention: AttributeMention): NamePiece[] {
   }
   const lower = mention.name.toLowerCase();
   for (const line of mention.values) {
-    if (line.name.toLowerCase() === lower) pieces.push({ written: line.name, range: rangeIn(line.line, 0, line.name.length) });
+    if (line.name.toLowerCase() === lower)
+      pieces.push({ written: line.name, range: rangeIn(line.line, 0, line.name.length) });
   }
   return pieces;
 }

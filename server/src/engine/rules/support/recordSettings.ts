@@ -5,8 +5,7 @@ import type { AttributeMention, EntryView } from '../../model/entryView';
 
 /** What one record does to a single-valued attribute. */
 export type RecordSetting =
-  | { readonly kind: 'set'; readonly line: AttrLine }
-  | { readonly kind: 'removed'; readonly mention: AttributeMention };
+  { readonly kind: 'set'; readonly line: AttrLine } | { readonly kind: 'removed'; readonly mention: AttributeMention };
 
 /**
  * How a record leaves a single-valued attribute: the first line of a content or add
@@ -38,7 +37,11 @@ export function effectiveChoice(entry: EntryView, spec: AttributeSpec): string |
   const setting = settingOf(entry, spec.name);
   if (setting?.kind === 'set') {
     const value = setting.line.value;
-    return (value === undefined ? undefined : matchChoice(spec, value)?.value) ?? reactionFor(spec, entry.record.kind).fallback ?? spec.default;
+    return (
+      (value === undefined ? undefined : matchChoice(spec, value)?.value) ??
+      reactionFor(spec, entry.record.kind).fallback ??
+      spec.default
+    );
   }
   if (setting?.kind === 'removed' || createsEntry(entry.record.kind)) return spec.default;
   return undefined;

@@ -23,7 +23,8 @@ export const ENTRY_LOCATION: Readonly<Record<EntryKind, string>> = {
 };
 
 /** What a value that names an attribute must look like. */
-export const ATTRIBUTE_NAME_FORM = "an attribute type name (a letter, then letters, digits or '-') or a numeric OID such as 2.5.4.3";
+export const ATTRIBUTE_NAME_FORM =
+  "an attribute type name (a letter, then letters, digits or '-') or a numeric OID such as 2.5.4.3";
 
 /** Ends a message part with a full stop unless it already ends a sentence. */
 export function sentence(text: string): string {

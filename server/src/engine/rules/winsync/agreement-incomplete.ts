@@ -14,7 +14,8 @@ export default {
     group: 'structure',
     severity: 'warning',
     summary: 'A sync agreement is added without its subtrees or Windows domain, which the server accepts.',
-    server: '389-DS accepts the add without a word, but the agreement has nothing to synchronise until it knows the AD subtree, the directory subtree (or subtree pairs) and the Windows domain.',
+    server:
+      '389-DS accepts the add without a word, but the agreement has nothing to synchronise until it knows the AD subtree, the directory subtree (or subtree pairs) and the Windows domain.',
     example: agreementAddExample(['nsds7WindowsReplicaSubtree', 'nsds7DirectoryReplicaSubtree', 'nsds7WindowsDomain']),
   },
   scope: 'record',

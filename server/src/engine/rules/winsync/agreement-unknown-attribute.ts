@@ -35,8 +35,12 @@ export default {
     group: 'structure',
     severity: 'error',
     summary: 'An attribute the Windows sync agreement object class does not allow.',
-    server: 'The agreement entry is schema-checked: an attribute that nsDSWindowsReplicationAgreement does not allow is refused with 65 (Object class violation), and the whole change fails.',
-    example: [...replaceExample(AGREEMENT_DN, 'nsDS5ReplicaHostname', 'dc1.ad.example.com'), ...replaceSpec('winSyncInterval', '300')],
+    server:
+      'The agreement entry is schema-checked: an attribute that nsDSWindowsReplicationAgreement does not allow is refused with 65 (Object class violation), and the whole change fails.',
+    example: [
+      ...replaceExample(AGREEMENT_DN, 'nsDS5ReplicaHostname', 'dc1.ad.example.com'),
+      ...replaceSpec('winSyncInterval', '300'),
+    ],
   },
   scope: 'record',
   winsyncOnly: true,
@@ -51,7 +55,9 @@ export default {
       found.push({
         range: mentionNameRange(mention),
         message: `${name} is not allowed on a Windows sync agreement: nsDSWindowsReplicationAgreement does not list it, so 389-DS refuses it with 65 (Object class violation: attribute not allowed).${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
-        ...(suggestion ? { fixes: [{ title: `Rename to ${suggestion}`, edits: renameEdits(mention, suggestion), preferred: true }] } : {}),
+        ...(suggestion
+          ? { fixes: [{ title: `Rename to ${suggestion}`, edits: renameEdits(mention, suggestion), preferred: true }] }
+          : {}),
       });
     }
     return found;

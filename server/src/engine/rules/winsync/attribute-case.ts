@@ -13,7 +13,8 @@ export default {
     group: 'structure',
     severity: 'info',
     summary: 'A winsync attribute written in another case than its canonical spelling.',
-    server: 'Attribute names are case-insensitive: the server takes the name as written, so only the spelling differs from the documented one.',
+    server:
+      'Attribute names are case-insensitive: the server takes the name as written, so only the spelling differs from the documented one.',
     example: replaceExample(PLUGIN_DN, 'ipaWinsyncHomeDirAttr', 'ipaHomesRootDir'),
   },
   scope: 'record',

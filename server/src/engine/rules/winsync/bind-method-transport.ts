@@ -19,8 +19,13 @@ export default {
     group: 'consistency',
     severity: 'error',
     summary: 'SSLCLIENTAUTH bind method with a plain LDAP transport.',
-    server: 'On add, 389-DS refuses such an agreement with 53 and gives no reason; a modify is accepted, and the agreement can no longer authenticate to the domain controller.',
-    example: [...replaceExample(AGREEMENT_DN, 'nsDS5ReplicaBindMethod', 'SSLCLIENTAUTH'), ...replaceSpec('nsDS5ReplicaTransportInfo', 'LDAP'), ...replaceSpec('winSyncInterval', '300')],
+    server:
+      'On add, 389-DS refuses such an agreement with 53 and gives no reason; a modify is accepted, and the agreement can no longer authenticate to the domain controller.',
+    example: [
+      ...replaceExample(AGREEMENT_DN, 'nsDS5ReplicaBindMethod', 'SSLCLIENTAUTH'),
+      ...replaceSpec('nsDS5ReplicaTransportInfo', 'LDAP'),
+      ...replaceSpec('winSyncInterval', '300'),
+    ],
   },
   scope: 'record',
   winsyncOnly: true,
@@ -55,7 +60,12 @@ function transportWording(setting: RecordSetting | undefined, transport: Attribu
 }
 
 /** StartTLS or LDAPS, written over the transport value or added to a new agreement. */
-function transportFixes(entry: EntryView, setting: RecordSetting | undefined, transport: AttributeSpec, bindLine: AttrLine): Fix[] {
+function transportFixes(
+  entry: EntryView,
+  setting: RecordSetting | undefined,
+  transport: AttributeSpec,
+  bindLine: AttrLine,
+): Fix[] {
   if (setting?.kind !== 'set' && !createsEntry(entry.record.kind)) return [];
   return ['StartTLS', 'LDAPS'].map((value, index) => {
     const choice = requireChoice(transport, value);

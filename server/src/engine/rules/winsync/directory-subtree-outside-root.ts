@@ -24,7 +24,8 @@ export default {
     group: 'consistency',
     severity: 'error',
     summary: "A directory subtree lies outside the agreement's replicated suffix (nsDS5ReplicaRoot).",
-    server: '389-DS stores the subtree without a word, but the agreement only sees entries of its replicated suffix, so nothing under this subtree is synchronised.',
+    server:
+      '389-DS stores the subtree without a word, but the agreement only sees entries of its replicated suffix, so nothing under this subtree is synchronised.',
     example: replaceExample(AGREEMENT_DN, 'nsds7DirectoryReplicaSubtree', 'ou=People,dc=other,dc=com'),
   },
   scope: 'document',
@@ -59,7 +60,9 @@ function rootOf(agreement: EntryInFile, rootName: string): Root | undefined {
   const written = finalValues(agreement, rootName)[0]?.value;
   if (written !== undefined && normalizeDn(written) !== undefined) return { dn: written, source: rootName };
   const suffix = replicaSuffix(agreement.writtenDn)?.suffix;
-  return suffix !== undefined && normalizeDn(suffix) !== undefined ? { dn: suffix, source: "the suffix in the agreement's DN" } : undefined;
+  return suffix !== undefined && normalizeDn(suffix) !== undefined
+    ? { dn: suffix, source: "the suffix in the agreement's DN" }
+    : undefined;
 }
 
 function whole(line: AttrLine): { dn: string; range: Range } {

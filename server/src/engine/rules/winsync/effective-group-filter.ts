@@ -20,7 +20,8 @@ export default {
     group: 'values',
     severity: 'warning',
     summary: 'A filter-list attribute holds the whole effective filter, including the cn term the plug-in adds itself.',
-    server: '389-DS stores the value without a check; the plug-in builds (&(cn=<group name>)<value>) from it, which then cannot find the default group, and only the errors log says so.',
+    server:
+      '389-DS stores the value without a check; the plug-in builds (&(cn=<group name>)<value>) from it, which then cannot find the default group, and only the errors log says so.',
     example: replaceExample(PLUGIN_DN, 'ipaWinSyncDefaultGroupFilter', '(&(objectclass=ipaUserGroup)(cn=ipausers))'),
   },
   scope: 'record',
@@ -33,10 +34,19 @@ export default {
       if (filters.length !== 1 || whole.kind !== 'and') continue;
       const cn = whole.children.find(isCnEquality);
       if (!cn) continue;
-      const kept = whole.children.filter((child) => !isCnEquality(child)).map((child) => value.slice(child.start, child.end));
-      const fixes: Fix[] = kept.length === 0
-        ? []
-        : [{ title: `Keep only ${kept.join('')}`, edits: [valuePartEdit(line, whole.start, whole.end, kept.join(''))], preferred: true }];
+      const kept = whole.children
+        .filter((child) => !isCnEquality(child))
+        .map((child) => value.slice(child.start, child.end));
+      const fixes: Fix[] =
+        kept.length === 0
+          ? []
+          : [
+              {
+                title: `Keep only ${kept.join('')}`,
+                edits: [valuePartEdit(line, whole.start, whole.end, kept.join(''))],
+                preferred: true,
+              },
+            ];
       found.push({
         range: valuePartRange(line, cn.start, cn.end),
         message: `${spec.name} holds extra filter terms, not a whole filter: the plug-in builds (&(cn=<group name>)<value>) itself, so this ${value.slice(cn.start, cn.end)} must match as well and the default group is not found. Store only the other terms${kept.length > 0 ? `, e.g. ${kept.join('')}` : ''}.`,

@@ -12,7 +12,8 @@ export default {
     group: 'values',
     severity: 'error',
     summary: 'An attribute whose value names another attribute holds something that is not an attribute type name.',
-    server: 'The plug-in entry takes any value, so 389-DS stores it; the plug-in then looks for an attribute of that name in its template entries, finds none, and says so only in the errors log.',
+    server:
+      'The plug-in entry takes any value, so 389-DS stores it; the plug-in then looks for an attribute of that name in its template entries, finds none, and says so only in the errors log.',
     example: replaceExample(PLUGIN_DN, 'ipaWinSyncHomeDirAttr', 'home directory'),
   },
   scope: 'record',

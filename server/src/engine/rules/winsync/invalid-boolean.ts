@@ -9,7 +9,10 @@ import { removeTrailingSpacesFix, valuePartEdit, valuePartRange } from '../suppo
 import { PLUGIN_DN, replaceExample } from '../support/examples';
 
 /** Every usual spelling, those meaning true first: a typo's guessed meaning is the nearest one's. */
-const GUESS_WORDS = [...BOOLEAN_WORDS.filter(({ meaning }) => meaning), ...BOOLEAN_WORDS.filter(({ meaning }) => !meaning)];
+const GUESS_WORDS = [
+  ...BOOLEAN_WORDS.filter(({ meaning }) => meaning),
+  ...BOOLEAN_WORDS.filter(({ meaning }) => !meaning),
+];
 
 /** Whether the dialect takes the value as written: one of the usual spellings (only on/off for on-off), any case. */
 function isAccepted(dialect: BooleanDialect, value: string): boolean {
@@ -41,9 +44,14 @@ export default {
     code: 'winsync/invalid-boolean',
     group: 'values',
     severity: 'error',
-    milder: { severity: 'warning', when: 'the server reads the value as meant, but only as the start of a word or as a number' },
-    summary: 'A boolean attribute holds a value its parser rejects or silently reads as something else (a warning when it is read right but in a roundabout way).',
-    server: 'It depends on the parser of the attribute: slapi booleans read word prefixes and numbers and take any other word as false, winsync booleans take anything but on/yes/true/1 as false, and nsds5ReplicaEnabled refuses anything but on and off (53 on add, 1 on modify).',
+    milder: {
+      severity: 'warning',
+      when: 'the server reads the value as meant, but only as the start of a word or as a number',
+    },
+    summary:
+      'A boolean attribute holds a value its parser rejects or silently reads as something else (a warning when it is read right but in a roundabout way).',
+    server:
+      'It depends on the parser of the attribute: slapi booleans read word prefixes and numbers and take any other word as false, winsync booleans take anything but on/yes/true/1 as false, and nsds5ReplicaEnabled refuses anything but on and off (53 on add, 1 on modify).',
     example: replaceExample(PLUGIN_DN, 'ipaWinSyncUserFlatten', 'ture'),
   },
   scope: 'record',
@@ -80,23 +88,43 @@ function checkBoolean(target: CatalogValue<'boolean'>, consequence: string): Fin
     );
   }
   const change = (meaning: boolean): Fix[] => [
-    { title: `Change to "${wordFor(words, meaning)}"`, edits: [valuePartEdit(line, 0, value.length, wordFor(words, meaning))], preferred: true },
+    {
+      title: `Change to "${wordFor(words, meaning)}"`,
+      edits: [valuePartEdit(line, 0, value.length, wordFor(words, meaning))],
+      preferred: true,
+    },
   ];
   const reading = readBoolean(dialect, value);
   if (dialect === 'slapi' && reading) {
     const word = wordFor(words, reading.meaning);
     if (reading.how === 'prefix') {
-      return report('warning', `"${value}" is read as "${reading.word}" (${reading.meaning}) because 389-DS accepts the start of a word for ${spec.name}; write "${word}" to make it unambiguous.`, change(reading.meaning));
+      return report(
+        'warning',
+        `"${value}" is read as "${reading.word}" (${reading.meaning}) because 389-DS accepts the start of a word for ${spec.name}; write "${word}" to make it unambiguous.`,
+        change(reading.meaning),
+      );
     }
     if (reading.how === 'number') {
-      return report('warning', `"${value}" is read as a number for ${spec.name}, and every number but 0 means true, so this means ${reading.meaning}; write "${word}".`, change(reading.meaning));
+      return report(
+        'warning',
+        `"${value}" is read as a number for ${spec.name}, and every number but 0 means true, so this means ${reading.meaning}; write "${word}".`,
+        change(reading.meaning),
+      );
     }
     if (reading.how === 'leading-number') {
-      return report('error', `Invalid value "${clip(value)}" for ${spec.name}: expected ${words.true} or ${words.false}. 389-DS reads only the leading number ${reading.number}, so this means ${reading.meaning}.`, choices(target, words));
+      return report(
+        'error',
+        `Invalid value "${clip(value)}" for ${spec.name}: expected ${words.true} or ${words.false}. 389-DS reads only the leading number ${reading.number}, so this means ${reading.meaning}.`,
+        choices(target, words),
+      );
     }
   }
   const shown = value === '' ? 'An empty value' : `Invalid value "${clip(value)}"`;
-  return report('error', `${shown} for ${spec.name}: expected ${words.true} or ${words.false}. ${consequence}`, choices(target, words));
+  return report(
+    'error',
+    `${shown} for ${spec.name}: expected ${words.true} or ${words.false}. ${consequence}`,
+    choices(target, words),
+  );
 }
 
 /** Both canonical words, the one the user most likely meant first and preferred (when that is clear). */
@@ -113,6 +141,9 @@ function choices({ line, value }: CatalogValue<'boolean'>, words: Canonical): Fi
 /** The meaning of a known word or a plausible typo of one (`ture`); numbers and other words are not guessed. */
 function guessMeaning(text: string): boolean | undefined {
   if (/^[+-]?\d+$/.test(text)) return undefined;
-  const nearest = closest(text, GUESS_WORDS.map(({ word }) => word));
+  const nearest = closest(
+    text,
+    GUESS_WORDS.map(({ word }) => word),
+  );
   return GUESS_WORDS.find(({ word }) => word === nearest)?.meaning;
 }

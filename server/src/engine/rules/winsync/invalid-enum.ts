@@ -28,7 +28,13 @@ export default {
         found.push({
           range: line.valueRange,
           message: `Invalid value "${clip(value)}" for ${spec.name}: the trailing spaces are part of the value, so it is not "${padded}". ${badValueConsequence(spec, entry.record)}`,
-          fixes: [{ title: `Remove the trailing spaces`, edits: [{ range: line.valueRange, newText: padded }], preferred: true }],
+          fixes: [
+            {
+              title: `Remove the trailing spaces`,
+              edits: [{ range: line.valueRange, newText: padded }],
+              preferred: true,
+            },
+          ],
         });
         continue;
       }

@@ -39,7 +39,11 @@ export default {
         ...(fixes && { fixes }),
       });
       if (trimmed !== value && INTEGER.test(trimmed)) {
-        found.push(report('the trailing spaces are part of the value, and an INTEGER may not contain spaces', [removeTrailingSpacesFix(line)]));
+        found.push(
+          report('the trailing spaces are part of the value, and an INTEGER may not contain spaces', [
+            removeTrailingSpacesFix(line),
+          ]),
+        );
         continue;
       }
       const problem = `expected ${expectedInteger(target)}, written without "+" or leading zeros`;
@@ -48,7 +52,11 @@ export default {
         continue;
       }
       const written = BigInt(trimmed).toString();
-      found.push(report(problem, [{ title: `Write ${written}`, edits: [valuePartEdit(line, 0, value.length, written)], preferred: true }]));
+      found.push(
+        report(problem, [
+          { title: `Write ${written}`, edits: [valuePartEdit(line, 0, value.length, written)], preferred: true },
+        ]),
+      );
     }
     return found;
   },

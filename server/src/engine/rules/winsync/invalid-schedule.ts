@@ -33,8 +33,12 @@ export default {
     severity: 'error',
     milder: { severity: 'warning', when: 'a day is listed twice, which the server ignores' },
     summary: 'A replication schedule is not "*" or "HHMM-HHMM DAYS" with valid times and days.',
-    server: '389-DS checks schedules loosely: a modify with a value its parser refuses fails with 1 (Operations error), an add stores it without a word, and impossible times or days that pass the parser make the window silently mean something else.',
-    example: [...replaceExample(AGREEMENT_DN, 'nsDS5ReplicaUpdateSchedule', '2200-0600 0123456'), ...replaceSpec('winSyncInterval', '300')],
+    server:
+      '389-DS checks schedules loosely: a modify with a value its parser refuses fails with 1 (Operations error), an add stores it without a word, and impossible times or days that pass the parser make the window silently mean something else.',
+    example: [
+      ...replaceExample(AGREEMENT_DN, 'nsDS5ReplicaUpdateSchedule', '2200-0600 0123456'),
+      ...replaceSpec('winSyncInterval', '300'),
+    ],
   },
   scope: 'record',
   winsyncOnly: true,
@@ -68,14 +72,25 @@ function analyse(value: string, fix: PartFix): Analysis {
   // ldapmodify sends trailing spaces; only "*" survives them (the server reads no further).
   if (text === value || analysis.problems.length > 0 || text.startsWith('*')) return analysis;
   const remove = fix('Remove the trailing spaces', text.length, value.length, '', true);
-  const reason = 'the trailing spaces are part of the value, and the server\'s schedule parser takes nothing but digits after the times';
+  const reason =
+    "the trailing spaces are part of the value, and the server's schedule parser takes nothing but digits after the times";
   return { ...analysis, problems: [{ start: text.length, end: value.length, severity: 'error', reason, fix: remove }] };
 }
 
 function analyseTrimmed(text: string, fix: PartFix): Analysis {
   if (text === '*') return { problems: [] };
   if (text.startsWith('*')) {
-    return { problems: [{ start: 0, end: text.length, severity: 'error', reason: '"*" (any time) must stand alone', fix: fix('Write *', 0, text.length, '*', true) }] };
+    return {
+      problems: [
+        {
+          start: 0,
+          end: text.length,
+          severity: 'error',
+          reason: '"*" (any time) must stand alone',
+          fix: fix('Write *', 0, text.length, '*', true),
+        },
+      ],
+    };
   }
   const match = /^(\d\d)(\d\d)-(\d\d)(\d\d)(?: (.*))?$/.exec(text);
   if (!match) {
@@ -91,7 +106,8 @@ function analyseTrimmed(text: string, fix: PartFix): Analysis {
     { digits: endMinute, at: 7, max: 59, what: 'minute' },
   ];
   for (const { digits, at, max, what } of times) {
-    if (Number(digits) > max) found.push({ start: at, end: at + 2, severity: 'error', reason: `${what} ${digits} does not exist (00–${max})` });
+    if (Number(digits) > max)
+      found.push({ start: at, end: at + 2, severity: 'error', reason: `${what} ${digits} does not exist (00–${max})` });
   }
   const start = Number(startHour) * 60 + Number(startMinute);
   const end = Number(endHour) * 60 + Number(endMinute);
@@ -100,13 +116,20 @@ function analyseTrimmed(text: string, fix: PartFix): Analysis {
       start: 0,
       end: 9,
       severity: 'error',
-      reason: start === end
-        ? `the window ${clock(start)}–${clock(end)} is empty: it ends when it starts`
-        : `the window ${clock(start)}–${clock(end)} ends before it starts, and a window cannot cross midnight: write two values, ${startHour}${startMinute}-2359 … and 0000-${endHour}${endMinute} … (the second with the following days)`,
+      reason:
+        start === end
+          ? `the window ${clock(start)}–${clock(end)} is empty: it ends when it starts`
+          : `the window ${clock(start)}–${clock(end)} ends before it starts, and a window cannot cross midnight: write two values, ${startHour}${startMinute}-2359 … and 0000-${endHour}${endMinute} … (the second with the following days)`,
     });
   }
   if (days === undefined) {
-    found.push({ start: 0, end: text.length, severity: 'error', reason: 'the days are missing: add them after one space, e.g. 12345 for Monday to Friday or 0123456 for every day' });
+    found.push({
+      start: 0,
+      end: text.length,
+      severity: 'error',
+      reason:
+        'the days are missing: add them after one space, e.g. 12345 for Monday to Friday or 0123456 for every day',
+    });
     return { problems: found };
   }
   const dayCheck = checkDays(days, fix);
@@ -123,7 +146,12 @@ function checkDays(days: string, fix: PartFix): { problems: Problem[]; days: num
     const day = days[i];
     if (/[0-6]/.test(day)) {
       if (seen.has(Number(day))) {
-        found.push({ start: at, end: at + 1, severity: 'warning', reason: `day ${day} (${DAY_NAMES[Number(day)]}) is listed twice` });
+        found.push({
+          start: at,
+          end: at + 1,
+          severity: 'warning',
+          reason: `day ${day} (${DAY_NAMES[Number(day)]}) is listed twice`,
+        });
       }
       seen.add(Number(day));
       continue;
@@ -134,18 +162,20 @@ function checkDays(days: string, fix: PartFix): { problems: Problem[]; days: num
     found.push({ start: at, end: at + 1, severity: 'error', reason });
   }
   const unique = [...seen].sort((a, b) => a - b);
-  if (found.length === 0 || found.some((problem) => problem.severity === 'error')) return { problems: found, days: unique };
+  if (found.length === 0 || found.some((problem) => problem.severity === 'error'))
+    return { problems: found, days: unique };
   const once = fix(`Write each day once: ${unique.join('')}`, DAYS_AT, DAYS_AT + days.length, unique.join(''), true);
   return { problems: found.map((problem) => ({ ...problem, fix: once })), days: unique };
 }
 
 function diagnostic(target: CatalogValue<'schedule'>, entry: EntryView, analysis: Analysis, problem: Problem): Finding {
   const { line, spec, value: text } = target;
-  const consequence = problem.severity === 'warning'
-    ? '389-DS ignores the repetition.'
-    : serverAccepts(text)
-      ? '389-DS does not check times and days this closely: it stores the value on add and on modify, and the window silently means something else.'
-      : badValueConsequence(spec, entry.record);
+  const consequence =
+    problem.severity === 'warning'
+      ? '389-DS ignores the repetition.'
+      : serverAccepts(text)
+        ? '389-DS does not check times and days this closely: it stores the value on add and on modify, and the window silently means something else.'
+        : badValueConsequence(spec, entry.record);
   const range = text === '' ? line.line.range : valuePartRange(line, problem.start, problem.end);
   return {
     range,
@@ -182,6 +212,10 @@ function dayRanges(days: readonly number[]): string {
     else runs.push([day]);
   }
   return runs
-    .map((run) => (run.length >= 3 ? `${DAY_NAMES[run[0]]}–${DAY_NAMES[run[run.length - 1]]}` : run.map((day) => DAY_NAMES[day]).join(', ')))
+    .map((run) =>
+      run.length >= 3
+        ? `${DAY_NAMES[run[0]]}–${DAY_NAMES[run[run.length - 1]]}`
+        : run.map((day) => DAY_NAMES[day]).join(', '),
+    )
     .join(', ');
 }

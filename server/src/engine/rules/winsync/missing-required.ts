@@ -22,7 +22,8 @@ export default {
     group: 'structure',
     severity: 'error',
     summary: 'A winsync entry lacks, or a change removes, an attribute the server requires.',
-    server: 'An agreement added without host, port, replicated suffix or (with a SIMPLE bind) bind DN and password is refused with 53 and no reason. The ipa-winsync plug-in refuses a modify that removes a setting it needs, and does not start with an incomplete entry.',
+    server:
+      'An agreement added without host, port, replicated suffix or (with a SIMPLE bind) bind DN and password is refused with 53 and no reason. The ipa-winsync plug-in refuses a modify that removes a setting it needs, and does not start with an incomplete entry.',
     example: agreementAddExample(['nsDS5ReplicaRoot']),
   },
   scope: 'record',
@@ -77,7 +78,11 @@ function simpleBind(entry: EntryView, catalog: Catalog): boolean {
 }
 
 function insertFix(after: AttrLine, spec: AttributeSpec, value: string): Fix {
-  return { title: `Add ${spec.name}: ${value}`, edits: [insertLineAfter(after, `${spec.name}: ${value}`)], preferred: true };
+  return {
+    title: `Add ${spec.name}: ${value}`,
+    edits: [insertLineAfter(after, `${spec.name}: ${value}`)],
+    preferred: true,
+  };
 }
 
 /** Plug-in attributes a modify leaves without values (the last mod-spec naming them removes them all). */

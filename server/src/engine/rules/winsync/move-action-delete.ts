@@ -10,7 +10,8 @@ export default {
     group: 'consistency',
     severity: 'warning',
     summary: 'winSyncMoveAction: delete removes directory entries without a matching deletion in AD.',
-    server: 'With delete, winsync deletes the directory entry of every user or group that DirSync reports outside the synced AD subtree, although nothing was deleted in AD. DirSync scans the whole AD suffix, so this can remove many entries.',
+    server:
+      'With delete, winsync deletes the directory entry of every user or group that DirSync reports outside the synced AD subtree, although nothing was deleted in AD. DirSync scans the whole AD suffix, so this can remove many entries.',
     example: replaceExample(AGREEMENT_DN, 'winSyncMoveAction', 'delete'),
   },
   scope: 'record',

@@ -27,18 +27,35 @@ export default {
     group: 'consistency',
     severity: 'warning',
     summary: 'ipaWinSyncAcctDisable syncs account locks in a direction a one-way agreement never sends.',
-    server: 'A one-way agreement never sends changes the other way, so the account-lock changes bound that way are silently dropped; nothing is logged.',
-    example: [...replaceExample(PLUGIN_DN, 'ipaWinSyncAcctDisable', 'to_ad'), '', ...replaceExample(AGREEMENT_DN, 'oneWaySync', 'fromWindows')],
+    server:
+      'A one-way agreement never sends changes the other way, so the account-lock changes bound that way are silently dropped; nothing is logged.',
+    example: [
+      ...replaceExample(PLUGIN_DN, 'ipaWinSyncAcctDisable', 'to_ad'),
+      '',
+      ...replaceExample(AGREEMENT_DN, 'oneWaySync', 'fromWindows'),
+    ],
   },
   scope: 'document',
   check(entries, { catalog }) {
     const acct = requireAttribute(catalog, 'ipaWinSyncAcctDisable');
     const oneWay = requireAttribute(catalog, 'oneWaySync');
-    const settings = entriesInFile(entries, 'ipa-winsync').flatMap((plugin) => finalValues(plugin, acct.name).slice(0, 1));
+    const settings = entriesInFile(entries, 'ipa-winsync').flatMap((plugin) =>
+      finalValues(plugin, acct.name).slice(0, 1),
+    );
     if (settings.length === 0) return [];
     const directions: Direction[] = [
-      { oneWay: requireChoice(oneWay, 'fromWindows'), blocked: requireChoice(acct, 'to_ad'), flowing: requireChoice(acct, 'to_ds'), target: 'AD' },
-      { oneWay: requireChoice(oneWay, 'toWindows'), blocked: requireChoice(acct, 'to_ds'), flowing: requireChoice(acct, 'to_ad'), target: 'the directory' },
+      {
+        oneWay: requireChoice(oneWay, 'fromWindows'),
+        blocked: requireChoice(acct, 'to_ad'),
+        flowing: requireChoice(acct, 'to_ds'),
+        target: 'AD',
+      },
+      {
+        oneWay: requireChoice(oneWay, 'toWindows'),
+        blocked: requireChoice(acct, 'to_ds'),
+        flowing: requireChoice(acct, 'to_ad'),
+        target: 'the directory',
+      },
     ];
     const both = requireChoice(acct, 'both');
     const none = requireChoice(acct, 'none');
@@ -60,7 +77,13 @@ export default {
         found.push({
           range: setting.valueRange,
           message,
-          fixes: [{ title: `Change to "${replacement}"`, edits: [{ range: setting.valueRange, newText: replacement }], preferred: true }],
+          fixes: [
+            {
+              title: `Change to "${replacement}"`,
+              edits: [{ range: setting.valueRange, newText: replacement }],
+              preferred: true,
+            },
+          ],
         });
       }
     }

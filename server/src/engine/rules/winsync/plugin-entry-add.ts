@@ -15,7 +15,15 @@ export default {
     summary: 'The ipa-winsync plug-in entry is added instead of modified.',
     server:
       'FreeIPA creates the entry when it installs: an add fails with 68 (Already exists) on a FreeIPA server and with 53 "Invalid plugin path" on plain 389-DS, and put into dse.ldif while the server is stopped it keeps 389-DS from starting.',
-    example: [PLUGIN_DN, 'changetype: add', 'objectClass: top', 'objectClass: nsSlapdPlugin', 'objectClass: extensibleObject', 'cn: ipa-winsync', 'ipaWinSyncAcctDisable: both'],
+    example: [
+      PLUGIN_DN,
+      'changetype: add',
+      'objectClass: top',
+      'objectClass: nsSlapdPlugin',
+      'objectClass: extensibleObject',
+      'cn: ipa-winsync',
+      'ipaWinSyncAcctDisable: both',
+    ],
   },
   scope: 'record',
   winsyncOnly: true,
@@ -47,9 +55,16 @@ function asModify(record: LdifRecord, catalog: Catalog): Fix | undefined {
   if (groups.size === 0 || !first || !last) return undefined;
   // Rewriting the lines would drop the comments between them.
   if (record.comments.some((comment) => comment.line.range.start.line > first.line.range.start.line)) return undefined;
-  const specs = [...groups.values()].map((lines) => [`replace: ${lines[0].description}`, ...lines.map((line) => line.line.text), '-'].join('\n'));
+  const specs = [...groups.values()].map((lines) =>
+    [`replace: ${lines[0].description}`, ...lines.map((line) => line.line.text), '-'].join('\n'),
+  );
   return {
     title: 'Rewrite as a modify that replaces the ipaWinSync settings',
-    edits: [{ range: { start: first.line.range.start, end: last.line.range.end }, newText: ['changetype: modify', ...specs].join('\n') }],
+    edits: [
+      {
+        range: { start: first.line.range.start, end: last.line.range.end },
+        newText: ['changetype: modify', ...specs].join('\n'),
+      },
+    ],
   };
 }

@@ -8,7 +8,8 @@ export default {
     group: 'structure',
     severity: 'error',
     summary: 'The ipa-winsync plug-in entry is deleted or renamed, which the plug-in refuses.',
-    server: 'The plug-in refuses DELETE and MODRDN of its entry: 389-DS answers 53 (Unwilling to perform), and the entry stays.',
+    server:
+      'The plug-in refuses DELETE and MODRDN of its entry: 389-DS answers 53 (Unwilling to perform), and the entry stays.',
     example: [PLUGIN_DN, 'changetype: delete'],
   },
   scope: 'record',
@@ -16,7 +17,12 @@ export default {
   check(entry) {
     const { record } = entry;
     const dn = record.dn;
-    if (entry.kind !== 'ipa-winsync' || !dn || (record.kind !== 'delete' && record.kind !== 'modrdn' && record.kind !== 'moddn')) return [];
+    if (
+      entry.kind !== 'ipa-winsync' ||
+      !dn ||
+      (record.kind !== 'delete' && record.kind !== 'modrdn' && record.kind !== 'moddn')
+    )
+      return [];
     return [
       {
         range: (record.changeTypeLine ?? dn).line.range,

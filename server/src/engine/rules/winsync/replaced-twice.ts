@@ -10,7 +10,8 @@ export default {
     group: 'consistency',
     severity: 'warning',
     summary: 'The same attribute is replaced twice in one modify; only the second replace counts.',
-    server: 'Each replace sets the whole attribute, so the server applies both in turn and only the second survives; the values of the first are lost without a word.',
+    server:
+      'Each replace sets the whole attribute, so the server applies both in turn and only the second survives; the values of the first are lost without a word.',
     example: [...replaceExample(USER_DN, 'description', 'on leave'), ...replaceSpec('description', 'back in May')],
   },
   scope: 'record',

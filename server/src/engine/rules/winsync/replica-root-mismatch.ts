@@ -11,8 +11,12 @@ export default {
     group: 'consistency',
     severity: 'error',
     summary: "nsDS5ReplicaRoot differs from the suffix of the agreement's replica entry.",
-    server: 'On add, 389-DS refuses an agreement whose replicated suffix is not its parent replica\'s with 53 and no text; on modify it stores the value, and the agreement fails to load at the next restart.',
-    example: [...replaceExample(AGREEMENT_DN, 'nsDS5ReplicaRoot', 'dc=other,dc=com'), ...replaceSpec('winSyncInterval', '300')],
+    server:
+      "On add, 389-DS refuses an agreement whose replicated suffix is not its parent replica's with 53 and no text; on modify it stores the value, and the agreement fails to load at the next restart.",
+    example: [
+      ...replaceExample(AGREEMENT_DN, 'nsDS5ReplicaRoot', 'dc=other,dc=com'),
+      ...replaceSpec('winSyncInterval', '300'),
+    ],
   },
   scope: 'record',
   winsyncOnly: true,
@@ -30,7 +34,13 @@ export default {
       found.push({
         range: line.valueRange,
         message: `nsDS5ReplicaRoot "${clip(line.value)}" is not the suffix of this agreement's replica, ${suffix} (from cn=replica,… in the DN). ${badValueConsequence(spec, entry.record)}`,
-        fixes: [{ title: `Use the replica's suffix ${suffix}`, edits: [{ range: line.valueRange, newText: suffix }], preferred: true }],
+        fixes: [
+          {
+            title: `Use the replica's suffix ${suffix}`,
+            edits: [{ range: line.valueRange, newText: suffix }],
+            preferred: true,
+          },
+        ],
       });
     }
     return found;

@@ -15,7 +15,8 @@ export default {
     group: 'structure',
     severity: 'warning',
     summary: 'An attribute the server maintains itself is written or removed by hand.',
-    server: 'Per attribute: status attributes are marked NO-USER-MODIFICATION and silently dropped from the request; the DirSync cookie is stored as given, and removing it makes the next sync read all of AD again.',
+    server:
+      'Per attribute: status attributes are marked NO-USER-MODIFICATION and silently dropped from the request; the DirSync cookie is stored as given, and removing it makes the next sync read all of AD again.',
     example: [AGREEMENT_DN, 'changetype: modify', 'delete: nsds7DirsyncCookie', '-'],
   },
   scope: 'record',
@@ -28,7 +29,12 @@ export default {
         return {
           range: mentionNameRange(mention),
           message: `${spec.name} is maintained by the server and should not be ${action} by hand. ${badValueConsequence(spec, entry.record)}`,
-          fixes: [{ title: `Remove ${spec.name} from this record`, edits: [deleteLines(mentionLines(mention, entry.record))] }],
+          fixes: [
+            {
+              title: `Remove ${spec.name} from this record`,
+              edits: [deleteLines(mentionLines(mention, entry.record))],
+            },
+          ],
         };
       });
   },

@@ -24,7 +24,8 @@ export default {
     group: 'values',
     severity: 'error',
     summary: 'A single-valued winsync attribute is given more than one value.',
-    server: 'The agreement is schema-checked: a second value of a SINGLE-VALUE attribute makes 389-DS refuse the change with 65. The plug-in entry stores every value, and the plug-in reads only the first.',
+    server:
+      'The agreement is schema-checked: a second value of a SINGLE-VALUE attribute makes 389-DS refuse the change with 65. The plug-in entry stores every value, and the plug-in reads only the first.',
     example: replaceExample(PLUGIN_DN, 'ipaWinSyncAcctDisable', 'to_ad', 'both'),
   },
   scope: 'record',

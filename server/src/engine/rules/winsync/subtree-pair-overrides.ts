@@ -13,13 +13,24 @@ export default {
     group: 'consistency',
     severity: 'warning',
     summary: 'A subtree attribute is set on an agreement whose winSyncSubtreePair makes the server ignore it.',
-    server: 'When winSyncSubtreePair is set, the server syncs only the pairs and ignores nsds7WindowsReplicaSubtree and nsds7DirectoryReplicaSubtree.',
-    example: [...replaceExample(AGREEMENT_DN, 'winSyncSubtreePair', 'ou=People,dc=example,dc=com:OU=Staff,DC=ad,DC=example,DC=com'), ...replaceSpec('nsds7WindowsReplicaSubtree', 'cn=Users,dc=ad,dc=example,dc=com')],
+    server:
+      'When winSyncSubtreePair is set, the server syncs only the pairs and ignores nsds7WindowsReplicaSubtree and nsds7DirectoryReplicaSubtree.',
+    example: [
+      ...replaceExample(
+        AGREEMENT_DN,
+        'winSyncSubtreePair',
+        'ou=People,dc=example,dc=com:OU=Staff,DC=ad,DC=example,DC=com',
+      ),
+      ...replaceSpec('nsds7WindowsReplicaSubtree', 'cn=Users,dc=ad,dc=example,dc=com'),
+    ],
   },
   scope: 'document',
   check(entries, { catalog }) {
     const pair = requireAttribute(catalog, 'winSyncSubtreePair');
-    const subtrees = [requireAttribute(catalog, 'nsds7WindowsReplicaSubtree'), requireAttribute(catalog, 'nsds7DirectoryReplicaSubtree')];
+    const subtrees = [
+      requireAttribute(catalog, 'nsds7WindowsReplicaSubtree'),
+      requireAttribute(catalog, 'nsds7DirectoryReplicaSubtree'),
+    ];
     const found: Finding[] = [];
     for (const agreement of entriesInFile(entries, 'agreement')) {
       const pairs = finalValues(agreement, pair.name);

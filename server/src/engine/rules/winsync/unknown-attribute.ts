@@ -17,7 +17,8 @@ export default {
     group: 'structure',
     severity: 'error',
     summary: 'An ipaWinSync… or agreement attribute name that the plug-in does not know.',
-    server: 'The plug-in entry is an extensibleObject: 389-DS stores a misspelt ipaWinSync… attribute without complaint, and the plug-in never reads it. On an agreement an unknown name is refused with 65 (Object class violation).',
+    server:
+      'The plug-in entry is an extensibleObject: 389-DS stores a misspelt ipaWinSync… attribute without complaint, and the plug-in never reads it. On an agreement an unknown name is refused with 65 (Object class violation).',
     example: replaceExample(PLUGIN_DN, 'ipaWinSyncAcctDisabled', 'both'),
   },
   scope: 'record',
@@ -33,7 +34,9 @@ export default {
       found.push({
         range: mentionNameRange(mention),
         message: `Unknown attribute "${mention.name}": ${whose} no such setting.${suggestion ? ` Did you mean ${suggestion}?` : ''} ${consequence(entry.kind)}`,
-        ...(suggestion ? { fixes: [{ title: `Rename to ${suggestion}`, edits: renameEdits(mention, suggestion), preferred: true }] } : {}),
+        ...(suggestion
+          ? { fixes: [{ title: `Rename to ${suggestion}`, edits: renameEdits(mention, suggestion), preferred: true }] }
+          : {}),
       });
     }
     return found;

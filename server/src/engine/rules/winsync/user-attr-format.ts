@@ -20,7 +20,8 @@ export default {
     group: 'values',
     severity: 'error',
     summary: 'A value that must be "attributeName value" has no value part or an invalid attribute name.',
-    server: 'A modify is refused with 53 ("correct format is attrname SPACE value"); an add stores the value, and the plug-in then fails its start-up check and does not start.',
+    server:
+      'A modify is refused with 53 ("correct format is attrname SPACE value"); an add stores the value, and the plug-in then fails its start-up check and does not start.',
     example: replaceExample(PLUGIN_DN, 'ipaWinSyncUserAttr', 'uidNumber=-1'),
   },
   scope: 'record',
@@ -53,14 +54,28 @@ function checkAttrValue(target: CatalogValue<'attr-value'>, entry: EntryView): F
   if (separator && isAttributeType(separator[1])) {
     const [, attribute, mark, after] = separator;
     const written = `${attribute} ${after}`;
-    const fix: Fix = { title: `Write "${written}"`, edits: [valuePartEdit(line, 0, text.length, written)], preferred: true };
-    return report(0, text.length, `${format}; "${clip(text)}" separates them with "${mark}" instead. ${consequence}`, [fix]);
+    const fix: Fix = {
+      title: `Write "${written}"`,
+      edits: [valuePartEdit(line, 0, text.length, written)],
+      preferred: true,
+    };
+    return report(0, text.length, `${format}; "${clip(text)}" separates them with "${mark}" instead. ${consequence}`, [
+      fix,
+    ]);
   }
   if (space < 0 || rest.trim() === '') {
-    return report(0, text.length, `${format}; ${text === '' ? 'the value is empty' : `"${clip(text)}" has no value after the attribute name`}. ${consequence}`);
+    return report(
+      0,
+      text.length,
+      `${format}; ${text === '' ? 'the value is empty' : `"${clip(text)}" has no value after the attribute name`}. ${consequence}`,
+    );
   }
   if (!isAttributeType(name)) {
-    return report(0, name.length, `Invalid attribute name "${clip(name)}" in ${spec.name}: expected ${ATTRIBUTE_NAME_FORM} before the first space. ${consequence}`);
+    return report(
+      0,
+      name.length,
+      `Invalid attribute name "${clip(name)}" in ${spec.name}: expected ${ATTRIBUTE_NAME_FORM} before the first space. ${consequence}`,
+    );
   }
   return undefined;
 }

@@ -17,7 +17,8 @@ export default {
     group: 'structure',
     severity: 'error',
     summary: 'An attribute that belongs to the other winsync entry (plug-in entry vs. sync agreement).',
-    server: 'Plug-in settings on the schema-checked agreement are refused with 65 (Object class violation); agreement settings on the extensibleObject plug-in entry are stored there and never read.',
+    server:
+      'Plug-in settings on the schema-checked agreement are refused with 65 (Object class violation); agreement settings on the extensibleObject plug-in entry are stored there and never read.',
     example: replaceExample(PLUGIN_DN, 'oneWaySync', 'fromWindows'),
   },
   scope: 'record',
@@ -30,7 +31,9 @@ export default {
       .map(({ mention, spec }) => ({
         range: mentionNameRange(mention),
         message: `${spec.name} belongs on ${ENTRY_LOCATION[spec.entry]}, not here. ${consequence(spec, here)}`,
-        fixes: [{ title: `Remove ${spec.name} from this entry`, edits: [deleteLines(mentionLines(mention, entry.record))] }],
+        fixes: [
+          { title: `Remove ${spec.name} from this entry`, edits: [deleteLines(mentionLines(mention, entry.record))] },
+        ],
       }));
   },
 } satisfies RecordRule;
