@@ -4,15 +4,7 @@ import type { Fix } from '../../ldif/ast';
 import type { EntryView } from '../../model/entryView';
 import type { Finding, RecordRule } from '../types';
 import { catalogValues } from '../support/catalogValues';
-import {
-  dnPlaces,
-  hasText,
-  pairHalves,
-  problemsAt,
-  RENAME_REFUSED,
-  splitSubtreePair,
-  type DnPlace,
-} from '../support/dnPlaces';
+import { dnProblems, hasText, pairHalves, RENAME_REFUSED, splitSubtreePair, type DnPlace } from '../support/dnPlaces';
 import { valuePartEdit, valuePartRange } from '../support/edits';
 import { badValueConsequence, sentence } from '../support/wording';
 
@@ -38,8 +30,8 @@ export default {
   scope: 'record',
   check(entry, { catalog }) {
     const found: Finding[] = [];
-    for (const place of dnPlaces(entry, catalog)) {
-      for (const problem of problemsAt(place)) if (problem.severity === 'error') found.push(dnError(place, problem));
+    for (const { place, problem } of dnProblems(entry, catalog)) {
+      if (problem.severity === 'error') found.push(dnError(place, problem));
     }
     checkNewRdnShape(entry, found);
     checkEmptyDnValues(entry, catalog, found);

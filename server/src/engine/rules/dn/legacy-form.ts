@@ -1,6 +1,6 @@
 import type { DnProblem } from '../../dn/dn';
 import type { Finding, RecordRule } from '../types';
-import { dnPlaces, problemsAt, type DnPlace } from '../support/dnPlaces';
+import { dnProblems, type DnPlace } from '../support/dnPlaces';
 import { valuePartEdit, valuePartRange } from '../support/edits';
 import { sentence } from '../support/wording';
 
@@ -25,11 +25,9 @@ export default {
   scope: 'record',
   check(entry, { catalog }) {
     const found: Finding[] = [];
-    for (const place of dnPlaces(entry, catalog)) {
-      for (const problem of problemsAt(place)) {
-        if (problem.severity === 'legacy' && !isTrailingSpaceOfValue(place, problem))
-          found.push(legacyForm(place, problem));
-      }
+    for (const { place, problem } of dnProblems(entry, catalog)) {
+      if (problem.severity === 'legacy' && !isTrailingSpaceOfValue(place, problem))
+        found.push(legacyForm(place, problem));
     }
     return found;
   },

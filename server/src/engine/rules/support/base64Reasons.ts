@@ -5,6 +5,7 @@
  */
 import type { AttrLine, LdifRecord } from '../../ldif/ast';
 import { eachValueLine } from './recordLines';
+import { rememberLast } from './rememberLast';
 
 export type Base64Reason =
   | { readonly kind: 'initial-char'; readonly char: ':' | '<' }
@@ -21,12 +22,18 @@ export function base64Reason(value: string): Base64Reason | undefined {
   return undefined;
 }
 
-/** Every plain value line of the record that must be base64-encoded, with its reason. */
-export function plainValuesToEncode(record: LdifRecord): { readonly line: AttrLine; readonly reason: Base64Reason }[] {
-  const found: { line: AttrLine; reason: Base64Reason }[] = [];
-  eachValueLine(record, (line) => {
-    const reason = line.encoding === 'plain' ? base64Reason(line.rawValue) : undefined;
-    if (reason) found.push({ line, reason });
-  });
-  return found;
-}
+type ValueToEncode = { readonly line: AttrLine; readonly reason: Base64Reason };
+
+const NONE: readonly ValueToEncode[] = Object.freeze([]);
+
+/** Every plain value line of the record that must be base64-encoded, with its reason (one walk for both rules). */
+export const plainValuesToEncode: (record: LdifRecord) => readonly ValueToEncode[] = rememberLast(
+  (record: LdifRecord) => {
+    let found: ValueToEncode[] | undefined;
+    eachValueLine(record, (line) => {
+      const reason = line.encoding === 'plain' ? base64Reason(line.rawValue) : undefined;
+      if (reason) (found ??= []).push({ line, reason });
+    });
+    return found ?? NONE;
+  },
+);

@@ -5,6 +5,8 @@ import type { AttributeMention, EntryView, WriteOp } from '../../model/entryView
 
 export type SyntaxOf<K extends SyntaxKind> = Extract<ValueSyntax, { kind: K }>;
 
+const NO_VALUES: readonly never[] = Object.freeze([]);
+
 /** A value a record writes to a catalog attribute, with the attribute's spec. */
 export interface CatalogValue<K extends SyntaxKind> {
   readonly line: AttrLine;
@@ -20,8 +22,13 @@ export interface CatalogValue<K extends SyntaxKind> {
  * of the record's own entry kind whose syntax is `kind`. Values given as URLs or as base64
  * that is not UTF-8 are left out: their text is not known.
  */
-export function catalogValues<K extends SyntaxKind>(entry: EntryView, catalog: Catalog, kind: K): CatalogValue<K>[] {
-  if (entry.kind === undefined) return [];
+export function catalogValues<K extends SyntaxKind>(
+  entry: EntryView,
+  catalog: Catalog,
+  kind: K,
+): readonly CatalogValue<K>[] {
+  // Asked of every record by rules that are not winsync-only: an ordinary entry gets the one empty list.
+  if (entry.kind === undefined) return NO_VALUES;
   const found: CatalogValue<K>[] = [];
   for (const { line, op } of entry.writes) {
     if (op === 'delete' || line.encoding === 'url' || line.value === undefined) continue;

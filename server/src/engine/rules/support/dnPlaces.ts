@@ -8,6 +8,7 @@ import { isPlainDn, parseDn, replicaSuffix, type DnProblem } from '../../dn/dn';
 import type { AttrLine } from '../../ldif/ast';
 import type { EntryView } from '../../model/entryView';
 import { catalogValues } from './catalogValues';
+import { rememberLast } from './rememberLast';
 import { badValueConsequence } from './wording';
 
 export const ENTRY_DN_REFUSED = '389-DS refuses the operation with 34 (Invalid DN syntax).';
@@ -30,16 +31,41 @@ export function hasText(line: AttrLine | undefined): line is AttrLine & { value:
   return line !== undefined && line.encoding !== 'url' && line.value !== undefined;
 }
 
+/** A problem of a DN the record holds, and where that DN is. */
+export interface DnProblemAt {
+  readonly place: DnPlace;
+  readonly problem: DnProblem;
+}
+
+const NONE: readonly DnProblemAt[] = Object.freeze([]);
+
+/** Every problem of every DN the record holds, in record order (one parse for dn/invalid and dn/legacy-form). */
+export const dnProblems: (entry: EntryView, catalog: Catalog) => readonly DnProblemAt[] = rememberLast(
+  (entry: EntryView, catalog: Catalog) => {
+    const { record } = entry;
+    // Nearly every record is an ordinary entry with a plain DN and no rename: nothing to parse.
+    const plain = record.dn === undefined || (record.dn.encoding === 'plain' && isPlainDn(record.dn.rawValue));
+    if (plain && entry.kind === undefined && record.newRdn === undefined && record.newSuperior === undefined)
+      return NONE;
+    let found: DnProblemAt[] | undefined;
+    forEachDnPlace(entry, catalog, (place) => {
+      // Nearly every DN is plain: it has no problem to report, and then needs no parse.
+      if (isPlainDn(place.text)) return;
+      for (const problem of parseDn(place.text).problems) (found ??= []).push({ place, problem });
+    });
+    return found ?? NONE;
+  },
+);
+
 /**
- * Every DN of the record that needs parsing: plain DNs (nearly all of them, with nothing to report)
+ * Visits every DN of the record that needs parsing: plain DNs (nearly all of them, with nothing to report)
  * and empty values (which dn/invalid and dn/root-dse report on their own) are left out.
  */
-export function dnPlaces(entry: EntryView, catalog: Catalog): DnPlace[] {
-  const places: DnPlace[] = [];
+function forEachDnPlace(entry: EntryView, catalog: Catalog, visit: (place: DnPlace) => void): void {
   const { record } = entry;
   const { dn, newRdn, newSuperior } = record;
   if (hasText(dn) && dn.value.trim() !== '' && !isPlainDn(dn.value)) {
-    places.push({
+    visit({
       line: dn,
       offset: 0,
       text: dn.value,
@@ -49,10 +75,10 @@ export function dnPlaces(entry: EntryView, catalog: Catalog): DnPlace[] {
   }
   // A plain DN without a comma is a single RDN without problems.
   if (hasText(newRdn) && newRdn.value.trim() !== '' && !(isPlainDn(newRdn.value) && !newRdn.value.includes(','))) {
-    places.push({ line: newRdn, offset: 0, text: newRdn.value, what: 'Invalid newrdn', consequence: RENAME_REFUSED });
+    visit({ line: newRdn, offset: 0, text: newRdn.value, what: 'Invalid newrdn', consequence: RENAME_REFUSED });
   }
   if (hasText(newSuperior)) {
-    places.push({
+    visit({
       line: newSuperior,
       offset: 0,
       text: newSuperior.value,
@@ -62,7 +88,7 @@ export function dnPlaces(entry: EntryView, catalog: Catalog): DnPlace[] {
   }
   for (const { line, spec, value } of catalogValues(entry, catalog, 'dn')) {
     if (value.trim() === '') continue;
-    places.push({
+    visit({
       line,
       offset: 0,
       text: value,
@@ -77,7 +103,7 @@ export function dnPlaces(entry: EntryView, catalog: Catalog): DnPlace[] {
       const text = value.slice(half.start, half.end);
       if (text.trim() === '') continue;
       const consequence = badValueConsequence(spec, record);
-      places.push({
+      visit({
         line,
         offset: half.start,
         text,
@@ -86,12 +112,6 @@ export function dnPlaces(entry: EntryView, catalog: Catalog): DnPlace[] {
       });
     }
   }
-  return places;
-}
-
-/** The problems of the DN at a place; nothing for a plain DN, which needs no parse. */
-export function problemsAt(place: DnPlace): readonly DnProblem[] {
-  return isPlainDn(place.text) ? [] : parseDn(place.text).problems;
 }
 
 // The IdM guide prints agreement DNs as "dn:,cn=replica,…": the agreement's own RDN got lost.
