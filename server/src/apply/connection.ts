@@ -307,11 +307,16 @@ export async function openSession(settings: ConnectionSettings, signal?: AbortSi
   let phase: ConnectPhase = 'connect';
   let socket: Socket | undefined;
   let client: Client | undefined;
-  const drop = () => socket?.destroy();
+  // A cancel or the deadline may come before the socket exists: it is dropped as it arrives.
+  const dropped = new AbortController();
+  const drop = () => {
+    dropped.abort();
+    socket?.destroy();
+  };
   // ldapts bounds each request, but not the StartTLS handshake itself.
   const deadlineMs = timeouts.connectTimeoutMs + 2 * timeouts.operationTimeoutMs;
   const sequence = async () => {
-    socket = await openSocket(endpoint, tls, timeouts.connectTimeoutMs);
+    socket = await openSocket(endpoint, tls, timeouts.connectTimeoutMs, dropped.signal);
     client = new Client(clientOptionsFor(endpoint, socket, timeouts.operationTimeoutMs));
     if (settings.startTls) {
       phase = 'starttls';
@@ -352,8 +357,16 @@ export async function openSession(settings: ConnectionSettings, signal?: AbortSi
   };
 }
 
-/** The connected socket: TCP, TLS for ldaps://, or the Unix socket of ldapi://; bounded by the connect timeout. */
-function openSocket(endpoint: Endpoint, tls: ConnectionOptions, connectTimeoutMs: number): Promise<Socket> {
+/**
+ * The connected socket: TCP, TLS for ldaps://, or the Unix socket of ldapi://; bounded by the
+ * connect timeout, and destroyed at once when `dropped` aborts (nothing may keep the process).
+ */
+function openSocket(
+  endpoint: Endpoint,
+  tls: ConnectionOptions,
+  connectTimeoutMs: number,
+  dropped: AbortSignal,
+): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket =
       endpoint.scheme === 'ldapi'
@@ -362,22 +375,28 @@ function openSocket(endpoint: Endpoint, tls: ConnectionOptions, connectTimeoutMs
           ? tlsConnect({ ...tls, port: endpoint.port })
           : netConnect({ host: endpoint.host, port: endpoint.port });
     const ready = endpoint.scheme === 'ldaps' ? 'secureConnect' : 'connect';
-    const timer = setTimeout(() => {
+    const giveUp = (error: Error) => {
+      clearTimeout(timer);
+      dropped.removeEventListener('abort', onDrop);
       socket.destroy();
-      reject(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' }));
-    }, connectTimeoutMs);
+      reject(error);
+    };
+    const onDrop = () => giveUp(Object.assign(new Error('Connection dropped'), { code: 'ECONNABORTED' }));
+    const timer = setTimeout(
+      () => giveUp(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })),
+      connectTimeoutMs,
+    );
+    if (dropped.aborted) return onDrop();
+    dropped.addEventListener('abort', onDrop, { once: true });
     socket.once(ready, () => {
       clearTimeout(timer);
+      dropped.removeEventListener('abort', onDrop);
       socket.removeAllListeners('error');
       // One request, one answer, in turn: waiting for more data to fill a segment only adds delay.
       if (endpoint.scheme !== 'ldapi') socket.setNoDelay(true);
       resolve(socket);
     });
-    socket.once('error', (error) => {
-      clearTimeout(timer);
-      socket.destroy();
-      reject(error);
-    });
+    socket.once('error', giveUp);
   });
 }
 

@@ -6,6 +6,7 @@
  */
 import type { AttributeSpec, EntryKind } from '../engine/catalog';
 import { reactionFor } from '../engine/catalog/semantics';
+import { docSummary } from '../engine/rules/support/wording';
 import type { Diagnostic } from '../engine/ldif/ast';
 import { advice, describeResult, resultCodeOf, serverTextOf, type Explanation, type Remedy } from './errors';
 import { attributesOf, type AttributeValues, type Operation, type PlannedRecord } from './operations';
@@ -310,7 +311,7 @@ function syntaxFix(named: AttributeValues, context: OperationContext): string {
       return 'Write a DN, e.g. cn=sync,cn=Users,dc=ad,dc=example,dc=com.';
     default:
       return spec
-        ? `Write a valid value: ${firstSentence(spec.doc)}`
+        ? `Write a valid value: ${docSummary(spec)}`
         : 'Correct the value; an empty value is not allowed for most attributes.';
   }
 }
@@ -383,12 +384,6 @@ function catalogHint(
   const others = suspects.slice(1).map((suspect) => `${suspect.attribute.type} (line ${suspect.attribute.line})`);
   return {
     cause: `most likely the value of ${first.attribute.type} (line ${first.attribute.line}): ${first.note}${others.length ? ` Also check ${others.join(', ')}.` : ''}`,
-    fix: `Correct it: ${firstSentence(first.spec.doc)}`,
+    fix: `Correct it: ${docSummary(first.spec)}`,
   };
-}
-
-function firstSentence(doc: string): string {
-  // A sentence ends at . ! ? followed by a capital letter, so "e.g. 0800" does not end one.
-  const match = /^(.*?[.!?])\s+(?=[A-Z])/s.exec(doc);
-  return (match?.[1] ?? doc).replace(/`/g, '');
 }

@@ -136,6 +136,9 @@ export async function checkPieces(
   const kept: EntryView[] = [];
   const firsts: LdifRecord[] = [];
   for await (const piece of pieces) {
+    // Synchronous file reads and parsing never reach the event loop on their own: let a signal,
+    // or the bind's answer that a concurrent connection waits for, in between pieces.
+    if (signal) await new Promise<void>((resolve) => setImmediate(resolve));
     if (signal?.aborted)
       throw new ApplyError({
         kind: 'cancelled',

@@ -134,15 +134,14 @@ export async function runApplyCommand(argv: readonly string[], io: ApplyCommandI
     for (const warning of connectionWarnings(settings))
       io.stderr.write(`${printable(`${warning.text} ${renderRemedy(warning.remedy)}`)}\n`);
 
-    // Validate while connecting and binding, so a refused bind is reported at once.
+    // Validate while connecting and binding, so a refused bind is reported at once. A signal
+    // stops either; a failed connection stops the validation.
     const checking = new AbortController();
-    const stopChecking = () => checking.abort();
-    signal.addEventListener('abort', stopChecking, { once: true });
     const catalog = loadCatalog();
     const checked = preflight(inputs, {
       catalog,
       maxFileValueBytes: options.maxFileValueBytes,
-      signal: checking.signal,
+      signal: AbortSignal.any([signal, checking.signal]),
     });
     try {
       session = await openSession(settings, signal);
@@ -150,8 +149,6 @@ export async function runApplyCommand(argv: readonly string[], io: ApplyCommandI
       checking.abort();
       await checked.catch(() => undefined);
       throw error;
-    } finally {
-      signal.removeEventListener('abort', stopChecking);
     }
     const found = await checked;
     if (found.blockingCount > 0) {
