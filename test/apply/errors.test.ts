@@ -296,3 +296,30 @@ test('a one-letter password does not garble the message: only whole occurrences 
   );
   assert.equal(text.serverText, 'bad password [withheld] for entry [withheld]');
 });
+
+test('a refused modify of an agreement says the running agreement may have taken part of it, and how to check', () => {
+  const modifyPort = (dn: string): Operation => ({
+    kind: 'modify',
+    dn,
+    controls: [],
+    changes: [{ op: 'replace', type: 'nsDS5ReplicaPort', values: [encoder.encode('063995')], line: 4 }],
+  });
+  const refused = explainOp(
+    new InvalidSyntaxError('nsDS5ReplicaPort: value #0 invalid per syntax'),
+    modifyPort(AGREEMENT),
+  );
+  assert.match(
+    refused,
+    /^21 Invalid syntax .*does not match its syntax\. The entry is unchanged, but 389-DS hands an agreement change to the running agreement before it checks it, so the running agreement may have taken part of this one\. Check it: dsconf INSTANCE repl-winsync-agmt status .*restarting the server \(dsctl INSTANCE restart\) runs the agreement as stored again\. Fix: /,
+  );
+  // Not for other entries, nor for an add or a delete of an agreement (nothing runs before it exists or after it is gone).
+  assert.doesNotMatch(
+    explainOp(new InvalidSyntaxError('x'), modifyPort('uid=a,ou=People,dc=example,dc=com')),
+    /running agreement/,
+  );
+  assert.doesNotMatch(explainOp(new UnwillingToPerformError(''), add(AGREEMENT)), /running agreement/);
+  assert.doesNotMatch(
+    explainOp(new NoSuchObjectError(''), { kind: 'delete', dn: AGREEMENT, controls: [] }),
+    /running agreement/,
+  );
+});

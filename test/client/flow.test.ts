@@ -324,3 +324,31 @@ test('a clear-text bind to another host is warned about before the password is s
     /plain LDAP: the password of cn=Directory Manager crosses the network to ipa\.example\.com:389 unencrypted/,
   );
 });
+
+test('an agreement deleted after its host changed is refused before anything is asked or sent, whatever the user would answer; a dry run warns and goes on', async () => {
+  const agreement = 'cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config';
+  const text = [
+    MODIFY('a'),
+    `dn: ${agreement}\nchangetype: modify\nreplace: nsDS5ReplicaHost\nnsDS5ReplicaHost: dc2.ad.example.com\n-\n`,
+    `dn: ${agreement}\nchangetype: delete\n`,
+  ].join('\n');
+  const refused = fake({ ui: { applyDespite: async () => true, confirm: async () => true } });
+  const outcome = await runFlow(request(text), refused.deps);
+  assert.equal(outcome.kind === 'refused' && outcome.reason, 'agreement-hazard');
+  assert.match(
+    outcome.message,
+    /^in\.ldif deletes an agreement after changing its host, which crashes 389-DS: nothing was sent\./,
+  );
+  assert.equal(refused.opened + refused.asked, 0);
+  assert.deepEqual(refused.sent, []);
+  assert.ok(
+    refused.lines.some((line) =>
+      /^error in\.ldif:13 deletes the agreement .* after in\.ldif:7 changes its nsDS5ReplicaHost/.test(line),
+    ),
+    refused.lines.join('\n'),
+  );
+
+  const dry = fake();
+  assert.equal((await runFlow(request(text, { mode: 'dry-run' }), dry.deps)).kind, 'dry-run');
+  assert.ok(dry.lines.some((line) => /^warn in\.ldif deletes an agreement .*: the dry run goes on/.test(line)));
+});

@@ -207,7 +207,11 @@ export class ApplyCommands {
         diagnostics.clear(document);
         if (outcome.reason !== 'no-password')
           notify(
-            outcome.reason === 'not-confirmed' ? window.showInformationMessage : window.showWarningMessage,
+            outcome.reason === 'not-confirmed'
+              ? window.showInformationMessage
+              : outcome.reason === 'agreement-hazard'
+                ? window.showErrorMessage
+                : window.showWarningMessage,
             outcome.message,
           );
         return;

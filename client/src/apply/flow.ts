@@ -6,6 +6,7 @@
  * it logs is redacted with the password and the record's secret values, and rendered in the
  * editor's words (remedies.ts).
  */
+import { describeHazard } from '@apply/agreementHazards';
 import { connectionWarnings, openSession, parseLdapUrl, readRequestLimit } from '@apply/connection';
 import {
   dryRunRecords,
@@ -101,7 +102,7 @@ export type PasswordSource = 'storage' | 'prompt' | 'none';
 export type FlowOutcome =
   | {
       readonly kind: 'refused';
-      readonly reason: 'no-records' | 'validation' | 'not-confirmed' | 'no-password';
+      readonly reason: 'no-records' | 'agreement-hazard' | 'validation' | 'not-confirmed' | 'no-password';
       readonly message: string;
     }
   | { readonly kind: 'failed'; readonly explanation: Explanation; readonly message: string }
@@ -158,6 +159,17 @@ export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<Flo
       const message = `${label} has no records${only ? ' in the selection' : ''}: nothing was sent. Fix: Start each record with a "dn:" line, and select at least one record.`;
       log.warn(message);
       return { kind: 'refused', reason: 'no-records', message };
+    }
+
+    for (const hazard of checked.hazards) log.error(describeHazard(hazard));
+    if (checked.hazards.length > 0) {
+      const one = checked.hazards.length === 1;
+      const what = `${label} deletes ${one ? 'an agreement' : `${checked.hazards.length} agreements`} after changing ${one ? 'its' : 'their'} host, which crashes 389-DS`;
+      if (mode === 'apply') {
+        const message = `${what}: nothing was sent. Fix: Apply the host change and the delete in separate runs with a server restart in between (see the Winsync LDIF output).`;
+        return { kind: 'refused', reason: 'agreement-hazard', message };
+      }
+      log.warn(`${what}: the dry run goes on (it writes nothing); applying is refused.`);
     }
 
     if (checked.blockingCount > 0) {

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../engine/ldif/ast';
 import { advice, describeResult, resultCodeOf, serverTextOf, type Explanation, type Remedy } from './errors';
 import { attributesOf, type AttributeValues, type Operation, type PlannedRecord } from './operations';
 import { parseDn, replicaSuffix } from '../engine/dn/dn';
+import { isAgreementDn } from './agreementHazards';
 import { parentDn, renamedDn } from './dnText';
 import { redact, type Secret } from './secret';
 
@@ -50,6 +51,24 @@ export function isConnectionLoss(error: unknown): boolean {
 }
 
 export function explainOperationError(error: unknown, context: OperationContext): Explanation {
+  const explanation = explainRefusal(error, context);
+  const { operation, entryKind } = context.record;
+  const agreement = entryKind === 'agreement' || isAgreementDn(operation.dn);
+  if (explanation.code === undefined || operation.kind !== 'modify' || !agreement) return explanation;
+  return { ...explanation, cause: `${explanation.cause} ${AGREEMENT_MODIFY_CAVEAT}` };
+}
+
+/**
+ * 389-DS runs an agreement's modify handler before the schema and syntax checks, so a refused
+ * modify can still have changed the running agreement (measured on 2.3.1: a refused port is
+ * dialled, nsds5ReplicaEnabled: off sent with a refused value stops the agreement until a restart).
+ */
+const AGREEMENT_MODIFY_CAVEAT =
+  'The entry is unchanged, but 389-DS hands an agreement change to the running agreement before it checks it, so the running agreement may have taken part of this one. ' +
+  'Check it: dsconf INSTANCE repl-winsync-agmt status (or repl-agmt status) --suffix SUFFIX NAME, and the errors log; ' +
+  'restarting the server (dsctl INSTANCE restart) runs the agreement as stored again.';
+
+function explainRefusal(error: unknown, context: OperationContext): Explanation {
   const code = resultCodeOf(error);
   const { operation } = context.record;
   if (code === undefined) {

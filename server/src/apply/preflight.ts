@@ -11,6 +11,7 @@ import { mixedRecordProblems } from '../engine/ldif/parser';
 import { applySettings, checkEntries, syntaxDiagnostics, type ValidationSettings } from '../engine/rules/validate';
 import type { EntryView } from '../engine/model/entryView';
 import localFileUnreadable, { localFileUnreadableMessage } from '../engine/rules/ldif/local-file-unreadable';
+import { AgreementHazards, type AgreementHazard } from './agreementHazards';
 import { ApplyError, advice } from './errors';
 import { inspectLocalFile, urlReferences, type LocalFileCheck } from './localFiles';
 import { recordSecrets, redact } from './secret';
@@ -41,6 +42,8 @@ export interface Preflight {
   /** Each local file once (its first use), at most MAX_KEPT of them. */
   readonly localFiles: readonly LocalFileUse[];
   readonly localFileCount: number;
+  /** Agreement changes the server would not survive: the run must not start, forced or not. */
+  readonly hazards: readonly AgreementHazard[];
   /** Findings of the checks across records, per input file, for explaining bare server answers later. */
   documentDiagnostics(file: string | undefined): readonly Diagnostic[];
 }
@@ -62,6 +65,7 @@ export async function preflight(inputs: readonly ApplyInput[], options: Prefligh
   let blockingCount = 0;
   let records = 0;
   const localFiles = new LocalFileInspector(options.maxFileValueBytes);
+  const hazards = new AgreementHazards();
   const uses: LocalFileUse[] = [];
   const seen = new Set<string>();
   const byFile = new Map<string | undefined, Diagnostic[]>();
@@ -77,6 +81,11 @@ export async function preflight(inputs: readonly ApplyInput[], options: Prefligh
           const at = index++;
           if (options.only && !options.only.has(at)) continue;
           records++;
+          hazards.see(record, {
+            file: input.file,
+            index: at,
+            line: (record.dn?.line.range.start.line ?? record.range.start.line) + 1,
+          });
           ranges.push({ first: record.range.start.line, last: record.range.end.line, secrets: recordSecrets(record) });
           for (const { range, ...found } of await localFiles.inspect(record, input.baseDir)) {
             const key = found.check.path ?? found.url;
@@ -112,6 +121,7 @@ export async function preflight(inputs: readonly ApplyInput[], options: Prefligh
     blockingCount,
     localFiles: uses,
     localFileCount: seen.size,
+    hazards: hazards.found,
     documentDiagnostics: (file) => byFile.get(file) ?? [],
   };
 }

@@ -9,6 +9,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { loadCatalog } from '../engine/catalog';
+import { describeHazard } from '../apply/agreementHazards';
 import {
   connectionWarnings,
   openSession,
@@ -151,6 +152,16 @@ export async function runApplyCommand(argv: readonly string[], io: ApplyCommandI
       throw error;
     }
     const found = await checked;
+    if (found.hazards.length > 0) {
+      for (const hazard of found.hazards) await write(io.stderr, `${printable(describeHazard(hazard))}\n`);
+      await reject?.discard();
+      reject = undefined;
+      const one = found.hazards.length === 1;
+      return fail(
+        `${found.hazards.length} agreement${one ? '' : 's'} would be deleted after a host change, which crashes 389-DS: nothing was sent (--force does not override this).`,
+        1,
+      );
+    }
     if (found.blockingCount > 0) {
       await printBlocking(found, io);
       const count = `${found.blockingCount} problem${found.blockingCount === 1 ? '' : 's'}`;
