@@ -275,3 +275,94 @@ test(
     );
   },
 );
+
+test(
+  'point 9: the dry run predicts the real run record by record: no change, a 65 from the server schema on a modrdn with deleteoldrdn: 1, and not attempted after the first failure',
+  { skip },
+  async () => {
+    const bob = `cn=${run} Bob,${people()}`;
+    const renamed = `uid=${run}-bob,${people()}`;
+    cleanup.push(bob, renamed, user('late'));
+    const seeded = await apply(
+      'predict-seed.ldif',
+      `dn: ${bob}\nchangetype: add\nobjectClass: inetOrgPerson\ncn: ${run} Bob\nsn: Bob\nuid: ${run}-bob\ndescription: same\n`,
+    );
+    assert.equal(seeded.code, 0, seeded.stderr);
+    const ldif = [
+      // Values that already match the server: no change.
+      `dn: ${bob}\nchangetype: modify\nreplace: description\ndescription: same\n-\n`,
+      // Removes the only cn, which inetOrgPerson (person) requires: 65.
+      `dn: ${bob}\nchangetype: modrdn\nnewrdn: uid=${run}-bob\ndeleteoldrdn: 1\n`,
+      addUser('late'),
+    ].join('\n');
+    const verdicts = async (extra: string[]) => {
+      const dry = await apply('predict.ldif', ldif, ['--dry-run', '--format', 'json', ...extra]);
+      const report = JSON.parse(dry.stdout) as {
+        records: { verdict: string; findings: { code?: number; cause: string }[] }[];
+      };
+      return { code: dry.code, records: report.records };
+    };
+
+    const predicted = await verdicts([]);
+    assert.equal(predicted.code, 1);
+    assert.deepEqual(
+      predicted.records.map((record) => record.verdict),
+      ['no-change', 'would-fail', 'not-attempted'],
+    );
+    assert.equal(predicted.records[1].findings[0].code, 65);
+    assert.match(predicted.records[1].findings[0].cause, /the rename would remove the last cn value/);
+    assert.match(
+      predicted.records[2].findings[0].cause,
+      /Would not be attempted: the run would stop at predict\.ldif:7/,
+    );
+    const predictedOnward = await verdicts(['--continue']);
+    assert.deepEqual(
+      predictedOnward.records.map((record) => record.verdict),
+      ['no-change', 'would-fail', 'would-apply'],
+    );
+
+    // The real runs answer as predicted: applied (changing nothing), 65, not attempted / applied.
+    const real = await apply('predict.ldif', ldif, ['--format', 'json']);
+    const report = JSON.parse(real.stdout) as { results: { status: string; code?: number }[] };
+    assert.deepEqual(
+      report.results.map((result) => [result.status, result.code]),
+      [
+        ['applied', 0],
+        ['failed', 65],
+        ['not-attempted', undefined],
+      ],
+    );
+    assert.equal(await readBack(client, user('late')), undefined);
+    const onward = await apply('predict.ldif', ldif, ['--format', 'json', '--continue']);
+    assert.deepEqual(
+      (JSON.parse(onward.stdout) as typeof report).results.map((result) => result.status),
+      ['applied', 'failed', 'applied'],
+    );
+    assert.ok(await readBack(client, bob), 'the rename was refused');
+  },
+);
+
+test(
+  'point 10 (server): a one-letter bind password garbles no message: the server refuses the change and every word stays whole',
+  { skip },
+  async () => {
+    const weak = user('weak-e');
+    cleanup.push(weak);
+    assert.equal((await apply('weak.ldif', addUser('weak-e', 'userPassword: e\n'))).code, 0);
+    writeFileSync(
+      join(dir, 'denied.ldif'),
+      `dn: ${live.agreementDn}\nchangetype: modify\nreplace: description\ndescription: never\n-\n`,
+    );
+    const result = await runApply(['--url', live.url, '--bind-dn', weak, '--password-env', 'PW', 'denied.ldif'], {
+      cwd: dir,
+      env: { PW: 'e' },
+    });
+    outputs.push(result.stdout, result.stderr);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(
+      result.stdout,
+      /^failed +denied\.ldif:1 +modify cn=ad-sync,.*: 50 Insufficient access.*: the bind DN may not modify cn=ad-sync,.* Fix: Bind as an account with write access to this entry/,
+    );
+    assert.doesNotMatch(result.stdout + result.stderr, /\[withheld\]/);
+  },
+);
