@@ -3,8 +3,9 @@
 // user sees: the "LDIF" language mode, a squiggle, the Problems panel entry with its code, and
 // the hover over the squiggle. This proves the .vsix contents and its activation events; the
 // behaviour itself is tested through the API by the in-editor suite.
-// On success the screenshots go to docs/screenshots/ (for the README); on failure a screenshot,
-// server.log and the extension-host logs go to .test-artifacts/e2e/ui-smoke/.
+// Screenshots go to .test-artifacts/e2e/ui-smoke/, and to docs/screenshots/ (for the README) only
+// when WINSYNC_UPDATE_SCREENSHOTS=1 and the run passed: a test run never writes over tracked files.
+// On failure a screenshot, server.log and the extension-host logs go to .test-artifacts/e2e/ui-smoke/.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
@@ -120,10 +121,11 @@ export async function runUiSmoke() {
     await browser?.close();
     await server?.stop();
   }
-  if (ok) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    for (const [name, png] of shots) writeFileSync(join(SCREENSHOTS, name), png);
-    log(`screenshots in ${relative(ROOT, SCREENSHOTS)}/: ${shots.map(([name]) => name).join(', ')}`);
+  const targets = ok && process.env.WINSYNC_UPDATE_SCREENSHOTS === '1' ? [artifacts, SCREENSHOTS] : [artifacts];
+  for (const folder of targets) {
+    mkdirSync(folder, { recursive: true });
+    for (const [name, png] of shots) writeFileSync(join(folder, name), png);
+    log(`screenshots in ${relative(ROOT, folder)}/: ${shots.map(([name]) => name).join(', ')}`);
   }
   return ok;
 }

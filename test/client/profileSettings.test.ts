@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   connectionSettings,
   describeProfile,
+  profileOrigin,
   readProfiles,
   resolvePath,
   secretKey,
@@ -162,4 +163,19 @@ test('the password key changes with the URL, the bind DN and the TLS trust, not 
   ]) {
     assert.notEqual(secretKey(profile), secretKey({ ...profile, ...other }), JSON.stringify(other));
   }
+});
+
+test('a profile list is said to come from the settings level whose value is in effect', () => {
+  const list = [{ name: 'prod' }];
+  const other = [{ name: 'other' }];
+  assert.equal(profileOrigin({ globalValue: list }, list), 'user settings');
+  // A single-folder workspace reports its .vscode/settings.json at both workspace levels.
+  assert.equal(
+    profileOrigin({ globalValue: other, workspaceValue: list, workspaceFolderValue: list }, list),
+    'workspace settings',
+  );
+  assert.equal(profileOrigin({ workspaceValue: other, workspaceFolderValue: list }, list), 'workspace folder settings');
+  // Restricted Mode: the workspace's list is ignored and the user's is in effect.
+  assert.equal(profileOrigin({ globalValue: list, workspaceValue: other }, list), 'user settings');
+  assert.equal(profileOrigin(undefined, list), undefined);
 });

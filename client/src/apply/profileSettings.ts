@@ -275,3 +275,22 @@ export function connectionSettings(profile: ConnectionProfile, password: Secret 
     ...(profile.timeoutSeconds ? { operationTimeoutMs: profile.timeoutSeconds * 1000 } : {}),
   };
 }
+
+/**
+ * Which settings the effective list came from, from what `WorkspaceConfiguration.inspect`
+ * reports: the level whose value is the effective one (a list is never merged across levels).
+ * In Restricted Mode VS Code ignores the workspace's value, so the comparison with the
+ * effective value matters.
+ */
+export function profileOrigin(
+  inspected: { globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown } | undefined,
+  effective: unknown,
+): ProfileOrigin | undefined {
+  if (!inspected) return undefined;
+  const same = (value: unknown) => value !== undefined && JSON.stringify(value) === JSON.stringify(effective);
+  // A single-folder workspace reports its settings at both levels: they are the workspace's.
+  if (same(inspected.workspaceValue)) return 'workspace settings';
+  if (same(inspected.workspaceFolderValue)) return 'workspace folder settings';
+  if (same(inspected.globalValue)) return 'user settings';
+  return undefined;
+}

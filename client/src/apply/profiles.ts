@@ -15,9 +15,9 @@ import {
 } from 'vscode';
 import {
   identityOf,
+  profileOrigin,
   readProfiles,
   type ConnectionProfile,
-  type ProfileOrigin,
   type ProfileSettings,
 } from './profileSettings';
 
@@ -48,7 +48,7 @@ export class Profiles implements Disposable {
     return readProfiles(
       raw,
       folder?.uri.scheme === 'file' ? { workspaceFolder: folder.uri.fsPath } : {},
-      originOf(configuration.inspect<unknown>('profiles'), raw),
+      profileOrigin(configuration.inspect<unknown>('profiles'), raw),
     );
   }
 
@@ -119,23 +119,6 @@ export class Profiles implements Disposable {
     await this.setActive(chosen.profile.name);
     return chosen.profile;
   }
-}
-
-/**
- * Which settings the effective list came from: the most specific level that holds it (a list
- * is never merged across levels). In Restricted Mode VS Code ignores the workspace's value,
- * so the comparison with the effective value matters.
- */
-function originOf(
-  inspected: { globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown } | undefined,
-  effective: unknown,
-): ProfileOrigin | undefined {
-  if (!inspected) return undefined;
-  const same = (value: unknown) => value !== undefined && JSON.stringify(value) === JSON.stringify(effective);
-  if (same(inspected.workspaceFolderValue)) return 'workspace folder settings';
-  if (same(inspected.workspaceValue)) return 'workspace settings';
-  if (same(inspected.globalValue)) return 'user settings';
-  return undefined;
 }
 
 async function offerSettings(message: string, more: string): Promise<void> {
