@@ -6,7 +6,7 @@
  * request size 389-DS accepts unless nsslapd-maxbersize is raised.
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { AttrLine, LdifRecord } from '../engine/ldif/ast';
@@ -64,6 +64,15 @@ const NOT_A_FILE_URL: Remedy = advice(
 );
 const FIX_PATH: Remedy = advice("Correct the path after file:// (relative paths start at the LDIF file's folder).");
 
+/** What a path that is not a regular file is, for messages: `a folder`, `a FIFO`, `a device`, `a socket`. */
+export function fileKind(info: Stats): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
 /** Open flags: never block on a FIFO, never make a terminal ours. */
 const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
 
@@ -116,6 +125,9 @@ type Opened =
 async function openRegular(url: string, baseDir: string | undefined, maxBytes: number): Promise<Opened> {
   const path = filePathOf(url, baseDir);
   if (path === undefined) {
+    if (/^file:/i.test(url) && !fileUrlPath(url)) {
+      return { ok: false, path: undefined, problem: `the file URL "${url}" names no file`, remedy: FIX_PATH };
+    }
     if (/^file:/i.test(url)) {
       return {
         ok: false,
@@ -149,15 +161,7 @@ async function openRegular(url: string, baseDir: string | undefined, maxBytes: n
   const info = await handle.stat();
   if (!info.isFile()) {
     await handle.close();
-    const kind = info.isDirectory()
-      ? 'a folder'
-      : info.isFIFO()
-        ? 'a FIFO'
-        : info.isCharacterDevice() || info.isBlockDevice()
-          ? 'a device'
-          : info.isSocket()
-            ? 'a socket'
-            : 'not a regular file';
+    const kind = fileKind(info);
     return {
       ok: false,
       path,

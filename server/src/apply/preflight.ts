@@ -76,7 +76,7 @@ export async function preflight(inputs: readonly ApplyInput[], options: Prefligh
       input.pieces(),
       options.catalog,
       async (document, diagnostics) => {
-        const ranges: { first: number; last: number; secrets: string[] }[] = [];
+        const ranges: { first: number; last: number; record: LdifRecord }[] = [];
         for (const record of document.ldif.records) {
           const at = index++;
           if (options.only && !options.only.has(at)) continue;
@@ -86,7 +86,7 @@ export async function preflight(inputs: readonly ApplyInput[], options: Prefligh
             index: at,
             line: (record.dn?.line.range.start.line ?? record.range.start.line) + 1,
           });
-          ranges.push({ first: record.range.start.line, last: record.range.end.line, secrets: recordSecrets(record) });
+          ranges.push({ first: record.range.start.line, last: record.range.end.line, record });
           for (const { range, ...found } of await localFiles.inspect(record, input.baseDir)) {
             const key = found.check.path ?? found.url;
             if (found.check.ok === false) diagnostics.push(localFileDiagnostic(found.check.problem, range, 'error'));
@@ -103,7 +103,10 @@ export async function preflight(inputs: readonly ApplyInput[], options: Prefligh
           if (options.only && !owner) continue;
           blockingCount++;
           if (blocking.length < MAX_KEPT)
-            blocking.push({ file: input.file, diagnostic: owner ? withheld(diagnostic, owner.secrets) : diagnostic });
+            blocking.push({
+              file: input.file,
+              diagnostic: owner ? withheld(diagnostic, recordSecrets(owner.record)) : diagnostic,
+            });
         }
       },
       options.signal,

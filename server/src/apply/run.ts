@@ -122,16 +122,26 @@ export async function runRecords(
       stop = { reason: 'record-failed', why: `the run stopped at ${describeSource(source)}` };
   };
 
+  // While the server works on a record, the next one is read and planned; it is sent only once
+  // the current one is answered and reported, so the order and the stop at a failure hold.
   const iterator = records[Symbol.asyncIterator]();
-  for (let next = iterator.next(); ;) {
-    const { value: item, done } = await next;
-    if (done) break;
-    next = iterator.next();
+  const ahead = (): Promise<Ahead | undefined> =>
+    iterator
+      .next()
+      .then((next) =>
+        next.done ? undefined : { item: next.value, step: planItem(next.value, options.maxFileValueBytes) },
+      );
+  let upcoming = ahead();
+  for (;;) {
+    const current = await upcoming;
+    if (!current) break;
+    const { item } = current;
     const identity = identityOf(item);
     if (!stop && options.signal?.aborted) stop = { reason: 'cancelled', why: 'the run was cancelled' };
     if (!stop && !target.isBound())
       stop = { reason: 'connection-lost', why: `the connection to ${target.endpoint.address} is gone` };
     if (stop) {
+      upcoming = ahead();
       await settle(
         {
           ...identity,
@@ -143,8 +153,9 @@ export async function runRecords(
       );
       continue;
     }
-    const step = await planItem(item, options.maxFileValueBytes);
+    const step = await current.step;
     if (!step.ok) {
+      upcoming = ahead();
       await settle({ ...identity, status: 'failed', ...fields(step.explanation) }, item);
       stopAfterFailure(identity.source);
       continue;
@@ -152,6 +163,7 @@ export async function runRecords(
     const { operation } = step.record;
     const size = requestSize(operation);
     if (options.requestLimit && size > options.requestLimit.bytes) {
+      upcoming = ahead();
       await settle(
         {
           ...identity,
@@ -163,12 +175,15 @@ export async function runRecords(
       stopAfterFailure(identity.source);
       continue;
     }
-    const secrets = [...(options.secrets ?? []), ...secretValues(operation)];
-    const outcome = await sendInTime(target, operation, options.signal);
+    const sending = sendInTime(target, operation, options.signal);
+    // After the request has gone out (a macrotask runs only once the send's microtasks are done).
+    upcoming = new Promise<void>((resolve) => setImmediate(resolve)).then(ahead);
+    const outcome = await sending;
     if (outcome.kind === 'applied') {
       await settle({ ...identity, status: 'applied', code: 0 }, item);
       continue;
     }
+    const secrets = [...(options.secrets ?? []), ...secretValues(operation)];
     if (outcome.kind === 'refused') {
       const explanation = explainOperationError(outcome.error, {
         record: step.record,
@@ -212,6 +227,12 @@ export async function runRecords(
 }
 
 type Identity = Pick<RecordResult, 'source' | 'dn' | 'changeType'>;
+
+/** A record read ahead of the one being sent, with its plan under way. */
+interface Ahead {
+  readonly item: SourceRecord;
+  readonly step: Promise<PlanStep>;
+}
 
 function identityOf(item: SourceRecord): Identity {
   const { record } = item;

@@ -28,7 +28,7 @@ import { formatResult, formatSummary, runRecords, type ApplySummary, type Record
 import { redact, Secret } from '../apply/secret';
 import { sourceRecords, type ApplyInput, type SourceRecord } from '../apply/source';
 import { choiceOption, countOption, parseArgs, sizeOption, stringOption, UsageError, type ParsedArgs } from './args';
-import { write, type CommandIO } from './io';
+import { BatchedOutput, write, type CommandIO } from './io';
 import { assertRegularFile, filePieces, unreadableReason } from './pieces';
 import { renderRemedy } from './remedies';
 
@@ -337,8 +337,9 @@ async function apply(
   settings: ConnectionSettings,
   context: RunContext,
 ): Promise<ApplySummary> {
+  const out = new BatchedOutput(io.stdout);
   const json =
-    options.format === 'json' ? jsonArray(io, { url: session.endpoint.url, dryRun: false }, 'results') : undefined;
+    options.format === 'json' ? jsonArray(out, { url: session.endpoint.url, dryRun: false }, 'results') : undefined;
   const readBackTimeout = (ms: number | undefined) => Math.min(ms ?? READ_BACK_TIMEOUT_MS, READ_BACK_TIMEOUT_MS);
   const summary = await runRecords(session, records, {
     continueOnError: options.continueOnError,
@@ -359,12 +360,13 @@ async function apply(
       ),
     onResult: async (result: RecordResult, record: SourceRecord) => {
       if (json) await json.item({ ...result, ...(result.remedy ? { fix: renderRemedy(result.remedy) } : {}) });
-      else await write(io.stdout, `${formatResult(result, renderRemedy)}\n`);
+      else await out.write(`${formatResult(result, renderRemedy)}\n`);
       await context.reject?.add(result, record, renderRemedy);
     },
   });
   if (json) await json.end(summary);
-  else io.stderr.write(`${formatSummary(summary, renderRemedy)}\n`);
+  await out.flush();
+  if (!json) io.stderr.write(`${formatSummary(summary, renderRemedy)}\n`);
   return summary;
 }
 
@@ -376,8 +378,9 @@ async function dryRun(
   secrets: readonly (string | Secret)[],
   signal: AbortSignal,
 ): Promise<number> {
+  const out = new BatchedOutput(io.stdout);
   const json =
-    options.format === 'json' ? jsonArray(io, { url: session.endpoint.url, dryRun: true }, 'records') : undefined;
+    options.format === 'json' ? jsonArray(out, { url: session.endpoint.url, dryRun: true }, 'records') : undefined;
   const summary = await dryRunRecords(session, records, {
     catalog: loadCatalog(),
     secrets,
@@ -386,26 +389,27 @@ async function dryRun(
     maxFileValueBytes: options.maxFileValueBytes,
     onRecord: async (record: DryRunRecord) => {
       if (json) await json.item(record);
-      else await write(io.stdout, `${formatDryRunRecord(record, renderRemedy).join('\n')}\n`);
+      else await out.write(`${formatDryRunRecord(record, renderRemedy).join('\n')}\n`);
     },
   });
   if (json) await json.end(summary);
-  else io.stderr.write(`${formatDryRunSummary(summary)}${signal.aborted ? ' (cancelled)' : ''}\n`);
+  await out.flush();
+  if (!json) io.stderr.write(`${formatDryRunSummary(summary)}${signal.aborted ? ' (cancelled)' : ''}\n`);
   return summary.counts['would-apply'] + summary.counts['no-change'] === summary.total && !signal.aborted ? 0 : 1;
 }
 
 /** One JSON object written as it grows: `head`, then an array of items, then the summary's fields. */
-function jsonArray(io: CommandIO, head: Record<string, unknown>, key: string) {
+function jsonArray(out: BatchedOutput, head: Record<string, unknown>, key: string) {
   let count = 0;
-  const started = write(io.stdout, `${JSON.stringify(head).slice(0, -1)},${JSON.stringify(key)}:[`);
+  const started = out.write(`${JSON.stringify(head).slice(0, -1)},${JSON.stringify(key)}:[`);
   return {
     async item(value: unknown) {
       await started;
-      await write(io.stdout, `${count++ === 0 ? '\n  ' : ',\n  '}${JSON.stringify(value)}`);
+      await out.write(`${count++ === 0 ? '\n  ' : ',\n  '}${JSON.stringify(value)}`);
     },
     async end(summary: object) {
       await started;
-      await write(io.stdout, `\n],${JSON.stringify(summary).slice(1)}\n`);
+      await out.write(`\n],${JSON.stringify(summary).slice(1)}\n`);
     },
   };
 }

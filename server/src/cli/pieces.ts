@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { hasContent } from '../engine/ldif/lines';
+import { fileKind } from '../apply/localFiles';
 
 /** A run of whole records from a larger text, with the line it starts on. */
 export interface Piece {
@@ -111,13 +112,7 @@ function openRegular(path: string): number {
   const info = fstatSync(fd);
   if (info.isFile()) return fd;
   closeSync(fd);
-  const kind = info.isDirectory()
-    ? 'a folder'
-    : info.isFIFO()
-      ? 'a FIFO'
-      : info.isCharacterDevice() || info.isBlockDevice()
-        ? 'a device'
-        : 'not a regular file';
+  const kind = fileKind(info);
   throw Object.assign(new Error(`it is ${kind}; only regular files are read`), { code: 'ENOTFILE' });
 }
 
