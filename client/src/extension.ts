@@ -6,6 +6,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerAgreements } from './agreements';
 import { registerApply } from './apply';
 import { RECORD_LENSES, recordLensMiddleware, showLensesOnTrust } from './apply/codeLens';
 
@@ -25,7 +26,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('winsyncLdif', 'Winsync LDIF', serverOptions, clientOptions);
   // Apply runs here in the extension host and logs to the client's "Winsync LDIF" channel.
-  registerApply(context, client.outputChannel);
+  const { profiles, passwords } = registerApply(context, client.outputChannel);
+  registerAgreements(context, { profiles, passwords, channel: client.outputChannel });
   context.subscriptions.push(showLensesOnTrust(client));
   await client.start();
 }

@@ -206,7 +206,7 @@ export async function runApplyCommand(argv: readonly string[], io: ApplyCommandI
 }
 
 /** Catches the habits of ldapmodify (-w, --password) before they put a password in `ps`. */
-function refusePasswordArguments(argv: readonly string[]): void {
+export function refusePasswordArguments(argv: readonly string[]): void {
   for (const arg of argv) {
     if (arg === '--') return;
     if (/^(-w|-W|--password(=|$)|--bind-password|--pass(=|$)|-y)/.test(arg)) {
@@ -287,7 +287,10 @@ async function printBlocking(found: Preflight, io: CommandIO): Promise<void> {
     await write(io.stderr, `… and ${found.blockingCount - SHOWN_PROBLEMS} more (winsync-ldif check lists them all)\n`);
 }
 
-async function obtainPassword(options: ApplyOptions, io: CommandIO): Promise<Secret> {
+export async function obtainPassword(
+  options: Pick<ApplyOptions, 'passwordFile' | 'passwordEnv' | 'bindDn'>,
+  io: CommandIO,
+): Promise<Secret> {
   if (options.passwordFile) {
     const { password, warning } = await readPasswordFile(resolve(io.cwd, options.passwordFile));
     if (warning) io.stderr.write(`${warning}\n`);
