@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerAgreements } from './agreements';
 import { registerApply } from './apply';
-import { RECORD_LENSES, recordLensMiddleware } from './apply/codeLens';
+import { RECORD_LENSES, recordLensMiddleware, showLensesOnTrust } from './apply/codeLens';
 
 let client: LanguageClient | undefined;
 
@@ -28,6 +28,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // Apply runs here in the extension host and logs to the client's "Winsync LDIF" channel.
   const { profiles, passwords } = registerApply(context, client.outputChannel);
   registerAgreements(context, { profiles, passwords, channel: client.outputChannel });
+  context.subscriptions.push(showLensesOnTrust(client));
   await client.start();
 }
 

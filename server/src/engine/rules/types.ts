@@ -71,7 +71,10 @@ export interface SyntaxRule<C extends SyntaxCode = SyntaxCode> {
   fixes?(finding: SyntaxFinding<C>): Fix[];
 }
 
-/** A code the engine or a host reports about the checking itself, not about the text. */
+/**
+ * A code the engine or a host reports about the checking itself, or about what only a host can
+ * see (the local files `check` and apply read).
+ */
 export interface NoticeRule {
   readonly meta: RuleMeta;
   readonly scope: 'notice';
