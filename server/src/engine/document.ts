@@ -7,6 +7,8 @@ import { viewEntry } from './rules/entryView';
 import type { EntryView } from './rules/types';
 import { applySettings, checkEntries, checkRecord } from './rules/validate';
 import type { ValidationSettings } from './rules/settings';
+import { schemaDiagnostics } from './schema/diagnostics';
+import type { Schema } from './schema/schema';
 
 /** Where a piece of a larger file starts, for callers that read a file in pieces. */
 export interface TextPiece {
@@ -231,13 +233,16 @@ function detachBlock(block: Block): Block {
 }
 
 /** Parser problems plus every rule's diagnostics for a parsed document, shaped by the settings. */
-export function validate(document: ParsedDocument, catalog: Catalog, settings: ValidationSettings = {}): Diagnostic[] {
+export function validate(document: ParsedDocument, catalog: Catalog, settings: ValidationSettings = {}, schema?: Schema): Diagnostic[] {
+  const recordDiagnostics = document.recordDiagnostics(catalog);
   const diagnostics = applySettings(
     [
       ...document.ldif.problems,
       ...mixedRecordProblems(document.ldif.records),
-      ...document.recordDiagnostics(catalog),
+      ...recordDiagnostics,
       ...checkEntries(document.views, { catalog }),
+      // Issue 16 integration point: the schema checks, only while a server schema is loaded.
+      ...(schema ? schemaDiagnostics(document.views, schema, catalog, recordDiagnostics) : []),
     ],
     settings,
   );

@@ -4,6 +4,8 @@ import { CONSISTENCY_RULES } from './consistency';
 import { STRUCTURE_RULES } from './structure';
 import { SYNTAX_RULES } from './syntax';
 import { VALUE_RULES } from './values';
+// Issue 16: the schema checks' codes (group `schema`); they report only while a server schema is loaded.
+import { SCHEMA_CODES } from '../schema/diagnostics';
 
 /** Every rule, in the order their diagnostics are reported. */
 export const RULES: readonly Rule[] = [...SYNTAX_RULES, ...VALUE_RULES, ...STRUCTURE_RULES, ...CONSISTENCY_RULES];
@@ -26,4 +28,5 @@ export const CODES: Readonly<Record<string, CodeInfo>> = Object.assign(
   ...Object.entries(SYNTAX_PROBLEMS).map(([code, info]) => ({ [code]: { ...info, group: 'syntax' } })),
   ENGINE_CODES,
   ...RULES.map((rule) => rule.codes),
+  SCHEMA_CODES,
 );

@@ -2,7 +2,7 @@ import type { AttrLine, Diagnostic, LdifRecord, ModOp, Severity } from '../ldif/
 import type { Catalog, EntryKind } from '../catalog';
 
 /** Rule groups, which settings can switch off as a whole. */
-export type RuleGroup = 'syntax' | 'dn' | 'filter' | 'values' | 'structure' | 'consistency';
+export type RuleGroup = 'syntax' | 'dn' | 'filter' | 'values' | 'structure' | 'consistency' | 'schema';
 
 export interface CodeInfo {
   readonly severity: Severity;

@@ -1,0 +1,107 @@
+/**
+ * The schema checks as diagnostics: each record checked against the server's schema once per
+ * version of its text (cached by record and schema), every finding worded with what 389-DS
+ * will answer. The winsync catalog stays the authority on meaning: a line it already reports
+ * gets no schema diagnostic.
+ */
+import type { Diagnostic, LdifRecord } from '../ldif/ast';
+import type { Catalog } from '../catalog';
+import { resultCode } from '../features/describe';
+import type { CodeInfo, EntryView } from '../rules/types';
+import { checkAdd, checkModify, type RecordCheck } from './check';
+import { duplicateValue } from './checks/duplicateValue';
+import { invalidSyntax } from './checks/invalidSyntax';
+import { missingMust } from './checks/missingMust';
+import { noObjectClass } from './checks/noObjectClass';
+import { notAllowed } from './checks/notAllowed';
+import { noUserModification } from './checks/noUserModification';
+import { noSuchValue, rdnValueRemoved } from './checks/playedModify';
+import { singleValue } from './checks/singleValue';
+import type { Finding, SchemaCheckInfo } from './checks/types';
+import { unknownAttribute } from './checks/unknownAttribute';
+import { unknownObjectClass } from './checks/unknownObjectClass';
+import { unsupportedModSpec } from './checks/unsupportedModSpec';
+import type { Schema } from './schema';
+
+/** Every schema check, in the order the server meets the problems. */
+export const SCHEMA_CHECKS: readonly SchemaCheckInfo[] = [
+  unsupportedModSpec,
+  noUserModification,
+  duplicateValue,
+  noSuchValue,
+  noObjectClass,
+  unknownObjectClass,
+  missingMust,
+  unknownAttribute,
+  notAllowed,
+  singleValue,
+  invalidSyntax,
+  rdnValueRemoved,
+];
+
+/** The schema codes for the rules registry: group `schema`, on only while a schema is loaded. */
+export const SCHEMA_CODES: Readonly<Record<string, CodeInfo>> = Object.fromEntries(
+  SCHEMA_CHECKS.map((check) => [check.code, { severity: check.severity, group: 'schema', summary: check.summary }]),
+);
+
+/** What the server does with the record: the verdict of the checks in its order. */
+export function checkRecordAgainstSchema(view: EntryView, schema: Schema, catalog: Catalog): RecordCheck | undefined {
+  const record = view.record;
+  if (record.kind === 'content' || record.kind === 'add') return checkAdd(record, schema);
+  if (record.kind === 'modify') {
+    const acceptsAnyAttribute = view.kind !== undefined && catalog.entryKind(view.kind).acceptsAnyAttribute;
+    return checkModify(record, schema, { acceptsAnyAttribute });
+  }
+  return undefined;
+}
+
+const cache = new WeakMap<LdifRecord, { schema: Schema; diagnostics: readonly Diagnostic[] }>();
+
+/**
+ * Schema diagnostics of every record, each record checked once per schema: an edit re-checks
+ * only the records it touched, so a loaded schema does not slow typing down.
+ * `catalogDiagnostics` are the record rules' findings, whose lines the schema leaves alone.
+ */
+export function schemaDiagnostics(views: readonly EntryView[], schema: Schema, catalog: Catalog, catalogDiagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const catalogLines = new Set<number>();
+  for (const diagnostic of catalogDiagnostics) if (!diagnostic.code.startsWith('ldif/')) catalogLines.add(diagnostic.range.start.line);
+  const found: Diagnostic[] = [];
+  for (const view of views) {
+    let cached = cache.get(view.record);
+    if (cached?.schema !== schema) {
+      cached = { schema, diagnostics: recordDiagnostics(view, schema, catalog) };
+      cache.set(view.record, cached);
+    }
+    for (const diagnostic of cached.diagnostics) if (!catalogLines.has(diagnostic.range.start.line)) found.push(diagnostic);
+  }
+  return found;
+}
+
+function recordDiagnostics(view: EntryView, schema: Schema, catalog: Catalog): Diagnostic[] {
+  const verdict = checkRecordAgainstSchema(view, schema, catalog);
+  if (!verdict) return [];
+  const operation = view.record.kind === 'modify' ? 'modify' : 'add';
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of verdict.findings) {
+    const range = finding.range ?? view.record.dn?.nameRange;
+    if (!range) continue;
+    diagnostics.push({
+      code: finding.check.code,
+      severity: finding.severity ?? finding.check.severity,
+      range,
+      message: `${finding.problem}${consequence(finding, verdict, operation)}`,
+    });
+  }
+  return diagnostics;
+}
+
+/** What 389-DS answers, from this finding's point of view: it reports it, or an earlier problem first. */
+export function consequence(finding: Finding, verdict: RecordCheck, operation: 'add' | 'modify'): string {
+  const { answer } = finding;
+  if (answer.code === 0) return '';
+  const said = (code: number, text: string) => `${resultCode(code)}${text ? `: "${text}"` : ' (with no message)'}`;
+  const first = verdict.reported[0];
+  if (!first || verdict.reported.includes(finding)) return ` 389-DS answers ${said(answer.code, answer.text)}.`;
+  const where = first?.range ? ` on line ${first.range.start.line + 1}` : '';
+  return ` 389-DS would answer ${said(answer.code, answer.text)}, but it refuses this ${operation} for another problem first (${first.check.code}${where}).`;
+}
