@@ -16,6 +16,7 @@ import { getLanguageService, type ParsedDocument, type ValidationSettings } from
 import { toCodeActions, toLspCompletionItem, toLspDiagnostic, toLspFoldingRange, toLspHover, toLspSymbol } from './convert';
 import { DEFAULT_FOLD_WIDTH } from '../engine/features/formatting';
 import { LARGE_DOCUMENT_SIZE, LargeDocument } from '../engine/largeDocument';
+import { SchemaHolder } from './schemaHolder';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -25,6 +26,8 @@ const large = new Map<string, LargeDocument>();
 let settings: ValidationSettings = {};
 let formatting = { foldWidth: DEFAULT_FOLD_WIDTH };
 let canPullConfiguration = false;
+// Issue 16: the server schema the client sent for the active profile (none until it does).
+const schema = new SchemaHolder(connection, () => Promise.all(documents.all().map(publish)).then(() => undefined));
 // Diagnostics wait for the first settings, so a document opened at start-up is not published twice.
 let settingsLoaded: Promise<void> = Promise.resolve();
 
@@ -99,7 +102,7 @@ async function publish(document: TextDocument): Promise<void> {
   let diagnostics: LspDiagnostic[];
   try {
     const big = largeOf(document);
-    diagnostics = (big ? big.validate(document.getText(), settings) : service.validate(current(document), settings)).map(toLspDiagnostic);
+    diagnostics = (big ? big.validate(document.getText(), settings, schema.current) : service.validate(current(document), settings, schema.current)).map(toLspDiagnostic);
   } catch (error) {
     // A document the engine cannot check must not take the server, and every other open file, down.
     connection.console.error(`Checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -154,12 +157,12 @@ connection.onDocumentFormatting((params) => {
 
 connection.onHover((params) =>
   withDocument(params.textDocument.uri, (d) => {
-    const hover = service.hover(d, params.position);
+    const hover = service.hover(d, params.position, schema.current);
     return hover ? toLspHover(hover) : null;
   }, null, params.position),
 );
 connection.onCompletion((params) =>
-  withDocument(params.textDocument.uri, (d) => service.complete(d, params.position).map(toLspCompletionItem), [], params.position),
+  withDocument(params.textDocument.uri, (d) => service.complete(d, params.position, schema.current).map(toLspCompletionItem), [], params.position),
 );
 
 documents.listen(connection);

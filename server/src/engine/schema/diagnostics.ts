@@ -99,9 +99,9 @@ function recordDiagnostics(view: EntryView, schema: Schema, catalog: Catalog): D
 export function consequence(finding: Finding, verdict: RecordCheck, operation: 'add' | 'modify'): string {
   const { answer } = finding;
   if (answer.code === 0) return '';
-  const said = (code: number, text: string) => `${resultCode(code)}${text ? `: "${text}"` : ' (with no message)'}`;
+  const said = (code: number, text: string) => `${resultCode(code)}${text ? `: "${text}"` : ', with no message'}`;
   const first = verdict.reported[0];
   if (!first || verdict.reported.includes(finding)) return ` 389-DS answers ${said(answer.code, answer.text)}.`;
   const where = first?.range ? ` on line ${first.range.start.line + 1}` : '';
-  return ` 389-DS would answer ${said(answer.code, answer.text)}, but it refuses this ${operation} for another problem first (${first.check.code}${where}).`;
+  return ` 389-DS refuses this ${operation} for another problem first (${first.check.code}${where}); on its own this one gets ${said(answer.code, answer.text)}.`;
 }
