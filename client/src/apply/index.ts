@@ -8,7 +8,8 @@ import { Profiles } from './profiles';
 import { passwordStore } from './secrets';
 import { profileStatusBar } from './statusBar';
 
-export function registerApply(context: ExtensionContext, channel: LogOutputChannel): void {
+/** Returns the connection profiles, which the server schema follows too. */
+export function registerApply(context: ExtensionContext, channel: LogOutputChannel): Profiles {
   const profiles = new Profiles(context.workspaceState);
   const lenses = new RecordCodeLenses({ apply: COMMANDS.applyRecord, dryRun: COMMANDS.dryRunRecord });
   const diagnostics = new ApplyDiagnostics();
@@ -20,4 +21,5 @@ export function registerApply(context: ExtensionContext, channel: LogOutputChann
     languages.registerCodeLensProvider({ language: 'ldif' }, lenses),
     profileStatusBar(profiles, COMMANDS.selectProfile),
   );
+  return profiles;
 }
