@@ -169,12 +169,20 @@ function rdnOf(dn: string | undefined): { type: string; value: string }[] {
 
 /**
  * A live entry as the dry run reads it (ldapts gives a string for one value and an array for
- * several; binary values as Buffers), for playing the following records on.
+ * several; binary values as Buffers), for playing the following records on. `computed` names
+ * attributes the server makes up when the entry is read (an agreement's status attributes,
+ * which the catalog marks server-managed): they are not stored, so the schema check never
+ * sees them.
  */
-export function entryOfValues(dn: string, attributes: Readonly<Record<string, string | Buffer | readonly (string | Buffer)[]>>, schema: Schema): SchemaEntry {
+export function entryOfValues(
+  dn: string,
+  attributes: Readonly<Record<string, string | Buffer | readonly (string | Buffer)[]>>,
+  schema: Schema,
+  computed: (name: string) => boolean = () => false,
+): SchemaEntry {
   const builder = new EntryBuilder(schema, dn);
   for (const [description, raw] of Object.entries(attributes)) {
-    if (description.toLowerCase() === 'dn') continue;
+    if (description.toLowerCase() === 'dn' || computed(description)) continue;
     for (const item of Array.isArray(raw) ? raw : [raw]) {
       const text = typeof item === 'string' ? item : utf8Text(item as Buffer);
       builder.add(description, { text, fromUrl: false, line: undefined });

@@ -186,6 +186,183 @@ function rdnEnd(text: string, start: number): number {
   return at;
 }
 
+/**
+ * A DN value as 389-DS rewrites it before checking its syntax (slapi_dn_normalize_ext, for
+ * values of DN syntax on add and modify alike): spaces around `=`, `,`, `+` and at the ends
+ * dropped, `;` read as `,`, a quoted value escaped, `\XX` of an ordinary character decoded, a
+ * backslash before an ordinary character dropped. Undefined when the server gives up (the
+ * value is then checked as written). Sorting multi-valued RDNs is left out: it does not
+ * change whether the result is valid.
+ */
+export function serverNormalizedDn(value: string): string | undefined {
+  const src = Buffer.from(value, 'utf8');
+  const out: number[] = [];
+  const end = src.length;
+  const at = (index: number) => (index < end ? src[index] : 0);
+  const isSpace = (byte: number) => byte === 0x20 || byte === 0x0a || byte === 0x0d;
+  const isSeparator = (byte: number) => byte === 0x2c || byte === 0x3b || byte === 0x2b;
+  const needsEscape = (byte: number) => byte === 0x5c || byte === 0x22 || isSeparator(byte) || byte === 0x3c || byte === 0x3e || byte === 0x3d;
+  const leadNeedsEscape = (byte: number) => byte === 0x20 || byte === 0x23 || needsEscape(byte);
+  const hexUpper = (byte: number) => byte.toString(16).toUpperCase().padStart(2, '0');
+  const pushText = (text: string) => {
+    for (const char of text) out.push(char.charCodeAt(0));
+  };
+  // `\XX` spelling a character that must stay escaped (",", "+", "=", …); `\23` (#) too at a value's start.
+  const needsEscapeHex = (index: number) => {
+    const [a, b] = [at(index), at(index + 1)];
+    return (
+      (a === 0x32 && (b === 0x32 || b === 0x62 || b === 0x42 || b === 0x63 || b === 0x43)) ||
+      (a === 0x33 && ((b >= 0x62 && b < 0x66) || (b >= 0x42 && b < 0x46))) ||
+      (a === 0x35 && (b === 0x63 || b === 0x43))
+    );
+  };
+  const endOfValue = (from: number) => {
+    for (let index = from; index < end; index++) {
+      if (isSeparator(src[index])) return true;
+      if (src[index] !== 0x20) return false;
+    }
+    return true;
+  };
+  type State = 'b4type' | 'type' | 'b4equal' | 'b4value' | 'value1st' | 'value' | 'quoted1st' | 'quoted' | 'b4separator';
+  let state: State = 'b4type';
+  let lastEscape: number | undefined;
+  let s = 0;
+  while (s < end) {
+    const byte = src[s];
+    switch (state) {
+      case 'b4type':
+        if (isSpace(byte)) s++;
+        else {
+          state = 'type';
+          out.push(src[s++]);
+        }
+        break;
+      case 'type':
+        if (byte === 0x3d) {
+          state = 'b4value';
+          out.push(src[s++]);
+        } else if (byte === 0x29 || byte === 0x5d) {
+          state = 'value';
+          out.push(src[s++]);
+        } else if (isSpace(byte)) state = 'b4equal';
+        else if (byte === 0x22 || isSeparator(byte)) return undefined;
+        else out.push(src[s++]);
+        break;
+      case 'b4equal':
+        if (byte === 0x3d) {
+          state = 'b4value';
+          out.push(src[s++]);
+        } else if (isSpace(byte)) s++;
+        else return undefined;
+        break;
+      case 'b4value':
+        if (isSpace(byte)) s++;
+        else {
+          if (byte === 0x22) {
+            s++;
+            state = 'quoted1st';
+          } else state = 'value1st';
+          lastEscape = undefined;
+        }
+        break;
+      case 'value1st':
+      case 'value': {
+        const first = state === 'value1st';
+        if (first && isSpace(byte)) {
+          s++;
+          continue;
+        }
+        if (first && isSeparator(byte)) return undefined;
+        if (byte === 0x5c) {
+          if (s + 1 >= end) return undefined;
+          const next = src[s + 1];
+          if ((first && leadNeedsEscape(next)) || (!first && needsEscape(next))) {
+            out.push(0x5c);
+            pushText(hexUpper(next));
+            s += 2;
+          } else if (
+            (first && s + 2 < end && (needsEscapeHex(s + 1) || (at(s + 1) === 0x32 && at(s + 2) === 0x33))) ||
+            (!first && ((s + 2 < end && needsEscapeHex(s + 1)) || (endOfValue(s + 3) && at(s + 1) === 0x32 && at(s + 2) === 0x30)))
+          ) {
+            out.push(src[s], src[s + 1], src[s + 2]);
+            s += 3;
+          } else if (s + 2 < end && isHex(src[s + 1]) && isHex(src[s + 2])) {
+            const decoded = parseInt(String.fromCharCode(src[s + 1], src[s + 2]), 16);
+            if (decoded === 0) {
+              // The server copies the two digits without the backslash and reads the second again.
+              out.push(src[s + 1], src[s + 2]);
+              s += 2;
+            } else if (decoded === 0x20) {
+              out.push(src[s], src[s + 1], src[s + 2]);
+              s += 3;
+            } else {
+              out.push(decoded);
+              s += 3;
+            }
+          } else {
+            lastEscape = out.length;
+            s++;
+          }
+        } else if (isSeparator(byte)) {
+          if (lastEscape !== undefined) {
+            while (out.length > lastEscape && isSpace(out[out.length - 1])) out.pop();
+            if (out.length === lastEscape) pushText('\\20');
+          } else while (out.length > 0 && isSpace(out[out.length - 1])) out.pop();
+          state = 'b4separator';
+          break;
+        } else if (isSpace(byte)) {
+          out.push(src[s++]);
+          while (s < end && isSpace(src[s])) s++;
+        } else out.push(src[s++]);
+        if (state === 'value1st') state = 'value';
+        break;
+      }
+      case 'quoted1st':
+      case 'quoted': {
+        const first = state === 'quoted1st';
+        if (first && isSpace(byte) && s + 1 < end && isSpace(src[s + 1])) {
+          s++;
+          continue;
+        }
+        if (byte === 0x22) {
+          if (out[out.length - 1] === 0x5c) {
+            // An escaped quote: the server writes its hex digits where the next character then lands.
+            s++;
+          } else {
+            if (isSpace(out[out.length - 1] ?? 0)) {
+              out.pop();
+              pushText('\\20');
+            }
+            state = 'b4separator';
+            s++;
+          }
+        } else if ((first && leadNeedsEscape(byte)) || (!first && needsEscape(byte))) {
+          out.push(0x5c);
+          pushText(hexUpper(byte));
+          s++;
+        } else if (isSpace(byte)) {
+          while (s < end && isSpace(src[s])) s++;
+          out.push(src[s - 1]);
+        } else out.push(src[s++]);
+        if (state === 'quoted1st') state = 'quoted';
+        break;
+      }
+      case 'b4separator':
+        if (isSeparator(byte)) {
+          state = 'b4type';
+          out.push(byte === 0x2b ? 0x2b : 0x2c);
+        }
+        s++;
+        break;
+    }
+  }
+  while (out.length > 0 && out[out.length - 1] === 0x20) out.pop();
+  const bytes = Buffer.from(out);
+  const text = bytes.toString('utf8');
+  // Escapes can spell bytes that are not UTF-8; such a DN is not valid.
+  return Buffer.from(text, 'utf8').equals(bytes) ? text : '\u0000invalid';
+}
+
 // ---------------------------------------------------------------- the syntaxes
 
 function isInteger(value: string): boolean {
@@ -310,8 +487,8 @@ const RULES: Readonly<Record<string, SyntaxRule>> = {
     },
   },
   [SYNTAX.dn]: {
-    expects: 'a DN such as cn=name,dc=example,dc=com (type=value pairs, no spaces around "=")',
-    accepts: (value) => value !== undefined && isDistinguishedName(value),
+    expects: 'a DN such as cn=name,dc=example,dc=com',
+    accepts: (value) => value !== undefined && isDistinguishedName(serverNormalizedDn(value) ?? value),
   },
   [SYNTAX.generalizedTime]: {
     expects: 'a GeneralizedTime with a time zone, e.g. 20240131235959Z',
