@@ -29,6 +29,9 @@ const TEST_TYPES = [
 ];
 const TEST_CLASSES = [
   "( 1.3.6.1.4.1.99999.2.1 NAME 'wsTestThing' DESC 'winsync-ldif tests' SUP top STRUCTURAL MUST ( cn $ wsTestLevel ) MAY ( wsTestFlag $ description ) X-ORIGIN 'winsync-ldif tests' )",
+  // 389-DS keeps only the first SUP and rewrites aliases in MUST/MAY to first names when it loads a class.
+  "( 1.3.6.1.4.1.99999.2.2 NAME 'wsTestTwoSup' DESC 'winsync-ldif tests' SUP ( person $ account ) STRUCTURAL X-ORIGIN 'winsync-ldif tests' )",
+  "( 1.3.6.1.4.1.99999.2.3 NAME 'wsTestAliases' DESC 'winsync-ldif tests' SUP top STRUCTURAL MUST ( commonName $ surname ) MAY userid X-ORIGIN 'winsync-ldif tests' )",
 ];
 
 let client: Client;
@@ -38,15 +41,16 @@ const created: string[] = [];
 before(async () => {
   if (skip) return;
   client = await adminClient(live);
-  let { schema: current } = await readSchema(live);
-  if (!current.objectClass('wsTestThing')) {
-    await client.modify('cn=schema', [
-      new Change({ operation: 'add', modification: new Attribute({ type: 'attributeTypes', values: TEST_TYPES }) }),
-      new Change({ operation: 'add', modification: new Attribute({ type: 'objectClasses', values: TEST_CLASSES }) }),
-    ]);
-    current = (await readSchema(live)).schema;
-  }
-  schema = current;
+  const { schema: current } = await readSchema(live);
+  const named = (text: string) => /NAME '([^']+)'/.exec(text)?.[1] ?? '';
+  const types = TEST_TYPES.filter((text) => !current.attributeType(named(text)));
+  const classes = TEST_CLASSES.filter((text) => !current.objectClass(named(text)));
+  const changes = [
+    ...(types.length > 0 ? [new Change({ operation: 'add', modification: new Attribute({ type: 'attributeTypes', values: types }) })] : []),
+    ...(classes.length > 0 ? [new Change({ operation: 'add', modification: new Attribute({ type: 'objectClasses', values: classes }) })] : []),
+  ];
+  if (changes.length > 0) await client.modify('cn=schema', changes);
+  schema = changes.length > 0 ? (await readSchema(live)).schema : current;
 });
 
 after(async () => {
@@ -227,6 +231,8 @@ const ADDS: readonly (readonly [string, string])[] = [
   ['two classes missing MUSTs: the last missing of the first class', `dn: uid=ID-twomust,ou=People,SUFFIX\nobjectClass: person\nobjectClass: posixAccount\ndescription: x`],
   ['a MUST given with a language tag counts', `dn: cn=ID-tag,ou=People,SUFFIX\nobjectClass: person\nsn;lang-en: x`],
   ['aliases and OIDs as attribute names', `dn: cn=ID-alias,ou=People,SUFFIX\nobjectClass: person\nsurname: x\n2.5.4.13: described`],
+  ['a class defined with two superiors: 389-DS kept the first, so the second one\'s uid is not allowed', `dn: cn=ID-twosup,ou=People,SUFFIX\nobjectClass: wsTestTwoSup\nsn: x\nuid: u`],
+  ['a class defined with aliases in MUST: 389-DS rewrote them, cn and sn satisfy it', `dn: cn=ID-aliases,ou=People,SUFFIX\nobjectClass: wsTestAliases\nsn: x\nuserid: u`],
   ['an agreement-like entry without the class', `dn: cn=ID-agreement,ou=People,SUFFIX\nobjectClass: top\nobjectClass: person\nsn: x\nnsds7WindowsReplicaSubtree: cn=Users,dc=ad`],
 ];
 

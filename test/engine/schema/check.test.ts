@@ -57,6 +57,16 @@ describe('adds, in the order 389-DS checks them', () => {
     assert.match(both.findings[0].problem, /requires \(through person\)/);
   });
 
+  test('class lists that name aliases (another server\'s schema) are read through the aliases', () => {
+    assert.equal(add('objectClass: aliasLister', 'sn: x', 'uid: u').answer.code, 0);
+    assert.deepEqual(add('objectClass: aliasLister', 'uid: u').answer, { code: 65, text: 'missing attribute "surname" required by object class "aliasLister"' });
+  });
+
+  test('a class with two superiors (not on 389-DS, which keeps the first) inherits from both', () => {
+    assert.equal(add('objectClass: twoSuperiors', 'sn: x', 'uid: u').answer.code, 0);
+    assert.deepEqual(add('objectClass: twoSuperiors', 'sn: x').answer, { code: 65, text: 'missing attribute "uid" required by object class "twoSuperiors"' });
+  });
+
   test('a MUST given with options (sn;lang-en) counts; the RDN value counts', () => {
     assert.equal(add('objectClass: person', 'sn;lang-en: x').answer.code, 0);
   });

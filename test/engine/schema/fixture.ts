@@ -36,6 +36,8 @@ export const DEFINITIONS: SubschemaDefinitions = {
     `( 0.9.2342.19200300.100.4.5 NAME 'account' SUP top STRUCTURAL MUST uid MAY ( description $ seeAlso ) X-ORIGIN 'RFC 4524' )`,
     `( 1.3.6.1.4.1.1466.101.120.111 NAME 'extensibleObject' SUP top AUXILIARY X-ORIGIN 'RFC 4512' )`,
     `( 1.3.6.1.1.1.2.0 NAME 'posixAccount' DESC 'Abstraction of an account with POSIX attributes' SUP top AUXILIARY MUST ( cn $ uid $ uidNumber $ homeDirectory ) MAY description X-ORIGIN 'RFC 2307' )`,
+    `( 9.9.9.10 NAME 'aliasLister' SUP top STRUCTURAL MUST ( commonName $ surname ) MAY userid X-ORIGIN 'another server' )`,
+    `( 9.9.9.11 NAME 'twoSuperiors' SUP ( person $ account ) STRUCTURAL X-ORIGIN 'another server' )`,
     `( testThing-oid NAME 'testThing' SUP 'top' STRUCTURAL MUST ( cn $ testLevel ) MAY ( testFlag $ testWhen $ description ) X-ORIGIN ( 'test' 'user defined' ) )`,
   ],
   ldapSyntaxes: [

@@ -44,7 +44,12 @@ export const SYNTAX_CASES: Readonly<Partial<Record<SyntaxName, readonly (readonl
   numericString: [['12 34', true], ['', true], ['12a', false]],
   postalAddress: [['a$b', true], ['a$$b', true], ['$', true], ['a\\24b', true], ['a\\5cb', true], ['a\\x', false], ['a\\', false], ['', false]],
   bitString: [["'0101'B", true], ["'B", true], ["'012'B", false], ['0101', false]],
-  nameAndOptionalUid: [['cn=a,dc=b', true], ["cn=a,dc=b#'0101'B", true], ["cn=a#'01'B", true], ['notadn', false], ['', false]],
+  nameAndOptionalUid: [
+    ['cn=a,dc=b', true], ["cn=a,dc=b#'0101'B", true], ["cn=a#'01'B", true], ['uid=a, ou=b, dc=c', true], ['cn = a , dc=b', true],
+    ["cn=a, dc=b#'0101'B", true], [' cn=a', true], ['cn=a;dc=b', true], ['cn="a,b",dc=c', true], ['cn=a\\zz', true], ["cn=a#'0101'b", true],
+    ['uid=fr1, ou=En Français, o=Çéliné Ändrè', true],
+    ['notadn', false], ['', false], ['cn=a,,dc=b', false], ["cn=a #'01'B", false], ['cn=#04', false],
+  ],
   deliveryMethod: [['any', true], ['telephone $ g3fax', true], ['any$$mhs', true], ['any $ $ mhs', false], ['fax', false], ['any ', false], ['', false]],
   facsimile: [['+1 555 0100', true], ['+1 555$fineResolution', true], ['+1$bad', false], ['$x', false], ['1$', false]],
   telexNumber: [['1234$US$ab', true], ['1234$US', false], ['$US$ab', false], ['1$2$', false], ['1$2$3$4', false]],

@@ -85,7 +85,7 @@ export function checkEntry(entry: SchemaEntry, schema: Schema, placement: Placem
       classes.push({ objectClass, range: value.line?.valueRange ?? placement.objectClass?.(objectClass) ?? placement.dn });
     }
   }
-  const must = findMissingMust(entry, classes);
+  const must = findMissingMust(entry, classes, schema);
   const known = classes.map((placed) => placed.objectClass);
   let reportedByAttribute: Finding | undefined;
   const perAttribute: Finding[] = [];
@@ -157,7 +157,11 @@ function addPlacement(record: LdifRecord, schema: Schema): Placement {
     objectClass: (objectClass) => {
       for (const line of record.attributes) {
         if (line.name.toLowerCase() !== 'objectclass' || line.value === undefined) continue;
-        for (let named = schema.objectClass(line.value); named; named = named.superiors[0]) if (named === objectClass) return line.valueRange;
+        const pending = [schema.objectClass(line.value)];
+        for (let named = pending.shift(); named; named = pending.shift()) {
+          if (named === objectClass) return line.valueRange;
+          pending.push(...named.superiors);
+        }
       }
       return dn;
     },

@@ -92,8 +92,11 @@ function nameItems(record: LdifRecord, cursorLine: number, schema: Schema): Comp
     if (type) present.set(type, (present.get(type) ?? 0) + 1);
     if (line.name.toLowerCase() !== 'objectclass' || line.value === undefined) continue;
     if (line.value.trim().toLowerCase() === 'extensibleobject') extensible = true;
-    for (let objectClass = schema.objectClass(line.value.trim()); objectClass; objectClass = objectClass.superiors[0]) {
-      if (!classes.includes(objectClass)) classes.push(objectClass);
+    const pending = [schema.objectClass(line.value.trim())];
+    for (let objectClass = pending.shift(); objectClass; objectClass = pending.shift()) {
+      if (classes.includes(objectClass)) continue;
+      classes.push(objectClass);
+      pending.push(...objectClass.superiors);
     }
   }
   const offered = new Set<AttributeType>();

@@ -74,7 +74,8 @@ export function describeObjectClass(objectClass: ObjectClass): string {
   const chain: string[] = [];
   for (let parent = objectClass.superiors[0]; parent && chain.length < 10; parent = parent.superiors[0]) chain.push(parent.name);
   const facts: string[] = [];
-  if (chain.length > 0) facts.push(`Superior classes: ${chain.join(' → ')} (389-DS adds them to the entry if missing).`);
+  const others = objectClass.superiors.slice(1).map((superior) => superior.name);
+  if (chain.length > 0) facts.push(`Superior classes: ${chain.join(' → ')}${others.length > 0 ? `, and also ${others.join(', ')}` : ''} (389-DS adds them to the entry if missing).`);
   facts.push(`MUST: ${listAttributes(objectClass.required, definition.must)}.`);
   facts.push(`MAY (${new Set(objectClass.allowed.map((name) => name.toLowerCase())).size}): ${listAttributes(objectClass.allowed, definition.may)}.`);
   if (objectClass.kind === 'AUXILIARY') facts.push('Auxiliary: add it beside a structural class.');

@@ -5,6 +5,7 @@
  * gets no schema diagnostic.
  */
 import type { Diagnostic, LdifRecord } from '../ldif/ast';
+import { normalizeDn } from '../dn/dn';
 import type { Catalog } from '../catalog';
 import { resultCode } from '../features/describe';
 import type { CodeInfo, EntryView } from '../rules/types';
@@ -44,16 +45,28 @@ export const SCHEMA_CODES: Readonly<Record<string, CodeInfo>> = Object.fromEntri
   SCHEMA_CHECKS.map((check) => [check.code, { severity: check.severity, group: 'schema', summary: check.summary }]),
 );
 
-/** What the server does with the record: the verdict of the checks in its order. */
+/**
+ * What the server does with the record: the verdict of the checks in its order. The subschema
+ * entry itself is left alone: a change to cn=schema changes the schema, and 389-DS's schema
+ * files (dn: cn=schema with definitions only) are not entries to add.
+ */
 export function checkRecordAgainstSchema(view: EntryView, schema: Schema, catalog: Catalog): RecordCheck | undefined {
   const record = view.record;
+  const dn = record.dn?.value === undefined ? undefined : normalizeDn(record.dn.value);
+  if (dn === undefined || SUBSCHEMA_ENTRIES.has(dn)) return undefined;
   if (record.kind === 'content' || record.kind === 'add') return checkAdd(record, schema);
   if (record.kind === 'modify') {
-    const acceptsAnyAttribute = view.kind !== undefined && catalog.entryKind(view.kind).acceptsAnyAttribute;
+    // Without the live entry its classes are unknown. cn=config itself and most plug-in entries
+    // are extensibleObject (and hold nsslapd-* settings no schema defines), so below cn=config
+    // unknown types are not reported unless the catalog knows the entry.
+    const acceptsAnyAttribute = view.kind !== undefined ? catalog.entryKind(view.kind).acceptsAnyAttribute : dn === 'cn=config' || dn.endsWith(',cn=config');
     return checkModify(record, schema, { acceptsAnyAttribute });
   }
   return undefined;
 }
+
+/** Where 389-DS and OpenLDAP publish the schema. */
+const SUBSCHEMA_ENTRIES = new Set(['cn=schema', 'cn=subschema']);
 
 const cache = new WeakMap<LdifRecord, { schema: Schema; diagnostics: readonly Diagnostic[] }>();
 

@@ -143,8 +143,7 @@ export class EntryBuilder {
     // The list grows while it is read: each added superior is expanded in turn.
     for (let i = 0; i < classes.values.length; i++) {
       const text = classes.values[i].text;
-      const superior = text === undefined ? undefined : this.schema.objectClass(text)?.superiors[0];
-      if (superior) addClass(superior.name);
+      for (const superior of text === undefined ? [] : (this.schema.objectClass(text)?.superiors ?? [])) addClass(superior.name);
     }
     addClass('top');
   }

@@ -61,8 +61,8 @@ export interface ObjectClass {
   /** The SUP classes this schema knows, in the order written. */
   readonly superiors: readonly ObjectClass[];
   /**
-   * What 389-DS requires of an entry of this class: the own MUST list, then the first
-   * superior's (recursively), names as written. The server reports the last missing one.
+   * What an entry of this class must have: the own MUST list, then the superiors' (recursively),
+   * names as written. 389-DS reports the last missing one.
    */
   readonly required: readonly string[];
   /** The MAY lists gathered the same way. */
@@ -87,8 +87,13 @@ export interface Schema {
   /** Classes whose (inherited) MUST / MAY lists name the type, by any of its names or its OID. */
   mustIn(type: AttributeType): readonly ObjectClass[];
   mayIn(type: AttributeType): readonly ObjectClass[];
-  /** Whether the class (with its superiors) names the type in MUST or MAY, as 389-DS compares: by name, without case. */
+  /**
+   * Whether the class (with its superiors) names the type in MUST or MAY, by any of its names
+   * (389-DS rewrites the lists to the types' first names when it loads a class; other servers' lists may use aliases).
+   */
   allows(objectClass: ObjectClass, attributeName: string): boolean;
+  /** The type's first name, lower-cased, for comparing names as the server does; the name itself when the schema does not know it. */
+  canonicalName(name: string): string;
 }
 
 /** Parses and indexes the definitions; never throws (unreadable parts land in `problems`). */
@@ -119,7 +124,7 @@ class IndexedSchema implements Schema {
   private readonly typesByKey = new Map<string, AttributeType>();
   private readonly classesByKey = new Map<string, ObjectClass>();
   private readonly syntaxesByOid = new Map<string, SyntaxDefinition>();
-  /** Per class: every name it lists (lower case), with the types' other names and OIDs added. */
+  /** Per class: the first names (lower case) of every type it lists. */
   private readonly allowedKeys = new Map<ObjectClass, ReadonlySet<string>>();
   private reverse: { must: Map<AttributeType, ObjectClass[]>; may: Map<AttributeType, ObjectClass[]> } | undefined;
 
@@ -190,16 +195,16 @@ class IndexedSchema implements Schema {
         else if (seen.has(parent)) this.problems.push({ kind: 'objectClasses', text: definition.text, problem: `its SUP chain loops back to ${name}` });
         else superiors.push(resolve(parent, seen));
       }
-      // 389-DS inherits from the first SUP only.
-      const first = superiors[0];
+      // 389-DS keeps only the first SUP when it loads a class (it publishes `SUP ( a $ b )` as
+      // `SUP a`), so on its schemas this is the first superior's lists; other servers inherit from all.
       const objectClass: ObjectClass = {
         definition,
         name: definition.names[0] ?? definition.oid,
         oid: definition.oid,
         kind: definition.kind,
         superiors,
-        required: first ? [...definition.must, ...first.required] : definition.must,
-        allowed: first ? [...definition.may, ...first.allowed] : definition.may,
+        required: [...definition.must, ...superiors.flatMap((superior) => superior.required)],
+        allowed: [...definition.may, ...superiors.flatMap((superior) => superior.allowed)],
         origins: definition.extensions.get('X-ORIGIN') ?? [],
       };
       resolved.set(definition, objectClass);
@@ -229,10 +234,14 @@ class IndexedSchema implements Schema {
   allows(objectClass: ObjectClass, attributeName: string): boolean {
     let keys = this.allowedKeys.get(objectClass);
     if (!keys) {
-      keys = new Set([...objectClass.required, ...objectClass.allowed].map((name) => name.toLowerCase()));
+      keys = new Set([...objectClass.required, ...objectClass.allowed].map((name) => this.canonicalName(name)));
       this.allowedKeys.set(objectClass, keys);
     }
-    return keys.has('*') || keys.has(attributeName.toLowerCase());
+    return keys.has('*') || keys.has(this.canonicalName(attributeName));
+  }
+
+  canonicalName(name: string): string {
+    return (this.attributeType(name)?.name ?? name).toLowerCase();
   }
 
   mustIn(type: AttributeType): readonly ObjectClass[] {

@@ -1,7 +1,7 @@
 import type { Range } from '../../ldif/ast';
 import { missingMustAnswer } from '../answers';
 import type { SchemaEntry } from '../entry';
-import type { ObjectClass } from '../schema';
+import type { ObjectClass, Schema } from '../schema';
 import type { Finding, SchemaCheckInfo } from './types';
 
 export const missingMust: SchemaCheckInfo = {
@@ -27,15 +27,15 @@ export interface MissingMust {
  * server goes through the classes in entry order and reports the last missing attribute of
  * the first class that misses any (a type with options, `cn;lang-en`, counts for `cn`).
  */
-export function findMissingMust(entry: SchemaEntry, classes: readonly PlacedClass[]): MissingMust {
-  const present = new Set(entry.attributes.map((attribute) => baseName(attribute.type)));
+export function findMissingMust(entry: SchemaEntry, classes: readonly PlacedClass[], schema: Schema): MissingMust {
+  const present = new Set(entry.attributes.map((attribute) => schema.canonicalName(baseName(attribute.type))));
   const findings: Finding[] = [];
   const indexByName = new Map<string, number>();
   let first: number | undefined;
   for (const { objectClass, range } of classes) {
     let last: number | undefined;
     for (const name of objectClass.required) {
-      const key = name.toLowerCase();
+      const key = schema.canonicalName(name);
       if (present.has(key)) continue;
       let index = indexByName.get(key);
       if (index === undefined) {
@@ -45,7 +45,7 @@ export function findMissingMust(entry: SchemaEntry, classes: readonly PlacedClas
           check: missingMust,
           answer: missingMustAnswer(name, objectClass.name),
           range,
-          problem: `The entry has no ${name}, which object class ${objectClass.name} requires${through(objectClass, key)}: add "${name}: <value>".`,
+          problem: `The entry has no ${name}, which object class ${objectClass.name} requires${through(objectClass, key, schema)}: add "${name}: <value>".`,
         });
       }
       last = index;
@@ -57,13 +57,17 @@ export function findMissingMust(entry: SchemaEntry, classes: readonly PlacedClas
 
 function baseName(type: string): string {
   const semicolon = type.indexOf(';');
-  return (semicolon < 0 ? type : type.slice(0, semicolon)).toLowerCase();
+  return semicolon < 0 ? type : type.slice(0, semicolon);
 }
 
 /** `(through person)` when the class inherits the requirement from a superior. */
-function through(objectClass: ObjectClass, key: string): string {
-  if (objectClass.definition.must.some((name) => name.toLowerCase() === key)) return '';
-  let declaring: ObjectClass | undefined = objectClass.superiors[0];
-  while (declaring && !declaring.definition.must.some((name) => name.toLowerCase() === key)) declaring = declaring.superiors[0];
-  return declaring ? ` (through ${declaring.name})` : '';
+function through(objectClass: ObjectClass, key: string, schema: Schema): string {
+  const declares = (candidate: ObjectClass) => candidate.definition.must.some((name) => schema.canonicalName(name) === key);
+  if (declares(objectClass)) return '';
+  const queue = [...objectClass.superiors];
+  for (let candidate = queue.shift(); candidate; candidate = queue.shift()) {
+    if (declares(candidate)) return ` (through ${candidate.name})`;
+    queue.push(...candidate.superiors);
+  }
+  return '';
 }
