@@ -13,6 +13,10 @@ import { checkModify } from '../../server/src/engine/schema/check';
 import { buildSchema, type Schema } from '../../server/src/engine/schema/schema';
 import { SYNTAX } from '../../server/src/engine/schema/syntaxes';
 import { SYNTAX_CASES, type SyntaxName } from '../engine/schema/syntaxCases';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../cli/helpers';
 import { adminClient, runId, testServer } from './server';
 import { applyRecord, deleteQuietly, liveEntry, predict, readSchema, records, service, session } from './schemaServer';
 
@@ -341,5 +345,36 @@ describe('diagnostics in the editor and the CLI', () => {
     assert.ok(entry);
     const [record] = records(`dn: ${live.agreementDn}\nchangetype: modify\nreplace: winSyncInterval\nwinSyncInterval: 600\n-\n`);
     assert.equal(checkModify(record, schema, { current: entry }).answer.code, 0);
+  });
+});
+
+describe('winsync-ldif check against the live schema', () => {
+  test('--url (anonymous and bound, LDAP and LDAPS) and --schema with an ldapsearch dump report the same', { skip }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'winsync-schema-cli-'));
+    try {
+      writeFileSync(join(dir, 'records.ldif'), ldif(`dn: cn=ID-cli,ou=People,SUFFIX\nobjectClass: person\nsn: x\nmail: a@example.com\nuidNumber: abc\n`));
+      const dump = spawnSync('ldapsearch', ['-x', '-H', live.ipUrl, '-D', live.bindDn, '-y', live.passwordFile, '-b', 'cn=schema', '-s', 'base', '(objectclass=*)', '+'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      assert.equal(dump.status, 0, dump.stderr);
+      writeFileSync(join(dir, 'schema.ldif'), dump.stdout);
+      const runs = [
+        await runCli(['check', '--schema', 'schema.ldif', 'records.ldif'], { cwd: dir }),
+        await runCli(['check', '--url', live.ipUrl, 'records.ldif'], { cwd: dir }),
+        await runCli(['check', '--url', live.url, '--bind-dn', live.bindDn, '--password-file', live.passwordFile, 'records.ldif'], { cwd: dir }),
+        await runCli(['check', '--url', live.tlsUrl, '--ca-file', live.caFile, 'records.ldif'], { cwd: dir }),
+      ];
+      for (const result of runs) {
+        assert.equal(result.code, 1, result.stderr);
+        assert.equal(result.stdout, runs[0].stdout);
+        assert.match(result.stderr, /^schema: .*\(\d{4} attribute types, \d{3} object classes\)\n/);
+      }
+      assert.deepEqual(runs[0].stdout.trim().split('\n').map((line) => line.split(' ')[2]), ['schema/not-allowed', 'schema/not-allowed', 'schema/invalid-syntax']);
+      assert.match(runs[1].stderr, /anonymously, 389-Directory\/2\./);
+      assert.ok(!runs.some((result) => `${result.stdout}${result.stderr}`.includes(live.password)));
+      const refused = await runCli(['check', '--url', live.tlsUrl, 'records.ldif'], { cwd: dir });
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, /cannot read the schema: The TLS certificate of .* is not signed by a trusted CA/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
