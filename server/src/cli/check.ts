@@ -77,10 +77,9 @@ export async function checkStream(
     const document = ParsedDocument.parse(piece.text, catalog, undefined, { firstLine: piece.firstLine, atFileStart: piece.atFileStart, once: true });
     for (const view of document.views) if (view.kind !== undefined) kept.push(view);
     rememberFirsts(firsts, document.ldif.records);
-    const records = document.recordDiagnostics(catalog);
     // Issue 16 integration point: with --schema or --url, every record is also checked against the server's schema.
-    const againstSchema = schema ? schemaDiagnostics(document.views, schema, catalog, records) : [];
-    await send([...document.ldif.problems, ...records, ...againstSchema]);
+    const againstSchema = schema ? schemaDiagnostics(document.views, schema, catalog) : [];
+    await send([...document.ldif.problems, ...document.recordDiagnostics(catalog), ...againstSchema]);
   }
   await send([...mixedRecordProblems(firsts), ...checkEntries(kept, { catalog })]);
   return counts;

@@ -234,15 +234,14 @@ function detachBlock(block: Block): Block {
 
 /** Parser problems plus every rule's diagnostics for a parsed document, shaped by the settings. */
 export function validate(document: ParsedDocument, catalog: Catalog, settings: ValidationSettings = {}, schema?: Schema): Diagnostic[] {
-  const recordDiagnostics = document.recordDiagnostics(catalog);
   const diagnostics = applySettings(
     [
       ...document.ldif.problems,
       ...mixedRecordProblems(document.ldif.records),
-      ...recordDiagnostics,
+      ...document.recordDiagnostics(catalog),
       ...checkEntries(document.views, { catalog }),
       // Issue 16 integration point: the schema checks, only while a server schema is loaded.
-      ...(schema ? schemaDiagnostics(document.views, schema, catalog, recordDiagnostics) : []),
+      ...(schema ? schemaDiagnostics(document.views, schema, catalog) : []),
     ],
     settings,
   );

@@ -136,10 +136,9 @@ export class LargeDocument {
 
   private check(part: Part, settings: ValidationSettings, max: number): PieceResult {
     const document = ParsedDocument.parse(part.text, this.catalog, undefined, part);
-    const records = document.recordDiagnostics(this.catalog);
     // Issue 16 integration point (documents over 10 MiB): the schema checks, only while a schema is loaded.
-    const checkedAgainstSchema = this.schema ? schemaDiagnostics(document.views, this.schema, this.catalog, records) : [];
-    const shaped = applySettings([...document.ldif.problems, ...records, ...checkedAgainstSchema], settings);
+    const checkedAgainstSchema = this.schema ? schemaDiagnostics(document.views, this.schema, this.catalog) : [];
+    const shaped = applySettings([...document.ldif.problems, ...document.recordDiagnostics(this.catalog), ...checkedAgainstSchema], settings);
     const counts = countByRank(shaped);
     const taken = [0, 0, 0, 0];
     const head = shaped.filter((diagnostic) => taken[SEVERITY_RANK[diagnostic.severity]]++ <= max);

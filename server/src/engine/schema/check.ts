@@ -77,24 +77,29 @@ export function checkEntry(entry: SchemaEntry, schema: Schema, placement: Placem
   if (missing.length > 0) return { findings: missing, reported: missing[0] };
   const classValues = classAttribute?.values ?? [];
   const unknown = findUnknownObjectClasses(classValues, schema);
-  const extensible = classValues.some((value) => value.text !== undefined && isExtensibleObject(value.text));
+  let extensible = false;
   const classes: PlacedClass[] = [];
   for (const value of classValues) {
-    const objectClass = value.text === undefined ? undefined : schema.objectClass(value.text);
+    if (value.text === undefined) continue;
+    if (isExtensibleObject(value.text)) extensible = true;
+    const objectClass = schema.objectClass(value.text);
     if (objectClass && !classes.some((placed) => placed.objectClass === objectClass)) {
-      classes.push({ objectClass, range: value.line?.valueRange ?? placement.objectClass?.(objectClass) ?? placement.dn });
+      // Ranges are worked out only for a finding: most entries have none.
+      classes.push({ objectClass, range: () => value.line?.valueRange ?? placement.objectClass?.(objectClass) ?? placement.dn });
     }
   }
   const must = findMissingMust(entry, classes, schema);
   const known = classes.map((placed) => placed.objectClass);
+  // With a class it does not know, the server stops there, and what that class would allow cannot be told.
+  const judgeAllowed = !extensible && unknown.length === 0;
   let reportedByAttribute: Finding | undefined;
   const perAttribute: Finding[] = [];
   for (const attribute of entry.attributes) {
-    const lines = attribute.values.flatMap((value) => (value.line ? [value.line] : []));
-    const ranges = lines.length > 0 ? lines.map((line) => line.nameRange) : [placement.attribute?.(attribute.type)];
-    const base = attribute.type.split(';')[0];
     let notAllowedHere: Finding | undefined;
-    if (!extensible && !isAlwaysAllowed(attribute.type, attribute.attributeType) && !known.some((objectClass) => schema.allows(objectClass, base))) {
+    const canonical = attribute.attributeType?.lowerName ?? baseType(attribute.type);
+    if (judgeAllowed && !isAlwaysAllowed(attribute.type, attribute.attributeType) && !known.some((objectClass) => schema.allowsCanonical(objectClass, canonical))) {
+      const lines = attribute.values.flatMap((value) => (value.line ? [value.line] : []));
+      const ranges = lines.length > 0 ? lines.map((line) => line.nameRange) : [placement.attribute?.(attribute.type)];
       for (const range of ranges) {
         const finding = attribute.attributeType
           ? notAllowedFinding(attribute.type, attribute.attributeType, known, range, schema)
@@ -115,9 +120,14 @@ export function checkEntry(entry: SchemaEntry, schema: Schema, placement: Placem
     // The server checks both for an attribute and keeps the last text: SINGLE-VALUE wins.
     reportedByAttribute ??= singleHere ?? notAllowedHere;
   }
-  const findings = [...unknown, ...must.findings, ...perAttribute];
+  const findings = unknown.length + must.findings.length + perAttribute.length === 0 ? [] : [...unknown, ...must.findings, ...perAttribute];
   const reported = unknown.length > 0 ? unknown[unknown.length - 1] : must.reported !== undefined ? must.findings[must.reported] : reportedByAttribute;
   return { findings, reported };
+}
+
+function baseType(type: string): string {
+  const semicolon = type.indexOf(';');
+  return semicolon < 0 ? type : type.slice(0, semicolon);
 }
 
 /** The server's verdict on an add (or content) record. */
@@ -126,15 +136,15 @@ export function checkAdd(record: LdifRecord, schema: Schema): RecordCheck {
   const early: Finding[] = [];
   let duplicate: Finding | undefined;
   for (const line of record.attributes) {
-    const type = schema.attributeType(line.description);
-    if (type?.noUserModification) {
+    const { name, type } = entryTypeName(schema, line.description);
+    // The server looks the type up as sent, options included: `modifyTimestamp;x` is not dropped.
+    if (type?.noUserModification && line.options.length === 0) {
       early.push(noUserModificationFinding(type.name, line.nameRange, false));
       continue;
     }
     const value = valueOf(line);
     if (!builder.add(line.description, value)) {
-      const { name, type: attributeType } = entryTypeName(schema, line.description);
-      const finding = duplicateValueFinding(name, attributeType, value.text, line.valueRange, 'in this record');
+      const finding = duplicateValueFinding(name, type, value.text, line.valueRange, 'in this record');
       early.push(finding);
       duplicate ??= finding;
     }
@@ -144,8 +154,9 @@ export function checkAdd(record: LdifRecord, schema: Schema): RecordCheck {
   const entry = builder.entry();
   const placement = addPlacement(record, schema);
   const schemaCheck = checkEntry(entry, schema, placement);
-  const syntax = entry.attributes.flatMap((attribute) => findInvalidValues(attribute.type, attribute.attributeType, attribute.values, schema));
-  const findings = [...early, ...schemaCheck.findings, ...syntax];
+  const syntax: Finding[] = [];
+  for (const attribute of entry.attributes) for (const finding of findInvalidValues(attribute.type, attribute.attributeType, attribute.values, schema)) syntax.push(finding);
+  const findings = early.length + schemaCheck.findings.length + syntax.length === 0 ? [] : [...early, ...schemaCheck.findings, ...syntax];
   return verdict(findings, duplicate ? [duplicate] : schemaCheck.reported ? [schemaCheck.reported] : syntax, entry);
 }
 

@@ -60,38 +60,46 @@ export interface DefinitionProblem {
 
 const USAGES: readonly AttributeUsage[] = ['userApplications', 'directoryOperation', 'distributedOperation', 'dSAOperation'];
 
-function common(raw: RawDefinition, text: string): Common {
-  const extensions = new Map<string, readonly string[]>();
-  for (const [keyword, values] of raw.fields) if (keyword.startsWith('X-')) extensions.set(keyword, values);
-  return {
-    oid: raw.oid,
-    description: raw.fields.get('DESC')?.[0],
-    obsolete: raw.flags.has('OBSOLETE'),
-    extensions,
-    text,
-  };
+const NO_EXTENSIONS: ReadonlyMap<string, readonly string[]> = new Map();
+const NONE: readonly string[] = Object.freeze([]);
+
+function extensionsOf(raw: RawDefinition): ReadonlyMap<string, readonly string[]> {
+  let extensions: Map<string, readonly string[]> | undefined;
+  for (const [keyword, values] of raw.fields) {
+    if (!keyword.startsWith('X-')) continue;
+    extensions ??= new Map();
+    extensions.set(keyword, values);
+  }
+  return extensions ?? NO_EXTENSIONS;
 }
 
 function first(raw: RawDefinition, keyword: string): string | undefined {
   return raw.fields.get(keyword)?.[0];
 }
 
+// The objects are written out whole, without spreading a shared part: this runs for every
+// definition while a language server starts.
+
 export function readAttributeType(text: string, problems: DefinitionProblem[]): AttributeTypeDefinition {
   const raw = parsed(text, 'attributeTypes', problems);
   const syntaxText = first(raw, 'SYNTAX');
-  const bound = syntaxText ? /^(.*?)\{(\d+)\}$/.exec(syntaxText) : null;
+  const brace = syntaxText === undefined ? -1 : syntaxText.indexOf('{');
   const usageText = first(raw, 'USAGE');
-  const usage = USAGES.find((candidate) => candidate.toLowerCase() === usageText?.toLowerCase());
-  if (usageText !== undefined && !usage) problems.push({ kind: 'attributeTypes', text, problem: `unknown USAGE ${usageText}` });
+  const usage = usageText === undefined ? 'userApplications' : USAGES.find((candidate) => candidate.toLowerCase() === usageText.toLowerCase());
+  if (!usage) problems.push({ kind: 'attributeTypes', text, problem: `unknown USAGE ${usageText}` });
   return {
-    ...common(raw, text),
-    names: raw.fields.get('NAME') ?? [],
+    oid: raw.oid,
+    description: first(raw, 'DESC'),
+    obsolete: raw.flags.has('OBSOLETE'),
+    extensions: extensionsOf(raw),
+    text,
+    names: raw.fields.get('NAME') ?? NONE,
     superior: first(raw, 'SUP'),
     equality: first(raw, 'EQUALITY'),
     ordering: first(raw, 'ORDERING'),
     substring: first(raw, 'SUBSTR'),
-    syntax: bound ? bound[1] : syntaxText,
-    syntaxLength: bound ? Number(bound[2]) : undefined,
+    syntax: brace < 0 ? syntaxText : syntaxText?.slice(0, brace),
+    syntaxLength: brace < 0 ? undefined : Number.parseInt(syntaxText?.slice(brace + 1) ?? '', 10),
     singleValue: raw.flags.has('SINGLE-VALUE'),
     collective: raw.flags.has('COLLECTIVE'),
     noUserModification: raw.flags.has('NO-USER-MODIFICATION'),
@@ -103,22 +111,35 @@ export function readObjectClass(text: string, problems: DefinitionProblem[]): Ob
   const raw = parsed(text, 'objectClasses', problems);
   const kind: ObjectClassKind = raw.flags.has('ABSTRACT') ? 'ABSTRACT' : raw.flags.has('AUXILIARY') ? 'AUXILIARY' : 'STRUCTURAL';
   return {
-    ...common(raw, text),
-    names: raw.fields.get('NAME') ?? [],
-    superiors: raw.fields.get('SUP') ?? [],
+    oid: raw.oid,
+    description: first(raw, 'DESC'),
+    obsolete: raw.flags.has('OBSOLETE'),
+    extensions: extensionsOf(raw),
+    text,
+    names: raw.fields.get('NAME') ?? NONE,
+    superiors: raw.fields.get('SUP') ?? NONE,
     kind,
-    must: raw.fields.get('MUST') ?? [],
-    may: raw.fields.get('MAY') ?? [],
+    must: raw.fields.get('MUST') ?? NONE,
+    may: raw.fields.get('MAY') ?? NONE,
   };
 }
 
 export function readSyntax(text: string, problems: DefinitionProblem[]): SyntaxDefinition {
-  return common(parsed(text, 'ldapSyntaxes', problems), text);
+  const raw = parsed(text, 'ldapSyntaxes', problems);
+  return { oid: raw.oid, description: first(raw, 'DESC'), obsolete: raw.flags.has('OBSOLETE'), extensions: extensionsOf(raw), text };
 }
 
 export function readMatchingRule(text: string, problems: DefinitionProblem[]): MatchingRuleDefinition {
   const raw = parsed(text, 'matchingRules', problems);
-  return { ...common(raw, text), names: raw.fields.get('NAME') ?? [], syntax: first(raw, 'SYNTAX') };
+  return {
+    oid: raw.oid,
+    description: first(raw, 'DESC'),
+    obsolete: raw.flags.has('OBSOLETE'),
+    extensions: extensionsOf(raw),
+    text,
+    names: raw.fields.get('NAME') ?? NONE,
+    syntax: first(raw, 'SYNTAX'),
+  };
 }
 
 function parsed(text: string, kind: DefinitionKind, problems: DefinitionProblem[]): RawDefinition {

@@ -1,14 +1,15 @@
 /**
  * The schema checks as diagnostics: each record checked against the server's schema once per
  * version of its text (cached by record and schema), every finding worded with what 389-DS
- * will answer. The winsync catalog stays the authority on meaning: a line it already reports
- * gets no schema diagnostic.
+ * will answer. The winsync catalog stays the authority on meaning: a line its rules already
+ * report gets no schema diagnostic.
  */
 import type { Diagnostic, LdifRecord } from '../ldif/ast';
 import { normalizeDn } from '../dn/dn';
 import type { Catalog } from '../catalog';
 import { resultCode } from '../features/describe';
 import type { CodeInfo, EntryView } from '../rules/types';
+import { checkRecord } from '../rules/validate';
 import { checkAdd, checkModify, type RecordCheck } from './check';
 import { duplicateValue } from './checks/duplicateValue';
 import { invalidSyntax } from './checks/invalidSyntax';
@@ -73,11 +74,8 @@ const cache = new WeakMap<LdifRecord, { schema: Schema; diagnostics: readonly Di
 /**
  * Schema diagnostics of every record, each record checked once per schema: an edit re-checks
  * only the records it touched, so a loaded schema does not slow typing down.
- * `catalogDiagnostics` are the record rules' findings, whose lines the schema leaves alone.
  */
-export function schemaDiagnostics(views: readonly EntryView[], schema: Schema, catalog: Catalog, catalogDiagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const catalogLines = new Set<number>();
-  for (const diagnostic of catalogDiagnostics) if (!diagnostic.code.startsWith('ldif/')) catalogLines.add(diagnostic.range.start.line);
+export function schemaDiagnostics(views: readonly EntryView[], schema: Schema, catalog: Catalog): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const view of views) {
     let cached = cache.get(view.record);
@@ -85,19 +83,24 @@ export function schemaDiagnostics(views: readonly EntryView[], schema: Schema, c
       cached = { schema, diagnostics: recordDiagnostics(view, schema, catalog) };
       cache.set(view.record, cached);
     }
-    for (const diagnostic of cached.diagnostics) if (!catalogLines.has(diagnostic.range.start.line)) found.push(diagnostic);
+    for (const diagnostic of cached.diagnostics) found.push(diagnostic);
   }
   return found;
 }
 
-function recordDiagnostics(view: EntryView, schema: Schema, catalog: Catalog): Diagnostic[] {
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+
+function recordDiagnostics(view: EntryView, schema: Schema, catalog: Catalog): readonly Diagnostic[] {
   const verdict = checkRecordAgainstSchema(view, schema, catalog);
-  if (!verdict) return [];
+  if (!verdict || verdict.findings.length === 0) return NONE;
+  // A line the catalog's rules speak about (values, structure, DNs, filters) is theirs alone.
+  const catalogLines = new Set<number>();
+  for (const diagnostic of checkRecord(view, { catalog })) if (!diagnostic.code.startsWith('ldif/')) catalogLines.add(diagnostic.range.start.line);
   const operation = view.record.kind === 'modify' ? 'modify' : 'add';
   const diagnostics: Diagnostic[] = [];
   for (const finding of verdict.findings) {
     const range = finding.range ?? view.record.dn?.nameRange;
-    if (!range) continue;
+    if (!range || catalogLines.has(range.start.line)) continue;
     diagnostics.push({
       code: finding.check.code,
       severity: finding.severity ?? finding.check.severity,

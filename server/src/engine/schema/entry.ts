@@ -30,12 +30,29 @@ export interface SchemaEntry {
   readonly attributes: readonly EntryAttribute[];
 }
 
+export interface TypeName {
+  readonly name: string;
+  /** `name` lower-cased: the key an entry finds its attributes by. */
+  readonly key: string;
+  readonly type: AttributeType | undefined;
+}
+
+const typeNames = new WeakMap<Schema, Map<string, TypeName>>();
+
 /** The attribute's name in an entry: `uidNumber`, `cn;lang-en`, or an unknown `bogusattr` lower-cased. */
-export function entryTypeName(schema: Schema, description: string): { name: string; type: AttributeType | undefined } {
+export function entryTypeName(schema: Schema, description: string): TypeName {
+  let known = typeNames.get(schema);
+  if (!known) typeNames.set(schema, (known = new Map()));
+  const cached = known.get(description);
+  if (cached) return cached;
   const semicolon = description.indexOf(';');
   const type = schema.attributeType(semicolon < 0 ? description : description.slice(0, semicolon));
-  if (!type) return { name: description.toLowerCase(), type: undefined };
-  return { name: semicolon < 0 ? type.name : type.name + description.slice(semicolon).toLowerCase(), type };
+  const name = !type ? description.toLowerCase() : semicolon < 0 ? type.name : type.name + description.slice(semicolon).toLowerCase();
+  const result: TypeName = { name, key: name.toLowerCase(), type };
+  // Names repeat across a file; a bound keeps a file of made-up names from growing it without end.
+  if (known.size >= 10_000) known.clear();
+  known.set(description, result);
+  return result;
 }
 
 /**
@@ -61,7 +78,8 @@ interface MutableAttribute {
   type: string;
   attributeType: AttributeType | undefined;
   values: EntryValue[];
-  keys: Set<string>;
+  /** The values' equality keys, made when a second value arrives: most attributes have one value. */
+  keys: Set<string> | undefined;
 }
 
 /** An entry being built or changed the way the server does it. */
@@ -81,29 +99,30 @@ export class EntryBuilder {
   }
 
   attribute(description: string): MutableAttribute | undefined {
-    return this.byName.get(entryTypeName(this.schema, description).name.toLowerCase());
+    return this.byName.get(entryTypeName(this.schema, description).key);
   }
 
   /** Adds a value (creating the attribute at the end); false when the attribute already has it. */
   add(description: string, value: EntryValue): boolean {
-    const { name, type } = entryTypeName(this.schema, description);
-    const lower = name.toLowerCase();
-    let attribute = this.byName.get(lower);
+    const { name, key: lower, type } = entryTypeName(this.schema, description);
+    const attribute = this.byName.get(lower);
     if (!attribute) {
-      attribute = { type: name, attributeType: type, values: [], keys: new Set() };
-      this.byName.set(lower, attribute);
-      this.list.push(attribute);
+      const created: MutableAttribute = { type: name, attributeType: type, values: [value], keys: undefined };
+      this.byName.set(lower, created);
+      this.list.push(created);
+      return true;
     }
+    const keys = keysOf(attribute);
     const key = keyOf(attribute.attributeType, value);
-    if (attribute.keys.has(key)) return false;
-    attribute.keys.add(key);
+    if (keys.has(key)) return false;
+    keys.add(key);
     attribute.values.push(value);
     return true;
   }
 
   has(description: string, value: EntryValue): boolean {
     const attribute = this.attribute(description);
-    return attribute !== undefined && attribute.keys.has(keyOf(attribute.attributeType, value));
+    return attribute !== undefined && keysOf(attribute).has(keyOf(attribute.attributeType, value));
   }
 
   /** Removes one value; false when the attribute does not have it. The attribute goes with its last value. */
@@ -111,7 +130,7 @@ export class EntryBuilder {
     const attribute = this.attribute(description);
     if (!attribute) return false;
     const key = keyOf(attribute.attributeType, value);
-    if (!attribute.keys.delete(key)) return false;
+    if (!keysOf(attribute).delete(key)) return false;
     attribute.values = attribute.values.filter((kept) => keyOf(attribute.attributeType, kept) !== key);
     if (attribute.values.length === 0) this.removeAttribute(description);
     return true;
@@ -134,11 +153,14 @@ export class EntryBuilder {
   expandObjectClasses(): void {
     const classes = this.attribute('objectClass');
     if (!classes || classes.values.length === 0) return;
-    const present = (name: string, oid: string) =>
-      classes.values.some((value) => value.text !== undefined && (value.text.toLowerCase() === name.toLowerCase() || value.text.toLowerCase() === oid.toLowerCase()));
+    // The classes present, by the name or OID written (without case): the server looks for either.
+    const present = new Set<string>();
+    for (const value of classes.values) if (value.text !== undefined) present.add(value.text.toLowerCase());
     const addClass = (nameOrOid: string) => {
       const objectClass = this.schema.objectClass(nameOrOid);
-      if (objectClass && !present(objectClass.name, objectClass.oid)) this.add('objectClass', { text: objectClass.name, fromUrl: false, line: undefined });
+      if (!objectClass || present.has(objectClass.name.toLowerCase()) || present.has(objectClass.oid.toLowerCase())) return;
+      present.add(objectClass.name.toLowerCase());
+      this.add('objectClass', { text: objectClass.name, fromUrl: false, line: undefined });
     };
     // The list grows while it is read: each added superior is expanded in turn.
     for (let i = 0; i < classes.values.length; i++) {
@@ -153,9 +175,14 @@ export class EntryBuilder {
     return rdnOf(this.dn).every((ava) => this.has(ava.type, { text: ava.value, fromUrl: false, line: undefined }));
   }
 
+  /** The entry as built so far; the builder must not be changed afterwards (the entry shares its lists). */
   entry(): SchemaEntry {
-    return { dn: this.dn, attributes: this.list.map(({ type, attributeType, values }) => ({ type, attributeType, values: [...values] })) };
+    return { dn: this.dn, attributes: this.list };
   }
+}
+
+function keysOf(attribute: MutableAttribute): Set<string> {
+  return (attribute.keys ??= new Set(attribute.values.map((value) => keyOf(attribute.attributeType, value))));
 }
 
 /** The type=value pairs of the DN's first RDN; none when the DN does not parse. */

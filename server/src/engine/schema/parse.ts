@@ -2,8 +2,10 @@
  * RFC 4512 §4.1 definitions (attribute types, object classes, LDAP syntaxes, matching rules)
  * as servers publish them in the subschema entry, read leniently: 389-DS writes OIDs such as
  * `nsAdminDomain-oid`, a bare `\` inside a DESC, `SUP 'top'` in quotes, matching rules
- * without NAME, X-ORIGIN as a list and double spaces. A strict grammar fails on those, so a
- * tokenizer feeds one generic "keyword, then a value or a list" loop. Never throws.
+ * without NAME, X-ORIGIN as a list and double spaces. A strict grammar fails on those, so one
+ * scanner reads "keyword, then a value or a list" in a loop. Never throws. A server publishes
+ * about 1,800 definitions and a language server parses them while starting, so the scanner
+ * reads the text in place, with no token objects in between.
  */
 
 /** One definition split into its OID, its keyword fields and its flags. */
@@ -21,45 +23,61 @@ export interface RawDefinition {
 /** Keywords that never take a value. */
 const FLAGS = new Set(['OBSOLETE', 'SINGLE-VALUE', 'COLLECTIVE', 'NO-USER-MODIFICATION', 'ABSTRACT', 'STRUCTURAL', 'AUXILIARY']);
 
-type Token =
-  | { readonly kind: 'open' | 'close' | 'dollar' }
-  | { readonly kind: 'word'; readonly text: string }
-  | { readonly kind: 'quoted'; readonly text: string };
+/** Keywords whose next word is always their value (`SUP name` names the attribute type `name`). */
+const KEYWORDS = new Set(['NAME', 'DESC', 'SUP', 'EQUALITY', 'ORDERING', 'SUBSTR', 'SYNTAX', 'USAGE', 'MUST', 'MAY', 'APPLIES', 'OC', 'FORM', 'AUX', 'NOT']);
 
-/** Splits a definition into parentheses, `$`, quoted strings (with `\27`/`\5C` unescaped) and bare words. */
-function tokenize(text: string, problems: string[]): Token[] {
-  const tokens: Token[] = [];
-  let at = 0;
-  while (at < text.length) {
-    const char = text[at];
-    if (char === ' ' || char === '\t' || char === '\n' || char === '\r') {
-      at++;
-    } else if (char === '(') {
-      tokens.push({ kind: 'open' });
-      at++;
-    } else if (char === ')') {
-      tokens.push({ kind: 'close' });
-      at++;
-    } else if (char === '$') {
-      tokens.push({ kind: 'dollar' });
-      at++;
-    } else if (char === "'") {
-      const end = text.indexOf("'", at + 1);
-      if (end < 0) {
-        problems.push(`a quoted string opened at character ${at + 1} is never closed`);
-        tokens.push({ kind: 'quoted', text: unescapeQuoted(text.slice(at + 1)) });
-        break;
-      }
-      tokens.push({ kind: 'quoted', text: unescapeQuoted(text.slice(at + 1, end)) });
-      at = end + 1;
-    } else {
-      let end = at;
-      while (end < text.length && !" \t\n\r()$'".includes(text[end])) end++;
-      tokens.push({ kind: 'word', text: text.slice(at, end) });
-      at = end;
+const NO_PROBLEMS: readonly string[] = Object.freeze([]);
+
+const enum Kind {
+  End,
+  Open,
+  Close,
+  Dollar,
+  Word,
+  Quoted,
+}
+
+/** Reads the text a piece at a time: parentheses, `$`, quoted strings (`\27`/`\5C` unescaped) and bare words. */
+class Scanner {
+  at = 0;
+  kind = Kind.End;
+  text = '';
+
+  constructor(
+    private readonly source: string,
+    private readonly problems: string[],
+  ) {}
+
+  next(): Kind {
+    const source = this.source;
+    while (this.at < source.length) {
+      const code = source.charCodeAt(this.at);
+      if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) break;
+      this.at++;
     }
+    if (this.at >= source.length) return (this.kind = Kind.End);
+    const char = source[this.at];
+    if (char === '(' || char === ')' || char === '$') {
+      this.at++;
+      return (this.kind = char === '(' ? Kind.Open : char === ')' ? Kind.Close : Kind.Dollar);
+    }
+    if (char === "'") {
+      const end = source.indexOf("'", this.at + 1);
+      if (end < 0) {
+        this.problems.push(`a quoted string opened at character ${this.at + 1} is never closed`);
+        this.text = unescapeQuoted(source.slice(this.at + 1));
+        this.at = source.length;
+      } else {
+        this.text = unescapeQuoted(source.slice(this.at + 1, end));
+        this.at = end + 1;
+      }
+      return (this.kind = Kind.Quoted);
+    }
+    const start = this.at;
+    while (this.at < source.length && !" \t\n\r()$'".includes(source[this.at])) this.at++;
+    this.text = source.slice(start, this.at);
+    return (this.kind = Kind.Word);
   }
-  return tokens;
 }
 
 /** RFC 4512 escapes `'` as `\27` and `\` as `\5C`; any other backslash is kept as written. */
@@ -71,50 +89,48 @@ function unescapeQuoted(text: string): string {
 /** Parses one definition; whatever cannot be read is named in `problems` and skipped. */
 export function parseDefinition(text: string): RawDefinition {
   const problems: string[] = [];
-  const tokens = tokenize(text, problems);
+  const scanner = new Scanner(text, problems);
   const fields = new Map<string, string[]>();
   const flags = new Set<string>();
-  let at = 0;
-  if (tokens[at]?.kind !== 'open') problems.push('it does not start with "("');
-  else at++;
+  let kind = scanner.next();
+  if (kind !== Kind.Open) problems.push('it does not start with "("');
+  else kind = scanner.next();
   let oid = '';
-  const first = tokens[at];
-  if (first && (first.kind === 'word' || first.kind === 'quoted')) {
-    oid = first.text;
-    at++;
-  } else {
-    problems.push('it has no OID');
-  }
+  if (kind === Kind.Word || kind === Kind.Quoted) {
+    oid = scanner.text;
+    kind = scanner.next();
+  } else problems.push('it has no OID');
   let closed = false;
-  while (at < tokens.length) {
-    const token = tokens[at++];
-    if (token.kind === 'close') {
+  while (kind !== Kind.End) {
+    if (kind === Kind.Close) {
       closed = true;
+      kind = scanner.next();
       break;
     }
-    if (token.kind !== 'word') {
-      problems.push(`unexpected ${describe(token)} where a keyword belongs`);
+    if (kind !== Kind.Word) {
+      problems.push(`unexpected ${describe(kind, scanner.text)} where a keyword belongs`);
+      kind = scanner.next();
       continue;
     }
-    const keyword = token.text.toUpperCase();
+    const keyword = scanner.text.toUpperCase();
+    kind = scanner.next();
     if (FLAGS.has(keyword)) {
       flags.add(keyword);
       continue;
     }
-    const next = tokens[at];
-    const values = fields.get(keyword) ?? [];
-    if (next?.kind === 'open') {
-      at++;
-      while (at < tokens.length && tokens[at].kind !== 'close') {
-        const item = tokens[at++];
-        if (item.kind === 'word' || item.kind === 'quoted') values.push(item.text);
-        else if (item.kind === 'open') problems.push(`a nested "(" in the value of ${keyword}`);
+    let values = fields.get(keyword);
+    if (kind === Kind.Open) {
+      values ??= [];
+      for (kind = scanner.next(); kind !== Kind.End && kind !== Kind.Close; kind = scanner.next()) {
+        if (kind === Kind.Word || kind === Kind.Quoted) values.push(scanner.text);
+        else if (kind === Kind.Open) problems.push(`a nested "(" in the value of ${keyword}`);
       }
-      if (at < tokens.length) at++;
+      if (kind === Kind.Close) kind = scanner.next();
       else problems.push(`the list after ${keyword} is never closed`);
-    } else if (next?.kind === 'quoted' || (next?.kind === 'word' && (KEYWORDS.has(keyword) || !isKeywordLike(next.text)))) {
-      values.push(next.text);
-      at++;
+    } else if (kind === Kind.Quoted || (kind === Kind.Word && (KEYWORDS.has(keyword) || !isKeywordLike(scanner.text)))) {
+      values ??= [];
+      values.push(scanner.text);
+      kind = scanner.next();
     } else {
       // An unknown keyword followed by another keyword: a flag of some extension.
       flags.add(keyword);
@@ -123,23 +139,25 @@ export function parseDefinition(text: string): RawDefinition {
     fields.set(keyword, values);
   }
   if (!closed) problems.push('it does not end with ")"');
-  else if (at < tokens.length) problems.push('there is text after the closing ")"');
-  return { oid, fields, flags, problems };
+  else if (kind !== Kind.End) problems.push('there is text after the closing ")"');
+  return { oid, fields, flags, problems: problems.length === 0 ? NO_PROBLEMS : problems };
 }
 
-/**
- * After a keyword this module does not know, whether a bare word is the next keyword rather
- * than a value. (After a known keyword the next word is always its value: `SUP name` names
- * the attribute type `name`.)
- */
+/** After a keyword this module does not know, whether a bare word is the next keyword rather than a value. */
 function isKeywordLike(word: string): boolean {
-  return FLAGS.has(word.toUpperCase()) || KEYWORDS.has(word.toUpperCase()) || /^X-/i.test(word);
+  const upper = word.toUpperCase();
+  return FLAGS.has(upper) || KEYWORDS.has(upper) || upper.startsWith('X-');
 }
 
-const KEYWORDS = new Set(['NAME', 'DESC', 'SUP', 'EQUALITY', 'ORDERING', 'SUBSTR', 'SYNTAX', 'USAGE', 'MUST', 'MAY', 'APPLIES', 'OC', 'FORM', 'AUX', 'NOT']);
-
-function describe(token: Token): string {
-  if (token.kind === 'word') return `"${token.text}"`;
-  if (token.kind === 'quoted') return `'${token.text}'`;
-  return token.kind === 'open' ? '"("' : token.kind === 'close' ? '")"' : '"$"';
+function describe(kind: Kind, text: string): string {
+  switch (kind) {
+    case Kind.Quoted:
+      return `'${text}'`;
+    case Kind.Open:
+      return '"("';
+    case Kind.Dollar:
+      return '"$"';
+    default:
+      return `"${text}"`;
+  }
 }

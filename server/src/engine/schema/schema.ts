@@ -37,6 +37,7 @@ export interface AttributeType {
   readonly definition: AttributeTypeDefinition;
   /** The first NAME (else the OID): the spelling 389-DS uses in its messages. */
   readonly name: string;
+  readonly lowerName: string;
   readonly oid: string;
   readonly superior: AttributeType | undefined;
   /** The syntax OID, inherited from the SUP chain when not given. */
@@ -92,8 +93,12 @@ export interface Schema {
    * (389-DS rewrites the lists to the types' first names when it loads a class; other servers' lists may use aliases).
    */
   allows(objectClass: ObjectClass, attributeName: string): boolean;
+  /** `allows` for a name canonicalName already gave (the checks ask it for every attribute of every entry). */
+  allowsCanonical(objectClass: ObjectClass, canonical: string): boolean;
   /** The type's first name, lower-cased, for comparing names as the server does; the name itself when the schema does not know it. */
   canonicalName(name: string): string;
+  /** `required` of the class with each name as canonicalName gives it. */
+  requiredNames(objectClass: ObjectClass): readonly string[];
 }
 
 /** Parses and indexes the definitions; never throws (unreadable parts land in `problems`). */
@@ -122,8 +127,11 @@ class IndexedSchema implements Schema {
   readonly matchingRules: MatchingRuleDefinition[];
   readonly problems: DefinitionProblem[] = [];
   private readonly typesByKey = new Map<string, AttributeType>();
+  private readonly typesAsWritten = new Map<string, AttributeType | undefined>();
   private readonly classesByKey = new Map<string, ObjectClass>();
+  private readonly classesAsWritten = new Map<string, ObjectClass | undefined>();
   private readonly syntaxesByOid = new Map<string, SyntaxDefinition>();
+  private readonly requiredKeys = new Map<ObjectClass, readonly string[]>();
   /** Per class: the first names (lower case) of every type it lists. */
   private readonly allowedKeys = new Map<ObjectClass, ReadonlySet<string>>();
   private reverse: { must: Map<AttributeType, ObjectClass[]>; may: Map<AttributeType, ObjectClass[]> } | undefined;
@@ -160,6 +168,7 @@ class IndexedSchema implements Schema {
       const type: AttributeType = {
         definition,
         name: definition.names[0] ?? definition.oid,
+        lowerName: (definition.names[0] ?? definition.oid).toLowerCase(),
         oid: definition.oid,
         superior,
         syntax: definition.syntax ?? superior?.syntax,
@@ -218,11 +227,20 @@ class IndexedSchema implements Schema {
   }
 
   attributeType(nameOrOid: string): AttributeType | undefined {
-    return this.typesByKey.get(nameOrOid.toLowerCase());
+    // Asked for every line of every record, mostly with the same few spellings: remembered as written.
+    if (this.typesAsWritten.has(nameOrOid)) return this.typesAsWritten.get(nameOrOid);
+    const type = this.typesByKey.get(nameOrOid.toLowerCase());
+    if (this.typesAsWritten.size >= 10_000) this.typesAsWritten.clear();
+    this.typesAsWritten.set(nameOrOid, type);
+    return type;
   }
 
   objectClass(nameOrOid: string): ObjectClass | undefined {
-    return this.classesByKey.get(nameOrOid.toLowerCase());
+    if (this.classesAsWritten.has(nameOrOid)) return this.classesAsWritten.get(nameOrOid);
+    const objectClass = this.classesByKey.get(nameOrOid.toLowerCase());
+    if (this.classesAsWritten.size >= 10_000) this.classesAsWritten.clear();
+    this.classesAsWritten.set(nameOrOid, objectClass);
+    return objectClass;
   }
 
   syntaxName(oid: string | undefined): string | undefined {
@@ -232,16 +250,27 @@ class IndexedSchema implements Schema {
   }
 
   allows(objectClass: ObjectClass, attributeName: string): boolean {
+    return this.allowsCanonical(objectClass, this.canonicalName(attributeName));
+  }
+
+  allowsCanonical(objectClass: ObjectClass, canonical: string): boolean {
     let keys = this.allowedKeys.get(objectClass);
     if (!keys) {
       keys = new Set([...objectClass.required, ...objectClass.allowed].map((name) => this.canonicalName(name)));
       this.allowedKeys.set(objectClass, keys);
     }
-    return keys.has('*') || keys.has(this.canonicalName(attributeName));
+    return keys.has('*') || keys.has(canonical);
   }
 
   canonicalName(name: string): string {
-    return (this.attributeType(name)?.name ?? name).toLowerCase();
+    const type = this.attributeType(name);
+    return type ? type.lowerName : name.toLowerCase();
+  }
+
+  requiredNames(objectClass: ObjectClass): readonly string[] {
+    let names = this.requiredKeys.get(objectClass);
+    if (!names) this.requiredKeys.set(objectClass, (names = objectClass.required.map((name) => this.canonicalName(name))));
+    return names;
   }
 
   mustIn(type: AttributeType): readonly ObjectClass[] {

@@ -11,8 +11,11 @@ import { SYNTAX } from './syntaxes';
 type Normalizer = (value: string) => string;
 
 /** Case folded, leading and trailing spaces dropped, inner runs of spaces read as one. */
-const caseIgnore: Normalizer = (value) => value.trim().replace(/ {2,}/g, ' ').toLowerCase();
-const caseExact: Normalizer = (value) => value.trim().replace(/ {2,}/g, ' ');
+const caseExact: Normalizer = (value) => {
+  const trimmed = value.trim();
+  return trimmed.includes('  ') ? trimmed.replace(/ {2,}/g, ' ') : trimmed;
+};
+const caseIgnore: Normalizer = (value) => caseExact(value).toLowerCase();
 const exact: Normalizer = (value) => value;
 const dn: Normalizer = (value) => normalizeDn(value) ?? caseIgnore(value);
 

@@ -15,12 +15,13 @@ export const invalidSyntax: SchemaCheckInfo = {
  * (the entry's name on an add, the request's on a modify) and values are counted from 0 as the
  * server counts them. Values read from a URL at apply time are not judged.
  */
-export function findInvalidValues(name: string, type: AttributeType | undefined, values: readonly EntryValue[], schema: Schema): Finding[] {
+export function findInvalidValues(name: string, type: AttributeType | undefined, values: readonly EntryValue[], schema: Schema): readonly Finding[] {
   const rule = syntaxRule(type?.syntax);
-  if (!type || !rule) return [];
-  const found: Finding[] = [];
+  if (!type || !rule) return NONE;
+  let found: Finding[] | undefined;
   values.forEach((value, index) => {
     if (value.fromUrl || rule.accepts(value.text, schema.traits)) return;
+    found ??= [];
     const shown = value.text === undefined ? 'This value (bytes that are not UTF-8)' : `"${value.text}"`;
     const syntax = schema.syntaxName(type.syntax) ?? type.syntax;
     const lowerBoolean = type.syntax === SYNTAX.boolean && value.text !== undefined && /^(true|false)$/i.test(value.text);
@@ -33,5 +34,8 @@ export function findInvalidValues(name: string, type: AttributeType | undefined,
       ...(lowerBoolean && schema.traits.booleanIgnoresCase === undefined ? { severity: 'warning' as const } : {}),
     });
   });
-  return found;
+  return found ?? NONE;
 }
+
+/** Most attributes have nothing to say: one shared empty list instead of one each. */
+const NONE: readonly Finding[] = Object.freeze([]);

@@ -10,10 +10,10 @@ export const missingMust: SchemaCheckInfo = {
   summary: 'An added entry lacks an attribute that one of its object classes requires (MUST).',
 };
 
-/** A class of the entry, with where the record names it (or the class it was added for). */
+/** A class of the entry, with where the record names it (or the class it was added for), worked out when needed. */
 export interface PlacedClass {
   readonly objectClass: ObjectClass;
-  readonly range: Range | undefined;
+  range(): Range | undefined;
 }
 
 export interface MissingMust {
@@ -28,14 +28,17 @@ export interface MissingMust {
  * the first class that misses any (a type with options, `cn;lang-en`, counts for `cn`).
  */
 export function findMissingMust(entry: SchemaEntry, classes: readonly PlacedClass[], schema: Schema): MissingMust {
-  const present = new Set(entry.attributes.map((attribute) => schema.canonicalName(baseName(attribute.type))));
+  const present = new Set<string>();
+  for (const attribute of entry.attributes) present.add(attribute.attributeType?.lowerName ?? baseName(attribute.type));
   const findings: Finding[] = [];
   const indexByName = new Map<string, number>();
   let first: number | undefined;
   for (const { objectClass, range } of classes) {
     let last: number | undefined;
-    for (const name of objectClass.required) {
-      const key = schema.canonicalName(name);
+    const keys = schema.requiredNames(objectClass);
+    for (let position = 0; position < keys.length; position++) {
+      const key = keys[position];
+      const name = objectClass.required[position];
       if (present.has(key)) continue;
       let index = indexByName.get(key);
       if (index === undefined) {
@@ -44,7 +47,7 @@ export function findMissingMust(entry: SchemaEntry, classes: readonly PlacedClas
         findings.push({
           check: missingMust,
           answer: missingMustAnswer(name, objectClass.name),
-          range,
+          range: range(),
           problem: `The entry has no ${name}, which object class ${objectClass.name} requires${through(objectClass, key, schema)}: add "${name}: <value>".`,
         });
       }
@@ -55,6 +58,7 @@ export function findMissingMust(entry: SchemaEntry, classes: readonly PlacedClas
   return { findings, reported: first };
 }
 
+/** An unknown type's name (the server lower-cases those) without options. */
 function baseName(type: string): string {
   const semicolon = type.indexOf(';');
   return semicolon < 0 ? type : type.slice(0, semicolon);
