@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { LargeDocument } from '../../../server/src/engine/largeDocument';
 import { CODES } from '../../../server/src/engine/rules';
 import { buildSchema } from '../../../server/src/engine/schema/schema';
-import { SCHEMA_CHECKS } from '../../../server/src/engine/schema/diagnostics';
+import { SCHEMA_CHECKS } from '../../../server/src/engine/schema/checks';
 import { getLanguageService } from '../../../server/src/engine/service';
 import { DEFINITIONS, fixtureSchema } from './fixture';
 

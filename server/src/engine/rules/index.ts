@@ -5,7 +5,7 @@ import { STRUCTURE_RULES } from './structure';
 import { SYNTAX_RULES } from './syntax';
 import { VALUE_RULES } from './values';
 // Issue 16: the schema checks' codes (group `schema`); they report only while a server schema is loaded.
-import { SCHEMA_CODES } from '../schema/diagnostics';
+import { SCHEMA_CODES } from '../schema/checks';
 
 /** Every rule, in the order their diagnostics are reported. */
 export const RULES: readonly Rule[] = [...SYNTAX_RULES, ...VALUE_RULES, ...STRUCTURE_RULES, ...CONSISTENCY_RULES];

@@ -8,43 +8,11 @@ import type { Diagnostic, LdifRecord } from '../ldif/ast';
 import { normalizeDn } from '../dn/dn';
 import type { Catalog } from '../catalog';
 import { resultCode } from '../features/describe';
-import type { CodeInfo, EntryView } from '../rules/types';
+import type { EntryView } from '../rules/types';
 import { checkRecord } from '../rules/validate';
 import { checkAdd, checkModify, type RecordCheck } from './check';
-import { duplicateValue } from './checks/duplicateValue';
-import { invalidSyntax } from './checks/invalidSyntax';
-import { missingMust } from './checks/missingMust';
-import { noObjectClass } from './checks/noObjectClass';
-import { notAllowed } from './checks/notAllowed';
-import { noUserModification } from './checks/noUserModification';
-import { noSuchValue, rdnValueRemoved } from './checks/playedModify';
-import { singleValue } from './checks/singleValue';
-import type { Finding, SchemaCheckInfo } from './checks/types';
-import { unknownAttribute } from './checks/unknownAttribute';
-import { unknownObjectClass } from './checks/unknownObjectClass';
-import { unsupportedModSpec } from './checks/unsupportedModSpec';
+import type { Finding } from './checks/types';
 import type { Schema } from './schema';
-
-/** Every schema check, in the order the server meets the problems. */
-export const SCHEMA_CHECKS: readonly SchemaCheckInfo[] = [
-  unsupportedModSpec,
-  noUserModification,
-  duplicateValue,
-  noSuchValue,
-  noObjectClass,
-  unknownObjectClass,
-  missingMust,
-  unknownAttribute,
-  notAllowed,
-  singleValue,
-  invalidSyntax,
-  rdnValueRemoved,
-];
-
-/** The schema codes for the rules registry: group `schema`, on only while a schema is loaded. */
-export const SCHEMA_CODES: Readonly<Record<string, CodeInfo>> = Object.fromEntries(
-  SCHEMA_CHECKS.map((check) => [check.code, { severity: check.severity, group: 'schema', summary: check.summary }]),
-);
 
 /**
  * What the server does with the record: the verdict of the checks in its order. The subschema
