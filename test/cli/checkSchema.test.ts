@@ -57,7 +57,7 @@ describe('winsync-ldif check with a schema', () => {
       [['check', '--schema', 'schema.ldif', '--url', 'ldap://127.0.0.1:1', 'records.ldif'], /either --schema FILE or --url URL/],
       [['check', '--bind-dn', 'cn=x', 'records.ldif'], /--bind-dn needs --url/],
       [['check', '--url', 'ldap://127.0.0.1:1', '--password-file', 'pw', 'records.ldif'], /a password needs --bind-dn/],
-      [['check', '--url', 'ldap://127.0.0.1:1', '--bind-dn', 'cn=x', 'records.ldif'], /no password source for --bind-dn/],
+      [['check', '--url', 'ldap://127.0.0.1:1', '--bind-dn', 'cn=x', 'records.ldif'], /no password source: pass --password-file F or --password-env VAR/],
     ];
     for (const [argv, expected] of cases) {
       const run = await runCli(argv, { cwd: dir });

@@ -1,7 +1,7 @@
 /**
  * Reading a server's schema over an open session: the root DSE names the subschema entry and
  * the server's version; one base search returns the four definition lists. About 325 KB from
- * a 389-DS 2.3, read in 25–45 ms on loopback. Used by `check --url` and by the editor.
+ * a 389-DS 2.3, read in 25–45 ms on loopback. Used by `check` and by the editor.
  */
 import { buildSchema, schemaFingerprint, type ServerIdentity, type SubschemaDefinitions } from '../engine/schema/schema';
 import type { LdapSession } from './connection';

@@ -9,26 +9,15 @@ import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { connectionWarnings, openSession, type ConnectionSettings } from '../apply/connection';
 import { ApplyError } from '../apply/errors';
-import { canPrompt, passwordFromEnv, promptPassword, readPasswordFile } from '../apply/password';
 import { fetchSchema } from '../apply/schemaFetch';
 import { Secret } from '../apply/secret';
 import { readSchemaLdif } from '../engine/schema/ldif';
 import { buildSchema, type Schema } from '../engine/schema/schema';
 import { countOption, stringOption, UsageError, type ParsedArgs } from './args';
+import { CONNECTION_OPTIONS, obtainPassword } from './connectionOptions';
 import type { CommandIO } from './io';
 
-export const SCHEMA_OPTIONS = {
-  schema: { value: true },
-  url: { value: true },
-  'bind-dn': { value: true },
-  'password-file': { value: true },
-  'password-env': { value: true },
-  'ca-file': { value: true },
-  starttls: { value: false },
-  'connect-timeout': { value: true },
-  timeout: { value: true },
-  'insecure-skip-tls-verify': { value: false },
-} as const;
+export const SCHEMA_OPTIONS = { schema: { value: true }, ...CONNECTION_OPTIONS } as const;
 
 export const SCHEMA_USAGE = `[--schema FILE|FOLDER | --url URL [--bind-dn DN --password-file F | --password-env VAR] [--ca-file F] [--starttls] [--connect-timeout S] [--timeout S] [--insecure-skip-tls-verify]]`;
 
@@ -121,18 +110,6 @@ async function schemaFromServer(url: string, args: ParsedArgs, io: CommandIO): P
     if (error instanceof ApplyError) throw new UsageError(`cannot read the schema: ${error.message}`);
     throw error;
   }
-}
-
-async function obtainPassword(bindDn: string, passwordFile: string | undefined, passwordEnv: string | undefined, io: CommandIO): Promise<Secret> {
-  if (passwordFile) {
-    const { password, warning } = await readPasswordFile(resolve(io.cwd, passwordFile));
-    if (warning) io.stderr.write(`${warning}\n`);
-    return password;
-  }
-  if (passwordEnv) return passwordFromEnv(io.env, passwordEnv);
-  const terminal = { input: io.stdin as CommandIO['stdin'] & { setRawMode?: (raw: boolean) => unknown }, output: io.stderr };
-  if (!canPrompt(terminal)) throw new UsageError('no password source for --bind-dn: pass --password-file F or --password-env VAR (a prompt needs a terminal)');
-  return promptPassword(terminal, `Password for ${bindDn}: `);
 }
 
 function describe(schema: Schema): string {

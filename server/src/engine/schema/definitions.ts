@@ -77,8 +77,10 @@ function first(raw: RawDefinition, keyword: string): string | undefined {
   return raw.fields.get(keyword)?.[0];
 }
 
-// The objects are written out whole, without spreading a shared part: this runs for every
-// definition while a language server starts.
+/** What every kind of definition has. */
+function base(raw: RawDefinition, text: string): Common {
+  return { oid: raw.oid, description: first(raw, 'DESC'), obsolete: raw.flags.has('OBSOLETE'), extensions: extensionsOf(raw), text };
+}
 
 export function readAttributeType(text: string, problems: DefinitionProblem[]): AttributeTypeDefinition {
   const raw = parsed(text, 'attributeTypes', problems);
@@ -88,11 +90,7 @@ export function readAttributeType(text: string, problems: DefinitionProblem[]): 
   const usage = usageText === undefined ? 'userApplications' : USAGES.find((candidate) => candidate.toLowerCase() === usageText.toLowerCase());
   if (!usage) problems.push({ kind: 'attributeTypes', text, problem: `unknown USAGE ${usageText}` });
   return {
-    oid: raw.oid,
-    description: first(raw, 'DESC'),
-    obsolete: raw.flags.has('OBSOLETE'),
-    extensions: extensionsOf(raw),
-    text,
+    ...base(raw, text),
     names: raw.fields.get('NAME') ?? NONE,
     superior: first(raw, 'SUP'),
     equality: first(raw, 'EQUALITY'),
@@ -111,11 +109,7 @@ export function readObjectClass(text: string, problems: DefinitionProblem[]): Ob
   const raw = parsed(text, 'objectClasses', problems);
   const kind: ObjectClassKind = raw.flags.has('ABSTRACT') ? 'ABSTRACT' : raw.flags.has('AUXILIARY') ? 'AUXILIARY' : 'STRUCTURAL';
   return {
-    oid: raw.oid,
-    description: first(raw, 'DESC'),
-    obsolete: raw.flags.has('OBSOLETE'),
-    extensions: extensionsOf(raw),
-    text,
+    ...base(raw, text),
     names: raw.fields.get('NAME') ?? NONE,
     superiors: raw.fields.get('SUP') ?? NONE,
     kind,
@@ -126,17 +120,13 @@ export function readObjectClass(text: string, problems: DefinitionProblem[]): Ob
 
 export function readSyntax(text: string, problems: DefinitionProblem[]): SyntaxDefinition {
   const raw = parsed(text, 'ldapSyntaxes', problems);
-  return { oid: raw.oid, description: first(raw, 'DESC'), obsolete: raw.flags.has('OBSOLETE'), extensions: extensionsOf(raw), text };
+  return base(raw, text);
 }
 
 export function readMatchingRule(text: string, problems: DefinitionProblem[]): MatchingRuleDefinition {
   const raw = parsed(text, 'matchingRules', problems);
   return {
-    oid: raw.oid,
-    description: first(raw, 'DESC'),
-    obsolete: raw.flags.has('OBSOLETE'),
-    extensions: extensionsOf(raw),
-    text,
+    ...base(raw, text),
     names: raw.fields.get('NAME') ?? NONE,
     syntax: first(raw, 'SYNTAX'),
   };
