@@ -288,14 +288,11 @@ interface Played {
  */
 function playModify(specs: readonly ModSpec[], record: LdifRecord, schema: Schema, current: SchemaEntry): Played {
   const builder = EntryBuilder.from(current, schema);
-  const findings: Finding[] = [];
   let failed: Finding | undefined;
   for (const spec of specs) {
     failed = applySpec(builder, spec, schema);
-    if (failed) {
-      findings.push(failed);
-      break;
-    }
+    // The server stops at the first mod-spec that cannot apply: nothing after it is looked at.
+    if (failed) return { findings: [failed], reported: failed, rdn: undefined, entry: builder.entry() };
   }
   if (specs.some((spec) => isObjectClassSpec(spec, schema))) builder.expandObjectClasses();
   const entry = builder.entry();
@@ -313,8 +310,8 @@ function playModify(specs: readonly ModSpec[], record: LdifRecord, schema: Schem
   const after = checkEntry(entry, schema, placement);
   const marked = (finding: Finding): Finding =>
     finding.range === undefined && before.has(finding.answer.text) ? { ...finding, preexisting: true, problem: `Already so before this record: ${finding.problem}` } : finding;
-  findings.push(...after.findings.map(marked));
-  const reported = failed ?? (after.reported ? marked(after.reported) : undefined);
+  const findings = after.findings.map(marked);
+  const reported = after.reported ? findings[after.findings.indexOf(after.reported)] : undefined;
   const rdn = builder.hasRdnValues() ? undefined : rdnValueRemovedFinding(record.dn?.valueRange);
   if (rdn) findings.push(rdn);
   return { findings, reported, rdn, entry };
