@@ -136,14 +136,15 @@ export function checkAdd(record: LdifRecord, schema: Schema): RecordCheck {
   const early: Finding[] = [];
   let duplicate: Finding | undefined;
   for (const line of record.attributes) {
-    const { name, type } = entryTypeName(schema, line.description);
+    const typeName = entryTypeName(schema, line.description);
+    const { name, type } = typeName;
     // The server looks the type up as sent, options included: `modifyTimestamp;x` is not dropped.
     if (type?.noUserModification && line.options.length === 0) {
       early.push(noUserModificationFinding(type.name, line.nameRange, false));
       continue;
     }
     const value = valueOf(line);
-    if (!builder.add(line.description, value)) {
+    if (!builder.add(line.description, value, typeName)) {
       const finding = duplicateValueFinding(name, type, value.text, line.valueRange, 'in this record');
       early.push(finding);
       duplicate ??= finding;

@@ -5,7 +5,6 @@
  * report gets no schema diagnostic.
  */
 import type { Diagnostic, LdifRecord } from '../ldif/ast';
-import { normalizeDn } from '../dn/dn';
 import type { Catalog } from '../catalog';
 import { resultCode } from '../features/describe';
 import type { EntryView } from '../rules/types';
@@ -21,21 +20,22 @@ import type { Schema } from './schema';
  */
 export function checkRecordAgainstSchema(view: EntryView, schema: Schema, catalog: Catalog): RecordCheck | undefined {
   const record = view.record;
-  const dn = record.dn?.value === undefined ? undefined : normalizeDn(record.dn.value);
-  if (dn === undefined || SUBSCHEMA_ENTRIES.has(dn)) return undefined;
+  const dn = record.dn?.value;
+  if (dn === undefined || SUBSCHEMA_ENTRY.test(dn)) return undefined;
   if (record.kind === 'content' || record.kind === 'add') return checkAdd(record, schema);
   if (record.kind === 'modify') {
     // Without the live entry its classes are unknown. cn=config itself and most plug-in entries
     // are extensibleObject (and hold nsslapd-* settings no schema defines), so below cn=config
     // unknown types are not reported unless the catalog knows the entry.
-    const acceptsAnyAttribute = view.kind !== undefined ? catalog.entryKind(view.kind).acceptsAnyAttribute : dn === 'cn=config' || dn.endsWith(',cn=config');
+    const acceptsAnyAttribute = view.kind !== undefined ? catalog.entryKind(view.kind).acceptsAnyAttribute : UNDER_CONFIG.test(dn);
     return checkModify(record, schema, { acceptsAnyAttribute });
   }
   return undefined;
 }
 
-/** Where 389-DS and OpenLDAP publish the schema. */
-const SUBSCHEMA_ENTRIES = new Set(['cn=schema', 'cn=subschema']);
+/** Where 389-DS and OpenLDAP publish the schema (a plain test: asked for every record). */
+const SUBSCHEMA_ENTRY = /^\s*cn\s*=\s*(sub)?schema\s*$/i;
+const UNDER_CONFIG = /(^|,)\s*cn\s*=\s*config\s*$/i;
 
 const cache = new WeakMap<LdifRecord, { schema: Schema; diagnostics: readonly Diagnostic[] }>();
 

@@ -103,8 +103,8 @@ export class EntryBuilder {
   }
 
   /** Adds a value (creating the attribute at the end); false when the attribute already has it. */
-  add(description: string, value: EntryValue): boolean {
-    const { name, key: lower, type } = entryTypeName(this.schema, description);
+  add(description: string, value: EntryValue, typeName: TypeName = entryTypeName(this.schema, description)): boolean {
+    const { name, key: lower, type } = typeName;
     const attribute = this.byName.get(lower);
     if (!attribute) {
       const created: MutableAttribute = { type: name, attributeType: type, values: [value], keys: undefined };

@@ -17,7 +17,9 @@ const caseExact: Normalizer = (value) => {
 };
 const caseIgnore: Normalizer = (value) => caseExact(value).toLowerCase();
 const exact: Normalizer = (value) => value;
-const dn: Normalizer = (value) => normalizeDn(value) ?? caseIgnore(value);
+/** Without escapes or quotes, a DN compares as its lower case without spaces around separators (the common case, no parse). */
+const dn: Normalizer = (value) =>
+  /[\\"]/.test(value) ? (normalizeDn(value) ?? caseIgnore(value)) : value.trim().replace(/\s*([,=+;])\s*/g, (_, separator: string) => (separator === ';' ? ',' : separator)).toLowerCase();
 
 const BY_RULE: Readonly<Record<string, Normalizer>> = {
   caseignorematch: caseIgnore,
