@@ -6,7 +6,7 @@
  * Every timed program runs as its own child process (peak RSS from /usr/bin/time, else from
  * process.resourceUsage() in the child), several times; figures are medians.
  *
- * Options: --runs N (default 5), --skip-1g, --quick (3 runs, no 1 GB file), --only cli,1g,lsp,corpus
+ * Options: --runs N (default 5), --skip-1g, --quick (3 runs, no 1 GB file), --only cli,1g,lsp,corpus,schema
  * (some sections), --clean (delete the generated files and exit).
  */
 import { spawn } from 'node:child_process';
@@ -16,6 +16,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { LspClient } from '../test/lsp/client';
 import { GENERATOR_VERSION, generateToFile, type GenerateOptions, type GenerateStats } from './generate';
+import { benchSchema, handSchema, schemaFigures, type BenchSchema } from './schema';
 
 const ROOT = resolve(__dirname, '..');
 const DIR = join(os.tmpdir(), 'winsync-ldif-bench');
@@ -27,7 +28,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const RUNS = Number(valueOf('--runs') ?? (quick ? 3 : 5));
 const WITH_1G = !args.includes('--skip-1g') && !quick;
-/** --only cli,1g,lsp,corpus: run some sections. */
+/** --only cli,1g,lsp,corpus,schema: run some sections. */
 const ONLY = valueOf('--only')?.split(',');
 const wanted = (section: string) => ONLY === undefined || ONLY.includes(section);
 
@@ -294,7 +295,7 @@ async function timed<T>(action: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - started, value];
 }
 
-async function languageServer(editor: Generated): Promise<void> {
+async function languageServer(editor: Generated, schema: BenchSchema | undefined): Promise<void> {
   const text = readFileSync(editor.path, 'utf8');
   const lines = text.split('\n');
   const uri = 'file:///bench/editor-100k-lines.ldif';
@@ -338,15 +339,45 @@ async function languageServer(editor: Generated): Promise<void> {
 
   const client = await LspClient.start();
   try {
-    await measureEditing(client, uri, text, lines);
+    const baseline = await measureEditing(client, uri, text, lines);
+    if (!schema) return;
+    // The same document and keystrokes once the 389-DS schema is loaded (issue 16): the rows say how they compare.
+    const handed = await handSchema(client, uri, schema);
+    row(
+      'LSP schema handed over → 100k-line document re-checked',
+      `${handed.ms.toFixed(0)} ms`,
+      '',
+      undefined,
+      `${schema.editorSchema.label}; the server parsed it in ${handed.parseMs} ms (first parse in this server process)`,
+    );
+    results.lspSchemaHandover = handed;
+    await measureEditing(client, uri, text, lines, baseline);
   } finally {
     await client.stop();
   }
 }
 
-/** Edits, hover and completion on an open document. */
-async function measureEditing(client: LspClient, uri: string, text: string, lines: readonly string[]): Promise<void> {
-  await client.open(uri, text);
+/** The medians measureEditing finds, for comparing a run with the schema loaded to one without. */
+interface EditingFigures {
+  readonly edit: number;
+  readonly editP95: number;
+  readonly plugin: number;
+  readonly hover: number;
+  readonly completion: number;
+}
+
+/** Edits, hover and completion on an open document; with `baseline`, the rows are for the schema-loaded run and give the ratio to it. */
+async function measureEditing(
+  client: LspClient,
+  uri: string,
+  text: string,
+  lines: readonly string[],
+  baseline?: EditingFigures,
+): Promise<EditingFigures> {
+  if (!baseline) await client.open(uri, text);
+  const suffix = baseline ? ', server schema loaded' : '';
+  const versus = (value: number, key: keyof EditingFigures) =>
+    baseline ? `; without the schema ${baseline[key].toFixed(2)} ms (${(value / baseline[key]).toFixed(2)}×)` : '';
   const middle = lines.length >> 1;
   // The first matching line from the middle on, else the last one before it.
   const find = (pattern: RegExp) => {
@@ -372,13 +403,19 @@ async function measureEditing(client: LspClient, uri: string, text: string, line
   const editMedian = median(edits);
   const editP95 = percentile(edits, 95);
   row(
-    'LSP one-character edit → diagnostics, median',
+    `LSP one-character edit → diagnostics, median${suffix}`,
     `${editMedian.toFixed(1)} ms`,
     '≤ 20 ms',
     editMedian <= 20,
-    `line ${editLine + 1} of an ordinary record (${spread(edits, 1)})`,
+    `line ${editLine + 1} of an ordinary record (${spread(edits, 1)})${versus(editMedian, 'edit')}`,
   );
-  row('LSP one-character edit → diagnostics, p95', `${editP95.toFixed(1)} ms`, '≤ 50 ms', editP95 <= 50, 'same edits');
+  row(
+    `LSP one-character edit → diagnostics, p95${suffix}`,
+    `${editP95.toFixed(1)} ms`,
+    '≤ 50 ms',
+    editP95 <= 50,
+    `same edits${versus(editP95, 'editP95')}`,
+  );
 
   // The same in a winsync record, whose change also re-runs the checks that compare winsync records:
   // a line of an attribute with a fixed set of values, so that completion has something to offer.
@@ -396,11 +433,11 @@ async function measureEditing(client: LspClient, uri: string, text: string, line
     if (i >= 10) pluginEdits.push(ms);
   }
   row(
-    'LSP one-character edit in a winsync record, median',
+    `LSP one-character edit in a winsync record, median${suffix}`,
     `${median(pluginEdits).toFixed(1)} ms`,
     '≤ 20 ms',
     median(pluginEdits) <= 20,
-    `line ${pluginLine + 1}, p95 ${percentile(pluginEdits, 95).toFixed(1)} ms`,
+    `line ${pluginLine + 1}, p95 ${percentile(pluginEdits, 95).toFixed(1)} ms${versus(median(pluginEdits), 'plugin')}`,
   );
 
   // Hover over a winsync attribute name; completion of its value.
@@ -419,20 +456,27 @@ async function measureEditing(client: LspClient, uri: string, text: string, line
     }
   }
   row(
-    'LSP hover latency, median',
+    `LSP hover latency, median${suffix}`,
     `${median(hovers).toFixed(2)} ms`,
     '≤ 5 ms',
     median(hovers) <= 5,
-    `${name} (p95 ${percentile(hovers, 95).toFixed(2)} ms)`,
+    `${name} (p95 ${percentile(hovers, 95).toFixed(2)} ms)${versus(median(hovers), 'hover')}`,
   );
   row(
-    'LSP completion latency, median',
+    `LSP completion latency, median${suffix}`,
     `${median(completions).toFixed(2)} ms`,
     '≤ 5 ms',
     median(completions) <= 5,
-    `value of ${name} (p95 ${percentile(completions, 95).toFixed(2)} ms)`,
+    `value of ${name} (p95 ${percentile(completions, 95).toFixed(2)} ms)${versus(median(completions), 'completion')}`,
   );
-  results.lspEditing = { edits, pluginEdits, hovers, completions };
+  results[baseline ? 'lspEditingWithSchema' : 'lspEditing'] = { edits, pluginEdits, hovers, completions };
+  return {
+    edit: editMedian,
+    editP95,
+    plugin: median(pluginEdits),
+    hover: median(hovers),
+    completion: median(completions),
+  };
 }
 
 async function corpusSweep(): Promise<void> {
@@ -497,7 +541,36 @@ async function main(): Promise<void> {
     if (WITH_1G) await hugeFile(ensureFile(FILES.huge));
     else row('check peak RSS, 1 GiB file', 'skipped', '≤ 150 MiB', undefined, '--skip-1g or --quick');
   }
-  if (wanted('lsp')) await languageServer(ensureFile(FILES.editor));
+  // The server schema (issue 16) comes from the test 389-DS, started for the bench when it is not running.
+  let schema: BenchSchema | undefined;
+  if (wanted('schema') || wanted('lsp')) {
+    schema = await benchSchema(DIR).catch((error: unknown) => {
+      row(
+        'server schema figures',
+        'skipped',
+        '',
+        undefined,
+        `no 389-DS to read a schema from: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
+      return undefined;
+    });
+  }
+  try {
+    if (wanted('schema') && schema) {
+      await schemaFigures(schema, ensureFile(FILES.change).path, {
+        runs: RUNS,
+        row,
+        median,
+        percentile,
+        spread,
+        runNode,
+        results,
+      });
+    }
+    if (wanted('lsp')) await languageServer(ensureFile(FILES.editor), schema);
+  } finally {
+    await schema?.stop();
+  }
   if (wanted('corpus')) await corpusSweep();
 
   const loadAfter = os.loadavg();

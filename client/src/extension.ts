@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerApply } from './apply';
 import { RECORD_LENSES, recordLensMiddleware } from './apply/codeLens';
+import { registerSchema } from './schema';
 
 let client: LanguageClient | undefined;
 
@@ -25,8 +26,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('winsyncLdif', 'Winsync LDIF', serverOptions, clientOptions);
   // Apply runs here in the extension host and logs to the client's "Winsync LDIF" channel.
-  registerApply(context, client.outputChannel);
+  const profiles = registerApply(context, client.outputChannel);
   await client.start();
+  // Issue 16: the active profile's server schema, handed to the language server.
+  registerSchema(context, client, profiles, client.outputChannel);
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,7 +7,8 @@ import { Profiles } from './profiles';
 import { passwordStore } from './secrets';
 import { profileStatusBar } from './statusBar';
 
-export function registerApply(context: ExtensionContext, channel: LogOutputChannel): void {
+/** Returns the connection profiles, which the server schema follows too. */
+export function registerApply(context: ExtensionContext, channel: LogOutputChannel): Profiles {
   const profiles = new Profiles(context.workspaceState);
   const diagnostics = new ApplyDiagnostics();
   new ApplyCommands({
@@ -17,4 +18,5 @@ export function registerApply(context: ExtensionContext, channel: LogOutputChann
     diagnostics,
   }).register(context);
   context.subscriptions.push(profiles, diagnostics, profileStatusBar(profiles, COMMANDS.selectProfile));
+  return profiles;
 }

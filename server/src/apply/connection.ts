@@ -33,6 +33,8 @@ export interface ConnectionSettings {
   readonly verifyTls?: boolean;
   readonly connectTimeoutMs?: number;
   readonly operationTimeoutMs?: number;
+  /** No bind (bindDn and password are not used): only for reading what anyone may read, e.g. the schema. */
+  readonly anonymous?: boolean;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -188,7 +190,7 @@ export async function openSession(settings: ConnectionSettings, signal?: AbortSi
       fix: `Drop --starttls, or use ldap://${endpoint.host}:389 with --starttls.`,
     });
   }
-  if (settings.password.isEmpty) {
+  if (settings.password.isEmpty && !settings.anonymous) {
     throw new ApplyError({
       kind: 'usage',
       cause: `The password for ${settings.bindDn} is empty; LDAP treats a bind with an empty password as anonymous.`,
@@ -216,6 +218,7 @@ export async function openSession(settings: ConnectionSettings, signal?: AbortSi
       // ldapts adds the socket to the options it is given; keep ours clean.
       await client.startTLS({ ...tls });
     }
+    if (settings.anonymous) return;
     phase = 'bind';
     await client.bind(settings.bindDn, settings.password.reveal());
   };

@@ -10,12 +10,12 @@ import { getLanguageService } from '../engine/service';
 import { connectionWarnings, openSession, type ConnectionSettings, type LdapSession } from '../apply/connection';
 import { dryRunPlan, formatDryRunRecord, formatDryRunSummary } from '../apply/dryRun';
 import { ApplyError } from '../apply/errors';
-import { canPrompt, passwordFromEnv, promptPassword, readPasswordFile } from '../apply/password';
 import { formatBlocking, prepareApply, type ApplyInput, type PreparedApply } from '../apply/prepare';
 import { formatRejectFile } from '../apply/rejectFile';
 import { formatResult, formatSummary, runPlan, secretValues, type ApplyReport } from '../apply/run';
 import { redact, type Secret } from '../apply/secret';
 import { choiceOption, countOption, parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
+import { CONNECTION_OPTIONS, obtainPassword } from './connectionOptions';
 import type { CommandIO } from './io';
 
 export const APPLY_USAGE = `usage: winsync-ldif apply --url URL --bind-dn DN [--password-file F | --password-env VAR]
@@ -24,20 +24,12 @@ export const APPLY_USAGE = `usage: winsync-ldif apply --url URL --bind-dn DN [--
   The password is read from the file, the variable, or asked on the terminal; never from the command line.`;
 
 const OPTIONS = {
-  url: { value: true },
-  'bind-dn': { value: true },
-  'password-file': { value: true },
-  'password-env': { value: true },
-  'ca-file': { value: true },
-  starttls: { value: false },
+  ...CONNECTION_OPTIONS,
   'dry-run': { value: false },
   continue: { value: false },
   'reject-file': { value: true },
   format: { value: true },
   force: { value: false },
-  'connect-timeout': { value: true },
-  timeout: { value: true },
-  'insecure-skip-tls-verify': { value: false },
   help: { value: false },
 } as const;
 
@@ -102,7 +94,7 @@ export async function runApplyCommand(argv: readonly string[], io: ApplyCommandI
       }
       io.stderr.write(`winsync-ldif apply: applying despite ${count} (--force).\n`);
     }
-    const password = await obtainPassword(options, io);
+    const password = await obtainPassword(options.bindDn, options.passwordFile, options.passwordEnv, io);
     secrets = [password, ...secrets];
     const settings = settingsOf(options, password);
     for (const warning of connectionWarnings(settings)) io.stderr.write(`${warning}\n`);
@@ -188,25 +180,6 @@ async function prepare(options: ApplyOptions, io: CommandIO): Promise<PreparedAp
     inputs.push({ file, path, text });
   }
   return prepareApply(inputs, getLanguageService());
-}
-
-async function obtainPassword(options: ApplyOptions, io: CommandIO): Promise<Secret> {
-  if (options.passwordFile) {
-    const { password, warning } = await readPasswordFile(resolve(io.cwd, options.passwordFile));
-    if (warning) io.stderr.write(`${warning}\n`);
-    return password;
-  }
-  if (options.passwordEnv) return passwordFromEnv(io.env, options.passwordEnv);
-  const terminal = {
-    input: io.stdin as ApplyCommandIO['stdin'] & { setRawMode?: (raw: boolean) => unknown },
-    output: io.stderr,
-  };
-  if (!canPrompt(terminal)) {
-    throw new UsageError(
-      'no password source: pass --password-file F or --password-env VAR (a prompt needs a terminal)',
-    );
-  }
-  return promptPassword(terminal, `Password for ${options.bindDn}: `);
 }
 
 function settingsOf(options: ApplyOptions, password: Secret): ConnectionSettings {

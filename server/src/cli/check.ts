@@ -10,11 +10,16 @@ import type { EntryView } from '../engine/model/entryView';
 import { choiceOption, countOption, parseArgs, UsageError } from './args';
 import type { CommandIO } from './io';
 import { readPieces } from './pieces';
+import { loadSchema, SCHEMA_OPTIONS, SCHEMA_USAGE } from './schemaSource';
+import { schemaDiagnostics } from '../engine/schema/diagnostics';
+import type { Schema } from '../engine/schema/schema';
 import { createReporter, REPORT_FORMATS } from './reporters';
 
-export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] <file|folder|->...`;
+export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N]
+         ${SCHEMA_USAGE} <file|folder|->...
+  With a schema (a file, or read from the server), every entry is also checked against it (rule group schema).`;
 
-const OPTIONS = { format: { value: true }, 'max-warnings': { value: true } } as const;
+const OPTIONS = { format: { value: true }, 'max-warnings': { value: true }, ...SCHEMA_OPTIONS } as const;
 
 /** `winsync-ldif check`: validates files, prints diagnostics, returns the exit code (0 clean, 1 errors, 2 usage or I/O). */
 export async function runCheckCommand(argv: readonly string[], io: CommandIO): Promise<number> {
@@ -24,17 +29,22 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
   if (args.positional.length === 0) throw new UsageError('name at least one file or folder (or - for standard input)');
 
   const files = await expandInputs(args.positional, io.cwd);
+  const loaded = await loadSchema(args, io);
+  if (loaded && format === 'text') io.stderr.write(`schema: ${loaded.source}\n`);
   const reporter = createReporter(format, io.stdout);
   const catalog = loadCatalog();
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
     const stream = file === '-' ? io.stdin : Readable.from(fileChunks(resolve(io.cwd, file)));
-    const diagnostics = await checkStream(stream, catalog, (found) => reporter.report(file, found)).catch(
-      (error: NodeJS.ErrnoException) => {
-        throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-      },
-    );
+    const diagnostics = await checkStream(
+      stream,
+      catalog,
+      (found) => reporter.report(file, found),
+      loaded?.schema,
+    ).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    });
     errors += diagnostics.errors;
     warnings += diagnostics.warnings;
   }
@@ -56,6 +66,7 @@ export async function checkStream(
   stream: Readable,
   catalog: Catalog,
   emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
+  schema?: Schema,
 ): Promise<{ errors: number; warnings: number }> {
   const counts = { errors: 0, warnings: 0 };
   const kept: EntryView[] = [];
@@ -77,7 +88,13 @@ export async function checkStream(
     });
     for (const view of document.views) if (view.kind !== undefined) kept.push(view);
     rememberFirsts(firsts, document.ldif.records);
-    await send([...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(catalog)]);
+    // Issue 16 integration point: with --schema or --url, every record is also checked against the server's schema.
+    const againstSchema = schema ? schemaDiagnostics(document.views, schema, catalog) : [];
+    await send([
+      ...syntaxDiagnostics(document.ldif.problems),
+      ...document.recordDiagnostics(catalog),
+      ...againstSchema,
+    ]);
   }
   await send([...syntaxDiagnostics(mixedRecordProblems(firsts)), ...checkEntries(kept, { catalog })]);
   return counts;

@@ -7,6 +7,8 @@ import { viewEntry } from './model/entryView';
 import type { EntryView } from './model/entryView';
 import { applySettings, checkEntries, checkRecord, syntaxDiagnostics } from './rules/validate';
 import type { ValidationSettings } from './rules/validate';
+import { schemaDiagnostics } from './schema/diagnostics';
+import type { Schema } from './schema/schema';
 
 /** Where a piece of a larger file starts, for callers that read a file in pieces. */
 export interface TextPiece {
@@ -261,13 +263,20 @@ function detachBlock(block: Block): Block {
 }
 
 /** Parser problems plus every rule's diagnostics for a parsed document, shaped by the settings. */
-export function validate(document: ParsedDocument, catalog: Catalog, settings: ValidationSettings = {}): Diagnostic[] {
+export function validate(
+  document: ParsedDocument,
+  catalog: Catalog,
+  settings: ValidationSettings = {},
+  schema?: Schema,
+): Diagnostic[] {
   const diagnostics = applySettings(
     [
       ...syntaxDiagnostics(document.ldif.problems),
       ...syntaxDiagnostics(mixedRecordProblems(document.ldif.records)),
       ...document.recordDiagnostics(catalog),
       ...checkEntries(document.views, { catalog }),
+      // Issue 16 integration point: the schema checks, only while a server schema is loaded.
+      ...(schema ? schemaDiagnostics(document.views, schema, catalog) : []),
     ],
     settings,
   );

@@ -8,9 +8,11 @@ import type { ValidationSettings } from './rules/validate';
 import { doHover, type Hover } from './features/hover';
 import { doComplete, type CompletionItem } from './features/completion';
 import { findRecordAnchors, type RecordAnchor } from './features/recordAnchors';
+import type { Schema } from './schema/schema';
 
 export { ParsedDocument } from './document';
 export type { ValidationSettings } from './rules/validate';
+export type { Schema } from './schema/schema';
 
 /**
  * The engine's one entry point: plain functions over a parsed document, with no
@@ -20,12 +22,13 @@ export interface LanguageService {
   readonly catalog: Catalog;
   /** Parses text, reusing unchanged records of the previous version of the same document. */
   parse(text: string, previous?: ParsedDocument): ParsedDocument;
-  validate(document: ParsedDocument, settings?: ValidationSettings): Diagnostic[];
+  /** `schema`: the server's schema, when one is loaded; its checks (group `schema`) run only then. */
+  validate(document: ParsedDocument, settings?: ValidationSettings, schema?: Schema): Diagnostic[];
   findDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
   getFoldingRanges(document: ParsedDocument): FoldingRange[];
   format(document: ParsedDocument, options: FormattingOptions): TextEdit[];
-  hover(document: ParsedDocument, position: Position): Hover | undefined;
-  complete(document: ParsedDocument, position: Position): CompletionItem[];
+  hover(document: ParsedDocument, position: Position, schema?: Schema): Hover | undefined;
+  complete(document: ParsedDocument, position: Position, schema?: Schema): CompletionItem[];
   /** Where each record's per-record actions go. */
   findRecordAnchors(document: ParsedDocument): RecordAnchor[];
 }
@@ -34,12 +37,12 @@ export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageSe
   return {
     catalog,
     parse: (text, previous) => ParsedDocument.parse(text, catalog, previous),
-    validate: (document, settings) => validate(document, catalog, settings),
+    validate: (document, settings, schema) => validate(document, catalog, settings, schema),
     findDocumentSymbols,
     getFoldingRanges,
     format,
-    hover: (document, position) => doHover(document, position, catalog),
-    complete: (document, position) => doComplete(document, position, catalog),
+    hover: (document, position, schema) => doHover(document, position, catalog, schema),
+    complete: (document, position, schema) => doComplete(document, position, catalog, schema),
     findRecordAnchors,
   };
 }

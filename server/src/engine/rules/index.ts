@@ -71,6 +71,8 @@ import winsyncSubtreePairOverrides from './winsync/subtree-pair-overrides';
 import winsyncDirectorySubtreeOutsideRoot from './winsync/directory-subtree-outside-root';
 import winsyncTooManyDiagnostics from './winsync/too-many-diagnostics';
 import winsyncCheckFailed from './winsync/check-failed';
+// Issue 16: the schema checks' codes (group `schema`); they report only while a server schema is loaded.
+import { SCHEMA_CODES } from '../schema/checks';
 
 /** The rule of each code the LDIF parser finds. */
 export const SYNTAX_RULES: { readonly [C in SyntaxCode]: SyntaxRule<C> } = {
@@ -160,6 +162,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Every diagnostic code with its metadata: default severity, group, summary. */
-export const CODES: Readonly<Record<string, RuleMeta>> = Object.fromEntries(
-  RULES.map((rule) => [rule.meta.code, rule.meta]),
-);
+export const CODES: Readonly<Record<string, RuleMeta>> = Object.fromEntries([
+  ...RULES.map((rule) => [rule.meta.code, rule.meta] as const),
+  ...Object.entries(SCHEMA_CODES),
+]);

@@ -9,7 +9,7 @@ import type { SyntaxCode, SyntaxFinding } from '../ldif/findings';
 import type { EntryView } from '../model/entryView';
 
 /** Rule groups, which settings can switch off as a whole. */
-export type RuleGroup = 'syntax' | 'dn' | 'filter' | 'values' | 'structure' | 'consistency';
+export type RuleGroup = 'syntax' | 'dn' | 'filter' | 'values' | 'structure' | 'consistency' | 'schema';
 
 /** What a rule declares about its code, for reporting, settings, SARIF and its documentation page. */
 export interface RuleMeta<C extends string = string> {

@@ -24,12 +24,15 @@ export function codeBlock(text: string): string {
 
 const RESULT_CODES: Readonly<Record<number, string>> = {
   1: 'Operations error',
+  2: 'Protocol error',
   16: 'No such attribute',
   20: 'Type or value exists',
   21: 'Invalid syntax',
   32: 'No such object',
+  34: 'Invalid DN syntax',
   53: 'Unwilling to perform',
   65: 'Object class violation',
+  67: 'Not allowed on RDN',
   68: 'Already exists',
 };
 
