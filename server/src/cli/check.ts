@@ -11,7 +11,6 @@ import { choiceOption, countOption, parseArgs, UsageError } from './args';
 import type { CommandIO } from './io';
 import { readPieces } from './pieces';
 import { loadSchema, SCHEMA_OPTIONS, SCHEMA_USAGE } from './schemaSource';
-import { schemaDiagnostics } from '../engine/schema/diagnostics';
 import type { Schema } from '../engine/schema/schema';
 import { createReporter, REPORT_FORMATS } from './reporters';
 
@@ -88,13 +87,8 @@ export async function checkStream(
     });
     for (const view of document.views) if (view.kind !== undefined) kept.push(view);
     rememberFirsts(firsts, document.ldif.records);
-    // Issue 16 integration point: with --schema or --url, every record is also checked against the server's schema.
-    const againstSchema = schema ? schemaDiagnostics(document.views, schema, catalog) : [];
-    await send([
-      ...syntaxDiagnostics(document.ldif.problems),
-      ...document.recordDiagnostics(catalog),
-      ...againstSchema,
-    ]);
+    // With --schema or --url, the schema rules check every record too.
+    await send([...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics({ catalog, schema })]);
   }
   await send([...syntaxDiagnostics(mixedRecordProblems(firsts)), ...checkEntries(kept, { catalog })]);
   return counts;

@@ -5,9 +5,15 @@ import { assembleDocument, mixedRecordProblems, parseBlock, type ParsedBlock } f
 import type { Catalog } from './catalog';
 import { viewEntry } from './model/entryView';
 import type { EntryView } from './model/entryView';
-import { applySettings, checkEntries, checkRecord, syntaxDiagnostics } from './rules/validate';
+import {
+  applySettings,
+  checkEntries,
+  checkRecord,
+  checkRecordAgainstSchema,
+  syntaxDiagnostics,
+} from './rules/validate';
 import type { ValidationSettings } from './rules/validate';
-import { schemaDiagnostics } from './schema/diagnostics';
+import type { RuleContext } from './rules/types';
 import type { Schema } from './schema/schema';
 
 /** Where a piece of a larger file starts, for callers that read a file in pieces. */
@@ -33,6 +39,8 @@ interface BlockState {
   readonly view: EntryView | undefined;
   /** Record-rule diagnostics, computed on first validation. */
   recordDiagnostics?: Diagnostic[];
+  /** Schema-rule diagnostics, computed on first validation with each schema. */
+  schemaDiagnostics?: { readonly schema: Schema; readonly diagnostics: Diagnostic[] };
 }
 
 /** What splitting the whole text found besides its blocks, kept so that an edit can split only its window. */
@@ -185,14 +193,24 @@ export class ParsedDocument {
     return '';
   }
 
-  /** Record-rule diagnostics of every record, each record checked once per version of its text. */
-  recordDiagnostics(catalog: Catalog): Diagnostic[] {
+  /**
+   * Record-rule diagnostics of every record, with the schema rules' while `context` has a schema:
+   * each record checked once per version of its text (and per schema).
+   */
+  recordDiagnostics(context: RuleContext): Diagnostic[] {
     // Loops, not flatMap: this runs for every piece of a large file, and most records have nothing to say.
     const found: Diagnostic[] = [];
+    const { schema } = context;
     for (const state of this.order) {
       if (!state.view) continue;
-      state.recordDiagnostics ??= checkRecord(state.view, { catalog });
+      state.recordDiagnostics ??= checkRecord(state.view, context);
       for (const diagnostic of state.recordDiagnostics) found.push(diagnostic);
+      if (!schema) continue;
+      if (state.schemaDiagnostics?.schema !== schema) {
+        const diagnostics = checkRecordAgainstSchema(state.view, { ...context, schema }, state.recordDiagnostics);
+        state.schemaDiagnostics = { schema, diagnostics };
+      }
+      for (const diagnostic of state.schemaDiagnostics.diagnostics) found.push(diagnostic);
     }
     return found;
   }
@@ -273,10 +291,8 @@ export function validate(
     [
       ...syntaxDiagnostics(document.ldif.problems),
       ...syntaxDiagnostics(mixedRecordProblems(document.ldif.records)),
-      ...document.recordDiagnostics(catalog),
+      ...document.recordDiagnostics({ catalog, schema }),
       ...checkEntries(document.views, { catalog }),
-      // Issue 16 integration point: the schema checks, only while a server schema is loaded.
-      ...(schema ? schemaDiagnostics(document.views, schema, catalog) : []),
     ],
     settings,
   );

@@ -24,7 +24,6 @@ import {
   SEVERITY_RANK,
   syntaxDiagnostics,
 } from './rules/validate';
-import { schemaDiagnostics } from './schema/diagnostics';
 import type { Schema } from './schema/schema';
 
 /** Above this many characters a document is checked in pieces (VS Code's own large-file mark is 20 MB). */
@@ -170,13 +169,10 @@ export class LargeDocument {
 
   private check(part: Part, settings: ValidationSettings, max: number): PieceResult {
     const document = ParsedDocument.parse(part.text, this.catalog, undefined, part);
-    // Issue 16 integration point (documents over 10 MiB): the schema checks, only while a schema is loaded.
-    const checkedAgainstSchema = this.schema ? schemaDiagnostics(document.views, this.schema, this.catalog) : [];
     const shaped = applySettings(
       [
         ...syntaxDiagnostics(document.ldif.problems),
-        ...document.recordDiagnostics(this.catalog),
-        ...checkedAgainstSchema,
+        ...document.recordDiagnostics({ catalog: this.catalog, schema: this.schema }),
       ],
       settings,
     );

@@ -12,6 +12,32 @@ export interface ServerAnswer {
 
 export const ACCEPTED: ServerAnswer = { code: 0, text: '' };
 
+/** The names of the LDAP result codes (RFC 4511) that the server answers and the catalog speaks of. */
+const RESULT_CODES: Readonly<Record<number, string>> = {
+  1: 'Operations error',
+  2: 'Protocol error',
+  16: 'No such attribute',
+  20: 'Type or value exists',
+  21: 'Invalid syntax',
+  32: 'No such object',
+  34: 'Invalid DN syntax',
+  53: 'Unwilling to perform',
+  65: 'Object class violation',
+  67: 'Not allowed on RDN',
+  68: 'Already exists',
+};
+
+/** `53 (Unwilling to perform)`. */
+export function resultCode(value: number): string {
+  const name = RESULT_CODES[value];
+  return name ? `${value} (${name})` : String(value);
+}
+
+/** `65 (Object class violation): "text"`, or `20 (Type or value exists), with no message`. */
+export function describeAnswer({ code, text }: ServerAnswer): string {
+  return `${resultCode(code)}${text ? `: "${text}"` : ', with no message'}`;
+}
+
 export const NO_OBJECT_CLASS: ServerAnswer = { code: 65, text: 'missing required attribute "objectclass"' };
 
 export function unknownObjectClassAnswer(name: string): ServerAnswer {

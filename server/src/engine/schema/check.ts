@@ -14,23 +14,27 @@
  *
  * Without the live entry a modify is judged by its mod-specs alone; the dry run, which reads
  * the entry, passes it as `current` and gets the full verdict.
+ *
+ * Each problem is found by the check of the rule that reports it (`rules/schema/<name>.ts`);
+ * this module plays the server's order and builds the entry the checks look at.
  */
 import type { LdifRecord, ModSpec, Range } from '../ldif/ast';
-import { ACCEPTED, NO_SUCH_VALUE, type ServerAnswer } from './answers';
+import { ACCEPTED, type ServerAnswer } from './answers';
 import { EntryBuilder, entryTypeName, requestTypeName, valueOf, type EntryValue, type SchemaEntry } from './entry';
+import type { Finding } from './findings';
 import type { ObjectClass, Schema } from './schema';
-import { duplicateValueFinding } from './checks/duplicateValue';
-import { findInvalidValues } from './checks/invalidSyntax';
-import { findMissingMust, type PlacedClass } from './checks/missingMust';
-import { findNoObjectClass } from './checks/noObjectClass';
-import { isAlwaysAllowed, notAllowedFinding } from './checks/notAllowed';
-import { noUserModificationFinding } from './checks/noUserModification';
-import { singleValueFinding } from './checks/singleValue';
-import type { Finding } from './checks/types';
-import { findUnknownObjectClasses, isExtensibleObject } from './checks/unknownObjectClass';
-import { unknownAttributeFinding } from './checks/unknownAttribute';
-import { incrementFinding, noValuesFinding } from './checks/unsupportedModSpec';
-import { noSuchValueFinding, rdnValueRemovedFinding } from './checks/playedModify';
+import { duplicateValueFinding } from '../rules/schema/duplicate-value';
+import { findInvalidValues } from '../rules/schema/invalid-syntax';
+import { findMissingMust, type PlacedClass } from '../rules/schema/missing-must';
+import { findNoObjectClass } from '../rules/schema/no-object-class';
+import { noSuchValueFinding } from '../rules/schema/no-such-value';
+import { noUserModificationFinding } from '../rules/schema/no-user-modification';
+import { isAlwaysAllowed, notAllowedFinding } from '../rules/schema/not-allowed';
+import { rdnValueRemovedFinding } from '../rules/schema/rdn-value-removed';
+import { singleValueFinding } from '../rules/schema/single-value';
+import { unknownAttributeDeleted, unknownAttributeFinding } from '../rules/schema/unknown-attribute';
+import { findUnknownObjectClasses, isExtensibleObject } from '../rules/schema/unknown-object-class';
+import { findUnsupportedModSpecs } from '../rules/schema/unsupported-mod-spec';
 
 export interface RecordCheck {
   /** Every problem found, in the order the server checks. */
@@ -206,7 +210,7 @@ function addPlacement(record: LdifRecord, schema: Schema): Placement {
 /** The server's verdict on a modify record: from its mod-specs alone, or played on `current`. */
 export function checkModify(record: LdifRecord, schema: Schema, options: ModifyOptions = {}): RecordCheck {
   const specs = record.modifications.filter((spec) => spec.op !== undefined && spec.attribute !== '');
-  const decoding = decodingFindings(specs);
+  const decoding = findUnsupportedModSpecs(specs);
   const dropped = specs.filter((spec) => schema.attributeType(spec.attribute)?.noUserModification);
   const alone = dropped.length > 0 && dropped.length === specs.length;
   const numFindings = dropped.map((spec) =>
@@ -262,17 +266,6 @@ function verdict(
   return { findings, answer, reported, entry };
 }
 
-/** `increment:` and value-less `add:` fail while the server reads the request: nothing else is looked at. */
-function decodingFindings(specs: readonly ModSpec[]): Finding[] {
-  const found: Finding[] = [];
-  for (const spec of specs) {
-    if (spec.op === 'increment') found.push(incrementFinding(spec.header.nameRange));
-    else if (spec.op === 'add' && spec.values.length === 0)
-      found.push(noValuesFinding(spec.attribute, headerRange(spec)));
-  }
-  return found;
-}
-
 function headerRange(spec: ModSpec): Range {
   return spec.header.valueRange;
 }
@@ -306,11 +299,7 @@ function modSpecFindings(
     if (!type) {
       if (extensible) continue;
       if (writes) schemaFindings.push(unknownAttributeFinding(spec.attribute, headerRange(spec), schema));
-      else
-        deletes.push({
-          ...unknownAttributeFinding(spec.attribute, headerRange(spec), schema, NO_SUCH_VALUE),
-          severity: 'warning',
-        });
+      else deletes.push(unknownAttributeDeleted(spec.attribute, headerRange(spec), schema));
       continue;
     }
     if (writes && type.singleValue && distinct > 1) {
@@ -426,6 +415,3 @@ function applySpec(builder: EntryBuilder, spec: ModSpec, schema: Schema): Findin
       return undefined;
   }
 }
-
-export { findInvalidValues } from './checks/invalidSyntax';
-export type { Finding } from './checks/types';

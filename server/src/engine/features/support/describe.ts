@@ -5,6 +5,7 @@
 import type { AttributeSpec, Catalog, Reaction, ValueSyntax } from '../../catalog';
 import type { BooleanDialect } from '../../catalog/schema';
 import { BOOLEAN_WORDS, readBoolean } from '../../catalog/semantics';
+import { resultCode } from '../../schema/answers';
 
 /** Inline code that survives backticks in the text. */
 export function code(text: string): string {
@@ -20,26 +21,6 @@ export function codeBlock(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}text\n${text}\n${fence}`;
-}
-
-const RESULT_CODES: Readonly<Record<number, string>> = {
-  1: 'Operations error',
-  2: 'Protocol error',
-  16: 'No such attribute',
-  20: 'Type or value exists',
-  21: 'Invalid syntax',
-  32: 'No such object',
-  34: 'Invalid DN syntax',
-  53: 'Unwilling to perform',
-  65: 'Object class violation',
-  67: 'Not allowed on RDN',
-  68: 'Already exists',
-};
-
-/** `53 (Unwilling to perform)`. */
-export function resultCode(value: number): string {
-  const name = RESULT_CODES[value];
-  return name ? `${value} (${name})` : String(value);
 }
 
 /** A short label for a reaction: rejects (53 …), falls back to `x`, ignores it, accepts it. */

@@ -1,11 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LargeDocument } from '../../../server/src/engine/largeDocument';
-import { CODES } from '../../../server/src/engine/rules';
+import { CODES, SCHEMA_RULES } from '../../../server/src/engine/rules';
 import { buildSchema } from '../../../server/src/engine/schema/schema';
-import { SCHEMA_CHECKS } from '../../../server/src/engine/schema/checks';
 import { getLanguageService } from '../../../server/src/engine/service';
-import { DEFINITIONS, fixtureSchema } from './fixture';
+import { DEFINITIONS, fixtureSchema } from '../schema/fixture';
 
 const service = getLanguageService();
 const schema = fixtureSchema();
@@ -47,8 +46,10 @@ describe('schema diagnostics', () => {
   });
 
   test('every check is registered in group schema, so settings can switch it off or change its severity', () => {
-    for (const check of SCHEMA_CHECKS)
-      assert.deepEqual(CODES[check.code], { severity: check.severity, group: 'schema', summary: check.summary });
+    for (const { meta } of SCHEMA_RULES) {
+      assert.equal(meta.group, 'schema', meta.code);
+      assert.equal(CODES[meta.code], meta);
+    }
     const document = service.parse(TEXT);
     assert.deepEqual(service.validate(document, { disabledGroups: ['schema'] }, schema), []);
     const softened = service.validate(

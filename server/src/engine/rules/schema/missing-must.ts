@@ -1,14 +1,23 @@
 import type { Range } from '../../ldif/ast';
-import { missingMustAnswer } from '../answers';
-import type { SchemaEntry } from '../entry';
-import type { ObjectClass, Schema } from '../schema';
-import type { Finding, SchemaCheckInfo } from './types';
+import { missingMustAnswer } from '../../schema/answers';
+import type { SchemaEntry } from '../../schema/entry';
+import type { Finding } from '../../schema/findings';
+import type { ObjectClass, Schema } from '../../schema/schema';
+import { exampleSchema, PERSON_DN, PERSON_TYPES } from '../support/examples';
+import type { SchemaRule, SchemaRuleMeta } from '../types';
 
-export const missingMust: SchemaCheckInfo = {
+const meta = {
   code: 'schema/missing-must',
+  group: 'schema',
   severity: 'error',
   summary: 'An added entry lacks an attribute that one of its object classes requires (MUST).',
-};
+  server:
+    '389-DS goes through the entry\'s classes in order (superior classes included, the RDN value counted: the server adds it) and refuses the entry with 65 (Object class violation), "missing attribute "<type>" required by object class "<class>"", naming the last missing attribute of the first class that misses any. A modify gets the same answer when the entry it leaves lacks a MUST attribute.',
+  example: [PERSON_DN, 'changetype: add', 'objectClass: top', 'objectClass: person', 'cn: Jane Smith'],
+  exampleSchema: exampleSchema(PERSON_TYPES, ['top', 'person']),
+} satisfies SchemaRuleMeta;
+
+export default { meta, scope: 'schema' } satisfies SchemaRule;
 
 /** A class of the entry, with where the record names it (or the class it was added for), worked out when needed. */
 export interface PlacedClass {
@@ -45,7 +54,7 @@ export function findMissingMust(entry: SchemaEntry, classes: readonly PlacedClas
         index = findings.length;
         indexByName.set(key, index);
         findings.push({
-          check: missingMust,
+          check: meta,
           answer: missingMustAnswer(name, objectClass.name),
           range: range(),
           problem: `The entry has no ${name}, which object class ${objectClass.name} requires${through(objectClass, key, schema)}: add "${name}: <value>".`,

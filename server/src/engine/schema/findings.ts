@@ -1,16 +1,14 @@
-import type { Range, Severity } from '../../ldif/ast';
-import type { ServerAnswer } from '../answers';
+import type { Range, Severity } from '../ldif/ast';
+import type { SchemaRuleMeta } from '../rules/types';
+import type { ServerAnswer } from './answers';
 
-/** A schema check's metadata: stable code, default severity, one-line summary (docs, settings, SARIF). */
-export interface SchemaCheckInfo {
-  readonly code: `schema/${string}`;
-  readonly severity: Severity;
-  readonly summary: string;
-}
-
-/** One problem a check found, before it becomes a diagnostic. */
+/**
+ * One problem the server's checks meet in a record, before the registry reports it: the checks
+ * live in the schema rules (`rules/schema/<name>.ts`), and each finding names its rule.
+ */
 export interface Finding {
-  readonly check: SchemaCheckInfo;
+  /** The metadata of the rule that found it: its code and default severity. */
+  readonly check: SchemaRuleMeta;
   /** What 389-DS answers when this is the first problem it meets in the operation. */
   readonly answer: ServerAnswer;
   /**
@@ -20,7 +18,7 @@ export interface Finding {
   readonly range: Range | undefined;
   /** What is wrong and what would be right, as one or two sentences. */
   readonly problem: string;
-  /** When it differs from the check's default (a NO-USER-MODIFICATION mod alone is refused, not dropped). */
+  /** When it differs from the rule's default: its `milder` or `stricter` severity. */
   readonly severity?: Severity;
   /** The entry was already so before the record (a dry run finding about the live entry). */
   readonly preexisting?: boolean;

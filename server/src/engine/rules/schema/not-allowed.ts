@@ -1,13 +1,30 @@
 import type { Range } from '../../ldif/ast';
-import { notAllowedAnswer } from '../answers';
-import type { ObjectClass, Schema, AttributeType } from '../schema';
-import type { Finding, SchemaCheckInfo } from './types';
+import { notAllowedAnswer } from '../../schema/answers';
+import type { Finding } from '../../schema/findings';
+import type { AttributeType, ObjectClass, Schema } from '../../schema/schema';
+import { exampleSchema, PERSON_DN, PERSON_TYPES } from '../support/examples';
+import type { SchemaRule, SchemaRuleMeta } from '../types';
 
-export const notAllowed: SchemaCheckInfo = {
+const meta = {
   code: 'schema/not-allowed',
+  group: 'schema',
   severity: 'error',
   summary: "A known attribute that none of the entry's object classes allows (MUST or MAY).",
-};
+  server:
+    'For each attribute, in entry order, 389-DS checks that one of the entry\'s classes (superior classes included) lists it in MUST or MAY, and refuses the operation with 65 (Object class violation), "attribute "<name>" not allowed". Operational attributes and objectClass need no class, and an extensibleObject entry takes any attribute. On a modify the whole resulting entry is checked, so replacing a class can leave an attribute behind that no class allows any more.',
+  example: [
+    PERSON_DN,
+    'changetype: add',
+    'objectClass: top',
+    'objectClass: person',
+    'cn: Jane Smith',
+    'sn: Smith',
+    'mail: jane.smith@example.com',
+  ],
+  exampleSchema: exampleSchema([...PERSON_TYPES, 'mail'], ['top', 'person', 'organizationalPerson', 'inetOrgPerson']),
+} satisfies SchemaRuleMeta;
+
+export default { meta, scope: 'schema' } satisfies SchemaRule;
 
 /** The attribute (server name, options included) is allowed by none of the classes. */
 export function notAllowedFinding(
@@ -24,7 +41,7 @@ export function notAllowedFinding(
     .map((objectClass) => objectClass.name);
   const listed = classes.length > 0 ? classes.map((objectClass) => objectClass.name).join(', ') : 'none known';
   return {
-    check: notAllowed,
+    check: meta,
     answer: notAllowedAnswer(name),
     range,
     problem: `${type.name} is not allowed on this entry: none of its object classes (${listed}) lists it in MUST or MAY.${
