@@ -40,7 +40,7 @@ interface BlockState {
   /** Record-rule diagnostics, computed on first validation. */
   recordDiagnostics?: Diagnostic[];
   /** Schema-rule diagnostics, computed on first validation with each schema. */
-  schemaDiagnostics?: { readonly schema: Schema; readonly diagnostics: Diagnostic[] };
+  schemaDiagnostics?: { readonly schema: Schema; readonly diagnostics: readonly Diagnostic[] };
 }
 
 /** What splitting the whole text found besides its blocks, kept so that an edit can split only its window. */
@@ -201,14 +201,15 @@ export class ParsedDocument {
     // Loops, not flatMap: this runs for every piece of a large file, and most records have nothing to say.
     const found: Diagnostic[] = [];
     const { schema } = context;
+    const withSchema = schema && { ...context, schema };
     for (const state of this.order) {
       if (!state.view) continue;
       state.recordDiagnostics ??= checkRecord(state.view, context);
       for (const diagnostic of state.recordDiagnostics) found.push(diagnostic);
-      if (!schema) continue;
-      if (state.schemaDiagnostics?.schema !== schema) {
-        const diagnostics = checkRecordAgainstSchema(state.view, { ...context, schema }, state.recordDiagnostics);
-        state.schemaDiagnostics = { schema, diagnostics };
+      if (!withSchema) continue;
+      if (state.schemaDiagnostics?.schema !== withSchema.schema) {
+        const diagnostics = checkRecordAgainstSchema(state.view, withSchema, state.recordDiagnostics);
+        state.schemaDiagnostics = { schema: withSchema.schema, diagnostics };
       }
       for (const diagnostic of state.schemaDiagnostics.diagnostics) found.push(diagnostic);
     }

@@ -87,9 +87,9 @@ export function checkRecordAgainstSchema(
   context: RuleContext & { readonly schema: Schema },
   recordDiagnostics: readonly Diagnostic[],
   current?: SchemaEntry,
-): Diagnostic[] {
+): readonly Diagnostic[] {
   const verdict = schemaVerdict(view, context.schema, context.catalog, current);
-  if (!verdict || verdict.findings.length === 0) return [];
+  if (!verdict || verdict.findings.length === 0) return NONE;
   const catalogLines = new Set<number>();
   for (const diagnostic of recordDiagnostics)
     if (!diagnostic.code.startsWith('ldif/')) catalogLines.add(diagnostic.range.start.line);
@@ -102,6 +102,9 @@ export function checkRecordAgainstSchema(
   }
   return found;
 }
+
+/** Nearly every record has nothing to say: one shared empty list instead of one each. */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
 
 /** A schema finding's severity, when it is not its rule's default, as the rule declares it. */
 function severityOf({ check, severity }: SchemaFinding): Pick<Finding, 'mild' | 'strict'> {
