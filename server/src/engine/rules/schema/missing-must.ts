@@ -3,7 +3,7 @@ import { missingMustAnswer } from '../../schema/answers';
 import type { SchemaEntry } from '../../schema/entry';
 import type { Finding } from '../../schema/findings';
 import type { ObjectClass, Schema } from '../../schema/schema';
-import { exampleSchema, PERSON_DN, PERSON_TYPES } from '../support/examples';
+import { exampleSchema, personAddExample, PERSON_TYPES } from '../support/examples';
 import type { SchemaRule, SchemaRuleMeta } from '../types';
 
 const meta = {
@@ -13,7 +13,7 @@ const meta = {
   summary: 'An added entry lacks an attribute that one of its object classes requires (MUST).',
   server:
     '389-DS goes through the entry\'s classes in order (superior classes included, the RDN value counted: the server adds it) and refuses the entry with 65 (Object class violation), "missing attribute "<type>" required by object class "<class>"", naming the last missing attribute of the first class that misses any. A modify gets the same answer when the entry it leaves lacks a MUST attribute.',
-  example: [PERSON_DN, 'changetype: add', 'objectClass: top', 'objectClass: person', 'cn: Jane Smith'],
+  example: personAddExample([], ['sn']),
   exampleSchema: exampleSchema(PERSON_TYPES, ['top', 'person']),
 } satisfies SchemaRuleMeta;
 

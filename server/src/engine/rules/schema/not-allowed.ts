@@ -2,7 +2,7 @@ import type { Range } from '../../ldif/ast';
 import { notAllowedAnswer } from '../../schema/answers';
 import type { Finding } from '../../schema/findings';
 import type { AttributeType, ObjectClass, Schema } from '../../schema/schema';
-import { exampleSchema, PERSON_DN, PERSON_TYPES } from '../support/examples';
+import { exampleSchema, personAddExample, PERSON_TYPES } from '../support/examples';
 import type { SchemaRule, SchemaRuleMeta } from '../types';
 
 const meta = {
@@ -12,15 +12,7 @@ const meta = {
   summary: "A known attribute that none of the entry's object classes allows (MUST or MAY).",
   server:
     'For each attribute, in entry order, 389-DS checks that one of the entry\'s classes (superior classes included) lists it in MUST or MAY, and refuses the operation with 65 (Object class violation), "attribute "<name>" not allowed". Operational attributes and objectClass need no class, and an extensibleObject entry takes any attribute. On a modify the whole resulting entry is checked, so replacing a class can leave an attribute behind that no class allows any more.',
-  example: [
-    PERSON_DN,
-    'changetype: add',
-    'objectClass: top',
-    'objectClass: person',
-    'cn: Jane Smith',
-    'sn: Smith',
-    'mail: jane.smith@example.com',
-  ],
+  example: personAddExample(['mail: jane.smith@example.com']),
   exampleSchema: exampleSchema([...PERSON_TYPES, 'mail'], ['top', 'person', 'organizationalPerson', 'inetOrgPerson']),
 } satisfies SchemaRuleMeta;
 

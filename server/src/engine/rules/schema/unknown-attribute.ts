@@ -3,7 +3,7 @@ import { NO_SUCH_VALUE, notAllowedAnswer, type ServerAnswer } from '../../schema
 import type { Finding } from '../../schema/findings';
 import type { Schema } from '../../schema/schema';
 import { suggestName } from '../../schema/suggest';
-import { exampleSchema, PERSON_DN, PERSON_TYPES } from '../support/examples';
+import { exampleSchema, personAddExample, PERSON_TYPES } from '../support/examples';
 import type { SchemaRule, SchemaRuleMeta } from '../types';
 
 const meta = {
@@ -17,15 +17,7 @@ const meta = {
   summary: "An attribute type the server's schema does not define (allowed only on an extensibleObject entry).",
   server:
     'No object class can allow a type the schema does not define: 389-DS refuses an add or a modify that writes one with 65 (Object class violation), "attribute "<name>" not allowed", the name lower-cased. Only an entry with the extensibleObject class takes unknown types (their values are still checked for syntax). A modify that deletes one is refused with 16 (No such attribute), with no message.',
-  example: [
-    PERSON_DN,
-    'changetype: add',
-    'objectClass: top',
-    'objectClass: person',
-    'cn: Jane Smith',
-    'sn: Smith',
-    'descripton: on leave',
-  ],
+  example: personAddExample(['descripton: on leave']),
   exampleSchema: exampleSchema(PERSON_TYPES, ['top', 'person']),
 } satisfies SchemaRuleMeta;
 

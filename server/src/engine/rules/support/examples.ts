@@ -70,5 +70,16 @@ export function exampleSchema(
   };
 }
 
+/** An add of a person with the attributes its classes require, but for those named in `omit`, and `extra` lines after them. */
+export function personAddExample(extra: readonly string[] = [], omit: readonly string[] = []): string[] {
+  const lines = ['objectClass: top', 'objectClass: person', 'cn: Jane Smith', 'sn: Smith'];
+  return [
+    PERSON_DN,
+    'changetype: add',
+    ...lines.filter((line) => !omit.includes(line.slice(0, line.indexOf(':')))),
+    ...extra,
+  ];
+}
+
 /** The attribute types an add of a person (classes top and person) needs. */
 export const PERSON_TYPES = ['objectClass', 'cn', 'sn', 'description'] as const;
