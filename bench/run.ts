@@ -9,7 +9,7 @@
  * process.resourceUsage() in the child), several times, alternating with its peers so that a
  * change of load hits all of them alike; figures are medians.
  *
- * Options: --runs N (default 5), --skip-1g, --quick (3 runs, no 1 GB file), --only cli,1g,lsp,corpus
+ * Options: --runs N (default 5), --skip-1g, --quick (3 runs, no 1 GB file), --only cli,1g,lsp,corpus,schema
  * (some sections), --clean (delete the generated files and exit).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -19,6 +19,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { LspClient } from '../test/lsp/client';
 import { GENERATOR_VERSION, generateToFile, type GenerateOptions, type GenerateStats } from './generate';
+import { benchSchema, handSchema, schemaFigures, type BenchSchema } from './schema';
 
 const ROOT = resolve(__dirname, '..');
 const DIR = join(os.tmpdir(), 'winsync-ldif-bench');
@@ -30,7 +31,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const RUNS = Number(valueOf('--runs') ?? (quick ? 3 : 5));
 const WITH_1G = !args.includes('--skip-1g') && !quick;
-/** --only cli,1g,lsp,corpus: run some sections. */
+/** --only cli,1g,lsp,corpus,schema: run some sections. */
 const ONLY = valueOf('--only')?.split(',');
 const wanted = (section: string) => ONLY === undefined || ONLY.includes(section);
 
@@ -336,7 +337,7 @@ async function timed<T>(action: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - started, value];
 }
 
-async function languageServer(editor: Generated): Promise<void> {
+async function languageServer(editor: Generated, schema: BenchSchema | undefined): Promise<void> {
   const text = readFileSync(editor.path, 'utf8');
   const lines = text.split('\n');
   const uri = 'file:///bench/editor-100k-lines.ldif';
@@ -381,6 +382,17 @@ async function languageServer(editor: Generated): Promise<void> {
   const client = await LspClient.start();
   try {
     await measureEditing(client, uri, text, lines);
+    if (!schema) return;
+    // The same document and keystrokes once the 389-DS schema is loaded (issue 16): the rows say how they compare.
+    const handed = await handSchema(client, uri, schema);
+    row(
+      'LSP schema handed over → 100k-line document re-checked',
+      `${handed.ms.toFixed(0)} ms`,
+      '',
+      undefined,
+      `${schema.editorSchema.label}; the server parsed it in ${handed.parseMs} ms (first parse in this server process)`,
+    );
+    results.lspSchemaHandover = handed;
   } finally {
     await client.stop();
   }
@@ -843,7 +855,36 @@ async function main(): Promise<void> {
     if (WITH_1G) await hugeFile(ensureFile(FILES.huge));
     else row('check peak RSS, 1 GiB file', 'skipped', '≤ 150 MiB', undefined, '--skip-1g or --quick');
   }
-  if (wanted('lsp')) await languageServer(ensureFile(FILES.editor));
+  // The server schema (issue 16) comes from the test 389-DS, started for the bench when it is not running.
+  let schema: BenchSchema | undefined;
+  if (wanted('schema') || wanted('lsp')) {
+    schema = await benchSchema(DIR).catch((error: unknown) => {
+      row(
+        'server schema figures',
+        'skipped',
+        '',
+        undefined,
+        `no 389-DS to read a schema from: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
+      return undefined;
+    });
+  }
+  try {
+    if (wanted('schema') && schema) {
+      await schemaFigures(schema, ensureFile(FILES.change).path, {
+        runs: RUNS,
+        row,
+        median,
+        percentile,
+        spread,
+        runNode,
+        results,
+      });
+    }
+    if (wanted('lsp')) await languageServer(ensureFile(FILES.editor), schema);
+  } finally {
+    await schema?.stop();
+  }
   if (wanted('corpus')) await corpusSweep();
   if (wanted('apply')) await applySection();
 

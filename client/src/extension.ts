@@ -9,6 +9,7 @@ import {
 import { registerAgreements } from './agreements';
 import { registerApply } from './apply';
 import { RECORD_LENSES, recordLensMiddleware, showLensesOnTrust } from './apply/codeLens';
+import { registerSchema } from './schema';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +31,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerAgreements(context, { profiles, passwords, channel: client.outputChannel });
   context.subscriptions.push(showLensesOnTrust(client));
   await client.start();
+  // The active profile's server schema, handed to the language server.
+  registerSchema(context, client, profiles, client.outputChannel);
 }
 
 export async function deactivate(): Promise<void> {

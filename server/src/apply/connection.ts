@@ -42,6 +42,8 @@ export interface ConnectionSettings {
   readonly verifyTls?: boolean;
   readonly connectTimeoutMs?: number;
   readonly operationTimeoutMs?: number;
+  /** No bind (bindDn and password are not used): only for reading what anyone may read, e.g. the schema. */
+  readonly anonymous?: boolean;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -275,6 +277,7 @@ function checkSettings(settings: ConnectionSettings, endpoint: Endpoint): void {
       );
     return;
   }
+  if (settings.anonymous) return;
   if (!settings.bindDn)
     throw usage(
       'No bind DN was given.',
@@ -323,6 +326,7 @@ export async function openSession(settings: ConnectionSettings, signal?: AbortSi
       // ldapts adds the socket to the options it is given; keep ours clean.
       await client.startTLS({ ...tls });
     }
+    if (settings.anonymous) return client;
     phase = 'bind';
     if (settings.saslExternal) await client.bindSASL('EXTERNAL');
     else await client.bind(settings.bindDn ?? '', settings.password?.reveal() ?? '');
@@ -344,7 +348,7 @@ export async function openSession(settings: ConnectionSettings, signal?: AbortSi
     client: bound,
     endpoint,
     operationTimeoutMs: timeouts.operationTimeoutMs,
-    identity: settings.saslExternal ? 'SASL EXTERNAL' : (settings.bindDn ?? ''),
+    identity: settings.saslExternal ? 'SASL EXTERNAL' : settings.anonymous ? 'anonymous' : (settings.bindDn ?? ''),
     isBound: () => bound.isBound,
     abort: () => raw.destroy(),
     close: async () => {

@@ -33,7 +33,10 @@ import {
 import { printable } from './printable';
 import { planItem } from './run';
 import { isSecretAttribute, redact, WITHHELD, type Secret } from './secret';
-import { ServerSchema } from './serverSchema';
+import { fetchSchema, schemaOf } from './schemaFetch';
+import { checkEntry } from '../engine/schema/check';
+import { entryOfValues } from '../engine/schema/entry';
+import type { Schema } from '../engine/schema/schema';
 import type { SourceRecord } from './source';
 import type { Catalog } from '../engine/catalog';
 
@@ -109,7 +112,7 @@ class Simulation {
 
   constructor(
     private readonly client: Client,
-    readonly schema: ServerSchema | undefined,
+    readonly schema: Schema | undefined,
   ) {}
 
   async entry(dn: string): Promise<SimEntry | null> {
@@ -172,12 +175,18 @@ function toBytes(value: string | Buffer): Uint8Array {
   return typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value);
 }
 
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 export async function dryRunRecords(
   target: DryRunTarget,
   records: AsyncIterable<SourceRecord>,
   options: DryRunOptions,
 ): Promise<DryRunSummary> {
-  const simulation = new Simulation(target.client, await ServerSchema.read(target.client));
+  // Without a schema that can be read, predict nothing rather than everything.
+  const schema = await fetchSchema(target).then(schemaOf, () => undefined);
+  const simulation = new Simulation(target.client, schema);
   const counts = Object.fromEntries(DRY_RUN_VERDICTS.map((verdict) => [verdict, 0])) as Record<DryRunVerdict, number>;
   let total = 0;
   let stoppedAt: RecordSource | undefined;
@@ -284,24 +293,14 @@ async function simulate(
 ): Promise<Outcome> {
   const { operation } = record;
   const existing = await simulation.entry(operation.dn);
-  // What the server's schema check would refuse about the entry as the record leaves it.
-  const schemaFinding = (after: SimEntry, written: readonly string[]): Explanation[] => {
-    const classes = after.attributes.get('objectclass')?.values.map((value) => decoder.decode(value)) ?? [];
-    const single =
-      simulation.schema &&
-      written.find(
-        (type) =>
-          simulation.schema?.isSingleValued(type) && (after.attributes.get(type.toLowerCase())?.values.length ?? 0) > 1,
-      );
-    const text = single
-      ? `single-valued attribute "${single}" has multiple values`
-      : classes.length > 0
-        ? simulation.schema?.violation(
-            classes,
-            [...after.attributes.values()].map((attribute) => attribute.type),
-            written,
-          )
-        : undefined;
+  // What the server's schema check (engine/schema, in 389-DS's order and words) would refuse
+  // about the whole entry as the record leaves it: 389-DS checks the resulting entry.
+  const schemaFinding = (after: SimEntry): Explanation[] => {
+    const { schema } = simulation;
+    const attributes = Object.fromEntries(
+      [...after.attributes.values()].map((attribute) => [attribute.type, attribute.values.map(toBuffer)]),
+    );
+    const text = schema && checkEntry(entryOfValues(after.dn, attributes, schema), schema).reported?.answer.text;
     return text
       ? [
           explainOperationError(new ObjectClassViolationError(text), {
@@ -340,10 +339,7 @@ async function simulate(
         };
       }
       const entry = newEntry(operation.dn, operation.attributes);
-      const refused = schemaFinding(
-        entry,
-        operation.attributes.map((attribute) => attribute.type),
-      );
+      const refused = schemaFinding(entry);
       if (refused.length > 0) return { findings: refused, changes: [] };
       simulation.set(operation.dn, entry);
       return { findings: [], changes: diff(undefined, entry, keysOf(entry), options) };
@@ -365,11 +361,7 @@ async function simulate(
       if (!existing) return { findings: [missing(operation.dn)], changes: [] };
       const after = cloneEntry(existing);
       let findings = operation.changes.flatMap((change) => applyChange(after, change, operation.dn));
-      if (findings.length === 0)
-        findings = schemaFinding(
-          after,
-          operation.changes.filter((change) => change.values.length > 0).map((change) => change.type),
-        );
+      if (findings.length === 0) findings = schemaFinding(after);
       if (findings.length === 0) simulation.set(operation.dn, after);
       const touched = [...new Set(operation.changes.map((change) => change.type.toLowerCase()))];
       return { findings, changes: diff(existing, after, touched, options) };
@@ -405,7 +397,7 @@ async function simulate(
       }
       const after = renameEntry(existing, newDn, operation);
       const touched = [...new Set([...rdnTypes(existing.dn), ...rdnTypes(newDn)])];
-      const refused = schemaFinding(after, rdnTypes(newDn));
+      const refused = schemaFinding(after);
       if (refused.length > 0) return { findings: refused, changes: diff(existing, after, touched, options), newDn };
       simulation.set(operation.dn, null);
       simulation.set(newDn, after);

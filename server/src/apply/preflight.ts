@@ -10,6 +10,7 @@ import type { Diagnostic, LdifRecord, Range } from '../engine/ldif/ast';
 import { mixedRecordProblems } from '../engine/ldif/parser';
 import { applySettings, checkEntries, syntaxDiagnostics, type ValidationSettings } from '../engine/rules/validate';
 import type { EntryView } from '../engine/model/entryView';
+import type { RuleContext } from '../engine/rules/types';
 import localFileUnreadable, { localFileUnreadableMessage } from '../engine/rules/ldif/local-file-unreadable';
 import { AgreementHazards, type AgreementHazard } from './agreementHazards';
 import { ApplyError, advice } from './errors';
@@ -74,7 +75,7 @@ export async function preflight(inputs: readonly ApplyInput[], options: Prefligh
     let index = 0;
     const documentLevel = await checkPieces(
       input.pieces(),
-      options.catalog,
+      { catalog: options.catalog },
       async (document, diagnostics) => {
         const ranges: { first: number; last: number; record: LdifRecord }[] = [];
         for (const record of document.ldif.records) {
@@ -142,10 +143,11 @@ export function formatBlocking(problem: BlockingProblem): string {
  */
 export async function checkPieces(
   pieces: Iterable<SourcePiece> | AsyncIterable<SourcePiece>,
-  catalog: Catalog,
+  context: RuleContext,
   onPiece: (document: ParsedDocument, diagnostics: Diagnostic[]) => Promise<void> | void,
   signal?: AbortSignal,
 ): Promise<Diagnostic[]> {
+  const { catalog } = context;
   const kept: EntryView[] = [];
   const firsts: LdifRecord[] = [];
   for await (const piece of pieces) {
@@ -161,7 +163,7 @@ export async function checkPieces(
     const document = parsePiece(piece, catalog);
     for (const view of document.views) if (view.kind !== undefined) kept.push(view);
     rememberFirsts(firsts, document.ldif.records);
-    await onPiece(document, [...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(catalog)]);
+    await onPiece(document, [...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(context)]);
   }
   return [...syntaxDiagnostics(mixedRecordProblems(firsts)), ...checkEntries(kept, { catalog })];
 }

@@ -83,7 +83,10 @@ export async function* sourceRecords(
         baseDir: input.baseDir,
         lines,
         diagnostics: () => {
-          pieceDiagnostics ??= [...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(catalog)];
+          pieceDiagnostics ??= [
+            ...syntaxDiagnostics(document.ldif.problems),
+            ...document.recordDiagnostics({ catalog }),
+          ];
           return [...pieceDiagnostics.filter(inside), ...(options.documentDiagnostics ?? []).filter(inside)];
         },
       };

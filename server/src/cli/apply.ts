@@ -20,7 +20,6 @@ import {
 import { dryRunRecords, formatDryRunRecord, formatDryRunSummary, type DryRunRecord } from '../apply/dryRun';
 import { ApplyError, formatExplanation } from '../apply/errors';
 import { DEFAULT_MAX_FILE_VALUE_BYTES } from '../apply/localFiles';
-import { canPrompt, passwordFromEnv, promptPassword, readPasswordFile } from '../apply/password';
 import { formatBlocking, preflight, type Preflight } from '../apply/preflight';
 import { printable } from '../apply/printable';
 import { RejectFile } from '../apply/rejectFile';
@@ -29,6 +28,7 @@ import { redact, Secret } from '../apply/secret';
 import { sourceRecords, type ApplyInput, type SourceRecord } from '../apply/source';
 import { choiceOption, countOption, parseArgs, sizeOption, stringOption, UsageError, type ParsedArgs } from './args';
 import { BatchedOutput, write, type CommandIO } from './io';
+import { CONNECTION_OPTIONS, obtainPassword } from './connectionOptions';
 import { assertRegularFile, filePieces, unreadableReason } from './pieces';
 import { renderRemedy } from './remedies';
 
@@ -40,22 +40,14 @@ export const APPLY_USAGE = `usage: winsync-ldif apply --url URL (--bind-dn DN [-
   --sasl-external binds over ldapi:// as the local user (root maps to cn=Directory Manager), without a password.`;
 
 const OPTIONS = {
-  url: { value: true },
-  'bind-dn': { value: true },
-  'password-file': { value: true },
-  'password-env': { value: true },
+  ...CONNECTION_OPTIONS,
   'sasl-external': { value: false },
-  'ca-file': { value: true },
-  starttls: { value: false },
   'dry-run': { value: false },
   continue: { value: false },
   'reject-file': { value: true },
   format: { value: true },
   force: { value: false },
-  'connect-timeout': { value: true },
-  timeout: { value: true },
   'max-value-file-size': { value: true },
-  'insecure-skip-tls-verify': { value: false },
   help: { value: false },
 } as const;
 
@@ -285,28 +277,6 @@ async function printBlocking(found: Preflight, io: CommandIO): Promise<void> {
     await write(io.stderr, `${printable(formatBlocking(problem))}\n`);
   if (found.blockingCount > SHOWN_PROBLEMS)
     await write(io.stderr, `… and ${found.blockingCount - SHOWN_PROBLEMS} more (winsync-ldif check lists them all)\n`);
-}
-
-export async function obtainPassword(
-  options: Pick<ApplyOptions, 'passwordFile' | 'passwordEnv' | 'bindDn'>,
-  io: CommandIO,
-): Promise<Secret> {
-  if (options.passwordFile) {
-    const { password, warning } = await readPasswordFile(resolve(io.cwd, options.passwordFile));
-    if (warning) io.stderr.write(`${warning}\n`);
-    return password;
-  }
-  if (options.passwordEnv) return passwordFromEnv(io.env, options.passwordEnv);
-  const terminal = {
-    input: io.stdin as ApplyCommandIO['stdin'] & { setRawMode?: (raw: boolean) => unknown },
-    output: io.stderr,
-  };
-  if (!canPrompt(terminal)) {
-    throw new UsageError(
-      'no password source: pass --password-file F or --password-env VAR (a prompt needs a terminal)',
-    );
-  }
-  return promptPassword(terminal, `Password for ${options.bindDn}: `);
 }
 
 function settingsOf(options: ApplyOptions, password: Secret | undefined): ConnectionSettings {

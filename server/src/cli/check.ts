@@ -9,14 +9,19 @@ import { checkPieces, LocalFileInspector, localFileDiagnostic } from '../apply/p
 import { choiceOption, countOption, parseArgs, sizeOption, UsageError } from './args';
 import type { CommandIO } from './io';
 import { fileChunks, readPieces, readPiecesSync, unreadableReason, type Piece } from './pieces';
+import { loadSchema, SCHEMA_OPTIONS, SCHEMA_USAGE } from './schemaSource';
+import type { Schema } from '../engine/schema/schema';
 import { createReporter, REPORT_FORMATS } from './reporters';
 
-export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] [--max-value-file-size SIZE] <file|folder|->...`;
+export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] [--max-value-file-size SIZE]
+          ${SCHEMA_USAGE} <file|folder|->...
+  With a schema (a file, or read from the server), every entry is also checked against it (rule group schema).`;
 
 const OPTIONS = {
   format: { value: true },
   'max-warnings': { value: true },
   'max-value-file-size': { value: true },
+  ...SCHEMA_OPTIONS,
 } as const;
 
 /** `winsync-ldif check`: validates files, prints diagnostics, returns the exit code (0 clean, 1 errors, 2 usage or I/O). */
@@ -28,6 +33,8 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
   if (args.positional.length === 0) throw new UsageError('name at least one file or folder (or - for standard input)');
 
   const files = await expandInputs(args.positional, io.cwd);
+  const loaded = await loadSchema(args, io);
+  if (loaded && format === 'text') io.stderr.write(`schema: ${loaded.source}\n`);
   const reporter = createReporter(format, io.stdout);
   const catalog = loadCatalog();
   const localFiles = new LocalFileInspector(maxFileValueBytes);
@@ -40,8 +47,8 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
     const pieces = file === '-' ? readPieces(io.stdin) : readPiecesSync(fileChunks(path));
     const baseDir = file === '-' ? io.cwd : dirname(path);
     const diagnostics = await checkInput(pieces, catalog, (found) => reporter.report(file, found), {
-      localFiles,
-      baseDir,
+      files: { localFiles, baseDir },
+      schema: loaded?.schema,
     }).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot read ${file}: ${unreadableReason(error)}`);
     });
@@ -69,14 +76,21 @@ interface LocalFileChecks {
   readonly baseDir: string;
 }
 
+/** What else `check` looks at besides the text. */
+interface CheckOptions {
+  readonly files?: LocalFileChecks;
+  /** With `--schema` or `--url`, the schema rules check every record too. */
+  readonly schema?: Schema;
+}
+
 /** `checkInput` for a stream (standard input, tests). */
 export function checkStream(
   stream: Readable,
   catalog: Catalog,
   emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
-  files?: LocalFileChecks,
+  options: CheckOptions = {},
 ): Promise<CheckCounts> {
-  return checkInput(readPieces(stream), catalog, emit, files);
+  return checkInput(readPieces(stream), catalog, emit, options);
 }
 
 /**
@@ -88,7 +102,7 @@ async function checkInput(
   pieces: Iterable<Piece> | AsyncIterable<Piece>,
   catalog: Catalog,
   emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
-  files?: LocalFileChecks,
+  { files, schema }: CheckOptions = {},
 ): Promise<CheckCounts> {
   const counts = { errors: 0, warnings: 0 };
   const settings = { maxDiagnostics: Number.POSITIVE_INFINITY };
@@ -100,7 +114,7 @@ async function checkInput(
     }
     if (shaped.length > 0) await emit(shaped);
   };
-  const documentLevel = await checkPieces(pieces, catalog, async (document, diagnostics) => {
+  const documentLevel = await checkPieces(pieces, { catalog, schema }, async (document, diagnostics) => {
     if (files) {
       for (const record of document.ldif.records) {
         for (const { check, range } of await files.localFiles.inspect(record, files.baseDir)) {

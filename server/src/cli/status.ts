@@ -8,7 +8,8 @@ import { connectionWarnings, openSession, type ConnectionSettings } from '../app
 import { ApplyError } from '../apply/errors';
 import { redact, type Secret } from '../apply/secret';
 import { describeTime, type AgreementHealth, type StatusReport } from '../engine/status/agreementHealth';
-import { obtainPassword, refusePasswordArguments } from './apply';
+import { refusePasswordArguments } from './apply';
+import { obtainPassword } from './connectionOptions';
 import { choiceOption, countOption, parseArgs, stringOption, UsageError } from './args';
 import type { CommandIO } from './io';
 

@@ -14,6 +14,8 @@ import { buildSnippets } from './snippets/build';
 import { entryKindOf } from './support/entryKind';
 import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './support/keywords';
 import { countBefore, locate, modSpecOfHeader, recordEndingAbove, type RecordAt } from './support/locate';
+import { schemaCompletions } from '../schema/completion';
+import type { Schema } from '../schema/schema';
 
 export type CompletionKind = 'attribute' | 'value' | 'keyword' | 'snippet';
 
@@ -39,7 +41,18 @@ type Draft = Omit<CompletionItem, 'range'>;
 const NAME_PREFIX = /^[A-Za-z0-9.;-]*$/;
 const NAME_CHAR = /[A-Za-z0-9.;-]/;
 
-export function doComplete(document: ParsedDocument, position: Position, catalog: Catalog): CompletionItem[] {
+export function doComplete(
+  document: ParsedDocument,
+  position: Position,
+  catalog: Catalog,
+  schema?: Schema,
+): CompletionItem[] {
+  const items = catalogItems(document, position, catalog);
+  // Issue 16 integration point: with a server schema loaded, any attribute and class completes.
+  return schema ? schemaCompletions(document, position, schema, items) : items;
+}
+
+function catalogItems(document: ParsedDocument, position: Position, catalog: Catalog): CompletionItem[] {
   const at = locate(document, position);
   if (at.inComment) return [];
   const here: RecordAt | undefined = at.record

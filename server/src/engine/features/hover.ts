@@ -13,6 +13,8 @@ import { describeBase64, describeDn, readSchedule } from './support/describeValu
 import { entryKindOf } from './support/entryKind';
 import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './support/keywords';
 import { locate, modSpecOfHeader, type RecordAt } from './support/locate';
+import { schemaHover } from '../schema/hover';
+import type { Schema } from '../schema/schema';
 
 export interface Hover {
   /** Markdown. */
@@ -21,7 +23,18 @@ export interface Hover {
   readonly range: Range;
 }
 
-export function doHover(document: ParsedDocument, position: Position, catalog: Catalog): Hover | undefined {
+export function doHover(
+  document: ParsedDocument,
+  position: Position,
+  catalog: Catalog,
+  schema?: Schema,
+): Hover | undefined {
+  const found = catalogHover(document, position, catalog);
+  // Issue 16 integration point: with a server schema loaded, it speaks for every attribute and class.
+  return schema ? schemaHover(document, position, schema, found) : found;
+}
+
+function catalogHover(document: ParsedDocument, position: Position, catalog: Catalog): Hover | undefined {
   const at = locate(document, position);
   const { line, part } = at;
   if (!at.record || !line || part === undefined || part === 'separator') return undefined;

@@ -4,7 +4,7 @@
  * order listed here, which is the order of diagnostics that start at the same position.
  */
 import type { SyntaxCode } from '../ldif/findings';
-import type { DocumentRule, NoticeRule, RecordRule, Rule, RuleMeta, SyntaxRule } from './types';
+import type { DocumentRule, NoticeRule, RecordRule, Rule, RuleMeta, SchemaRule, SyntaxRule } from './types';
 import ldifMissingDn from './ldif/missing-dn';
 import ldifMissingColon from './ldif/missing-colon';
 import ldifInvalidAttributeDescription from './ldif/invalid-attribute-description';
@@ -73,6 +73,18 @@ import winsyncSubtreePairOverrides from './winsync/subtree-pair-overrides';
 import winsyncDirectorySubtreeOutsideRoot from './winsync/directory-subtree-outside-root';
 import winsyncTooManyDiagnostics from './winsync/too-many-diagnostics';
 import winsyncCheckFailed from './winsync/check-failed';
+import schemaUnsupportedModSpec from './schema/unsupported-mod-spec';
+import schemaNoUserModification from './schema/no-user-modification';
+import schemaDuplicateValue from './schema/duplicate-value';
+import schemaNoSuchValue from './schema/no-such-value';
+import schemaNoObjectClass from './schema/no-object-class';
+import schemaUnknownObjectClass from './schema/unknown-object-class';
+import schemaMissingMust from './schema/missing-must';
+import schemaUnknownAttribute from './schema/unknown-attribute';
+import schemaNotAllowed from './schema/not-allowed';
+import schemaSingleValue from './schema/single-value';
+import schemaInvalidSyntax from './schema/invalid-syntax';
+import schemaRdnValueRemoved from './schema/rdn-value-removed';
 
 /** The rule of each code the LDIF parser finds. */
 export const SYNTAX_RULES: { readonly [C in SyntaxCode]: SyntaxRule<C> } = {
@@ -151,6 +163,25 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   winsyncDirectorySubtreeOutsideRoot,
 ];
 
+/**
+ * Rules of the server's schema, reported only while a schema is loaded. Listed in the order
+ * 389-DS meets the problems; `schema/check.ts` plays that order and decides which they find.
+ */
+export const SCHEMA_RULES: readonly SchemaRule[] = [
+  schemaUnsupportedModSpec,
+  schemaNoUserModification,
+  schemaDuplicateValue,
+  schemaNoSuchValue,
+  schemaNoObjectClass,
+  schemaUnknownObjectClass,
+  schemaMissingMust,
+  schemaUnknownAttribute,
+  schemaNotAllowed,
+  schemaSingleValue,
+  schemaInvalidSyntax,
+  schemaRdnValueRemoved,
+];
+
 /** Codes the engine or a host reports about the checking itself. */
 export const NOTICE_RULES: readonly NoticeRule[] = [
   ldifLocalFileUnreadable,
@@ -163,10 +194,11 @@ export const RULES: readonly Rule[] = [
   ...Object.values(SYNTAX_RULES),
   ...RECORD_RULES,
   ...DOCUMENT_RULES,
+  ...SCHEMA_RULES,
   ...NOTICE_RULES,
 ];
 
 /** Every diagnostic code with its metadata: default severity, group, summary. */
 export const CODES: Readonly<Record<string, RuleMeta>> = Object.fromEntries(
-  RULES.map((rule) => [rule.meta.code, rule.meta]),
+  RULES.map((rule) => [rule.meta.code, rule.meta] as const),
 );

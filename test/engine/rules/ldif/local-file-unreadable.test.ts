@@ -12,8 +12,7 @@ import type { Diagnostic } from '../../../../server/src/engine/ldif/ast';
 async function check(text: string, baseDir: string, maxBytes = 2 * 1024 * 1024): Promise<Diagnostic[]> {
   const found: Diagnostic[] = [];
   await checkStream(Readable.from([text]), loadCatalog(), async (diagnostics) => void found.push(...diagnostics), {
-    localFiles: new LocalFileInspector(maxBytes),
-    baseDir,
+    files: { localFiles: new LocalFileInspector(maxBytes), baseDir },
   });
   return found.filter((d) => d.code === 'ldif/local-file-unreadable');
 }
