@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../cli/helpers';
-import { adminClient, runId, testServer } from './server';
+import { adminClient, connectArgs, runId, testServer } from './server';
 import { applyRecord, deleteQuietly, liveEntry, predict, readSchema, records, service, session } from './schemaServer';
 
 const server = testServer();
@@ -474,6 +474,52 @@ describe("modifies on a live entry: the prediction (playing the record on the en
       if (answer.code === 0) assert.equal(withoutEntry.answer.code, 0);
     });
   }
+});
+
+/** Modifies whose answer depends on the live entry or on a value's syntax, for the dry run. */
+const DRY_RUN_CASES: readonly (readonly [string, string])[] = [
+  ['a second value for a SINGLE-VALUE type: 65', 'add: wsTestLevel\nwsTestLevel: 6'],
+  ['deleting a MUST attribute: 65', 'delete: wsTestLevel'],
+  ['a bad Integer: 21', 'replace: wsTestLevel\nwsTestLevel: abc'],
+  ['adding an existing value in another case: 20', 'add: description\ndescription: OLD'],
+  ['an unknown type: 65', 'replace: bogusType\nbogusType: 1'],
+  [
+    'replacing the structural class while its attribute stays: 65',
+    'replace: objectClass\nobjectClass: person\n-\nadd: sn\nsn: x',
+  ],
+  ['a change the schema allows: accepted', 'replace: description\ndescription: new'],
+];
+
+describe("apply --dry-run on a live entry: its prediction is the server's answer", () => {
+  DRY_RUN_CASES.forEach(([name, specs], index) => {
+    test(name, { skip }, async () => {
+      const dn = `cn=${run}-dry${index},${people()}`;
+      created.push(dn);
+      await client.add(dn, [
+        new Attribute({ type: 'objectClass', values: ['top', 'wsTestThing'] }),
+        new Attribute({ type: 'cn', values: [`${run}-dry${index}`] }),
+        new Attribute({ type: 'wsTestLevel', values: ['5'] }),
+        new Attribute({ type: 'description', values: ['old'] }),
+      ]);
+      const text = `dn: ${dn}\nchangetype: modify\n${specs}\n-\n`;
+      const dir = mkdtempSync(join(tmpdir(), 'winsync-schema-dry-'));
+      try {
+        writeFileSync(join(dir, 'change.ldif'), text);
+        const result = await runCli(['apply', ...connectArgs(live), '--dry-run', '--format', 'json', 'change.ldif'], {
+          cwd: dir,
+        });
+        const [predicted] = (
+          JSON.parse(result.stdout) as { records: { verdict: string; findings: { code?: number }[] }[] }
+        ).records;
+        const [record] = records(text);
+        const answer = await applyRecord(client, record);
+        assert.equal(predicted.verdict, answer.code === 0 ? 'would-apply' : 'would-fail', result.stdout);
+        assert.equal(predicted.findings[0]?.code ?? 0, answer.code, result.stdout);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
 });
 
 describe('an entry that already breaks the schema', () => {

@@ -6,9 +6,9 @@
  * the server's schema refuses …). Like the run it predicts, it stops at the first failure
  * unless `continueOnError`: the records after it would not be attempted.
  */
-import { ObjectClassViolationError, ResultCodeError, type Client } from 'ldapts';
+import { ResultCodeError, type Client } from 'ldapts';
 import { parseDn } from '../engine/dn/dn';
-import type { ChangeType } from '../engine/ldif/ast';
+import type { ChangeType, LdifRecord } from '../engine/ldif/ast';
 import {
   advice,
   describeResult,
@@ -34,7 +34,9 @@ import { printable } from './printable';
 import { planItem } from './run';
 import { isSecretAttribute, redact, WITHHELD, type Secret } from './secret';
 import { fetchSchema, schemaOf } from './schemaFetch';
-import { checkEntry } from '../engine/schema/check';
+import { checkAdd, checkEntry, checkModify } from '../engine/schema/check';
+import type { ServerAnswer } from '../engine/schema/answers';
+import { resultError } from './ldaptsInternals';
 import { entryOfValues } from '../engine/schema/entry';
 import type { Schema } from '../engine/schema/schema';
 import type { SourceRecord } from './source';
@@ -219,7 +221,7 @@ export async function dryRunRecords(
     } else {
       const step = await planItem(item, options.maxFileValueBytes);
       result = step.ok
-        ? await dryRunRecord(simulation, step.record, target.endpoint.address, options)
+        ? await dryRunRecord(simulation, step.record, item.record, target.endpoint.address, options)
         : { ...identity, verdict: 'not-planned', findings: [step.explanation], changes: [] };
       if (!options.continueOnError && (result.verdict === 'would-fail' || result.verdict === 'not-planned'))
         stoppedAt = item.source;
@@ -234,6 +236,7 @@ export async function dryRunRecords(
 async function dryRunRecord(
   simulation: Simulation,
   record: PlannedRecord,
+  ldif: LdifRecord,
   address: string,
   options: DryRunOptions,
 ): Promise<DryRunRecord> {
@@ -241,7 +244,7 @@ async function dryRunRecord(
   const base = { source: record.source, dn: operation.dn, changeType: record.changeType };
   const secrets = [...(options.secrets ?? []), ...secretValues(operation)];
   try {
-    const outcome = await simulate(simulation, record, address, options, secrets);
+    const outcome = await simulate(simulation, record, ldif, address, options, secrets);
     const verdict: DryRunVerdict =
       outcome.findings.length > 0
         ? 'would-fail'
@@ -287,23 +290,21 @@ const finding = (code: number, cause: string, fix: string): Explanation => ({
 async function simulate(
   simulation: Simulation,
   record: PlannedRecord,
+  ldif: LdifRecord,
   address: string,
   options: DryRunOptions,
   secrets: readonly (string | Secret)[],
 ): Promise<Outcome> {
   const { operation } = record;
   const existing = await simulation.entry(operation.dn);
-  // What the server's schema check (engine/schema, in 389-DS's order and words) would refuse
-  // about the whole entry as the record leaves it: 389-DS checks the resulting entry.
-  const schemaFinding = (after: SimEntry): Explanation[] => {
-    const { schema } = simulation;
-    const attributes = Object.fromEntries(
-      [...after.attributes.values()].map((attribute) => [attribute.type, attribute.values.map(toBuffer)]),
-    );
-    const text = schema && checkEntry(entryOfValues(after.dn, attributes, schema), schema).reported?.answer.text;
-    return text
+  // The server's schema check, played by the engine (engine/schema) in 389-DS's order and
+  // words: the record's values against their syntaxes, then the whole entry as the record
+  // leaves it, which is what 389-DS checks.
+  const { schema } = simulation;
+  const refusal = (answer: ServerAnswer | undefined): Explanation[] =>
+    answer && answer.code !== 0
       ? [
-          explainOperationError(new ObjectClassViolationError(text), {
+          explainOperationError(resultError(answer.code, answer.text), {
             record,
             address,
             secrets,
@@ -311,7 +312,14 @@ async function simulate(
           }),
         ]
       : [];
-  };
+  const asSchemaEntry = (entry: SimEntry, known: Schema) =>
+    entryOfValues(
+      entry.dn,
+      Object.fromEntries(
+        [...entry.attributes.values()].map((attribute) => [attribute.type, attribute.values.map(toBuffer)]),
+      ),
+      known,
+    );
   switch (operation.kind) {
     case 'add': {
       if (existing)
@@ -339,7 +347,7 @@ async function simulate(
         };
       }
       const entry = newEntry(operation.dn, operation.attributes);
-      const refused = schemaFinding(entry);
+      const refused = refusal(schema && checkAdd(ldif, schema).answer);
       if (refused.length > 0) return { findings: refused, changes: [] };
       simulation.set(operation.dn, entry);
       return { findings: [], changes: diff(undefined, entry, keysOf(entry), options) };
@@ -361,7 +369,8 @@ async function simulate(
       if (!existing) return { findings: [missing(operation.dn)], changes: [] };
       const after = cloneEntry(existing);
       let findings = operation.changes.flatMap((change) => applyChange(after, change, operation.dn));
-      if (findings.length === 0) findings = schemaFinding(after);
+      if (findings.length === 0 && schema)
+        findings = refusal(checkModify(ldif, schema, { current: asSchemaEntry(existing, schema) }).answer);
       if (findings.length === 0) simulation.set(operation.dn, after);
       const touched = [...new Set(operation.changes.map((change) => change.type.toLowerCase()))];
       return { findings, changes: diff(existing, after, touched, options) };
@@ -397,7 +406,7 @@ async function simulate(
       }
       const after = renameEntry(existing, newDn, operation);
       const touched = [...new Set([...rdnTypes(existing.dn), ...rdnTypes(newDn)])];
-      const refused = schemaFinding(after);
+      const refused = refusal(schema && checkEntry(asSchemaEntry(after, schema), schema).reported?.answer);
       if (refused.length > 0) return { findings: refused, changes: diff(existing, after, touched, options), newDn };
       simulation.set(operation.dn, null);
       simulation.set(newDn, after);

@@ -35,6 +35,11 @@ export async function modifyDn(
   if (result?.status !== MessageResponseStatus.Success) throw StatusCodeParser.parse(result as never);
 }
 
+/** The error ldapts raises for an LDAP result: what a dry run predicts is explained as the real answer would be. */
+export function resultError(code: number, text: string): Error {
+  return StatusCodeParser.parse({ status: code, errorMessage: text } as never);
+}
+
 /** RFC 4525 increment; ldapts' Change only writes add, delete and replace. */
 export class IncrementChange extends Change {
   override write(writer: BerWriter): void {
