@@ -5,7 +5,8 @@
  */
 import { readAgreements } from '../apply/agreements';
 import { connectionWarnings, openSession, type ConnectionSettings } from '../apply/connection';
-import { ApplyError } from '../apply/errors';
+import { ApplyError, formatExplanation } from '../apply/errors';
+import { renderRemedy } from './remedies';
 import { redact, type Secret } from '../apply/secret';
 import { describeTime, type AgreementHealth, type StatusReport } from '../engine/status/agreementHealth';
 import { refusePasswordArguments } from './apply';
@@ -109,7 +110,7 @@ export async function runStatusCommand(argv: readonly string[], io: CommandIO): 
     io.stderr.write(`${summary(agreements, session.endpoint.address)}\n`);
     return agreements.every((agreement) => agreement.healthy) ? 0 : 1;
   } catch (error) {
-    if (error instanceof ApplyError) return fail(error.message);
+    if (error instanceof ApplyError) return fail(formatExplanation(error.explanation, renderRemedy));
     if (error instanceof UsageError) return fail(error.message);
     return fail(`internal error: ${redact(error instanceof Error ? error.message : String(error), secrets)}`);
   }
