@@ -381,7 +381,8 @@ async function languageServer(editor: Generated, schema: BenchSchema | undefined
 
   const client = await LspClient.start();
   try {
-    await measureEditing(client, uri, text, lines);
+    await client.open(uri, text);
+    await measureEditing(client, uri, lines);
     if (!schema) return;
     // The same document and keystrokes once the 389-DS schema is loaded (issue 16): the rows say how they compare.
     const handed = await handSchema(client, uri, schema);
@@ -393,6 +394,7 @@ async function languageServer(editor: Generated, schema: BenchSchema | undefined
       `${schema.editorSchema.label}; the server parsed it in ${handed.parseMs} ms (first parse in this server process)`,
     );
     results.lspSchemaHandover = handed;
+    await measureEditing(client, uri, lines, ', server schema loaded');
   } finally {
     await client.stop();
   }
@@ -409,9 +411,12 @@ interface EditFigures {
   readonly ms: number[];
 }
 
-/** Every kind of keystroke, hover and completion while typing, on an open document. */
-async function measureEditing(client: LspClient, uri: string, text: string, lines: readonly string[]): Promise<void> {
-  await client.open(uri, text);
+/**
+ * Every kind of keystroke, hover and completion while typing, on the open document `lines`; each
+ * pair of edits takes its change back, so the document ends as it began. `suffix` names the run's
+ * condition in the rows (e.g. with a server schema loaded).
+ */
+async function measureEditing(client: LspClient, uri: string, lines: readonly string[], suffix = ''): Promise<void> {
   const middle = lines.length >> 1;
   // The first matching line from `from` on.
   const find = (pattern: RegExp, from: number) => {
@@ -489,7 +494,7 @@ async function measureEditing(client: LspClient, uri: string, text: string, line
     const p95 = percentile(kind.ms, 95);
     const ratio = kindMedian / characterMedian;
     row(
-      `LSP edit → diagnostics: ${kind.name}, ${kind.where}`,
+      `LSP edit → diagnostics: ${kind.name}, ${kind.where}${suffix}`,
       `${kindMedian.toFixed(1)} ms median, ${p95.toFixed(1)} ms p95, ${ratio.toFixed(2)}× a character`,
       '≤ 20 ms, ≤ 50 ms p95, ≤ 2×',
       kindMedian <= 20 && p95 <= 50 && ratio <= 2,
@@ -531,14 +536,14 @@ async function measureEditing(client: LspClient, uri: string, text: string, line
     ['completion', completions],
   ] as const) {
     row(
-      `LSP ${what} while typing, p95`,
+      `LSP ${what} while typing, p95${suffix}`,
       `${percentile(ms, 95).toFixed(2)} ms (median ${median(ms).toFixed(2)} ms)`,
       '≤ 5 ms',
       percentile(ms, 95) <= 5,
       `${what === 'hover' ? name : `value of ${name}`}, right after a keystroke (${spread(ms)})`,
     );
   }
-  results.lspEditing = {
+  results[`lspEditing${suffix ? 'WithSchema' : ''}`] = {
     kinds: kinds.map(({ name: kind, where, ms }) => ({ kind, where, ms })),
     hovers,
     completions,
