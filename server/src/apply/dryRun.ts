@@ -40,7 +40,7 @@ import { resultError } from './ldaptsInternals';
 import { entryOfValues } from '../engine/schema/entry';
 import type { Schema } from '../engine/schema/schema';
 import type { SourceRecord } from './source';
-import type { Catalog } from '../engine/catalog';
+import { loadCatalog, type Catalog } from '../engine/catalog';
 
 export interface AttributeChange {
   readonly type: string;
@@ -312,6 +312,9 @@ async function simulate(
           }),
         ]
       : [];
+  // The status attributes the server makes up when an agreement is read are not stored, so its
+  // schema check never sees them.
+  const catalog = options.catalog ?? loadCatalog();
   const asSchemaEntry = (entry: SimEntry, known: Schema) =>
     entryOfValues(
       entry.dn,
@@ -319,6 +322,7 @@ async function simulate(
         [...entry.attributes.values()].map((attribute) => [attribute.type, attribute.values.map(toBuffer)]),
       ),
       known,
+      (name) => catalog.attribute(name)?.serverManaged === true,
     );
   switch (operation.kind) {
     case 'add': {
