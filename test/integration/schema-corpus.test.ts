@@ -100,7 +100,7 @@ const JUSTIFIED: Readonly<Record<string, { readonly codes: readonly string[]; re
     reason: 'an edge case of the parser tests: an entry with no objectClass',
   },
   'openldap__openldap/tests__data__test-modify.ldif': {
-    codes: ['schema/unknown-object-class', 'schema/unsupported-mod-spec'],
+    codes: ['schema/unknown-object-class'],
     reason:
       "testPerson comes from OpenLDAP's test schema, which its dump lacks; and increment: / value-less add: mod-specs, which 389-DS refuses with 2",
   },

@@ -34,11 +34,18 @@ import ldifWhitespaceLine from './ldif/whitespace-line';
 import ldifMustBase64 from './ldif/must-base64';
 import ldifUnsafeInitialChar from './ldif/unsafe-initial-char';
 import ldifTrailingSpace from './ldif/trailing-space';
+import ldifKeywordTrailingSpace from './ldif/keyword-trailing-space';
+import ldifFoldedAttributeName from './ldif/folded-attribute-name';
+import ldifIncrement from './ldif/increment';
+import ldifEmptyChange from './ldif/empty-change';
+import ldifAddWithoutValues from './ldif/add-without-values';
+import ldifDuplicateValue from './ldif/duplicate-value';
 import ldifLocalFile from './ldif/local-file';
 import ldifLocalFileUnreadable from './ldif/local-file-unreadable';
 import dnInvalid from './dn/invalid';
 import dnLegacyForm from './dn/legacy-form';
 import dnRootDse from './dn/root-dse';
+import dnConfigRename from './dn/config-rename';
 import filterInvalid from './filter/invalid';
 import filterMissingParens from './filter/missing-parens';
 import filterEmptySet from './filter/empty-set';
@@ -73,7 +80,6 @@ import winsyncSubtreePairOverrides from './winsync/subtree-pair-overrides';
 import winsyncDirectorySubtreeOutsideRoot from './winsync/directory-subtree-outside-root';
 import winsyncTooManyDiagnostics from './winsync/too-many-diagnostics';
 import winsyncCheckFailed from './winsync/check-failed';
-import schemaUnsupportedModSpec from './schema/unsupported-mod-spec';
 import schemaNoUserModification from './schema/no-user-modification';
 import schemaDuplicateValue from './schema/duplicate-value';
 import schemaNoSuchValue from './schema/no-such-value';
@@ -121,10 +127,17 @@ export const RECORD_RULES: readonly RecordRule[] = [
   ldifMustBase64,
   ldifUnsafeInitialChar,
   ldifTrailingSpace,
+  ldifKeywordTrailingSpace,
+  ldifFoldedAttributeName,
+  ldifIncrement,
+  ldifEmptyChange,
+  ldifAddWithoutValues,
+  ldifDuplicateValue,
   ldifLocalFile,
   dnInvalid,
   dnLegacyForm,
   dnRootDse,
+  dnConfigRename,
   filterInvalid,
   filterMissingParens,
   filterEmptySet,
@@ -168,7 +181,6 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
  * 389-DS meets the problems; `schema/check.ts` plays that order and decides which they find.
  */
 export const SCHEMA_RULES: readonly SchemaRule[] = [
-  schemaUnsupportedModSpec,
   schemaNoUserModification,
   schemaDuplicateValue,
   schemaNoSuchValue,

@@ -92,9 +92,12 @@ export function checkRecordAgainstSchema(
   if (!verdict || verdict.findings.length === 0) return NONE;
   const catalogLines = new Set<number>();
   for (const diagnostic of recordDiagnostics)
-    if (!diagnostic.code.startsWith('ldif/')) catalogLines.add(diagnostic.range.start.line);
+    if (!diagnostic.code.startsWith('ldif/') || SERVER_ANSWER_CODES.has(diagnostic.code))
+      catalogLines.add(diagnostic.range.start.line);
   const found: Diagnostic[] = [];
   for (const finding of verdict.findings) {
+    // What the server refuses without a schema (increment:, add: without values) its ldif rule reports always.
+    if (!finding.check.code.startsWith('schema/')) continue;
     const range = finding.range ?? view.record.dn?.nameRange;
     if (!range || catalogLines.has(range.start.line)) continue;
     const message = schemaMessage(finding, verdict, view.record);
@@ -102,6 +105,9 @@ export function checkRecordAgainstSchema(
   }
   return found;
 }
+
+/** The ldif/ codes that already say what 389-DS answers, as the schema check would on the same line. */
+const SERVER_ANSWER_CODES = new Set(['ldif/duplicate-value']);
 
 /** Nearly every record has nothing to say: one shared empty list instead of one each. */
 const NONE: readonly Diagnostic[] = Object.freeze([]);

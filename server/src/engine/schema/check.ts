@@ -34,7 +34,8 @@ import { rdnValueRemovedFinding } from '../rules/schema/rdn-value-removed';
 import { singleValueFinding } from '../rules/schema/single-value';
 import { unknownAttributeDeleted, unknownAttributeFinding } from '../rules/schema/unknown-attribute';
 import { findUnknownObjectClasses, isExtensibleObject } from '../rules/schema/unknown-object-class';
-import { findUnsupportedModSpecs } from '../rules/schema/unsupported-mod-spec';
+import { findAddsWithoutValues } from '../rules/ldif/add-without-values';
+import { findIncrements } from '../rules/ldif/increment';
 
 export interface RecordCheck {
   /** Every problem found, in the order the server checks. */
@@ -210,7 +211,8 @@ function addPlacement(record: LdifRecord, schema: Schema): Placement {
 /** The server's verdict on a modify record: from its mod-specs alone, or played on `current`. */
 export function checkModify(record: LdifRecord, schema: Schema, options: ModifyOptions = {}): RecordCheck {
   const specs = record.modifications.filter((spec) => spec.op !== undefined && spec.attribute !== '');
-  const decoding = findUnsupportedModSpecs(specs);
+  // Refused while the server reads the request: nothing else is looked at.
+  const decoding = [...findIncrements(specs), ...findAddsWithoutValues(specs)];
   const dropped = specs.filter((spec) => schema.attributeType(spec.attribute)?.noUserModification);
   const alone = dropped.length > 0 && dropped.length === specs.length;
   const numFindings = dropped.map((spec) =>

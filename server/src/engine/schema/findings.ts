@@ -1,14 +1,15 @@
 import type { Range, Severity } from '../ldif/ast';
-import type { SchemaRuleMeta } from '../rules/types';
+import type { FindingRuleMeta } from '../rules/types';
 import type { ServerAnswer } from './answers';
 
 /**
  * One problem the server's checks meet in a record, before the registry reports it: the checks
- * live in the schema rules (`rules/schema/<name>.ts`), and each finding names its rule.
+ * live in the schema rules (`rules/schema/<name>.ts`) and, for what needs no schema (increment:,
+ * add: without values), in the ldif rules; each finding names its rule.
  */
 export interface Finding {
   /** The metadata of the rule that found it: its code and default severity. */
-  readonly check: SchemaRuleMeta;
+  readonly check: FindingRuleMeta;
   /** What 389-DS answers when this is the first problem it meets in the operation. */
   readonly answer: ServerAnswer;
   /**
