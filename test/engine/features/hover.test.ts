@@ -158,7 +158,7 @@ describe('hover on attribute names', () => {
     const unknown = mustHover([AGREEMENT_DN, 'objectClass: nsds5ReplicationAgreement', 'oneWay¦Sync: toWindows']);
     assert.ok(
       unknown.contents.startsWith(
-        '*An attribute of the Windows sync agreement (nsDSWindowsReplicationAgreement).*\n\n**oneWaySync** — ',
+        '**Wrong kind of agreement:** this attribute belongs in the Windows sync agreement (nsDSWindowsReplicationAgreement), not in this 389-DS replication agreement (nsds5ReplicationAgreement).\n\n**oneWaySync** — ',
       ),
     );
   });
@@ -322,7 +322,7 @@ describe('hover on values', () => {
     const hover = mustHover(['dn: cn=new,cn=replica,cn="dc=example,dc=com",cn=mapping tree,cn=con¦fig']);
     assert.ok(
       hover.contents.startsWith(
-        '**Entry DN** — looks like a Windows sync agreement (nsDSWindowsReplicationAgreement) (from its DN and the names it uses)',
+        '**Entry DN** — looks like a replication agreement (Windows sync or 389-DS) (from its DN and the names it uses)',
       ),
     );
     assert.ok(
@@ -347,7 +347,7 @@ describe('hover on values', () => {
     assert.ok(
       broken.contents.includes("**Not a valid DN:** Empty RDN before ',': expected attribute=value, or remove the ','"),
     );
-    assert.ok(broken.contents.startsWith('**Entry DN** — looks like a Windows sync agreement'));
+    assert.ok(broken.contents.startsWith('**Entry DN** — looks like a replication agreement (Windows sync or 389-DS)'));
     const multi = mustHover(['dn: cn=a+sn=b,dc=ex¦ample,dc=com', 'cn: a']);
     assert.ok(multi.contents.includes('1. `cn` = `a` + `sn` = `b`'));
     assert.ok(multi.contents.startsWith('**Entry DN**\n\n'));

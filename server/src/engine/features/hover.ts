@@ -95,8 +95,8 @@ function valueHover(line: AttrLine, range: Range, body: string[]): Hover {
 }
 
 function dnContents(line: AttrLine, here: RecordAt, catalog: Catalog): string {
-  const { kind, guessed } = entryKindOf(here, catalog);
-  const title = kind ? catalog.entryKind(kind).title : undefined;
+  const { kind, agreementKind, guessed } = entryKindOf(here, catalog);
+  const title = kind ? catalog.title(kind, agreementKind) : undefined;
   const heading = title
     ? `**Entry DN** — ${guessed ? `looks like a ${title} (from its DN and the names it uses)` : title}`
     : '**Entry DN**';
@@ -121,15 +121,16 @@ function deleteOldRdnHover(line: AttrLine, range: Range): Hover {
 
 function attributeHover(name: string, range: Range, here: RecordAt, catalog: Catalog): Hover | undefined {
   const spec = catalog.attribute(name);
-  const { kind } = entryKindOf(here, catalog);
+  const { kind, agreementKind } = entryKindOf(here, catalog);
   if (spec) {
-    const home = catalog.entryKind(spec.entry).title;
+    const home = catalog.title(spec.entry, spec.onlyFor);
+    const otherKind = spec.onlyFor !== undefined && agreementKind !== undefined && spec.onlyFor !== agreementKind;
     // In its own entry the context says where it belongs; elsewhere that comes first.
     const where =
-      kind === spec.entry
+      kind === spec.entry && !otherKind
         ? ''
         : kind
-          ? `**Wrong entry:** this attribute belongs in the ${home}, not in this ${catalog.entryKind(kind).title}.\n\n`
+          ? `**Wrong ${otherKind ? 'kind of agreement' : 'entry'}:** this attribute belongs in the ${home}, not in this ${catalog.title(kind, agreementKind)}.\n\n`
           : `*An attribute of the ${home}.*\n\n`;
     return hover(where + describeAttribute(spec), range);
   }

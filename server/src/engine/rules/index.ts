@@ -67,6 +67,7 @@ import winsyncPluginEntryDelete from './winsync/plugin-entry-delete';
 import winsyncUnknownAttribute from './winsync/unknown-attribute';
 import winsyncAgreementUnknownAttribute from './winsync/agreement-unknown-attribute';
 import winsyncWrongEntry from './winsync/wrong-entry';
+import winsyncWrongAgreementKind from './winsync/wrong-agreement-kind';
 import winsyncAttributeCase from './winsync/attribute-case';
 import winsyncServerManaged from './winsync/server-managed';
 import winsyncMissingRequired from './winsync/missing-required';
@@ -159,6 +160,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   winsyncUnknownAttribute,
   winsyncAgreementUnknownAttribute,
   winsyncWrongEntry,
+  winsyncWrongAgreementKind,
   winsyncAttributeCase,
   winsyncServerManaged,
   winsyncMissingRequired,
