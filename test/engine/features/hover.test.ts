@@ -46,7 +46,16 @@ describe('hover on attribute names', () => {
         `- **Bad value when the entry is added:** ${spec.onBadValue.add.note}`,
         `- **Bad value in a modify:** ${spec.onBadValue.modify.note}`,
       ].join('\n'),
+      '*Not checked against a real sync: from the IdM guide and the 389-DS sources.*',
     ]);
+  });
+
+  test('what a real sync showed: each statement checked, and where it contradicts the text, what was observed', () => {
+    const hover = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'winSyncMove¦Action: unsync']);
+    const sync = hover.contents.split('\n\n').at(-1) ?? '';
+    assert.match(sync, /^\*\*Checked against a real sync\*\* \(389-DS 2\.3\.1 with a Samba 4\.17 AD DC\):/);
+    assert.match(sync, /- ✓ "Removes the ntUser\/ntGroup object class/);
+    assert.match(sync, /- ✗ "moving the AD entry back re-links it" — not so; observed: Moving the AD user back/);
   });
 
   test('every catalog attribute: a first paragraph with what it is and its values, the bad-value handling once, no sentence twice', () => {

@@ -394,7 +394,7 @@ export const agreementAttributes: AttributeInput[] = [
       },
       modify: {
         kind: 'ignores',
-        note: 'A different suffix is stored with result 0 and nothing logged; the modify handler does not re-read it, so the running agreement keeps its original replica until the server restarts, then fails to load.',
+        note: 'On a Windows agreement a different suffix is stored with result 0 and nothing logged; the modify handler does not re-read it, so the running agreement keeps its original replica until the server restarts, then fails to load. A 389-DS replication agreement refuses any modify of it with 53 and no text. A value that is not a DN gets 21 either way.',
       },
     },
     doc: [
@@ -603,7 +603,7 @@ export const agreementAttributes: AttributeInput[] = [
         },
         {
           value: 'unsync',
-          doc: 'Removes the ntUser/ntGroup object class and the sync attributes from the matching directory entry, so it stops syncing; moving the AD entry back re-links it. If the AD entry is later deleted, the directory entry stays.',
+          doc: 'Removes the ntUser/ntGroup object class and the sync attributes from the matching directory entry, so it stops syncing. The design note says moving the AD entry back re-links it; observed on 389-DS 2.3.1 with a Samba AD DC, it does not (389-DS logs error 65 once): add objectClass ntUser and ntUserDomainId by hand to link it again. If the AD entry is later deleted, the directory entry stays.',
         },
       ],
     },
@@ -671,14 +671,13 @@ export const agreementAttributes: AttributeInput[] = [
     serverManaged: false,
     onBadValue: {
       add: {
-        kind: 'rejects',
-        code: 53,
-        note: 'Excluding an attribute that replication cannot do without makes the add fail with 53.',
+        kind: 'ignores',
+        note: 'A malformed list (no "$ EXCLUDE", a capital letter in "objectClass") is stored with result 0 and silently excludes nothing; excluding an attribute replication cannot do without (cn, objectclass, nsuniqueid, …) makes the add fail with 53.',
       },
       modify: {
         kind: 'rejects',
-        code: 53,
-        note: 'Refused with 53 "attempt to exclude an illegal attribute in a fractional agreement" when a forbidden attribute is excluded.',
+        code: 1,
+        note: 'A malformed list is refused with 1 (Operations error) and no text; excluding an attribute replication cannot do without with 53 "attempt to exclude an illegal attribute in a fractional agreement".',
       },
     },
     doc: [
@@ -1087,9 +1086,8 @@ export const agreementAttributes: AttributeInput[] = [
     serverManaged: false,
     onBadValue: {
       add: {
-        kind: 'rejects',
-        code: 53,
-        note: 'Zero, a negative value or one above 2147483647 makes the add fail with 53 and no text.',
+        kind: 'accepts',
+        note: '0 is stored with result 0 on add (measured on 389-DS 2.3.1), although a modify refuses it; a value that is not a number gets 21.',
       },
       modify: {
         kind: 'rejects',

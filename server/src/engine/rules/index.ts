@@ -68,6 +68,7 @@ import winsyncUnknownAttribute from './winsync/unknown-attribute';
 import winsyncAgreementUnknownAttribute from './winsync/agreement-unknown-attribute';
 import winsyncWrongEntry from './winsync/wrong-entry';
 import winsyncWrongAgreementKind from './winsync/wrong-agreement-kind';
+import winsyncRunningAgreementChange from './winsync/running-agreement-change';
 import winsyncAttributeCase from './winsync/attribute-case';
 import winsyncServerManaged from './winsync/server-managed';
 import winsyncMissingRequired from './winsync/missing-required';
@@ -161,6 +162,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   winsyncAgreementUnknownAttribute,
   winsyncWrongEntry,
   winsyncWrongAgreementKind,
+  winsyncRunningAgreementChange,
   winsyncAttributeCase,
   winsyncServerManaged,
   winsyncMissingRequired,
