@@ -98,6 +98,8 @@ export const agreementEntryKind: EntryKindInput = {
     'with 53 (and no text) unless host, port, replicated suffix and — for SIMPLE or DIGEST-MD5 binds — bind DN and',
     'password are present. Many wrong values are accepted silently, add and modify check different things, and a',
     'refused modify may still have reached the running agreement (389-DS hands it over before checking it).',
+    'Observed on 389-DS 2.3.1 with a Samba AD DC: password changes reach AD only with `nsslapd-unhashed-pw-switch: on` in',
+    '`cn=config` (the 2.3 default is `off`, and then they are dropped without a log line).',
   ].join(' '),
   otherAllowed: ['objectClass', 'cn', 'description'],
   acceptsAnyAttribute: false,
