@@ -2,16 +2,21 @@
 // on 127.0.0.1, with a copy of examples/ as the workspace. Runs until Ctrl+C, then stops what it
 // started, by PID.
 //
-//   npm run demo [-- --server] [--port N] [--check [--screenshots]]
+//   npm run demo [-- --server | --ad] [--port N] [--check [--screenshots]]
 //
 //   --server       also start a local 389-DS (scripts/ds389.sh, instance "wsldif-demo", root only)
 //                  and add a connection profile to the workspace settings, so "apply" works
+//   --ad           instead, the winsync lab (scripts/lab.sh: a Samba AD DC and a 389-DS with a real
+//                  Windows sync agreement; root only) with its profile, so users sync while one
+//                  edits; see scripts/demo-lab.mjs
 //   --port N       listen on port N (default: $WINSYNC_DEMO_PORT, else a free port)
 //   --check        start, open the printed URL in headless chromium, check that the extension
 //                  draws its diagnostics (with --server: that the profile is active, that
 //                  "Apply File to Server" applies good-agreement-modify.ldif, and that the CLI's
 //                  dry run passes), stop, exit 0 or 1. Uses its own folders (demo-check), so it
 //                  can run beside a demo.
+//                  With --ad: the Sync Agreements view, a user synced to AD and back, and the 49 a
+//                  wrong credential causes (scripts/demo-lab.mjs checkLab).
 //   --screenshots  with --check: refresh docs/screenshots/demo-*.png
 //
 // code-server is installed on first use by scripts/e2e/install.sh into ~/.cache/winsync-ldif.
@@ -23,6 +28,7 @@ import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync,
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkLab, labBanner, labSettings, restoreLab, startLab, writeLabFiles } from './demo-lab.mjs';
 import {
   CODE_SERVER_ENTRY,
   CS_VERSION,
@@ -34,12 +40,13 @@ import {
   withTimeout,
 } from './e2e/lib.mjs';
 
-const USAGE = 'usage: npm run demo [-- --server] [--port N] [--check [--screenshots]]';
+const USAGE = 'usage: npm run demo [-- --server | --ad] [--port N] [--check [--screenshots]]';
 let options;
 try {
   ({ values: options } = parseArgs({
     options: {
       server: { type: 'boolean', default: false },
+      ad: { type: 'boolean', default: false },
       port: { type: 'string' },
       check: { type: 'boolean', default: false },
       screenshots: { type: 'boolean', default: false },
@@ -59,6 +66,10 @@ if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 655
   console.error(
     `demo: --port must be a port number, not ${JSON.stringify(options.port ?? process.env.WINSYNC_DEMO_PORT)}\n${USAGE}`,
   );
+  process.exit(2);
+}
+if (options.server && options.ad) {
+  console.error(`demo: --ad brings a 389-DS of its own (the winsync lab's): give --server or --ad, not both\n${USAGE}`);
   process.exit(2);
 }
 if (options.screenshots && !options.check) {
@@ -372,7 +383,7 @@ async function applyFromEditor(page, ds, step) {
 }
 
 /** Opens the demo like a user would and checks that the extension validates an example. */
-async function checkInBrowser(server, ds) {
+async function checkInBrowser(server, ds, lab, labFiles) {
   const browser = await launchBrowser();
   const { page } = browser;
   const step = (message) => log(`check: ${message}`);
@@ -395,7 +406,8 @@ async function checkInBrowser(server, ds) {
     await problem.waitFor();
     step(`Problems panel: ${(await problem.innerText()).replace(/\s+/g, ' ').slice(0, 120)}…`);
 
-    if (options.screenshots) {
+    // With --ad the screenshots are the lab's (the view, a sync); the others come from --server.
+    if (options.screenshots && !lab) {
       // The hover over the first squiggle ("sometimes"), with the Problems panel below.
       const box = await squiggle.boundingBox();
       await page.mouse.move(box.x + Math.min(20, box.width / 2), box.y + box.height / 2);
@@ -450,6 +462,16 @@ async function checkInBrowser(server, ds) {
       await page.locator('.statusbar-item', { hasText: PROFILE_NAME }).first().waitFor();
       await applyFromEditor(page, ds, step);
     }
+    if (lab) {
+      await page.keyboard.press('Control+J'); // the panel away: room for the editor and the view
+      await checkLab(page, lab, labFiles, {
+        step,
+        quickOpen,
+        screenshots: options.screenshots ? SCREENSHOTS : undefined,
+      });
+      if (options.screenshots)
+        step(`screenshots in ${relative(ROOT, SCREENSHOTS)}/: demo-sync.png, demo-agreements.png`);
+    }
   } catch (error) {
     const shot = join(BASE, 'check-failure.png');
     await withTimeout(page.screenshot({ path: shot }), 10_000, 'a screenshot').then(
@@ -481,7 +503,7 @@ async function checkInBrowser(server, ds) {
 
 // --------------------------------------------------------------------------------------- main
 
-function printBanner(server, ds) {
+function printBanner(server, ds, lab, labFiles) {
   const commands = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).contributes?.commands ?? [];
   const applyCommand = commands.find((command) => /apply/i.test(command.command) && !/dry/i.test(command.command));
   const lines = [
@@ -509,6 +531,7 @@ function printBanner(server, ds) {
       '         (leave out --dry-run to apply)',
     );
   }
+  if (lab) lines.push(...labBanner(lab, labFiles, WORKSPACE));
   lines.push('', '  Ctrl+C stops the demo.', '');
   console.log(lines.join('\n'));
 }
@@ -553,16 +576,28 @@ async function main() {
     running.push(ds);
     writeProfile(ds);
   }
+  const lab = options.ad ? startLab({ run, log, fail }) : undefined;
+  let labFiles;
+  if (lab) {
+    running.push(lab);
+    mkdirSync(join(WORKSPACE, '.vscode'), { recursive: true });
+    writeFileSync(join(WORKSPACE, '.vscode/settings.json'), `${JSON.stringify(labSettings(lab), null, 2)}\n`);
+    labFiles = writeLabFiles(WORKSPACE, lab);
+  }
   const server = await startCodeServer();
   running.push(server);
   writeFileSync(LOCK, `${JSON.stringify({ pid: process.pid, url: server.url })}\n`);
 
   if (options.check) {
-    await withTimeout(checkInBrowser(server, ds), 180_000, 'the demo check');
+    try {
+      await withTimeout(checkInBrowser(server, ds, lab, labFiles), lab ? 300_000 : 180_000, 'the demo check');
+    } finally {
+      if (lab) restoreLab(run);
+    }
     log('check: PASS');
     return 0;
   }
-  printBanner(server, ds);
+  printBanner(server, ds, lab, labFiles);
   // Ctrl+C ends the demo through the signal handler of scripts/e2e/lib.mjs, which awaits every
   // stopOnSignal() registration; this line is reached only when code-server ends by itself.
   const code = await server.exited;

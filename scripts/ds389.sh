@@ -19,6 +19,9 @@ DS_AD_PW=${DS_AD_PW:-AdPass123!}
 # The agreement points at a port where nothing listens: it only retries, harmlessly.
 DS_AD_PORT=${DS_AD_PORT:-63998}
 DS_STATE=${DS_STATE:-/run/winsync-ldif-ds/$DS_NAME}
+# Optional: a hosts file that ns-slapd sees as /etc/hosts (in a private mount namespace), so it can
+# resolve names the machine does not know (the winsync lab's AD host) without editing /etc/hosts.
+DS_HOSTS_FILE=${DS_HOSTS_FILE:-}
 
 CONF=/etc/dirsrv/slapd-$DS_NAME
 PIDF=/run/dirsrv/slapd-$DS_NAME.pid
@@ -119,7 +122,14 @@ ds_start() {
   install -d -o dirsrv -g dirsrv /run/dirsrv "/run/lock/dirsrv/slapd-$DS_NAME"
   rm -f "$PIDF"  # stale, e.g. from the server dscreate ran
   # ns-slapd forks into the background itself; its stderr only carries a FIPS/TLS banner.
-  /usr/sbin/ns-slapd -D "$CONF" -i "$PIDF" >/dev/null 2>&1 || die "ns-slapd did not start; see $ERRLOG"
+  if [ -n "$DS_HOSTS_FILE" ]; then
+    [ -f "$DS_HOSTS_FILE" ] || die "DS_HOSTS_FILE $DS_HOSTS_FILE does not exist"
+    # The daemon keeps the mount namespace; the machine's /etc/hosts is never touched.
+    unshare -m --propagation private sh -c 'mount --bind "$1" /etc/hosts && exec /usr/sbin/ns-slapd -D "$2" -i "$3"' \
+      ns-slapd "$DS_HOSTS_FILE" "$CONF" "$PIDF" >/dev/null 2>&1 || die "ns-slapd did not start; see $ERRLOG"
+  else
+    /usr/sbin/ns-slapd -D "$CONF" -i "$PIDF" >/dev/null 2>&1 || die "ns-slapd did not start; see $ERRLOG"
+  fi
 }
 
 ds_wait() {

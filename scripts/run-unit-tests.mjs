@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
-const excluded = new Set(['integration', 'e2e', 'fixtures']);
+const excluded = new Set(['integration', 'sync', 'e2e', 'fixtures']);
 
 function collect(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: type check, lint and format check, bundle, unit tests, then the suites that need
-# a real 389 Directory Server and a real VS Code (each installs and starts what it needs).
+# a real 389 Directory Server, a real sync with a Samba AD DC, and a real VS Code (each installs and
+# starts what it needs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,14 @@ node scripts/run-unit-tests.mjs
 echo "== real 389 Directory Server"
 # installs 389-ds-base when missing, starts an instance on 127.0.0.1, stops it by PID at the end
 bash scripts/run-integration-tests.sh
+echo "== real winsync: Samba AD DC + 389-DS (scripts/lab.sh)"
+# installs Samba when missing, brings the lab up (network namespace + veth pair, Samba, 389-DS with
+# a Windows sync agreement), runs test/sync; the lab stays up for the editor tests below and is
+# taken down on exit, unless it was up before this run.
+if ! bash scripts/lab.sh status 2>/dev/null | grep '^samba: running' >/dev/null; then
+  trap 'bash scripts/lab.sh down >/dev/null 2>&1 || true' EXIT
+fi
+LAB_KEEP=1 timeout -k 30 1200 bash scripts/run-sync-tests.sh
 echo "== real VS Code"
 # chromium + code-server 4.100.3 (VS Code 1.100.3) in ~/.cache, once; then the in-editor suite
 # and the UI smoke test of the packaged .vsix. Artifacts of a failure: .test-artifacts/e2e/.

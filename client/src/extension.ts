@@ -6,6 +6,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerAgreements } from './agreements';
 import { registerApply } from './apply';
 import { RECORD_LENSES, recordLensMiddleware } from './apply/codeLens';
 import { registerSchema } from './schema';
@@ -26,7 +27,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('winsyncLdif', 'Winsync LDIF', serverOptions, clientOptions);
   // Apply runs here in the extension host and logs to the client's "Winsync LDIF" channel.
-  const profiles = registerApply(context, client.outputChannel);
+  const { profiles, passwords } = registerApply(context, client.outputChannel);
+  registerAgreements(context, { profiles, passwords, channel: client.outputChannel });
   await client.start();
   // Issue 16: the active profile's server schema, handed to the language server.
   registerSchema(context, client, profiles, client.outputChannel);

@@ -17,10 +17,11 @@ import {
   saveFailureArtifacts,
   startCodeServer,
   startDirectoryServer,
+  startLab,
   withTimeout,
 } from './lib.mjs';
 
-const SUITE_TIMEOUT_MS = 120_000;
+const SUITE_TIMEOUT_MS = 240_000;
 
 /** Returns true when every in-editor test passed. The extension must be built (dist/) already. */
 export async function runHostSuite() {
@@ -29,16 +30,19 @@ export async function runHostSuite() {
   const resultsFile = join(artifacts, 'results.json');
   const consoleLines = [];
   let directory;
+  let lab;
   let server;
   let browser;
   let ok = false;
   try {
     // The apply tests (suite/apply.test.ts) change entries on a real 389-DS.
     directory = await startDirectoryServer();
+    // The Sync Agreements tests (suite/agreements.test.ts) watch a real Windows sync agreement.
+    lab = await startLab();
     server = await startCodeServer({
       name: 'host',
       // The extension host inherits code-server's environment (WINSYNC_E2E_GREP too).
-      env: { WINSYNC_E2E_RESULTS: resultsFile, ...directory.env },
+      env: { WINSYNC_E2E_RESULTS: resultsFile, ...directory.env, ...lab.env },
     });
     browser = await launchBrowser();
     const { page } = browser;
@@ -84,6 +88,7 @@ export async function runHostSuite() {
     writeFileSync(join(artifacts, 'browser-console.log'), `${consoleLines.join('\n')}\n`);
     await browser?.close();
     await server?.stop();
+    await lab?.stop();
     await directory?.stop();
   }
   return ok;

@@ -228,8 +228,13 @@ export async function startCodeServer({ name, vsix, env = {} }) {
 
 /** Runs `bash scripts/ds389.sh <command>` without blocking the event loop (signals still stop the run). */
 function ds389(command, timeoutMs) {
+  return runScript('scripts/ds389.sh', command, timeoutMs);
+}
+
+/** Runs `bash <script> <command>` without blocking the event loop; resolves to its stdout. */
+function runScript(script, command, timeoutMs) {
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', [join(ROOT, 'scripts/ds389.sh'), command], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', [join(ROOT, script), command], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -242,7 +247,7 @@ function ds389(command, timeoutMs) {
       else
         reject(
           new Error(
-            `scripts/ds389.sh ${command} failed (${code ?? signal}):\n${err.trim().split('\n').slice(-15).join('\n')}`,
+            `${script} ${command} failed (${code ?? signal}):\n${err.trim().split('\n').slice(-15).join('\n')}`,
           ),
         );
     });
@@ -278,6 +283,40 @@ export async function startDirectoryServer() {
   }
   log(
     `389-DS ready on ${env.LDAP_TEST_URL} in ${((Date.now() - begin) / 1000).toFixed(1)} s${wasRunning ? ' (already running)' : ''}`,
+  );
+  return { env, stop };
+}
+
+/**
+ * The winsync lab of scripts/lab.sh (Samba AD DC + 389-DS with a Windows sync agreement) for the
+ * Sync Agreements tests: brought up as needed (`lab.sh up`, bounded; root only) and its LAB_*
+ * variables returned (password *files*, never passwords). stop() takes it down only when this run
+ * brought it up, so a lab that npm test or a demo is using keeps running.
+ */
+export async function startLab() {
+  const begin = Date.now();
+  const lab = (command, timeoutMs) => runScript('scripts/lab.sh', command, timeoutMs);
+  const wasUp = /^samba: running/m.test(await lab('status', 60_000).catch(() => ''));
+  const stop = once(async () => {
+    if (wasUp) return log('winsync lab was up before this run: left up');
+    const stopping = Date.now();
+    await lab('down', 120_000).catch((error) => log(String(error)));
+    log(`winsync lab down in ${((Date.now() - stopping) / 1000).toFixed(1)} s`);
+  });
+  try {
+    await lab('up', 15 * 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const env = Object.fromEntries(
+    (await lab('env', 30_000))
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  log(
+    `winsync lab ready on ${env.LAB_URL} in ${((Date.now() - begin) / 1000).toFixed(1)} s${wasUp ? ' (already up)' : ''}`,
   );
   return { env, stop };
 }

@@ -1,11 +1,13 @@
-// The real-VS-Code tests: packages the extension (npm run package), then runs the in-editor
+// The real-VS-Code tests: packages the extension (npm run package) and checks what the .vsix ships, then runs the in-editor
 // mocha suite (host-suite.mjs) and the UI smoke test of the .vsix (ui-smoke.mjs), each against
 // its own code-server. Needs scripts/e2e/install.sh first. Exit code 0 only when both pass.
 //   node scripts/e2e/run.mjs [--only host|ui]
 // WINSYNC_E2E_GREP=<text> runs only the in-editor tests whose title contains it.
 import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { runHostSuite } from './host-suite.mjs';
-import { log, ROOT } from './lib.mjs';
+import { log, ROOT, VSIX } from './lib.mjs';
 import { runUiSmoke } from './ui-smoke.mjs';
 
 // Past this the run is stuck: SIGTERM ourselves so lib.mjs stops every code-server by its PID.
@@ -28,6 +30,23 @@ if (pack.status !== 0) {
   log(`npm run package failed (${pack.status ?? pack.signal})`);
   process.exit(1);
 }
+
+// What the .vsix ships: the two bundles the extension runs, small, and no link to a source map it does not ship.
+const VSIX_LIMIT = 400 * 1024;
+const listed = spawnSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+const bundles = listed.stdout.split('\n').filter((file) => file.startsWith('dist/'));
+const problems = [
+  ...(statSync(VSIX).size > VSIX_LIMIT ? [`the .vsix is ${statSync(VSIX).size} bytes, over ${VSIX_LIMIT}`] : []),
+  ...(bundles.sort().join(' ') === 'dist/client.js dist/server.js' ? [] : [`it ships ${bundles.join(', ')}`]),
+  ...bundles
+    .filter((file) => readFileSync(join(ROOT, file), 'utf8').includes('sourceMappingURL'))
+    .map((file) => `${file} links a source map the .vsix does not ship`),
+];
+if (listed.status !== 0 || problems.length > 0) {
+  console.error(listed.stderr, problems.join('\n'));
+  process.exit(1);
+}
+log(`packaged ${relative(ROOT, VSIX)}: ${(statSync(VSIX).size / 1024).toFixed(0)} KB, ${bundles.join(', ')}`);
 
 const results = {};
 if (only !== 'ui') results['in-editor suite'] = await runHostSuite();

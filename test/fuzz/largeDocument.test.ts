@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../server/src/engine/ldif/ast';
 import { LargeDocument } from '../../server/src/engine/largeDocument';
+import type { FoldingRange } from '../../server/src/engine/features/folding';
 import { getLanguageService } from '../../server/src/engine/service';
 import { applyTextEdit, hostileText, ldifDocument, textEdit } from './arbitraries';
 import { checkProperty } from './runner';
@@ -45,6 +46,47 @@ describe('large document properties', () => {
         const actual = new LargeDocument(service.catalog, PIECES_EVERY).validate(text, { maxDiagnostics });
         if (maxDiagnostics === Number.POSITIVE_INFINITY) assert.deepEqual(canonical(actual), canonical(expected));
         else assertSameCap(actual, expected);
+      }),
+      200,
+    );
+  });
+
+  test('outlined and folded in pieces, any text gets the symbols and folding ranges of a whole parse', () => {
+    checkProperty(
+      'large: outline and folding equal whole',
+      fc.property(manyRecords, (text) => {
+        const whole = service.parse(text);
+        const large = new LargeDocument(service.catalog, PIECES_EVERY);
+        assert.deepEqual(large.documentSymbols(text), service.findDocumentSymbols(whole));
+        // Each piece lists its records' ranges before its comment runs; clients take folding ranges in any order.
+        const sorted = (ranges: readonly FoldingRange[]) => ranges.map((range) => JSON.stringify(range)).sort();
+        assert.deepEqual(sorted(large.foldingRanges(text)), sorted(service.getFoldingRanges(whole)));
+        // Asked again, pieces whose text is unchanged give their kept ranges.
+        assert.deepEqual(sorted(large.foldingRanges(text)), sorted(service.getFoldingRanges(whole)));
+      }),
+      200,
+    );
+  });
+
+  test('the outline ends once it holds `limit` symbols, and folding after `limit` ranges', () => {
+    checkProperty(
+      'large: outline and folding end at the limit',
+      fc.property(manyRecords, fc.integer({ min: 1, max: 12 }), (text, limit) => {
+        const whole = service.parse(text);
+        const large = new LargeDocument(service.catalog, PIECES_EVERY);
+        const symbols = large.documentSymbols(text, limit);
+        // Records are taken whole, in order, while fewer than `limit` symbols are in.
+        const expected = [];
+        let count = 0;
+        for (const symbol of service.findDocumentSymbols(whole)) {
+          if (count >= limit) break;
+          expected.push(symbol);
+          count += 1 + symbol.children.length;
+        }
+        assert.deepEqual(symbols, expected);
+        const folding = large.foldingRanges(text, limit);
+        assert.equal(folding.length, Math.min(limit, service.getFoldingRanges(whole).length));
+        assert.deepEqual(folding, large.foldingRanges(text).slice(0, limit));
       }),
       200,
     );

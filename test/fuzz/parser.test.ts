@@ -14,7 +14,8 @@ import {
   type RecordModel,
   type ValueModel,
 } from './arbitraries';
-import { assertInside, lineLengths, plainData } from './inside';
+import { assertInside, lineLengths } from './inside';
+import { applyReplacement, assertLikeFresh, keystroke, keystrokeChange, textChange, type History } from './edits';
 import { checkProperty } from './runner';
 
 const service = getLanguageService();
@@ -110,7 +111,7 @@ describe('parser properties', () => {
     );
   });
 
-  test('random edits parsed incrementally give what a fresh parse gives (AST, diagnostics, line texts)', () => {
+  test('random edits parsed incrementally give what a fresh parse gives (AST, diagnostics, line texts, features)', () => {
     checkProperty(
       'document: incremental equals fresh',
       fc.property(hostileText, fc.array(textEdit, { minLength: 1, maxLength: 5 }), (start, edits) => {
@@ -118,21 +119,26 @@ describe('parser properties', () => {
         let previous = service.parse(text);
         for (const edit of edits) {
           text = applyTextEdit(text, edit);
-          const incremental = service.parse(text, previous);
-          const fresh = service.parse(text);
-          assert.deepStrictEqual(plainData(incremental.ldif), plainData(fresh.ldif));
-          assert.deepStrictEqual(service.validate(incremental), service.validate(fresh));
-          const physical = text.split('\n');
-          const lengths = lineLengths(text);
-          for (let i = 0; i < fresh.ldif.lineCount; i++) {
-            const expectedLine = physical[i].slice(0, lengths[i]);
-            const actual = incremental.lineText(i);
-            assert.ok(
-              actual === expectedLine || (actual === '' && /^[ \t]*$/.test(expectedLine)),
-              `lineText(${i}) = ${JSON.stringify(actual)}`,
-            );
-          }
-          previous = incremental;
+          previous = service.parse(text, previous);
+          assertLikeFresh(service, previous, text);
+        }
+      }),
+      100,
+    );
+  });
+
+  test('keystrokes (typing, Enter, Backspace joining lines, paste, cut, undo) told to the parse as the editor reports them give what a fresh parse gives', () => {
+    checkProperty(
+      'document: keystrokes equal fresh',
+      fc.property(hostileText, fc.array(keystroke, { minLength: 1, maxLength: 8 }), (start, strokes) => {
+        const history: History = [];
+        let text = start;
+        let previous = service.parse(text);
+        for (const stroke of strokes) {
+          const change = keystrokeChange(text, stroke, history);
+          text = applyReplacement(text, change);
+          previous = service.parse(text, previous, textChange(change));
+          assertLikeFresh(service, previous, text);
         }
       }),
       100,

@@ -1,7 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { DiagnosticSeverity, DocumentSymbolRequest } from 'vscode-languageserver-protocol/node';
+import {
+  DiagnosticSeverity,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  type DocumentSymbol,
+} from 'vscode-languageserver-protocol/node';
+import { LARGE_FEATURE_LIMIT } from '../../server/src/engine/largeDocument';
 import { LspClient } from '../lsp/client';
 
 const URI = 'file:///work/million.ldif';
@@ -92,12 +98,21 @@ describe('a million records open in the language server', () => {
     if (peak !== undefined) assert.ok(peak < 1024, `server peak RSS ${peak.toFixed(0)} MiB`);
   });
 
-  test('hover answers from the records around the position; the outline is left empty', async () => {
+  test('hover answers from the records around the position; the outline and folding end after 100,000 entries', async () => {
     const hover = await client.hover(URI, { line: (RECORDS / 2) * 3 + 1, character: 3 });
     assert.match(JSON.stringify(hover?.contents), /changetype/i);
-    assert.deepEqual(
-      await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } }),
-      [],
-    );
+    // A record and its changetype are two entries of the outline.
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri: URI },
+    })) as DocumentSymbol[];
+    assert.equal(symbols.length, LARGE_FEATURE_LIMIT / 2);
+    assert.equal(symbols[symbols.length - 1].name, `cn=user${LARGE_FEATURE_LIMIT / 2 - 1},dc=example,dc=com`);
+    const folding = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
+    assert.equal(folding?.length, LARGE_FEATURE_LIMIT);
+    assert.deepEqual(folding?.[LARGE_FEATURE_LIMIT - 1], {
+      startLine: (LARGE_FEATURE_LIMIT - 1) * 3,
+      endLine: (LARGE_FEATURE_LIMIT - 1) * 3 + 1,
+      kind: 'region',
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CodeActionRequest, DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  DiagnosticSeverity,
+  DidChangeTextDocumentNotification,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from './client';
 
 const URI = 'file:///work/plugin.ldif';
@@ -12,6 +18,11 @@ const TEXT = [
   '-',
   '',
 ].join('\n');
+
+const range = (startLine: number, startCharacter: number, endLine: number, endCharacter: number) => ({
+  start: { line: startLine, character: startCharacter },
+  end: { line: endLine, character: endCharacter },
+});
 
 describe('diagnostics over LSP', () => {
   let client: LspClient;
@@ -54,6 +65,57 @@ describe('diagnostics over LSP', () => {
       broken.map((d) => d.code),
       ['ldif/unknown-changetype'],
     );
+  });
+
+  test('changes sent together, adding and removing lines above records, publish what opening the result publishes', async () => {
+    const uri = 'file:///work/typing.ldif';
+    const start = [
+      'dn: cn=u1,dc=example,dc=com',
+      'changetype: modfy',
+      '',
+      TEXT,
+      'dn: cn=u2,dc=example,dc=com',
+      'changetype: modify',
+      'replace: description',
+      'description: x',
+      '-',
+      'replace: description',
+      'description: y',
+      '-',
+      '',
+    ].join('\n');
+    await client.open(uri, start);
+    const local = TextDocument.create(uri, 'ldif', 1, start);
+    // Each notification ends with the only change that alters the length of the text, after one
+    // that does not, in another record: a server that heeded only the last change would miss that one.
+    const steps: ((text: string) => TextDocumentContentChangeEvent[])[] = [
+      // A letter retyped in the bad changetype, then a record pasted above everything.
+      () => [
+        { range: range(1, 13, 1, 14), text: 'a' },
+        { range: range(0, 0, 0, 0), text: 'dn: cn=u0,dc=example,dc=com\nchangetype: delete\ncn: x\n\n' },
+      ],
+      // A letter of the bad value retyped, then Backspace joining the first two lines of the record above.
+      () => [
+        { range: range(10, 24, 10, 25), text: 'x' },
+        { range: range(4, 27, 5, 0), text: '' },
+      ],
+      // The whole text sent (no range) with a letter of the bad value changed, then Enter three times in the first record.
+      (text) => [{ text: text.replace('tx_da', 'ty_da') }, { range: range(2, 0, 2, 0), text: '\n\n\n' }],
+    ];
+    for (const [i, step] of steps.entries()) {
+      const version = i + 2;
+      const changes = step(local.getText());
+      const published = client.nextDiagnostics(uri, version);
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: changes,
+      });
+      TextDocument.update(local, changes, version);
+      const edited = (await published).diagnostics;
+      const fresh = await client.open(`file:///work/typing-${version}.ldif`, local.getText());
+      assert.deepEqual(edited, fresh);
+      assert.ok(edited.length >= 3, JSON.stringify(edited.map((d) => d.code)));
+    }
   });
 
   test("code actions turn the diagnostic's fixes into quick fixes, nearest value first", async () => {

@@ -7,6 +7,7 @@ import {
   SymbolKind,
   type DocumentSymbol,
 } from 'vscode-languageserver-protocol/node';
+import { LARGE_DOCUMENT_SIZE } from '../../server/src/engine/largeDocument';
 import { LspClient } from './client';
 
 const URI = 'file:///work/outline.ldif';
@@ -77,6 +78,50 @@ describe('outline, folding and formatting over LSP', () => {
     assert.deepEqual(
       edit.newText.split('\n').map((l) => l.length),
       [40, 40, 35],
+    );
+  });
+});
+
+describe('outline and folding of a document over 10 MiB, worked out in pieces', () => {
+  const uri = 'file:///work/large.ldif';
+  // 22,000 records of about 500 characters: past the size above which a document is checked in pieces.
+  const records = Array.from(
+    { length: 22_000 },
+    (_, i) => `# user ${i}\ndn: uid=u${i},ou=People,dc=example,dc=com\ncn: u${i}\ndescription: ${'x'.repeat(420)}\n`,
+  );
+  const text = records.join('\n');
+  let client: LspClient;
+  before(async () => {
+    assert.ok(text.length > LARGE_DOCUMENT_SIZE);
+    client = await LspClient.start();
+    await client.open(uri, text, 60_000);
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test('every record is in the outline, with its attributes', async () => {
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
+    assert.equal(symbols.length, records.length);
+    assert.equal(symbols[21_999].name, 'uid=u21999,ou=People,dc=example,dc=com');
+    assert.deepEqual(symbols[21_999].range, {
+      start: { line: 21_999 * 5, character: 0 },
+      end: { line: 21_999 * 5 + 3, character: 433 },
+    });
+    assert.deepEqual(
+      symbols[0].children?.map((c) => c.name),
+      ['cn', 'description'],
+    );
+  });
+
+  test('every record folds, with the comment above it', async () => {
+    const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+    assert.equal(ranges?.length, records.length);
+    assert.deepEqual(
+      ranges?.find((r) => r.startLine === 21_999 * 5),
+      { startLine: 21_999 * 5, endLine: 21_999 * 5 + 3, kind: 'region' },
     );
   });
 });

@@ -4,19 +4,19 @@ import { ApplyCommands, COMMANDS } from './commands';
 import { ApplyDiagnostics } from './diagnostics';
 import { applyLog } from './output';
 import { Profiles } from './profiles';
+import type { PasswordStore } from './flow';
 import { passwordStore } from './secrets';
 import { profileStatusBar } from './statusBar';
 
-/** Returns the connection profiles, which the server schema follows too. */
-export function registerApply(context: ExtensionContext, channel: LogOutputChannel): Profiles {
+/** The connection profiles and their passwords, which the Sync Agreements view and the server schema use too. */
+export function registerApply(
+  context: ExtensionContext,
+  channel: LogOutputChannel,
+): { profiles: Profiles; passwords: PasswordStore } {
   const profiles = new Profiles(context.workspaceState);
+  const passwords = passwordStore(context.secrets);
   const diagnostics = new ApplyDiagnostics();
-  new ApplyCommands({
-    profiles,
-    passwords: passwordStore(context.secrets),
-    log: applyLog(channel),
-    diagnostics,
-  }).register(context);
+  new ApplyCommands({ profiles, passwords, log: applyLog(channel), diagnostics }).register(context);
   context.subscriptions.push(profiles, diagnostics, profileStatusBar(profiles, COMMANDS.selectProfile));
-  return profiles;
+  return { profiles, passwords };
 }

@@ -119,7 +119,7 @@ export async function runApplyCommand(argv: readonly string[], io: ApplyCommandI
 }
 
 /** Catches the habits of ldapmodify (-w, --password) before they put a password in `ps`. */
-function refusePasswordArguments(argv: readonly string[]): void {
+export function refusePasswordArguments(argv: readonly string[]): void {
   for (const arg of argv) {
     if (arg === '--') return;
     if (/^(-w|-W|--password(=|$)|--bind-password|--pass(=|$)|-y)/.test(arg)) {

@@ -1,6 +1,6 @@
 import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
 import { mixedRecordProblems } from '../engine/ldif/parser';
 import { ParsedDocument } from '../engine/document';
@@ -9,7 +9,7 @@ import { applySettings, checkEntries, syntaxDiagnostics } from '../engine/rules/
 import type { EntryView } from '../engine/model/entryView';
 import { choiceOption, countOption, parseArgs, UsageError } from './args';
 import type { CommandIO } from './io';
-import { readPieces } from './pieces';
+import { readPieces, readPiecesSync, type Piece } from './pieces';
 import { loadSchema, SCHEMA_OPTIONS, SCHEMA_USAGE } from './schemaSource';
 import type { Schema } from '../engine/schema/schema';
 import { createReporter, REPORT_FORMATS } from './reporters';
@@ -35,12 +35,12 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const stream = file === '-' ? io.stdin : Readable.from(fileChunks(resolve(io.cwd, file)));
-    const diagnostics = await checkStream(
-      stream,
-      catalog,
-      (found) => reporter.report(file, found),
-      loaded?.schema,
+    const emit = (found: readonly Diagnostic[]) => reporter.report(file, found);
+    const schema = loaded?.schema;
+    const diagnostics = await (
+      file === '-'
+        ? checkStream(io.stdin, catalog, emit, schema)
+        : checkFile(resolve(io.cwd, file), catalog, emit, schema)
     ).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
     });
@@ -56,6 +56,12 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }
 
+/** Errors and warnings found in one file. */
+export interface CheckCounts {
+  errors: number;
+  warnings: number;
+}
+
 /**
  * Validates a stream piece by piece (each piece whole records), handing each
  * piece's diagnostics to `emit` at once; only winsync records are kept for the
@@ -66,41 +72,104 @@ export async function checkStream(
   catalog: Catalog,
   emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
   schema?: Schema,
-): Promise<{ errors: number; warnings: number }> {
-  const counts = { errors: 0, warnings: 0 };
-  const kept: EntryView[] = [];
+): Promise<CheckCounts> {
+  const across = new AcrossPieces(catalog, emit);
+  for await (const piece of readPieces(stream)) await across.add(checkPiece(piece, catalog, schema));
+  return across.finish();
+}
+
+/**
+ * `checkStream` for a file, read synchronously: `check` has nothing else to do while it waits,
+ * and a stream's asynchronous reads cost a sixth of the time of checking a large file.
+ */
+export async function checkFile(
+  path: string,
+  catalog: Catalog,
+  emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
+  schema?: Schema,
+): Promise<CheckCounts> {
+  const across = new AcrossPieces(catalog, emit);
+  for (const piece of readPiecesSync(fileChunks(path))) await across.add(checkPiece(piece, catalog, schema));
+  return across.finish();
+}
+
+/** What checking one piece found: its diagnostics in position order, and what the checks across pieces need. */
+interface PieceFindings {
+  readonly diagnostics: readonly Diagnostic[];
+  /** Its winsync records, for the checks that compare them. */
+  readonly views: readonly EntryView[];
+  /** Its first content record and first change record, for the mixed-records check. */
+  readonly firsts: readonly LdifRecord[];
+}
+
+/** Settings that shape a piece's diagnostics: sorted by position, none left out. */
+const UNCAPPED = { maxDiagnostics: Number.POSITIVE_INFINITY };
+
+/** Parses and checks one piece of a file on its own; with --schema or --url, the schema rules check every record too. */
+function checkPiece(piece: Piece, catalog: Catalog, schema: Schema | undefined): PieceFindings {
+  const document = ParsedDocument.parse(piece.text, catalog, undefined, {
+    firstLine: piece.firstLine,
+    atFileStart: piece.atFileStart,
+    once: true,
+  });
+  const diagnostics = applySettings(
+    [...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics({ catalog, schema })],
+    UNCAPPED,
+  );
   const firsts: LdifRecord[] = [];
-  const settings = { maxDiagnostics: Number.POSITIVE_INFINITY };
-  const send = async (diagnostics: readonly Diagnostic[]) => {
-    const shaped = applySettings(diagnostics, settings);
-    for (const d of shaped) {
-      if (d.severity === 'error') counts.errors++;
-      else if (d.severity === 'warning') counts.warnings++;
-    }
-    if (shaped.length > 0) await emit(shaped);
-  };
-  for await (const piece of readPieces(stream)) {
-    const document = ParsedDocument.parse(piece.text, catalog, undefined, {
-      firstLine: piece.firstLine,
-      atFileStart: piece.atFileStart,
-      once: true,
-    });
-    for (const view of document.views) if (view.kind !== undefined) kept.push(view);
-    rememberFirsts(firsts, document.ldif.records);
-    // With --schema or --url, the schema rules check every record too.
-    await send([...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics({ catalog, schema })]);
+  rememberFirsts(firsts, document.ldif.records);
+  return { diagnostics, views: document.views.filter((view) => view.kind !== undefined), firsts };
+}
+
+/** Keeps the first content record and the first change record: all that the mixed-records check needs. */
+function rememberFirsts(firsts: LdifRecord[], records: readonly LdifRecord[]): void {
+  for (const record of records) {
+    const isContent = record.kind === 'content';
+    if (!firsts.some((kept) => (kept.kind === 'content') === isContent)) firsts.push(record);
   }
-  await send([...syntaxDiagnostics(mixedRecordProblems(firsts)), ...checkEntries(kept, { catalog })]);
-  return counts;
+}
+
+/** Takes the findings of a file's pieces in order: emits and counts their diagnostics, keeps what the checks across pieces need. */
+class AcrossPieces {
+  private readonly counts: CheckCounts = { errors: 0, warnings: 0 };
+  private readonly kept: EntryView[] = [];
+  private readonly firsts: LdifRecord[] = [];
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
+  ) {}
+
+  async add(found: PieceFindings): Promise<void> {
+    for (const view of found.views) this.kept.push(view);
+    rememberFirsts(this.firsts, found.firsts);
+    await this.send(found.diagnostics);
+  }
+
+  /** The checks across pieces, once every piece is in. */
+  async finish(): Promise<CheckCounts> {
+    const { catalog } = this;
+    await this.send(
+      applySettings(
+        [...syntaxDiagnostics(mixedRecordProblems(this.firsts)), ...checkEntries(this.kept, { catalog })],
+        UNCAPPED,
+      ),
+    );
+    return this.counts;
+  }
+
+  private async send(diagnostics: readonly Diagnostic[]): Promise<void> {
+    for (const d of diagnostics) {
+      if (d.severity === 'error') this.counts.errors++;
+      else if (d.severity === 'warning') this.counts.warnings++;
+    }
+    if (diagnostics.length > 0) await this.emit(diagnostics);
+  }
 }
 
 const CHUNK_SIZE = 1 << 16;
 
-/**
- * A file's bytes in 64 KiB chunks, read synchronously: `check` has nothing else to do while it
- * waits, and the asynchronous reads of a file stream cost a sixth of the time of checking a
- * large file.
- */
+/** A file's bytes in 64 KiB chunks, read synchronously. */
 function* fileChunks(path: string): Generator<Buffer> {
   const fd = openSync(path, 'r');
   try {
@@ -112,14 +181,6 @@ function* fileChunks(path: string): Generator<Buffer> {
     }
   } finally {
     closeSync(fd);
-  }
-}
-
-/** Keeps the first content record and the first change record: all that the mixed-records check needs. */
-function rememberFirsts(firsts: LdifRecord[], records: readonly LdifRecord[]): void {
-  for (const record of records) {
-    const isContent = record.kind === 'content';
-    if (!firsts.some((kept) => (kept.kind === 'content') === isContent)) firsts.push(record);
   }
 }
 

@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { APPLY_USAGE, runApplyCommand } from './apply';
 import { CHECK_USAGE, runCheckCommand } from './check';
+import { runStatusCommand, STATUS_USAGE } from './status';
 import { UsageError } from './args';
 import { processIO, type CommandIO } from './io';
 
@@ -10,6 +11,8 @@ ${CHECK_USAGE}
   Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O problem.
 
 ${APPLY_USAGE}
+
+${STATUS_USAGE}
 `;
 
 /** Runs one CLI invocation and returns its exit code; expected failures print one line, never a stack. */
@@ -21,6 +24,8 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
         return await runCheckCommand(rest, io);
       case 'apply':
         return await runApplyCommand(rest, io);
+      case 'status':
+        return await runStatusCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -28,7 +33,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
         io.stdout.write(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; use check or apply (see winsync-ldif --help)`);
+        throw new UsageError(`unknown command "${command}"; use check, apply or status (see winsync-ldif --help)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -21,50 +21,80 @@ const PIECE_SIZE = 1 << 16;
  * record is split and memory stays flat whatever the file size.
  */
 export async function* readPieces(stream: Readable, pieceSize = PIECE_SIZE): AsyncGenerator<Piece> {
-  const decoder = new StringDecoder('utf8');
+  const cutter = new PieceCutter(pieceSize);
+  for await (const chunk of stream) {
+    const piece = cutter.push(chunk as Buffer | string);
+    if (piece) yield piece;
+  }
+  for (const piece of cutter.end()) yield piece;
+}
+
+/** `readPieces` over chunks at hand (a file read synchronously), without the cost of a stream. */
+export function* readPiecesSync(chunks: Iterable<Buffer | string>, pieceSize = PIECE_SIZE): Generator<Piece> {
+  const cutter = new PieceCutter(pieceSize);
+  for (const chunk of chunks) {
+    const piece = cutter.push(chunk);
+    if (piece) yield piece;
+  }
+  yield* cutter.end();
+}
+
+/** Decodes chunks as they come and cuts the text into pieces after blank lines. */
+class PieceCutter {
+  private readonly decoder = new StringDecoder('utf8');
   // The text read since the last piece, as chunks: joined only when a piece is cut, so a
   // record of 100 MB without a blank line is neither copied nor searched more than once.
-  let parts: string[] = [];
-  let length = 0;
+  private parts: string[] = [];
+  private length = 0;
   /** End of the last blank line seen in the pending text (0 or less: none). */
-  let cut = 0;
+  private cut = 0;
   /** The last two characters read, for a blank line whose line breaks straddle two chunks. */
-  let tail = '';
-  let firstLine = 0;
-  let atFileStart = true;
-  let emitted = false;
-  const emit = (text: string): Piece => {
-    const piece = { text, firstLine, atFileStart };
-    emitted = true;
-    firstLine += countLines(text);
-    // version: may follow a first piece of nothing but comments and blank lines.
-    atFileStart &&= !hasContent(text);
-    return piece;
-  };
-  for await (const chunk of stream) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
-    if (text.length === 0) continue;
+  private tail = '';
+  private firstLine = 0;
+  private atFileStart = true;
+  private emitted = false;
+
+  constructor(private readonly pieceSize: number) {}
+
+  /** Takes the next chunk; returns a piece when enough whole records are pending. */
+  push(chunk: Buffer | string): Piece | undefined {
+    const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+    if (text.length === 0) return undefined;
     // Search the chunk itself, and the tail joined to its first characters only for a blank line
     // across the two: joining the whole chunk to the tail copied every chunk once more.
     const blank = lastBlankLineEnd(text);
-    if (blank > 0) cut = length + blank;
+    if (blank > 0) this.cut = this.length + blank;
     else {
-      const joint = lastBlankLineEnd(tail + text.slice(0, 2));
-      if (joint > 0) cut = length - tail.length + joint;
+      const joint = lastBlankLineEnd(this.tail + text.slice(0, 2));
+      if (joint > 0) this.cut = this.length - this.tail.length + joint;
     }
-    parts.push(text);
-    length += text.length;
-    tail = text.length >= 2 ? text.slice(-2) : (tail + text).slice(-2);
-    if (length < pieceSize || cut <= 0) continue;
-    const pending = parts.join('');
-    yield emit(pending.slice(0, cut));
-    const rest = pending.slice(cut);
-    parts = rest.length > 0 ? [rest] : [];
-    length = rest.length;
-    cut = 0;
+    this.parts.push(text);
+    this.length += text.length;
+    this.tail = text.length >= 2 ? text.slice(-2) : (this.tail + text).slice(-2);
+    if (this.length < this.pieceSize || this.cut <= 0) return undefined;
+    const pending = this.parts.join('');
+    const piece = this.emit(pending.slice(0, this.cut));
+    const rest = pending.slice(this.cut);
+    this.parts = rest.length > 0 ? [rest] : [];
+    this.length = rest.length;
+    this.cut = 0;
+    return piece;
   }
-  const pending = parts.join('') + decoder.end();
-  if (pending.length > 0 || !emitted) yield emit(pending);
+
+  /** The rest of the text, once the input has ended (one empty piece for an empty input). */
+  end(): Piece[] {
+    const pending = this.parts.join('') + this.decoder.end();
+    return pending.length > 0 || !this.emitted ? [this.emit(pending)] : [];
+  }
+
+  private emit(text: string): Piece {
+    const piece = { text, firstLine: this.firstLine, atFileStart: this.atFileStart };
+    this.emitted = true;
+    this.firstLine += countLines(text);
+    // version: may follow a first piece of nothing but comments and blank lines.
+    this.atFileStart &&= !hasContent(text);
+    return piece;
+  }
 }
 
 /** Offset just after the last blank line (a line break followed by an empty line), or -1. */

@@ -1,7 +1,8 @@
 import type { Diagnostic, Fix, LdifDocument } from './ldif/ast';
 import { mostUsedEol, splitBlocks, type Block, type SplitText } from './ldif/lines';
-import { countLineBreaks, editWindow } from './ldif/window';
+import { countLineBreaks, editWindow, type TextChange, type TextSource } from './ldif/window';
 import { assembleDocument, mixedRecordProblems, parseBlock, type ParsedBlock } from './ldif/parser';
+import { shiftRanges } from './ldif/position';
 import type { Catalog } from './catalog';
 import { viewEntry } from './model/entryView';
 import type { EntryView } from './model/entryView';
@@ -29,150 +30,209 @@ export interface TextPiece {
 
 const WHOLE_TEXT: TextPiece = { firstLine: 0, atFileStart: true };
 
+/** Diagnostics worked out for a block, and the line the block started on then. */
+interface Placed {
+  readonly at: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /** One block of the text with everything derived from it alone. */
 interface BlockState {
-  /** The block's physical lines, for features that need the text of a line the AST does not keep. */
+  /**
+   * The block's physical lines, for features that need the text of a line the AST does not keep.
+   * Its `startLine` is where the document that last read it has it.
+   */
   readonly block: Block;
   /** Whether `version:` may start the block: part of what the block parses to. */
   readonly versionAllowed: boolean;
   readonly parsed: ParsedBlock;
   readonly view: EntryView | undefined;
+  /** The parser's findings as diagnostics, worded on first validation. */
+  syntax?: Placed;
   /** Record-rule diagnostics, computed on first validation. */
-  recordDiagnostics?: Diagnostic[];
+  record?: Placed;
   /** Schema-rule diagnostics, computed on first validation with each schema. */
-  schemaDiagnostics?: { readonly schema: Schema; readonly diagnostics: readonly Diagnostic[] };
+  schemaChecked?: Placed & { readonly schema: Schema };
 }
 
 /** What splitting the whole text found besides its blocks, kept so that an edit can split only its window. */
 type SplitFacts = Pick<SplitText, 'lineCount' | 'breaks' | 'whitespaceLines'>;
 
 /**
- * A parsed document that remembers its blocks, so that the next version of the
- * text re-parses and re-checks only the records an edit touched.
+ * The versions of one document, parsed one from the other, share the blocks an edit did not
+ * touch. A block's parse reads its line from the block, so the version being read puts every
+ * block at its own line first (only when another version was read last).
+ */
+interface Lineage {
+  placed: ParsedDocument | undefined;
+}
+
+/**
+ * A parsed document that remembers its blocks, so that the next version of the text re-parses
+ * and re-checks only the blocks an edit touched. Everything parsed from a block knows its lines
+ * relative to the block: the blocks below an edit that adds or removes lines move by a change
+ * of their first line, and what was found in them moves with them, with no parse or check.
  */
 export class ParsedDocument {
+  #ldif: LdifDocument | undefined;
+  #views: EntryView[] | undefined;
+
   private constructor(
-    readonly text: string,
-    readonly ldif: LdifDocument,
-    readonly views: readonly EntryView[],
+    /** The text: a string, or an editor's buffer in pieces that an edit's parse never needs whole. */
+    readonly source: TextSource,
     private readonly order: readonly BlockState[],
-    /** Where each block starts in `text`. */
+    /** Where each block starts in the text. */
     private readonly offsets: readonly number[],
+    /** The line each block starts on in this version. */
+    private readonly startLines: readonly number[],
+    private readonly split: Pick<SplitText, 'lineCount' | 'eol' | 'whitespaceLines'>,
     /** Undefined for a piece of a larger text, which a later version cannot be compared with. */
     private readonly facts: SplitFacts | undefined,
-  ) {}
+    private readonly lineage: Lineage,
+  ) {
+    lineage.placed = this;
+  }
 
-  /** Parses `text`, reusing the blocks of `previous` that are unchanged and at the same line. */
+  /**
+   * Parses `source`, reusing the blocks of `previous` that are unchanged. `change`, where the
+   * editor says the text changed since `previous`, spares comparing the two texts.
+   */
   static parse(
-    text: string,
+    source: string | TextSource,
     catalog: Catalog,
     previous?: ParsedDocument,
     piece: TextPiece = WHOLE_TEXT,
+    change?: TextChange,
   ): ParsedDocument {
-    if (previous?.facts && piece === WHOLE_TEXT && text !== '')
-      return ParsedDocument.parseEdit(text, catalog, previous, previous.facts);
+    if (previous?.facts && piece === WHOLE_TEXT && source.length > 0)
+      return ParsedDocument.parseEdit(source, catalog, previous, previous.facts, change);
+    const text = source.toString();
     const split = splitBlocks(text, piece.firstLine);
     const before = previous?.order ?? [];
+    const beforeLines = previous?.startLines ?? [];
     let candidate = 0;
     let versionAllowed = piece.atFileStart;
     const order = split.blocks.map((block) => {
       // Both lists are in line order, so one walk pairs each block with the old block at its line;
       // comparing their lines needs no per-block key (a copy of the text, for a million records).
-      while (candidate < before.length && before[candidate].block.startLine < block.startLine) candidate++;
+      while (candidate < before.length && beforeLines[candidate] < block.startLine) candidate++;
       const old = before[candidate];
-      const state =
-        old && sameBlock(old, block, versionAllowed) ? old : newState(block, versionAllowed, catalog, piece.once);
+      const reused = old && beforeLines[candidate] === block.startLine && sameBlock(old, block, versionAllowed);
+      const state = reused ? old : newState(block, versionAllowed, catalog, piece.once ? 'winsync' : 'none');
+      // A block kept from `previous` is put at its line (another version may have been read last).
+      state.block.startLine = block.startLine;
       if (state.parsed.hasContent) versionAllowed = false;
       return state;
     });
     // Only what a later edit needs is kept: the split's own blocks hold slices of the whole text.
     const { lineCount, breaks, whitespaceLines } = split;
-    return ParsedDocument.assemble(
-      text,
+    return new ParsedDocument(
+      source,
       order,
       split.offsets,
+      split.blocks.map((block) => block.startLine),
       split,
       piece === WHOLE_TEXT ? { lineCount, breaks, whitespaceLines } : undefined,
+      previous?.lineage ?? { placed: undefined },
     );
   }
 
   /**
-   * The next version of a whole text: only the window around the characters the edit
-   * changed is split and parsed again (comparing every line took longer than parsing a
-   * record). When the edit adds or removes lines, everything below moves, so the window
-   * runs to the end of the text.
+   * The next version of a whole text: only the window around the characters the edit changed
+   * is split and parsed again (comparing every line took longer than parsing a record). The
+   * blocks after it are the old ones, moved by the lines the edit added or removed.
    */
   private static parseEdit(
-    text: string,
+    text: TextSource,
     catalog: Catalog,
     previous: ParsedDocument,
     facts: SplitFacts,
+    change: TextChange | undefined,
   ): ParsedDocument {
-    const { order: before, offsets: beforeOffsets } = previous;
-    const window = editWindow(previous.text, text);
-    let { end, oldEnd } = window;
-    const { start } = window;
+    const { order: before, offsets: beforeOffsets, startLines: beforeLines } = previous;
+    const { start, end, oldEnd } = editWindow(previous.source, text, change);
     const first = firstAtOrAfter(beforeOffsets, start);
     const startLine =
       first === 0
         ? countLineBreaks(text, 0, start).lines
-        : before[first - 1].block.startLine + countLineBreaks(text, beforeOffsets[first - 1], start).lines;
-    let removed = countLineBreaks(previous.text, start, oldEnd);
-    let part = splitWindow(text, start, end, startLine);
-    if (end < text.length && part.lineCount !== removed.lines) {
-      end = text.length;
-      oldEnd = previous.text.length;
-      removed = countLineBreaks(previous.text, start, oldEnd);
-      part = splitWindow(text, start, end, startLine);
-    }
-    const last = end === text.length ? before.length : firstAtOrAfter(beforeOffsets, oldEnd);
-    const endLine = startLine + removed.lines;
+        : beforeLines[first - 1] + countLineBreaks(text, beforeOffsets[first - 1], start).lines;
+    const removed = countLineBreaks(previous.source, start, oldEnd);
+    const part = splitWindow(text, start, end, startLine);
+    const atEnd = end === text.length;
+    const last = atEnd ? before.length : firstAtOrAfter(beforeOffsets, oldEnd);
+    // The window ends just after an empty line (or at the end of the text): both versions count its line breaks.
+    const lineShift = part.lineCount - removed.lines;
+    const shift = text.length - previous.source.length;
 
     const order: BlockState[] = [];
     const offsets: number[] = [];
+    const startLines: number[] = [];
     let versionAllowed = true;
-    const add = (state: BlockState, offset: number) => {
-      const fitting = state.versionAllowed === versionAllowed ? state : newState(state.block, versionAllowed, catalog);
+    const add = (state: BlockState, offset: number, line: number) => {
+      // Put the block where it is in this version before a parse reads its line.
+      state.block.startLine = line;
+      const fitting =
+        state.versionAllowed === versionAllowed ? state : newState(state.block, versionAllowed, catalog, 'edited');
       order.push(fitting);
       offsets.push(offset);
+      startLines.push(line);
       if (fitting.parsed.hasContent) versionAllowed = false;
     };
-    for (let i = 0; i < first; i++) add(before[i], beforeOffsets[i]);
-    part.blocks.forEach((block, i) => add(newState(block, versionAllowed, catalog), start + part.offsets[i]));
-    const shift = text.length - previous.text.length;
-    for (let i = last; i < before.length; i++) add(before[i], beforeOffsets[i] + shift);
+    for (let i = 0; i < first; i++) add(before[i], beforeOffsets[i], beforeLines[i]);
+    part.blocks.forEach((block, i) =>
+      add(newState(block, versionAllowed, catalog, 'edited'), start + part.offsets[i], block.startLine),
+    );
+    for (let i = last; i < before.length; i++) add(before[i], beforeOffsets[i] + shift, beforeLines[i] + lineShift);
 
-    const kept = (from: number, to: number) => facts.whitespaceLines.filter(({ line }) => line >= from && line < to);
+    const endLine = startLine + removed.lines;
+    const whitespaceLines = facts.whitespaceLines.filter(({ line }) => line < startLine);
+    for (const found of part.whitespaceLines) whitespaceLines.push(found);
+    if (!atEnd) {
+      for (const { line, length } of facts.whitespaceLines)
+        if (line >= endLine) whitespaceLines.push({ line: line + lineShift, length });
+    }
     const breaks = {
       crlf: facts.breaks.crlf - removed.crlf + part.breaks.crlf,
       lf: facts.breaks.lf - (removed.lines - removed.crlf) + part.breaks.lf,
     };
     const next: SplitFacts = {
-      lineCount: end === text.length ? startLine + part.lineCount : facts.lineCount,
+      lineCount: atEnd ? startLine + part.lineCount : facts.lineCount + lineShift,
       breaks,
-      whitespaceLines: [
-        ...kept(0, startLine),
-        ...part.whitespaceLines,
-        ...(end === text.length ? [] : kept(endLine, Infinity)),
-      ],
+      whitespaceLines,
     };
-    return ParsedDocument.assemble(text, order, offsets, { ...next, eol: mostUsedEol(breaks) }, next);
+    return new ParsedDocument(
+      text,
+      order,
+      offsets,
+      startLines,
+      { ...next, eol: mostUsedEol(breaks) },
+      next,
+      previous.lineage,
+    );
   }
 
-  private static assemble(
-    text: string,
-    order: readonly BlockState[],
-    offsets: readonly number[],
-    split: Pick<SplitText, 'lineCount' | 'eol' | 'whitespaceLines'>,
-    facts: SplitFacts | undefined,
-  ): ParsedDocument {
-    const ldif = assembleDocument(
-      split,
-      order.map((state) => state.parsed),
-    );
+  /** The whole text (built from its pieces once, when the source is an editor's buffer). */
+  get text(): string {
+    return this.source.toString();
+  }
+
+  /** The parse tree, its ranges where this version has them. */
+  get ldif(): LdifDocument {
+    this.place();
+    if (this.#ldif) return this.#ldif;
+    return (this.#ldif = assembleDocument(
+      this.split,
+      this.order.map((state, i) => placedBlock(state.parsed, this.startLines[i])),
+    ));
+  }
+
+  /** The catalog's view of each record, in record order. */
+  get views(): readonly EntryView[] {
+    this.place();
+    if (this.#views) return this.#views;
     const views: EntryView[] = [];
-    for (const state of order) if (state.view) views.push(state.view);
-    return new ParsedDocument(text, ldif, views, order, offsets, facts);
+    for (const state of this.order) if (state.view) views.push(state.view);
+    return (this.#views = views);
   }
 
   /**
@@ -185,12 +245,24 @@ export class ParsedDocument {
     let high = this.order.length - 1;
     while (low <= high) {
       const middle = (low + high) >> 1;
-      const block = this.order[middle].block;
-      if (line < block.startLine) high = middle - 1;
-      else if (line >= block.startLine + block.lines.length) low = middle + 1;
-      else return block.lines[line - block.startLine];
+      const startLine = this.startLines[middle];
+      const lines = this.order[middle].block.lines;
+      if (line < startLine) high = middle - 1;
+      else if (line >= startLine + lines.length) low = middle + 1;
+      else return lines[line - startLine];
     }
     return '';
+  }
+
+  /** The parser's findings as diagnostics, each block's worded once per version of its text. */
+  syntaxDiagnostics(): Diagnostic[] {
+    // The document's problems start with the lines of white space between blocks.
+    const found = syntaxDiagnostics(this.ldif.problems.slice(0, this.split.whitespaceLines.length));
+    this.order.forEach((state, i) => {
+      state.syntax ??= { at: state.parsed.parsedAt, diagnostics: syntaxDiagnostics(state.parsed.problems) };
+      pushPlaced(found, state.syntax, this.startLines[i]);
+    });
+    return found;
   }
 
   /**
@@ -198,27 +270,50 @@ export class ParsedDocument {
    * each record checked once per version of its text (and per schema).
    */
   recordDiagnostics(context: RuleContext): Diagnostic[] {
+    this.place();
     // Loops, not flatMap: this runs for every piece of a large file, and most records have nothing to say.
     const found: Diagnostic[] = [];
     const { schema } = context;
     const withSchema = schema && { ...context, schema };
-    for (const state of this.order) {
-      if (!state.view) continue;
-      state.recordDiagnostics ??= checkRecord(state.view, context);
-      for (const diagnostic of state.recordDiagnostics) found.push(diagnostic);
-      if (!withSchema) continue;
-      if (state.schemaDiagnostics?.schema !== withSchema.schema) {
-        const diagnostics = checkRecordAgainstSchema(state.view, withSchema, state.recordDiagnostics);
-        state.schemaDiagnostics = { schema: withSchema.schema, diagnostics };
+    this.order.forEach((state, i) => {
+      if (!state.view) return;
+      const at = this.startLines[i];
+      state.record ??= { at, diagnostics: checkRecord(state.view, context) };
+      pushPlaced(found, state.record, at);
+      if (!withSchema) return;
+      if (state.schemaChecked?.schema !== withSchema.schema) {
+        // The schema rules leave alone the lines the record rules report, at the block's line now.
+        const recordHere = shiftRanges(state.record.diagnostics, at - state.record.at);
+        const diagnostics = checkRecordAgainstSchema(state.view, withSchema, recordHere);
+        state.schemaChecked = { schema: withSchema.schema, at, diagnostics };
       }
-      for (const diagnostic of state.schemaDiagnostics.diagnostics) found.push(diagnostic);
-    }
+      pushPlaced(found, state.schemaChecked, at);
+    });
     return found;
+  }
+
+  /** Puts every block where this version has it, when another version of the document was read last. */
+  private place(): void {
+    if (this.lineage.placed === this) return;
+    this.order.forEach((state, i) => (state.block.startLine = this.startLines[i]));
+    this.lineage.placed = this;
   }
 }
 
+/** A block's parse with what the parser found moved to where the block starts now. */
+function placedBlock(parsed: ParsedBlock, startLine: number): ParsedBlock {
+  if (parsed.problems.length === 0 || parsed.parsedAt === startLine) return parsed;
+  return { ...parsed, problems: shiftRanges(parsed.problems, startLine - parsed.parsedAt), parsedAt: startLine };
+}
+
+/** Adds diagnostics worked out for a block to `found`, moved to where the block starts now. */
+function pushPlaced(found: Diagnostic[], placed: Placed, startLine: number): void {
+  if (placed.diagnostics.length === 0) return;
+  for (const diagnostic of shiftRanges(placed.diagnostics, startLine - placed.at)) found.push(diagnostic);
+}
+
 /** The split of text[start, end), with line numbers from `startLine`; nothing for an empty window at the end. */
-function splitWindow(text: string, start: number, end: number, startLine: number): SplitText {
+function splitWindow(text: TextSource, start: number, end: number, startLine: number): SplitText {
   if (start === end)
     return { blocks: [], offsets: [], lineCount: 0, eol: '\n', breaks: { crlf: 0, lf: 0 }, whitespaceLines: [] };
   return splitBlocks(text.slice(start, end), startLine);
@@ -236,12 +331,19 @@ function firstAtOrAfter(offsets: readonly number[], at: number): number {
   return low;
 }
 
-function newState(block: Block, versionAllowed: boolean, catalog: Catalog, once = false): BlockState {
-  if (once) {
-    // Copying every block cost a tenth of `check`; only the checks across records keep a record (a winsync one).
-    const state = stateOf(block, versionAllowed, catalog);
-    if (state.view?.kind === undefined) return state;
-  }
+/**
+ * Which blocks get their lines copied out of the text they were cut from (see `detachBlock`):
+ * `edited`, those of an edit's window, which later versions keep; `winsync`, for a piece parsed
+ * once, only the winsync records the checks across pieces keep; `none`, those of a whole text
+ * parsed afresh, whose text the document holds anyway (later versions keep at most that one).
+ */
+type Copy = 'edited' | 'winsync' | 'none';
+
+function newState(block: Block, versionAllowed: boolean, catalog: Catalog, copy: Copy): BlockState {
+  if (copy === 'edited') return stateOf(detachBlock(block), versionAllowed, catalog);
+  // Copying every block cost a tenth of `check` and of opening a large document.
+  const state = stateOf(block, versionAllowed, catalog);
+  if (copy === 'none' || state.view?.kind === undefined) return state;
   return stateOf(detachBlock(block), versionAllowed, catalog);
 }
 
@@ -250,16 +352,10 @@ function stateOf(block: Block, versionAllowed: boolean, catalog: Catalog): Block
   return { block, versionAllowed, parsed, view: parsed.record ? viewEntry(parsed.record, catalog) : undefined };
 }
 
-/** Blocks are equal when their first line, their lines and whether version: may start them are. */
+/** Blocks at the same line are equal when their lines and whether version: may start them are. */
 function sameBlock(state: BlockState, block: Block, versionAllowed: boolean): boolean {
   const lines = state.block.lines;
-  if (
-    state.block.startLine !== block.startLine ||
-    state.versionAllowed !== versionAllowed ||
-    lines.length !== block.lines.length
-  ) {
-    return false;
-  }
+  if (state.versionAllowed !== versionAllowed || lines.length !== block.lines.length) return false;
   for (let i = 0; i < lines.length; i++) if (lines[i] !== block.lines[i]) return false;
   return true;
 }
@@ -290,7 +386,7 @@ export function validate(
 ): Diagnostic[] {
   const diagnostics = applySettings(
     [
-      ...syntaxDiagnostics(document.ldif.problems),
+      ...document.syntaxDiagnostics(),
       ...syntaxDiagnostics(mixedRecordProblems(document.ldif.records)),
       ...document.recordDiagnostics({ catalog, schema }),
       ...checkEntries(document.views, { catalog }),
@@ -308,7 +404,8 @@ export function validate(
  */
 function keepInside(fix: Fix, document: ParsedDocument): Fix {
   // After a final line break, editors count one more (empty) line.
-  const endsWithBreak = document.text.endsWith('\n');
+  const { source } = document;
+  const endsWithBreak = source.charCodeAt(source.length - 1) === 10;
   const last = endsWithBreak ? document.ldif.lineCount : document.ldif.lineCount - 1;
   if (fix.edits.every((edit) => edit.range.end.line <= last)) return fix;
   const end = { line: last, character: endsWithBreak ? 0 : document.lineText(last).length };

@@ -3,7 +3,8 @@
  * million records would need gigabytes: such a document is checked in pieces, the way
  * `check` reads a file, and between versions only what each piece adds to the diagnostics is
  * kept (counts, the few diagnostics that make the cap, winsync records). An edit re-checks the
- * piece it touched; hover and completion parse the records around their position.
+ * piece it touched; hover and completion parse the records around their position; the outline
+ * and folding are worked out piece by piece (folding ranges are kept per piece, being small).
  */
 import { createHash } from 'node:crypto';
 import type { Catalog } from './catalog';
@@ -12,6 +13,8 @@ import type { Diagnostic, LdifRecord, TextEdit } from './ldif/ast';
 import { hasContent } from './ldif/lines';
 import { mixedRecordProblems } from './ldif/parser';
 import { format as formatDocument, type FormattingOptions } from './features/formatting';
+import { getFoldingRanges, type FoldingRange } from './features/folding';
+import { findDocumentSymbols, type DocumentSymbol } from './features/symbols';
 import { anchorLine, type RecordAnchor } from './features/recordAnchors';
 import { DEFAULT_MAX_DIAGNOSTICS, type ValidationSettings } from './rules/validate';
 import type { EntryView } from './model/entryView';
@@ -28,6 +31,12 @@ import type { Schema } from './schema/schema';
 
 /** Above this many characters a document is checked in pieces (VS Code's own large-file mark is 20 MB). */
 export const LARGE_DOCUMENT_SIZE = 10 * 1024 * 1024;
+
+/**
+ * The outline and the folding ranges of a large document end after about this many: those of a
+ * million records would make replies of hundreds of megabytes, more than an editor shows.
+ */
+export const LARGE_FEATURE_LIMIT = 100_000;
 
 /** A run of whole blocks of the text. */
 interface Part {
@@ -57,6 +66,8 @@ interface PieceResult {
 
 export class LargeDocument {
   private results = new Map<string, PieceResult>();
+  /** The folding ranges of each piece of the text last asked about. */
+  private folding = new Map<string, readonly FoldingRange[]>();
   private shapedBy: ValidationSettings | undefined;
   private schema: Schema | undefined;
 
@@ -155,6 +166,44 @@ export class LargeDocument {
       for (const line of lines) anchors.push({ index: anchors.length, line });
     }
     return anchors;
+  }
+
+  /**
+   * The outline, piece by piece (every record is in one piece, and a symbol covers one record),
+   * up to about `limit` symbols: past that it ends.
+   */
+  documentSymbols(text: string, limit = LARGE_FEATURE_LIMIT): DocumentSymbol[] {
+    const symbols: DocumentSymbol[] = [];
+    let count = 0;
+    for (const part of cutParts(text, this.piecesEvery)) {
+      const document = ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true });
+      for (const symbol of findDocumentSymbols(document)) {
+        if (count >= limit) return symbols;
+        symbols.push(symbol);
+        count += 1 + symbol.children.length;
+      }
+    }
+    return symbols;
+  }
+
+  /**
+   * Folding ranges, piece by piece (a range covers a record, a mod-spec or a run of comment
+   * lines, none of which runs across the empty line that ends a piece), up to `limit`: past that
+   * there are none. Each piece's ranges are kept until its text changes.
+   */
+  foldingRanges(text: string, limit = LARGE_FEATURE_LIMIT): FoldingRange[] {
+    const ranges: FoldingRange[] = [];
+    const folding = new Map<string, readonly FoldingRange[]>();
+    for (const part of cutParts(text, this.piecesEvery)) {
+      if (ranges.length >= limit) break;
+      const found =
+        this.folding.get(part.key) ??
+        getFoldingRanges(ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true }));
+      folding.set(part.key, found);
+      for (const range of found) if (ranges.length < limit) ranges.push(range);
+    }
+    this.folding = folding;
+    return ranges;
   }
 
   /** Formatting edits for the whole text, worked out piece by piece. */

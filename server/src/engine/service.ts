@@ -1,6 +1,7 @@
 import { loadCatalog, type Catalog } from './catalog';
 import { ParsedDocument, validate } from './document';
 import type { Diagnostic, Position, TextEdit } from './ldif/ast';
+import type { TextChange, TextSource } from './ldif/window';
 import { findDocumentSymbols, type DocumentSymbol } from './features/symbols';
 import { getFoldingRanges, type FoldingRange } from './features/folding';
 import { format, type FormattingOptions } from './features/formatting';
@@ -13,6 +14,7 @@ import type { Schema } from './schema/schema';
 export { ParsedDocument } from './document';
 export type { ValidationSettings } from './rules/validate';
 export type { Schema } from './schema/schema';
+export { mergeChanges, type TextChange, type TextSource } from './ldif/window';
 
 /**
  * The engine's one entry point: plain functions over a parsed document, with no
@@ -20,8 +22,11 @@ export type { Schema } from './schema/schema';
  */
 export interface LanguageService {
   readonly catalog: Catalog;
-  /** Parses text, reusing unchanged records of the previous version of the same document. */
-  parse(text: string, previous?: ParsedDocument): ParsedDocument;
+  /**
+   * Parses text, reusing unchanged records of the previous version of the same document;
+   * `change` says where the text changed since then, when the editor said so.
+   */
+  parse(text: string | TextSource, previous?: ParsedDocument, change?: TextChange): ParsedDocument;
   /** `schema`: the server's schema, when one is loaded; its checks (group `schema`) run only then. */
   validate(document: ParsedDocument, settings?: ValidationSettings, schema?: Schema): Diagnostic[];
   findDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
@@ -36,7 +41,7 @@ export interface LanguageService {
 export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageService {
   return {
     catalog,
-    parse: (text, previous) => ParsedDocument.parse(text, catalog, previous),
+    parse: (text, previous, change) => ParsedDocument.parse(text, catalog, previous, undefined, change),
     validate: (document, settings, schema) => validate(document, catalog, settings, schema),
     findDocumentSymbols,
     getFoldingRanges,

@@ -10,8 +10,13 @@ import {
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, type ParsedDocument, type ValidationSettings } from '../engine/service';
+import {
+  getLanguageService,
+  mergeChanges,
+  type ParsedDocument,
+  type TextChange,
+  type ValidationSettings,
+} from '../engine/service';
 import {
   checkFailedDiagnostic,
   readRecordLenses,
@@ -25,13 +30,30 @@ import {
   type RecordLens,
 } from './convert';
 import { DEFAULT_FOLD_WIDTH } from '../engine/features/formatting';
-import { LARGE_DOCUMENT_SIZE, LargeDocument } from '../engine/largeDocument';
+import { EditorDocument } from './editorDocument';
+import { LARGE_DOCUMENT_SIZE, LARGE_FEATURE_LIMIT, LargeDocument } from '../engine/largeDocument';
 import { SchemaHolder } from './schemaHolder';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 const service = getLanguageService();
 const parsed = new Map<string, ParsedDocument>();
+/**
+ * Where each open document changed since it was last parsed (undefined once a change replaced
+ * the whole text): the parse then need not compare the two versions of a large text.
+ */
+const changedSince = new Map<string, TextChange | undefined>();
+const documents = new TextDocuments<EditorDocument>({
+  create: EditorDocument.create,
+  update(document, changes, version) {
+    document.update(changes, version, (start, end, text) => {
+      const earlier = changedSince.get(document.uri);
+      const unknown = start < 0 || (changedSince.has(document.uri) && earlier === undefined);
+      const next = { start, oldEnd: end, newEnd: start + text.length };
+      changedSince.set(document.uri, unknown ? undefined : mergeChanges(earlier, next));
+    });
+    return document;
+  },
+});
 const large = new Map<string, LargeDocument>();
 let settings: ValidationSettings = {};
 let formatting = { foldWidth: DEFAULT_FOLD_WIDTH };
@@ -86,32 +108,36 @@ async function refreshSettings(): Promise<void> {
   };
 }
 
-function current(document: TextDocument): ParsedDocument {
+function current(document: EditorDocument): ParsedDocument {
   const previous = parsed.get(document.uri);
-  if (previous && previous.text === document.getText()) return previous;
-  const next = service.parse(document.getText(), previous);
+  const change = changedSince.get(document.uri);
+  changedSince.delete(document.uri);
+  // The text of a version of the document never changes: the same text, the same parse.
+  if (previous && previous.source === document.source) return previous;
+  const next = service.parse(document.source, previous, change);
   parsed.set(document.uri, next);
   return next;
 }
 
 /** The piecewise checker of a document too large to keep parsed whole; undefined for any other. */
-function largeOf(document: TextDocument): LargeDocument | undefined {
-  if (document.getText().length <= LARGE_DOCUMENT_SIZE) {
+function largeOf(document: EditorDocument): LargeDocument | undefined {
+  if (document.source.length <= LARGE_DOCUMENT_SIZE) {
     large.delete(document.uri);
     return undefined;
   }
   parsed.delete(document.uri);
+  changedSince.delete(document.uri);
   let found = large.get(document.uri);
   if (!found) {
     connection.console.info(
-      `${document.uri} is over ${LARGE_DOCUMENT_SIZE / 2 ** 20} MiB: it is checked in pieces, and outline and folding are off for it.`,
+      `${document.uri} is over ${LARGE_DOCUMENT_SIZE / 2 ** 20} MiB: it is checked, outlined and folded in pieces, and its outline and folding end after ${LARGE_FEATURE_LIMIT.toLocaleString('en-US')} entries.`,
     );
     large.set(document.uri, (found = new LargeDocument(service.catalog)));
   }
   return found;
 }
 
-async function publish(document: TextDocument): Promise<void> {
+async function publish(document: EditorDocument): Promise<void> {
   await settingsLoaded;
   let diagnostics: LspDiagnostic[];
   try {
@@ -134,6 +160,7 @@ async function publish(document: TextDocument): Promise<void> {
 documents.onDidChangeContent((event) => void publish(event.document));
 documents.onDidClose((event) => {
   parsed.delete(event.document.uri);
+  changedSince.delete(event.document.uri);
   large.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
@@ -152,12 +179,18 @@ function withDocument<T>(uri: string, feature: (document: ParsedDocument) => T, 
   return position ? feature(big.around(document.getText(), document.offsetAt(position), position.line)) : fallback;
 }
 
-connection.onDocumentSymbol((params) =>
-  withDocument(params.textDocument.uri, (d) => service.findDocumentSymbols(d).map(toLspSymbol), []),
-);
-connection.onFoldingRanges((params) =>
-  withDocument(params.textDocument.uri, (d) => service.getFoldingRanges(d).map(toLspFoldingRange), []),
-);
+connection.onDocumentSymbol((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const big = document && largeOf(document);
+  if (big) return big.documentSymbols(document.getText()).map(toLspSymbol);
+  return withDocument(params.textDocument.uri, (d) => service.findDocumentSymbols(d).map(toLspSymbol), []);
+});
+connection.onFoldingRanges((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const big = document && largeOf(document);
+  if (big) return big.foldingRanges(document.getText()).map(toLspFoldingRange);
+  return withDocument(params.textDocument.uri, (d) => service.getFoldingRanges(d).map(toLspFoldingRange), []);
+});
 connection.onDocumentFormatting((params) => {
   const document = documents.get(params.textDocument.uri);
   const big = document && largeOf(document);

@@ -82,3 +82,47 @@ export function noDiagnostics(uri: vscode.Uri): Promise<true> {
 export async function replace(editor: vscode.TextEditor, range: vscode.Range, text: string): Promise<void> {
   assert.ok(await editor.edit((edit) => edit.replace(range, text)), 'the edit applies');
 }
+
+type WindowApi = typeof vscode.window;
+
+/**
+ * Answers the extension's prompts: the masked password box and the modal questions. Each call
+ * is recorded; a modal nobody expected fails the test instead of hanging the editor.
+ */
+export class Prompts {
+  readonly inputBoxes: vscode.InputBoxOptions[] = [];
+  readonly modals: string[] = [];
+  password: string | undefined;
+  modalAnswer: string | undefined;
+  private readonly originals: Partial<WindowApi> = {};
+
+  install(): void {
+    const window = vscode.window as { -readonly [K in keyof WindowApi]: WindowApi[K] };
+    this.originals.showInputBox = window.showInputBox;
+    this.originals.showWarningMessage = window.showWarningMessage;
+    window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
+      this.inputBoxes.push(options ?? {});
+      return this.password;
+    }) as WindowApi['showInputBox'];
+    const warning = this.originals.showWarningMessage!;
+    window.showWarningMessage = ((message: string, ...rest: unknown[]) => {
+      const options = rest[0];
+      if (typeof options === 'object' && options !== null && (options as vscode.MessageOptions).modal) {
+        this.modals.push(message);
+        return Promise.resolve(this.modalAnswer);
+      }
+      return (warning as (...args: unknown[]) => Thenable<unknown>)(message, ...rest);
+    }) as WindowApi['showWarningMessage'];
+  }
+
+  reset(): void {
+    this.inputBoxes.length = 0;
+    this.modals.length = 0;
+    this.password = undefined;
+    this.modalAnswer = undefined;
+  }
+
+  uninstall(): void {
+    Object.assign(vscode.window, this.originals);
+  }
+}

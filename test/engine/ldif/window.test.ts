@@ -7,7 +7,18 @@ import {
   countLineBreaks,
   editWindow,
 } from '../../../server/src/engine/ldif/window';
-import { getLanguageService } from '../../../server/src/engine/service';
+import { getLanguageService, mergeChanges, type TextChange } from '../../../server/src/engine/service';
+import { PieceText } from '../../../server/src/engine/util/pieceText';
+import {
+  applyReplacement,
+  assertLikeFresh,
+  keystroke,
+  keystrokeChange,
+  textChange,
+  type Hinting,
+  type History,
+  type Replacement,
+} from '../../fuzz/edits';
 
 const service = getLanguageService();
 
@@ -27,64 +38,114 @@ test('common prefix and suffix lengths hold across the chunks they compare at on
   assert.deepEqual(countLineBreaks('a\r\nb\nc\r\n', 0, 8), { lines: 3, crlf: 2 });
 });
 
-/** Everything a parse shows, getters included. */
-function shape(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (Array.isArray(value)) return value.map(shape);
-  const keys = new Set(Object.keys(value));
-  for (
-    let proto = Object.getPrototypeOf(value);
-    proto && proto !== Object.prototype;
-    proto = Object.getPrototypeOf(proto)
-  ) {
-    for (const key of Object.getOwnPropertyNames(proto))
-      if (Object.getOwnPropertyDescriptor(proto, key)?.get) keys.add(key);
-  }
-  return Object.fromEntries([...keys].sort().map((key) => [key, shape((value as Record<string, unknown>)[key])]));
-}
+const LINES = [
+  'dn: cn=a,dc=x',
+  'dn: cn=ipa-winsync,cn=plugins,cn=config',
+  'cn: b',
+  '',
+  '',
+  ' cont',
+  '  ',
+  '\t',
+  '# c',
+  'version: 1',
+  'changetype: modify',
+  '-',
+  'replace: cn',
+  'cn: c',
+  'replace: description',
+  'description: trailing ',
+  'ipaWinSyncAcctDisable: bogus',
+  'cn:: Zm9v',
+  'cn:: not base64',
+  'cn: no\u00a0break',
+  'x',
+  '\r',
+];
 
-test('a document parsed edit by edit equals the document parsed afresh, whatever the edits', () => {
-  const LINES = [
-    'dn: cn=a,dc=x',
-    'dn: cn=ipa-winsync,cn=plugins,cn=config',
-    'cn: b',
-    '',
-    '',
-    ' cont',
-    '  ',
-    '\t',
-    '# c',
-    'version: 1',
-    'changetype: modify',
-    '-',
-    'replace: cn',
-    'ipaWinSyncAcctDisable: bogus',
-    'cn:: Zm9v',
-    'x',
-    '\r',
-  ];
-  const documents = fc
-    .tuple(fc.array(fc.constantFrom(...LINES), { maxLength: 25 }), fc.boolean(), fc.boolean())
-    .map(([lines, crlf, final]) => lines.join(crlf ? '\r\n' : '\n') + (final ? '\n' : ''));
-  const edits = fc.array(
-    fc.tuple(fc.nat(), fc.nat(6), fc.constantFrom('', '\n', '\r\n', 'x', ' ', '\n\n', 'dn: cn=z\n', '-', ':')),
-    { minLength: 1, maxLength: 4 },
-  );
+/** Documents of those lines, LF or CRLF, with or without a final line break. */
+const documents = fc
+  .tuple(fc.array(fc.constantFrom(...LINES), { maxLength: 40 }), fc.boolean(), fc.boolean())
+  .map(([lines, crlf, final]) => lines.join(crlf ? '\r\n' : '\n') + (final ? '\n' : ''));
+
+const HINTINGS: readonly Hinting[] = ['each change', 'merged changes', 'none'];
+
+test('a document parsed keystroke by keystroke equals the document parsed afresh: every range, diagnostic and feature', () => {
   fc.assert(
-    fc.property(documents, edits, (text, changes) => {
-      let previous = service.parse(text);
-      let current = text;
-      for (const [position, removed, inserted] of changes) {
-        const at = position % (current.length + 1);
-        current = current.slice(0, at) + inserted + current.slice(at + removed);
-        const edited = service.parse(current, previous);
-        const fresh = service.parse(current);
-        assert.deepEqual(shape(edited.ldif), shape(fresh.ldif));
-        assert.deepEqual(service.validate(edited), service.validate(fresh));
-        previous = edited;
-      }
-    }),
+    fc.property(
+      documents,
+      fc.array(keystroke, { minLength: 1, maxLength: 8 }),
+      fc.constantFrom(...HINTINGS),
+      fc.oneof(fc.constant(undefined), fc.integer({ min: 1, max: 12 })),
+      (start, strokes, hinting, pieceSize) => {
+        const history: History = [];
+        // The text as a string, or in pieces as the language server keeps an editor's buffer.
+        let pieces = pieceSize === undefined ? undefined : PieceText.of(start, pieceSize);
+        let previous = service.parse(pieces ?? start);
+        let text = start;
+        let pending: TextChange | undefined;
+        strokes.forEach((stroke, i) => {
+          const change = keystrokeChange(text, stroke, history);
+          text = applyReplacement(text, change);
+          pieces = pieces?.replace(change.start, change.end, change.text);
+          pending = mergeChanges(pending, textChange(change));
+          // Merged: the editor sent several changes before the server parsed (every second keystroke here).
+          if (hinting === 'merged changes' && i % 2 === 0 && i + 1 < strokes.length) return;
+          const before = previous;
+          const beforeText = before.text;
+          previous = service.parse(pieces ?? text, previous, hinting === 'none' ? undefined : pending);
+          pending = undefined;
+          assertLikeFresh(service, previous, text);
+          // The version it was parsed from shares blocks with it, and still reads as it did.
+          assertLikeFresh(service, before, beforeText);
+          assertLikeFresh(service, previous, text);
+        });
+      },
+    ),
     { numRuns: 300 },
   );
+});
+
+test('an edit that adds or removes lines moves the blocks below it: they are not parsed again', () => {
+  const base = ['dn: cn=a,dc=x', 'cn: a', '', 'dn: cn=b,dc=x', 'changetype: update', '', 'dn: cn=c,dc=x', 'cn: c'].join(
+    '\n',
+  );
+  const before = service.parse(base);
+  const after = service.parse(`dn: cn=z,dc=x\ncn: z\n\n${base}`, before, { start: 0, oldEnd: 0, newEnd: 21 });
+  assert.equal(after.ldif.records.length, 4);
+  assert.equal(after.ldif.records[2], before.ldif.records[1]);
+  assert.equal(after.ldif.records[2].range.start.line, 6);
+  assert.equal(before.ldif.records[1].range.start.line, 3);
+  assert.deepEqual(
+    service.validate(after).map((d) => [d.code, d.range.start.line]),
+    [
+      ['ldif/mixed-records', 0],
+      ['ldif/unknown-changetype', 7],
+    ],
+  );
+});
+
+test('changes reported one after the other merge into one change of the text before them', () => {
+  const text = 'abcdefghij';
+  const changes: Replacement[] = [
+    { start: 2, end: 4, text: 'XYZ' },
+    { start: 8, end: 9, text: '' },
+    { start: 0, end: 1, text: '__' },
+  ];
+  let current = text;
+  let merged: TextChange | undefined;
+  for (const change of changes) {
+    current = applyReplacement(current, change);
+    merged = mergeChanges(merged, textChange(change));
+  }
+  assert.equal(current, '__bXYZefgij');
+  assert.deepEqual(merged, { start: 0, oldEnd: 8, newEnd: 9 });
+  assert.equal(text.slice(0, merged.start), current.slice(0, merged.start));
+  assert.equal(text.slice(merged.oldEnd), current.slice(merged.newEnd));
+});
+
+test('a change that does not fit the texts is not trusted', () => {
+  const before = service.parse('dn: cn=a,dc=x\ncn: a\n');
+  const text = 'dn: cn=a,dc=x\ncn: b\n';
+  assertLikeFresh(service, service.parse(text, before, { start: 0, oldEnd: 3, newEnd: 5 }), text);
 });

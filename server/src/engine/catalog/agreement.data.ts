@@ -1,7 +1,7 @@
 /**
  * Catalog data for Windows sync agreements (`objectClass: nsDSWindowsReplicationAgreement`,
  * `cn=<name>,cn=replica,cn=<escaped suffix>,cn=mapping tree,cn=config`). Plain data, checked
- * against `CatalogSchema` when the catalog loads.
+ * against `CatalogSchema` when the bundles are built and by the tests.
  *
  * Every attribute of the objectclass's MAY list is modelled here, plus the status attributes the
  * live server returns without being asked (`nsds5replicaReapActive`, the `…StatusJSON` pair).

@@ -1,10 +1,10 @@
-import { CatalogSchema, type AttributeSpec, type CatalogData, type EntryKind, type EntryKindSpec } from './schema';
+import type { AttributeSpec, CatalogData, EntryKind, EntryKindSpec } from './schema';
 import { catalogData } from './data';
 import { closest } from '../util/closest';
 
 export type { AttributeSpec, EntryKind, EntryKindSpec, ValueSyntax, EnumValue, Reaction } from './schema';
 
-/** Read-only view over the validated catalog data; all name look-ups ignore case. */
+/** Read-only view over the catalog data; all name look-ups ignore case. */
 export class Catalog {
   private readonly byName = new Map<string, AttributeSpec>();
   private readonly kinds = new Map<EntryKind, EntryKindSpec>();
@@ -94,8 +94,12 @@ function startsWithIgnoringCase(name: string, lowerPrefix: string): boolean {
 
 let loaded: Catalog | undefined;
 
-/** The catalog, validated with zod on first use. */
+/**
+ * The catalog. Its data is checked against the zod schema when the bundles are built
+ * (`scripts/build.mjs`) and by the tests, not at every start: zod was a third of the
+ * language server's bundle and checking took about 80 ms of its start.
+ */
 export function loadCatalog(): Catalog {
-  loaded ??= new Catalog(CatalogSchema.parse(catalogData));
+  loaded ??= new Catalog(catalogData);
   return loaded;
 }

@@ -1,6 +1,6 @@
 /**
  * Catalog data for the FreeIPA ipa-winsync plugin entry `cn=ipa-winsync,cn=plugins,cn=config`.
- * Plain data, checked against `CatalogSchema` when the catalog loads.
+ * Plain data, checked against `CatalogSchema` when the bundles are built and by the tests.
  *
  * Conventions used here:
  * - `default` is the value in effect when the attribute is absent; for attributes the plugin

@@ -1,7 +1,8 @@
 /**
  * The shape of the winsync knowledge catalog. The data lives in `*.data.ts` files
- * beside this one and is checked against these schemas when the catalog loads, so
- * a typo in the data fails fast instead of silently weakening a rule.
+ * beside this one and is checked against these schemas when the bundles are built
+ * (`scripts/build.mjs`) and by the tests, so a typo in the data fails the build instead of
+ * silently weakening a rule. The bundles import only the types from here: zod stays out of them.
  */
 import { z } from 'zod';
 

@@ -97,7 +97,8 @@ const INVALID: Decoded = { value: undefined, bytes: undefined };
 /**
  * An attribute line whose ranges, and base64 value, are worked out on first use: a large
  * file has millions of lines, and only the few that get a diagnostic, a hover or an edit
- * ever need a range; most base64 values (certificates, photos) are never read as text.
+ * ever need a range; most base64 values (certificates, photos) are never read as text. Its
+ * ranges follow its logical line when the block moves.
  */
 class ParsedAttrLine implements AttrLine {
   readonly #colon: number;
@@ -148,8 +149,9 @@ class ParsedAttrLine implements AttrLine {
   }
 
   #rangesOf(): { readonly name: Range; readonly separator: Range; readonly value: Range } {
-    if (this.#ranges) return this.#ranges;
     const { line } = this;
+    // The name starts where the line does: ranges built before the block moved start elsewhere.
+    if (this.#ranges && this.#ranges.name.start === line.range.start) return this.#ranges;
     const colon = this.#colon;
     const separatorEnd = this.encoding === 'plain' ? colon + 1 : colon + 2;
     return (this.#ranges = {

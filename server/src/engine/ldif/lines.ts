@@ -1,9 +1,13 @@
 import type { LogicalLine, Range, Segment } from './ast';
 
-/** A run of physical lines between blank lines, as it appears in the text. */
+/**
+ * A run of physical lines between blank lines, as it appears in the text. Everything parsed from
+ * a block knows its lines relative to the block's first line and reads `startLine` when it is
+ * asked for a position: an edit above the block moves it by changing `startLine` alone.
+ */
 export interface Block {
-  /** 0-based line number of the block's first line. */
-  readonly startLine: number;
+  /** 0-based line number of the block's first line; only the document that owns the block moves it. */
+  startLine: number;
   /** The block's physical lines, without line separators. */
   readonly lines: readonly string[];
 }
@@ -100,34 +104,50 @@ function isBlankLike(content: string): boolean {
 /**
  * A logical line whose range and segments are built on first use. Most lines of a large
  * file are never asked for either, and building them for every line made most of the
- * parser's garbage (five objects a line).
+ * parser's garbage (five objects a line). The line knows its place as a row of its block, so
+ * its positions follow the block when the block moves; what was built for an earlier place is
+ * rebuilt on the next use.
  */
 class UnfoldedLine implements LogicalLine {
   readonly text: string;
-  readonly #firstLine: number;
-  /** Built on first use for a line that is not folded; a folded line has one per physical line. */
+  readonly #block: Block;
+  /** The first physical line, counted from the block's first line. */
+  readonly #row: number;
+  /** A folded line has one per physical line (built with the parse); others build theirs on first use. */
   #segments: readonly Segment[] | undefined;
   #range: Range | undefined;
 
-  constructor(text: string, firstLine: number, segments: readonly Segment[] | undefined) {
+  constructor(text: string, block: Block, row: number, segments: readonly Segment[] | undefined) {
     this.text = text;
-    this.#firstLine = firstLine;
+    this.#block = block;
+    this.#row = row;
     this.#segments = segments;
   }
 
   get range(): Range {
-    if (this.#range) return this.#range;
-    const segments = this.#segments;
-    // The last physical line holds the rest of the text after its leading space.
-    const last = segments && segments.length > 1 ? segments[segments.length - 1] : undefined;
+    const first = this.#block.startLine + this.#row;
+    if (this.#range && this.#range.start.line === first) return this.#range;
+    // The last physical line of a folded line holds the rest of the text after its leading space.
+    const folded = this.#segments !== undefined && this.#segments.length > 1;
+    const last = folded ? this.segments[this.segments.length - 1] : undefined;
     const end = last
       ? { line: last.line, character: 1 + this.text.length - last.offset }
-      : { line: this.#firstLine, character: this.text.length };
-    return (this.#range = { start: { line: this.#firstLine, character: 0 }, end });
+      : { line: first, character: this.text.length };
+    return (this.#range = { start: { line: first, character: 0 }, end });
   }
 
   get segments(): readonly Segment[] {
-    return (this.#segments ??= [{ offset: 0, line: this.#firstLine, character: 0 }]);
+    const first = this.#block.startLine + this.#row;
+    const segments = this.#segments;
+    if (segments && segments[0].line === first) return segments;
+    if (!segments || segments.length === 1) return (this.#segments = [{ offset: 0, line: first, character: 0 }]);
+    // The block moved since the segments were built: they move with it.
+    const shift = first - segments[0].line;
+    return (this.#segments = segments.map(({ offset, line, character }) => ({
+      offset,
+      line: line + shift,
+      character,
+    })));
   }
 }
 
@@ -141,28 +161,29 @@ export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[] 
   const orphans: number[] = [];
   const physical = block.lines;
   const count = physical.length;
+  const startLine = block.startLine;
   let index = 0;
   // Continuations before the first line of the block have nothing to continue.
-  while (index < count && physical[index].charCodeAt(0) === 32) orphans.push(block.startLine + index++);
+  while (index < count && physical[index].charCodeAt(0) === 32) orphans.push(startLine + index++);
   while (index < count) {
-    const firstLine = block.startLine + index;
+    const row = index;
     const text = physical[index++];
     if (index === count || physical[index].charCodeAt(0) !== 32) {
-      lines.push(new UnfoldedLine(text, firstLine, undefined));
+      lines.push(new UnfoldedLine(text, block, row, undefined));
       continue;
     }
     // A folded line: join its pieces once, and remember where each piece starts.
-    const segments: Segment[] = [{ offset: 0, line: firstLine, character: 0 }];
+    const segments: Segment[] = [{ offset: 0, line: startLine + row, character: 0 }];
     const pieces = [text];
     let length = text.length;
     while (index < count && physical[index].charCodeAt(0) === 32) {
       const piece = physical[index];
-      segments.push({ offset: length, line: block.startLine + index, character: 1 });
+      segments.push({ offset: length, line: startLine + index, character: 1 });
       pieces.push(piece.slice(1));
       length += piece.length - 1;
       index++;
     }
-    lines.push(new UnfoldedLine(pieces.join(''), firstLine, segments));
+    lines.push(new UnfoldedLine(pieces.join(''), block, row, segments));
   }
   return { lines, orphans };
 }

@@ -9,6 +9,8 @@ import type {
   ModOp,
   ModSpec,
   Range,
+  RecordKind,
+  ValueEncoding,
   VersionSpec,
 } from './ast';
 import { CHANGE_TYPES, MOD_OPS } from './ast';
@@ -25,7 +27,10 @@ export interface ParsedBlock {
   readonly comments: readonly Comment[];
   /** Whether the block has any line besides comments (so `version:` may no longer follow). */
   readonly hasContent: boolean;
+  /** Found with the block at line `parsedAt`: their ranges move with the block (see `shiftRanges`). */
   readonly problems: readonly SyntaxFinding[];
+  /** The block's first line when it was parsed. */
+  readonly parsedAt: number;
 }
 
 /**
@@ -115,16 +120,17 @@ export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
     cursor = 1;
   }
   const hasContent = content.length > 0;
-  if (cursor >= content.length) return { record: undefined, version, comments, problems, hasContent };
+  const parsedAt = block.startLine;
+  if (cursor >= content.length) return { record: undefined, version, comments, problems, hasContent, parsedAt };
 
   const rest = cursor === 0 ? content : content.slice(cursor);
   if (isIncludeBlock(rest)) {
     for (const line of rest) report('ldif/include-directive', line, 0, line.text.length);
-    return { record: undefined, version, comments, problems, hasContent };
+    return { record: undefined, version, comments, problems, hasContent, parsedAt };
   }
 
   const record = parseRecord(rest, comments, report);
-  return { record, version, comments: [], problems, hasContent };
+  return { record, version, comments: [], problems, hasContent, parsedAt };
 }
 
 function isComment(line: LogicalLine): boolean {
@@ -154,13 +160,10 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: FindingS
       all.push(parsed);
     }
   }
-  const range: Range = {
-    start: (comments[0] && comments[0].line.range.start.line < lines[0].range.start.line
-      ? comments[0]
-      : { line: lines[0] }
-    ).line.range.start,
-    end: lines[lines.length - 1].range.end,
-  };
+  // The record runs from its first line (or a comment above it) to its last line.
+  const first =
+    comments[0] && comments[0].line.range.start.line < lines[0].range.start.line ? comments[0].line : lines[0];
+  const bounds = { first, last: lines[lines.length - 1] };
 
   let position = 0;
   let dn: AttrLine | undefined;
@@ -183,12 +186,12 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: FindingS
     position = look + 1;
   }
 
-  const base: RecordBase = { range, dn, controls, changeTypeLine, lines: all, comments };
+  const base: RecordBase = { bounds, dn, controls, changeTypeLine, lines: all, comments };
   const restItems = position === 0 ? items : items.slice(items.indexOf(all[position - 1]) + 1);
   const rest = restItems.length === items.length - position ? all.slice(position) : restItems.filter(isAttr);
   if (!changeTypeLine) {
     reportStrayDashes(restItems, report);
-    return makeRecord(base, { kind: 'content', attributes: rest });
+    return new ParsedRecord(base, { kind: 'content', attributes: rest });
   }
   const type = changeTypeLine.rawValue.trim().toLowerCase();
   const kind = (CHANGE_TYPES as readonly string[]).includes(type) ? (type as ChangeType) : undefined;
@@ -202,7 +205,7 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: FindingS
         changeType: changeTypeLine.rawValue,
       },
     );
-    return makeRecord(base, { kind: 'unknown-change', attributes: rest });
+    return new ParsedRecord(base, { kind: 'unknown-change', attributes: rest });
   }
   // After an unknown changetype the grammar of the rest is unknown, so only known kinds judge "-" lines.
   if (kind !== 'modify') reportStrayDashes(restItems, report);
@@ -210,44 +213,74 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: FindingS
     case 'add':
       if (rest.length === 0)
         report('ldif/add-without-attributes', changeTypeLine.line, 0, changeTypeLine.line.text.length);
-      return makeRecord(base, { kind, attributes: rest });
+      return new ParsedRecord(base, { kind, attributes: rest });
     case 'delete':
       for (const extra of rest) report('ldif/content-after-delete', extra.line, 0, extra.line.text.length);
-      return makeRecord(base, { kind });
+      return new ParsedRecord(base, { kind });
     case 'modrdn':
     case 'moddn':
-      return makeRecord(base, { kind, ...parseRename(rest, changeTypeLine, report) });
+      return new ParsedRecord(base, { kind, ...parseRename(rest, changeTypeLine, report) });
     case 'modify':
-      return makeRecord(base, { kind, modifications: parseModSpecs(restItems, report) });
+      return new ParsedRecord(base, { kind, modifications: parseModSpecs(restItems, report) });
   }
 }
 
-type RecordBase = Pick<LdifRecord, 'range' | 'dn' | 'controls' | 'changeTypeLine' | 'lines' | 'comments'>;
+/** The first and last logical lines of a record, which its range runs between. */
+interface Bounds {
+  readonly first: LogicalLine;
+  readonly last: LogicalLine;
+}
+
+type RecordBase = Pick<LdifRecord, 'dn' | 'controls' | 'changeTypeLine' | 'lines' | 'comments'> & {
+  readonly bounds: Bounds;
+};
 type RecordBody = Pick<LdifRecord, 'kind'> &
   Partial<Pick<LdifRecord, 'attributes' | 'modifications' | 'newRdn' | 'deleteOldRdn' | 'newSuperior'>>;
 
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
- * Every record comes out of this one literal, so all records share one hidden class:
- * spreading a different mix of objects into each gave every record its own, which cost
- * about 400 bytes and slow property access per record (1M records ran out of memory).
+ * Every record is one of these, so all records share one hidden class: spreading a different
+ * mix of objects into each gave every record its own, which cost about 400 bytes and slow
+ * property access per record (1M records ran out of memory). Its range is read from its first
+ * and last lines, so it follows them when their block moves.
  */
-function makeRecord(base: RecordBase, body: RecordBody): LdifRecord {
-  return {
-    range: base.range,
-    dn: base.dn,
-    controls: base.controls,
-    changeTypeLine: base.changeTypeLine,
-    lines: base.lines,
-    comments: base.comments,
-    kind: body.kind,
-    attributes: body.attributes ?? NONE,
-    modifications: body.modifications ?? NONE,
-    newRdn: body.newRdn,
-    deleteOldRdn: body.deleteOldRdn,
-    newSuperior: body.newSuperior,
-  };
+class ParsedRecord implements LdifRecord {
+  readonly dn: AttrLine | undefined;
+  readonly controls: readonly Control[];
+  readonly changeTypeLine: AttrLine | undefined;
+  readonly lines: readonly AttrLine[];
+  readonly comments: readonly Comment[];
+  readonly kind: RecordKind;
+  readonly attributes: readonly AttrLine[];
+  readonly modifications: readonly ModSpec[];
+  readonly newRdn: AttrLine | undefined;
+  readonly deleteOldRdn: AttrLine | undefined;
+  readonly newSuperior: AttrLine | undefined;
+  readonly #bounds: Bounds;
+  #range: Range | undefined;
+
+  constructor(base: RecordBase, body: RecordBody) {
+    this.dn = base.dn;
+    this.controls = base.controls;
+    this.changeTypeLine = base.changeTypeLine;
+    this.lines = base.lines;
+    this.comments = base.comments;
+    this.kind = body.kind;
+    this.attributes = body.attributes ?? NONE;
+    this.modifications = body.modifications ?? NONE;
+    this.newRdn = body.newRdn;
+    this.deleteOldRdn = body.deleteOldRdn;
+    this.newSuperior = body.newSuperior;
+    this.#bounds = base.bounds;
+  }
+
+  get range(): Range {
+    const start = this.#bounds.first.range.start;
+    // Built from the lines' own positions: a range built before the block moved starts elsewhere.
+    if (this.#range?.start === start) return this.#range;
+    return (this.#range = { start, end: this.#bounds.last.range.end });
+  }
 }
 
 function isKeyword(line: AttrLine, keyword: string): boolean {
@@ -256,21 +289,55 @@ function isKeyword(line: AttrLine, keyword: string): boolean {
 
 const CONTROL = /^([0-9]+(?:\.[0-9]+)*)(?:( +)(true|false))?(?:(:[:<]?) *(.*))?$/s;
 
+/** A `control:` line; the range of its OID is worked out when asked, from where the line is then. */
+class ParsedControl implements Control {
+  readonly oid: string;
+  readonly critical: boolean;
+  declare readonly value?: string;
+  declare readonly valueEncoding?: ValueEncoding;
+  declare readonly bytes?: Uint8Array;
+  /** The OID's length at the start of the value; undefined when the value is not a control. */
+  readonly #oidLength: number | undefined;
+
+  constructor(
+    readonly line: AttrLine,
+    oidLength: number | undefined,
+    oid: string,
+    critical: boolean,
+    value?: Pick<Control, 'value' | 'valueEncoding' | 'bytes'>,
+  ) {
+    this.#oidLength = oidLength;
+    this.oid = oid;
+    this.critical = critical;
+    if (value) Object.assign(this, value);
+  }
+
+  get oidRange(): Range {
+    const { line } = this;
+    const oidLength = this.#oidLength;
+    return oidLength === undefined
+      ? line.valueRange
+      : rangeIn(line.line, line.valueOffset, line.valueOffset + oidLength);
+  }
+}
+
 function parseControl(line: AttrLine, report: FindingSink): Control {
   const match = CONTROL.exec(line.rawValue);
   if (!match) {
     report('ldif/invalid-control', line.line, line.valueOffset, line.line.text.length);
-    return { line, oid: line.rawValue.trim(), oidRange: line.valueRange, critical: false };
+    return new ParsedControl(line, undefined, line.rawValue.trim(), false);
   }
   const [, oid, , criticality, separator, value] = match;
-  const oidRange = rangeIn(line.line, line.valueOffset, line.valueOffset + oid.length);
-  const control: Control = { line, oid, oidRange, critical: criticality === 'true' };
-  if (separator === undefined) return control;
+  const critical = criticality === 'true';
+  if (separator === undefined) return new ParsedControl(line, oid.length, oid, critical);
   if (separator === '::') {
     const bytes = Buffer.from(value, 'base64');
-    return { ...control, value, valueEncoding: 'base64', bytes };
+    return new ParsedControl(line, oid.length, oid, critical, { value, valueEncoding: 'base64', bytes });
   }
-  return { ...control, value, valueEncoding: separator === ':<' ? 'url' : 'plain' };
+  return new ParsedControl(line, oid.length, oid, critical, {
+    value,
+    valueEncoding: separator === ':<' ? 'url' : 'plain',
+  });
 }
 
 function parseRename(
@@ -313,17 +380,16 @@ function parseRename(
 function parseModSpecs(rest: readonly Item[], report: FindingSink): ModSpec[] {
   const specs: ModSpec[] = [];
   let open: { header: AttrLine; op: ModOp | undefined; attribute: string; values: AttrLine[] } | undefined;
-  const close = (terminator: Range | undefined) => {
+  const close = (dash: LogicalLine | undefined) => {
     if (!open) return;
-    const end = terminator?.end ?? (open.values[open.values.length - 1] ?? open.header).line.range.end;
     const { header, op, attribute, values } = open;
-    specs.push({ header, op, attribute, values, terminator, range: { start: header.line.range.start, end } });
+    specs.push(new ParsedModSpec(header, op, attribute, values, dash));
     open = undefined;
   };
   for (const line of rest) {
     if (!isAttr(line)) {
       if (!open) report('ldif/stray-dash', line.dash, 0, line.dash.text.length, { inModify: true });
-      else close(line.dash.range);
+      else close(line.dash);
       continue;
     }
     const op = modOp(line);
@@ -354,6 +420,34 @@ function parseModSpecs(rest: readonly Item[], report: FindingSink): ModSpec[] {
   }
   close(undefined);
   return specs;
+}
+
+/** A mod-spec; its ranges are read from its lines, so they follow them when the block moves. */
+class ParsedModSpec implements ModSpec {
+  /** The closing `-` line. */
+  readonly #dash: LogicalLine | undefined;
+  #range: Range | undefined;
+
+  constructor(
+    readonly header: AttrLine,
+    readonly op: ModOp | undefined,
+    readonly attribute: string,
+    readonly values: readonly AttrLine[],
+    dash: LogicalLine | undefined,
+  ) {
+    this.#dash = dash;
+  }
+
+  get terminator(): Range | undefined {
+    return this.#dash?.range;
+  }
+
+  get range(): Range {
+    const start = this.header.line.range.start;
+    if (this.#range?.start === start) return this.#range;
+    const end = (this.#dash ?? (this.values[this.values.length - 1] ?? this.header).line).range.end;
+    return (this.#range = { start, end });
+  }
 }
 
 type Item = AttrLine | { readonly dash: LogicalLine };

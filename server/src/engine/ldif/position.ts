@@ -27,3 +27,21 @@ export function rangeIn(line: LogicalLine, start: number, end: number): Range {
   if (start === 0 && end === line.text.length) return line.range;
   return { start: positionAt(line, start), end: positionAt(line, end, end > start) };
 }
+
+/**
+ * A copy of plain data (diagnostics, findings, fixes) with every position in it `lines` further
+ * down. Ranges worked out for a block are kept with the line the block was at; when the block
+ * has moved since, they are moved with it instead of being worked out again. Objects that are
+ * not plain data (parse-tree nodes) are kept as they are: their positions follow their block.
+ */
+export function shiftRanges<T>(value: T, lines: number): T {
+  if (lines === 0 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => shiftRanges(item, lines)) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const data = value as Record<string, unknown>;
+  if (typeof data.line === 'number' && typeof data.character === 'number' && Object.keys(data).length === 2)
+    return { line: data.line + lines, character: data.character } as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(data)) copy[key] = shiftRanges(data[key], lines);
+  return copy as T;
+}

@@ -22,9 +22,9 @@ test('replacing the same attribute twice in one modify warns on the second repla
   assert.equal(covered(text, d), 'replace: ipawinsyncuserattr');
   assert.match(
     d.message,
-    /ipawinsyncuserattr is already replaced on line 3 of this modify\. .*this one wins and the earlier values are lost\. Put all values in one replace\./,
+    /ipawinsyncuserattr is already replaced 3 lines above, in this modify\. .*this one wins and the earlier values are lost\. Put all values in one replace\./,
   );
-  assert.equal(d.fixes?.[0].title, 'Remove the earlier replace on line 3');
+  assert.equal(d.fixes?.[0].title, 'Remove the earlier replace (3 lines above)');
   assert.deepEqual(applyFix(text, d.fixes?.[0]), [
     PLUGIN_DN,
     'changetype: modify',

@@ -26,11 +26,13 @@ export default {
       const first = seen.get(key);
       seen.set(key, spec);
       if (!first) continue;
-      const line = first.header.line.range.start.line + 1;
+      // Counted from this line, not from the top of the file: the finding stays true when lines are added above the record.
+      const above = spec.header.line.range.start.line - first.header.line.range.start.line;
+      const where = `${above} line${above === 1 ? '' : 's'} above`;
       found.push({
         range: spec.header.line.range,
-        message: `${spec.attribute} is already replaced on line ${line} of this modify. Each replace sets the whole attribute, so this one wins and the earlier values are lost. Put all values in one replace.`,
-        fixes: [{ title: `Remove the earlier replace on line ${line}`, edits: [deleteLines(first.range)] }],
+        message: `${spec.attribute} is already replaced ${where}, in this modify. Each replace sets the whole attribute, so this one wins and the earlier values are lost. Put all values in one replace.`,
+        fixes: [{ title: `Remove the earlier replace (${where})`, edits: [deleteLines(first.range)] }],
       });
     }
     return found;
