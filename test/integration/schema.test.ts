@@ -7,7 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { Attribute, Change, type Client } from 'ldapts';
+import { dryRunPlan, type DryRunRecord } from '../../server/src/apply/dryRun';
 import { ApplyError } from '../../server/src/apply/errors';
+import { planDocument } from '../../server/src/apply/plan';
 import { fetchSchema } from '../../server/src/apply/schemaFetch';
 import { checkModify } from '../../server/src/engine/schema/check';
 import { buildSchema, type Schema } from '../../server/src/engine/schema/schema';
@@ -476,6 +478,82 @@ describe("modifies on a live entry: the prediction (playing the record on the en
   }
 });
 
+/** What `apply --dry-run` says of each record of the text: the dry run reads the schema from the server itself. */
+async function dryRun(text: string): Promise<readonly DryRunRecord[]> {
+  const steps = planDocument(service.parse(text).ldif);
+  const report = await dryRunPlan({ client, endpoint: { address: live.ipUrl } }, steps, { catalog: service.catalog });
+  return report.records;
+}
+
+/** The dry run's record says the server's answer: its verdict, code and text. */
+function assertPredicts(predicted: DryRunRecord, answer: { code: number; text: string }): void {
+  const why = predicted.findings.map((finding) => finding.cause).join('\n');
+  assert.equal(predicted.verdict, answer.code === 0 ? 'would-apply' : 'would-fail', why);
+  assert.equal(predicted.findings[0]?.code ?? 0, answer.code, why);
+  assert.equal(predicted.findings[0]?.serverText ?? '', answer.text, why);
+}
+
+/** Modify records the dry run must judge by the schema on the live entry; the last one is accepted and changes it. */
+const DRY_RUN_MODIFIES: readonly (readonly [string, string, number])[] = [
+  ['adding a type no class of the entry allows: 65', 'add: mail\nmail: a@example.com', 65],
+  ['a second value for a SINGLE-VALUE type: 65', 'add: wsTestLevel\nwsTestLevel: 6', 65],
+  ['a bad Integer: 21', 'replace: wsTestLevel\nwsTestLevel: abc', 21],
+  ['removing a MUST attribute: 65', 'delete: wsTestLevel', 65],
+  ['an existing value in another case (caseIgnore): 20', 'add: description\ndescription: OLD', 20],
+  [
+    'replacing the structural class while its attribute stays: 65',
+    'replace: objectClass\nobjectClass: person\n-\nadd: sn\nsn: x',
+    65,
+  ],
+  ['an accepted change', 'replace: description\ndescription: new\n-\nadd: wsTestFlag\nwsTestFlag: TRUE', 0],
+];
+
+describe("apply --dry-run: the schema prediction on the live entry is the real apply's answer", () => {
+  const dn = () => `cn=${run}-dry,${people()}`;
+  before(async () => {
+    if (skip) return;
+    created.push(dn());
+    await client.add(dn(), [
+      new Attribute({ type: 'objectClass', values: ['top', 'wsTestThing'] }),
+      new Attribute({ type: 'cn', values: [`${run}-dry`] }),
+      new Attribute({ type: 'wsTestLevel', values: ['5'] }),
+      new Attribute({ type: 'description', values: ['old'] }),
+    ]);
+  });
+  for (const [name, specs, code] of DRY_RUN_MODIFIES) {
+    test(name, { skip }, async () => {
+      const text = `dn: ${dn()}\nchangetype: modify\n${specs}\n-\n`;
+      const [predicted] = await dryRun(text);
+      const answer = await applyRecord(client, records(text)[0]);
+      assert.equal(answer.code, code, answer.text);
+      assertPredicts(predicted, answer);
+    });
+  }
+
+  test(
+    'records played in order: an add the server completes (RDN value, superior class), then modifies of the new entry',
+    { skip },
+    async () => {
+      const text = ldif(
+        [
+          'dn: cn=ID-dryadd,ou=People,SUFFIX\nobjectClass: wsTestThing\nwsTestLevel: 1',
+          'dn: cn=ID-dryadd,ou=People,SUFFIX\nchangetype: modify\nreplace: description\ndescription: x\n-',
+          'dn: cn=ID-dryadd,ou=People,SUFFIX\nchangetype: modify\nadd: wsTestLevel\nwsTestLevel: 2\n-',
+          'dn: cn=ID-drybad,ou=People,SUFFIX\nobjectClass: wsTestThing\nwsTestLevel: 1\nwsTestFlag: yes',
+        ].join('\n\n'),
+      );
+      const predicted = await dryRun(text);
+      const answers: { code: number; text: string }[] = [];
+      for (const record of records(text)) answers.push(await applyRecord(client, record));
+      assert.deepEqual(
+        answers.map((answer) => answer.code),
+        [0, 0, 65, 21],
+      );
+      predicted.forEach((record, i) => assertPredicts(record, answers[i]));
+    },
+  );
+});
+
 describe('an entry that already breaks the schema', () => {
   test(
     "an unrelated modify fails with 65 for the old violation; the prediction marks it as the live entry's",
@@ -500,9 +578,13 @@ describe('an entry that already breaks the schema', () => {
       } finally {
         await setCheck('on');
       }
-      const [record] = records(`dn: ${dn}\nchangetype: modify\nreplace: description\ndescription: unrelated\n-\n`);
+      const text = `dn: ${dn}\nchangetype: modify\nreplace: description\ndescription: unrelated\n-\n`;
+      const [record] = records(text);
       const predicted = await predict(client, record, schema);
+      const [dryRunRecord] = await dryRun(text);
       const answer = await applyRecord(client, record);
+      assertPredicts(dryRunRecord, answer);
+      assert.match(dryRunRecord.findings[0].cause, /breaks the schema already, before this record/);
       assert.deepEqual(answer, { code: 65, text: 'attribute "bogusattr" not allowed' });
       assert.deepEqual(predicted.answer, answer);
       assert.equal(predicted.reported[0].preexisting, true);

@@ -3,15 +3,21 @@
  * played in order against those copies (so a later record sees what an earlier one would
  * have done), and every record gets its attribute-level before → after and the reasons it
  * would fail (add of an existing entry, change of a missing one, value already there …).
+ * With the server's schema, an add or modify is played as 389-DS's checks play it, on the
+ * entry as the server holds it, so a predicted 65, 21, 20, 16, 67 or 53 is the answer it gives.
  */
 import { ResultCodeError, type Client } from 'ldapts';
 import { parseDn } from '../engine/dn/dn';
 import type { ChangeType } from '../engine/ldif/ast';
+import { checkAdd, checkModify, type RecordCheck } from '../engine/schema/check';
+import { entryOfValues, type SchemaEntry } from '../engine/schema/entry';
+import { buildSchema, type Schema } from '../engine/schema/schema';
 import { describeResult, resultCodeOf, serverTextOf, type Explanation } from './errors';
 import { dnKey, parentDn, renamedDn } from './dnText';
 import { explainOperationError } from './operationErrors';
 import type { AttributeValues, ModifyChange, Operation, PlannedRecord, RecordSource } from './operations';
 import type { PlanStep } from './plan';
+import { fetchSchema } from './schemaFetch';
 import { isSecretAttribute, redact, WITHHELD, type Secret } from './secret';
 import type { Catalog } from '../engine/catalog';
 
@@ -52,6 +58,12 @@ export interface DryRunOptions {
   readonly catalog?: Catalog;
   readonly secrets?: readonly (string | Secret)[];
   readonly signal?: AbortSignal;
+  /**
+   * The server's schema, for predicting what its schema and syntax checks answer. Without it the
+   * dry run reads it from the server at the first add or modify; when it cannot be read (no
+   * access), those checks are left to the server.
+   */
+  readonly schema?: Schema;
 }
 
 interface SimAttribute {
@@ -67,9 +79,53 @@ interface SimEntry {
 /** Reads entries once and keeps what earlier records would have done to them. */
 class Simulation {
   private readonly entries = new Map<string, SimEntry | null>();
+  /**
+   * Entries as the server's checks would leave them (with the RDN values and superior classes
+   * the server adds), by DN key, for the schema checks of later records; others are built from `entries`.
+   */
+  private readonly checked = new Map<string, SchemaEntry>();
   private namingContexts: string[] | undefined;
+  private schemaRead: Promise<Schema | undefined> | undefined;
 
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly target: DryRunTarget,
+    private readonly options: DryRunOptions,
+  ) {}
+
+  private get client(): Client {
+    return this.target.client;
+  }
+
+  /** The server's schema: given, or read once; undefined when it cannot be read. */
+  schema(): Promise<Schema | undefined> {
+    this.schemaRead ??= this.options.schema
+      ? Promise.resolve(this.options.schema)
+      : fetchSchema(this.target).then(
+          (fetched) => buildSchema(fetched.definitions, fetched.server),
+          () => undefined,
+        );
+    return this.schemaRead;
+  }
+
+  /** The entry at `dn` as the server's schema checks see it. */
+  schemaEntry(entry: SimEntry, schema: Schema): SchemaEntry {
+    const known = this.checked.get(dnKey(entry.dn));
+    if (known) return known;
+    const values: Record<string, Buffer[]> = {};
+    for (const attribute of entry.attributes.values())
+      values[attribute.type] = attribute.values.map((value) =>
+        Buffer.from(value.buffer, value.byteOffset, value.length),
+      );
+    // Attributes the server keeps up to date itself (agreement status) are not the record's to judge.
+    const computed = (name: string) => this.options.catalog?.attribute(name)?.serverManaged === true;
+    return entryOfValues(entry.dn, values, schema, computed);
+  }
+
+  /** Keeps the entry the server's checks left (undefined: build it from the simulated entry when needed). */
+  setChecked(dn: string, entry: SchemaEntry | undefined): void {
+    if (entry) this.checked.set(dnKey(dn), entry);
+    else this.checked.delete(dnKey(dn));
+  }
 
   async entry(dn: string): Promise<SimEntry | null> {
     const key = dnKey(dn);
@@ -79,6 +135,7 @@ class Simulation {
 
   set(dn: string, entry: SimEntry | null): void {
     this.entries.set(dnKey(dn), entry);
+    this.checked.delete(dnKey(dn));
   }
 
   async hasChildren(dn: string): Promise<boolean> {
@@ -136,7 +193,7 @@ export async function dryRunPlan(
   steps: readonly PlanStep[],
   options: DryRunOptions = {},
 ): Promise<DryRunReport> {
-  const simulation = new Simulation(target.client);
+  const simulation = new Simulation(target, options);
   const records: DryRunRecord[] = [];
   for (const step of steps) {
     if (options.signal?.aborted) break;
@@ -167,7 +224,7 @@ async function dryRunRecord(
   const { operation } = record;
   const base = { source: record.source, dn: operation.dn, changeType: record.changeType };
   try {
-    const outcome = await simulate(simulation, operation, options);
+    const outcome = await simulate(simulation, record, address, options);
     return { ...base, verdict: outcome.findings.length > 0 ? 'would-fail' : 'would-apply', ...outcome };
   } catch (error) {
     // Reading the entry failed (e.g. 50: no read access); the live check is incomplete, say so.
@@ -204,7 +261,51 @@ const finding = (code: number, cause: string, fix: string): Explanation => ({
   fix,
 });
 
-async function simulate(simulation: Simulation, operation: Operation, options: DryRunOptions): Promise<Outcome> {
+/** The server's answer as ldapts would throw it, so a prediction is explained exactly like the refusal. */
+class PredictedAnswer extends ResultCodeError {
+  constructor(code: number, text: string) {
+    super(code, text);
+  }
+}
+
+/** The verdict of the server's checks on the record (a modify played on `current`), when the schema is known. */
+async function schemaCheck(
+  simulation: Simulation,
+  record: PlannedRecord,
+  current?: SimEntry,
+): Promise<RecordCheck | undefined> {
+  const schema = record.ldif && (await simulation.schema());
+  if (!schema || !record.ldif) return undefined;
+  return current
+    ? checkModify(record.ldif, schema, { current: simulation.schemaEntry(current, schema) })
+    : checkAdd(record.ldif, schema);
+}
+
+/** Nothing when the server accepts, else its refusal explained as a real one would be. */
+function refusal(check: RecordCheck, record: PlannedRecord, address: string, options: DryRunOptions): Explanation[] {
+  const { answer, reported } = check;
+  if (answer.code === 0) return [];
+  const explained = explainOperationError(new PredictedAnswer(answer.code, answer.text), {
+    record,
+    address,
+    secrets: options.secrets ?? [],
+    ...(options.catalog ? { catalog: options.catalog } : {}),
+  });
+  // A violation the live entry already has fails any modify of it, whatever the record says.
+  return [
+    reported[0]?.preexisting
+      ? { ...explained, cause: `${explained.cause} The entry breaks the schema already, before this record.` }
+      : explained,
+  ];
+}
+
+async function simulate(
+  simulation: Simulation,
+  record: PlannedRecord,
+  address: string,
+  options: DryRunOptions,
+): Promise<Outcome> {
+  const { operation } = record;
   const existing = await simulation.entry(operation.dn);
   switch (operation.kind) {
     case 'add': {
@@ -233,7 +334,11 @@ async function simulate(simulation: Simulation, operation: Operation, options: D
         };
       }
       const entry = newEntry(operation.dn, operation.attributes);
+      const checked = await schemaCheck(simulation, record);
+      const refused = checked ? refusal(checked, record, address, options) : [];
+      if (refused.length > 0) return { findings: refused, changes: [] };
       simulation.set(operation.dn, entry);
+      simulation.setChecked(operation.dn, checked?.entry);
       return { findings: [], changes: diff(undefined, entry, keysOf(entry), options) };
     }
     case 'delete': {
@@ -252,8 +357,15 @@ async function simulate(simulation: Simulation, operation: Operation, options: D
     case 'modify': {
       if (!existing) return { findings: [missing(operation.dn)], changes: [] };
       const after = cloneEntry(existing);
-      const findings = operation.changes.flatMap((change) => applyChange(after, change, operation.dn));
-      if (findings.length === 0) simulation.set(operation.dn, after);
+      let findings = operation.changes.flatMap((change) => applyChange(after, change, operation.dn));
+      // With the schema, the record played as the server plays it decides: its equality rules
+      // say which values are already there, and the whole resulting entry is checked.
+      const checked = await schemaCheck(simulation, record, existing);
+      if (checked) findings = refusal(checked, record, address, options);
+      if (findings.length === 0) {
+        simulation.set(operation.dn, after);
+        simulation.setChecked(operation.dn, checked?.entry);
+      }
       const touched = [...new Set(operation.changes.map((change) => change.type.toLowerCase()))];
       return { findings, changes: diff(existing, after, touched, options) };
     }

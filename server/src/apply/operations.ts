@@ -3,7 +3,7 @@
  * by run.ts. Values are bytes, because a base64 or `:<file://` value may not be text.
  */
 import type { EntryKind } from '../engine/catalog';
-import type { ChangeType, ModOp } from '../engine/ldif/ast';
+import type { ChangeType, LdifRecord, ModOp } from '../engine/ldif/ast';
 
 /** Where a record came from, for every message and report row (line is 1-based). */
 export interface RecordSource {
@@ -69,6 +69,11 @@ export interface PlannedRecord {
   readonly operation: Operation;
   /** The winsync entry the record targets (agreement, ipa-winsync plug-in), if any. */
   readonly entryKind: EntryKind | undefined;
+  /**
+   * The LDIF record it was planned from, which the dry run plays on the live entry as the
+   * server's schema checks do; absent for records built in code (agreement actions).
+   */
+  readonly ldif?: LdifRecord;
 }
 
 /** `file:line` or `line N`, the way every message names a record. */

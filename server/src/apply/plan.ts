@@ -73,7 +73,13 @@ export function planRecord(record: LdifRecord, index: number, options: PlanOptio
     const operation = operationOf(record, dn.trim(), options);
     return {
       ok: true,
-      record: { source, changeType: changeType ?? 'add', operation, entryKind: options.entryKindOf?.(record) },
+      record: {
+        source,
+        changeType: changeType ?? 'add',
+        operation,
+        entryKind: options.entryKindOf?.(record),
+        ldif: record,
+      },
     };
   } catch (error) {
     if (!(error instanceof RecordProblem)) throw error;

@@ -9,7 +9,7 @@ import {
   type ServerIdentity,
   type SubschemaDefinitions,
 } from '../engine/schema/schema';
-import type { LdapSession } from './connection';
+import type { Client } from 'ldapts';
 import { ApplyError, resultCodeOf, resultName, serverTextOf } from './errors';
 
 export interface FetchedSchema {
@@ -25,13 +25,21 @@ export interface FetchedSchema {
 
 const LISTS = ['attributeTypes', 'objectClasses', 'ldapSyntaxes', 'matchingRules'] as const;
 
-export async function fetchSchema(session: LdapSession): Promise<FetchedSchema> {
+/** An open connection to read the schema over (an LdapSession, or the dry run's target). */
+export interface SchemaSource {
+  readonly client: Client;
+  readonly endpoint: { readonly address: string };
+  /** Words a refusal: an anonymous read that was refused. Without it the connection counts as bound. */
+  isBound?(): boolean;
+}
+
+export async function fetchSchema(session: SchemaSource): Promise<FetchedSchema> {
   const { client, endpoint } = session;
   const where = endpoint.address;
   const failed = (what: string, error: unknown): ApplyError => {
     const code = resultCodeOf(error);
     const text = serverTextOf(error);
-    const anonymous = !session.isBound();
+    const anonymous = session.isBound?.() === false;
     const refused = code === 48 || code === 50 || (code === 32 && anonymous);
     return new ApplyError({
       kind: code === undefined ? 'connection' : 'ldap',
