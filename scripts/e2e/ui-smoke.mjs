@@ -2,10 +2,12 @@
 // code-server with --install-extension, opens a fixture in headless chromium and checks what a
 // user sees: the "LDIF" language mode, a squiggle, the Problems panel entry with its code, and
 // the hover over the squiggle. This proves the .vsix contents and its activation events; the
-// behaviour itself is tested through the API by the in-editor suite.
-// On success the screenshots go to docs/screenshots/ (for the README); on failure a screenshot,
-// server.log and the extension-host logs go to .test-artifacts/e2e/ui-smoke/.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// behaviour itself is tested through the API by the in-editor suite, except what only the
+// keyboard, the mouse and the screen show: ui-editor.mjs checks that in the same code-server.
+// The screenshots of every step go to .test-artifacts/e2e/ui-smoke/ (never over the tracked ones
+// in docs/screenshots/); on failure also a screenshot of the failure, server.log and the
+// extension-host logs.
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   artifactsDir,
@@ -17,8 +19,8 @@ import {
   startCodeServer,
   VSIX,
 } from './lib.mjs';
+import { checkFolding, checkHovers, checkTyping } from './ui-editor.mjs';
 
-const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 const FIXTURE = 'invalid-enum.ldif';
 const CODE = 'winsync/invalid-enum';
 const MESSAGE = 'Invalid value "sometimes" for ipaWinSyncAcctDisable';
@@ -109,6 +111,12 @@ export async function runUiSmoke() {
     await hover.waitFor({ state: 'visible' });
     await settledText(hover);
     shots.push(['hover.png', await page.screenshot()]);
+    await page.mouse.move(5, 790);
+    await page.keyboard.press('Escape');
+
+    await checkTyping(page, server, check, shots);
+    await checkHovers(page, check, shots);
+    await checkFolding(page, check, shots);
 
     ok = true;
     log('ui: PASS');
@@ -120,11 +128,8 @@ export async function runUiSmoke() {
     await browser?.close();
     await server?.stop();
   }
-  if (ok) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    for (const [name, png] of shots) writeFileSync(join(SCREENSHOTS, name), png);
-    log(`screenshots in ${relative(ROOT, SCREENSHOTS)}/: ${shots.map(([name]) => name).join(', ')}`);
-  }
+  for (const [name, png] of shots) writeFileSync(join(artifacts, name), png);
+  log(`screenshots in ${relative(ROOT, artifacts)}/: ${shots.map(([name]) => name).join(', ')}`);
   return ok;
 }
 

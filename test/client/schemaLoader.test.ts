@@ -99,7 +99,7 @@ describe('loading the schema for a profile', () => {
     const state = await run.loader.load(profile, { live: true });
     assert.equal(state?.kind, 'live');
     assert.equal(run.settings[0].anonymous, false);
-    assert.equal(run.settings[0].password.reveal(), 'Stored-Pw-1');
+    assert.equal(run.settings[0].password?.reveal(), 'Stored-Pw-1');
     assert.equal(run.sent.length, 1);
     assert.equal(run.sent[0]?.source, 'live');
     assert.equal(run.writes, 1);

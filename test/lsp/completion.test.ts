@@ -58,13 +58,18 @@ describe('completion over LSP', () => {
     const acct = find(items, 'ipaWinSyncAcctDisable');
     assert.equal(acct.kind, CompletionItemKind.Property);
     assert.equal(acct.detail, 'User account lock · none | to_ad | to_ds | both · required');
-    assert.ok(docOf(acct).startsWith('**ipaWinSyncAcctDisable** — FreeIPA ipa-winsync plugin configuration'));
+    assert.ok(docOf(acct).startsWith('**ipaWinSyncAcctDisable** — Chooses the direction'));
     assert.equal(acct.insertTextFormat, InsertTextFormat.PlainText);
     assert.deepEqual(acct.textEdit as TextEdit, {
       range: { start: { line: 1, character: 0 }, end: { line: 1, character: 14 } },
       newText: 'ipaWinSyncAcctDisable: ',
     });
-    assert.deepEqual(acct.command, { title: 'Suggest', command: 'editor.action.triggerSuggest' });
+    // Suggesting again as if typed (auto) lets the smart Enter start a new line after a complete value.
+    assert.deepEqual(acct.command, {
+      title: 'Suggest',
+      command: 'editor.action.triggerSuggest',
+      arguments: [{ auto: true }],
+    });
     assert.ok(!items.some((item) => item.label === 'oneWaySync'));
   });
 
@@ -125,6 +130,23 @@ describe('completion over LSP', () => {
     assert.deepEqual(labels(enabled), ['on', 'off']);
     const force = await completeAtEnd([PLUGIN_DN, 'ipaWinSyncForceSync: '], ' ');
     assert.deepEqual(labels(force).slice(0, 2), ['true', 'false']);
+  });
+
+  test('record snippets as snippet items where a record starts, and nowhere else', async () => {
+    const items = await completeAtEnd([PLUGIN_DN, 'changetype: modify', '', 'winsync-']);
+    const lock = find(items, 'winsync-plugin-account-lock');
+    assert.equal(lock.kind, CompletionItemKind.Snippet);
+    assert.equal(lock.insertTextFormat, InsertTextFormat.Snippet);
+    assert.match((lock.textEdit as TextEdit).newText, /^ipaWinSyncAcctDisable: \$\{1\|both,none,to_ad,to_ds\|\}$/m);
+    assert.equal(lock.command, undefined);
+    const values = await completeAtEnd(
+      [PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: '],
+      ' ',
+    );
+    assert.deepEqual(
+      values.filter((item) => item.kind !== CompletionItemKind.EnumMember),
+      [],
+    );
   });
 
   test('nothing in a comment, a continuation line or a free-text value', async () => {

@@ -45,17 +45,14 @@ describe('hover over LSP', () => {
     assert.equal(client.initializeResult?.capabilities.hoverProvider, true);
   });
 
-  test("an attribute name: markdown with its doc, values, default and bad-value handling, and the name's range", async () => {
+  test("an attribute name: markdown, first what it is, its values and default, then the details; the name's range", async () => {
     const hover = await client.hover(URI, { line: 3, character: 5 });
     assert.ok(hover);
     assert.deepEqual(hover.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 21 } });
-    const value = markdown(hover.contents);
-    assert.ok(
-      value.startsWith('**ipaWinSyncAcctDisable** — FreeIPA ipa-winsync plugin configuration, *User account lock*'),
-    );
-    assert.ok(value.includes('  - `to_ds` — One way, AD → IdM'));
-    assert.ok(value.includes('- **Default:** `both`'));
-    assert.ok(value.includes('- **Bad value in a modify:** the server rejects it with 53 (Unwilling to perform).'));
+    const [first, ...details] = markdown(hover.contents).split('\n\n');
+    assert.ok(first.startsWith('**ipaWinSyncAcctDisable** — Chooses the direction'));
+    assert.ok(first.endsWith('Values: one of `none`, `to_ad`, `to_ds`, `both`; FreeIPA ships `both`.'));
+    assert.ok(details.at(-1)?.includes('- **Bad value in a modify:** Refused with 53'));
   });
 
   test('an enum value: what it means', async () => {
@@ -90,11 +87,8 @@ describe('hover over LSP', () => {
     await client.edit(URI, { start: { line: 3, character: 23 }, end: { line: 3, character: 28 } }, 'unsync');
     const hover = await client.hover(URI, { line: 3, character: 25 });
     assert.ok(hover);
-    assert.ok(
-      markdown(hover.contents).includes(
-        '`unsync` is not a valid value: expected one of `none`, `to_ad`, `to_ds`, `both`.',
-      ),
-    );
+    // The diagnostic says the value is wrong; the hover only what the attribute is.
+    assert.ok(markdown(hover.contents).startsWith('**ipaWinSyncAcctDisable** — Chooses the direction'));
     assert.equal(await client.hover(URI, { line: 5, character: 0 }), null);
     assert.equal(await client.hover(URI, { line: 3, character: 21 }), null);
     assert.equal(await client.hover('file:///work/not-open.ldif', { line: 0, character: 0 }), null);

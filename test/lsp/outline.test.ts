@@ -13,7 +13,7 @@ import { LspClient } from './client';
 const URI = 'file:///work/outline.ldif';
 const TEXT = [
   '# comment one',
-  '# comment two',
+  '# apply: ldapmodify -H ldaps://ipa.example.com -D "cn=Directory Manager" -W -f this.ldif',
   'dn: cn=ipa-winsync,cn=plugins,cn=config',
   'changetype: modify',
   'replace: ipaWinSyncAcctDisable',
@@ -52,7 +52,7 @@ describe('outline, folding and formatting over LSP', () => {
     );
   });
 
-  test('folding ranges for the comment block, the records and the mod-spec', async () => {
+  test('folding ranges for the comment block, the records (from their dn: line) and the mod-spec', async () => {
     const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
     assert.deepEqual(
       ranges
@@ -60,14 +60,14 @@ describe('outline, folding and formatting over LSP', () => {
         .sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1])),
       [
         [0, 1, 'comment'],
-        [0, 6, 'region'],
+        [2, 6, 'region'],
         [4, 6, 'region'],
         [8, 9, 'region'],
       ],
     );
   });
 
-  test('formatting folds the long line at the configured width', async () => {
+  test('formatting folds the long attribute line at the configured width and leaves the long comment alone', async () => {
     const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, {
       textDocument: { uri: URI },
       options: { tabSize: 2, insertSpaces: true },
@@ -116,12 +116,37 @@ describe('outline and folding of a document over 10 MiB, worked out in pieces', 
     );
   });
 
-  test('every record folds, with the comment above it', async () => {
+  test('every record folds from its dn: line', async () => {
     const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
     assert.equal(ranges?.length, records.length);
     assert.deepEqual(
-      ranges?.find((r) => r.startLine === 21_999 * 5),
-      { startLine: 21_999 * 5, endLine: 21_999 * 5 + 3, kind: 'region' },
+      ranges?.find((r) => r.startLine === 21_999 * 5 + 1),
+      { startLine: 21_999 * 5 + 1, endLine: 21_999 * 5 + 3, kind: 'region' },
     );
+  });
+});
+
+describe('formatting over LSP with winsyncLdif.foldComments', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ winsyncLdif: { foldWidth: 40, foldComments: true } });
+    await client.open(URI, TEXT);
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test('the long comment is folded too, before spaces only', async () => {
+    const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, {
+      textDocument: { uri: URI },
+      options: { tabSize: 2, insertSpaces: true },
+    });
+    const comment = edits?.find((edit) => edit.range.start.line === 1);
+    assert.deepEqual(comment?.newText.split('\n'), [
+      '# apply: ldapmodify -H',
+      '  ldaps://ipa.example.com -D',
+      '  "cn=Directory Manager" -W -f this.ldif',
+    ]);
+    assert.equal(edits?.length, 2, 'the comment and the description line');
   });
 });

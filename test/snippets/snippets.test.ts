@@ -5,14 +5,20 @@ import { join } from 'node:path';
 import { getLanguageService } from '../../server/src/engine/service';
 import { escapeDnValue } from '../../server/src/engine/dn/format';
 import { replicaSuffix } from '../../server/src/engine/dn/replica';
-import { buildSnippets, renderSnippets, type VsCodeSnippet } from '../../scripts/snippets/build';
-import { l, text, choice, mirror, type SnippetSpec } from '../../scripts/snippets/parts';
+import { buildSnippets, renderSnippets, type VsCodeSnippet } from '../../server/src/engine/features/snippets/build';
+import { l, text, choice, mirror, type SnippetSpec } from '../../server/src/engine/features/snippets/parts';
 import { expandSnippet, parseSnippet } from './expand';
 
 const ROOT = join(__dirname, '..', '..');
 const service = getLanguageService();
 const committedText = readFileSync(join(ROOT, 'snippets', 'ldif.json'), 'utf8');
 const committed = JSON.parse(committedText) as Record<string, VsCodeSnippet>;
+const built = buildSnippets(service.catalog);
+const byPrefix = (prefix: string) => {
+  const found = built.find((snippet) => snippet.prefix === prefix);
+  assert.ok(found, `a snippet with prefix ${prefix}`);
+  return committed[found.name];
+};
 
 function problems(ldif: string, severities: readonly string[] = ['error']): string[] {
   return service
@@ -21,7 +27,7 @@ function problems(ldif: string, severities: readonly string[] = ['error']): stri
     .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
 }
 
-const expand = (snippet: VsCodeSnippet, values?: ReadonlyMap<number, string>) =>
+const expand = (snippet: Pick<VsCodeSnippet, 'body'>, values?: ReadonlyMap<number, string>) =>
   `${expandSnippet(parseSnippet(snippet.body.join('\n')), values)}\n`;
 
 /** `attr: value` lines of an expanded snippet, by lower-cased attribute name. */
@@ -52,12 +58,20 @@ describe('snippet expander (VS Code snippet semantics)', () => {
 });
 
 describe('snippets/ldif.json', () => {
-  test('is up to date with scripts/snippets/spec.ts and the catalog (run: npx tsx scripts/generate-snippets.ts)', () => {
+  test('is up to date with the snippet spec and the catalog (run: npx tsx scripts/generate-snippets.ts)', () => {
     assert.equal(committedText, renderSnippets(service.catalog));
   });
 
-  test('has the snippets the issue asks for', () => {
-    const prefixes = Object.values(committed).map((snippet) => snippet.prefix);
+  test('has no prefixes: VS Code would offer a prefixed snippet everywhere; completion offers them where a record starts', () => {
+    for (const snippet of Object.values(committed)) assert.ok(!('prefix' in snippet));
+    assert.deepEqual(
+      Object.keys(committed),
+      built.map((snippet) => snippet.name),
+    );
+  });
+
+  test('has the snippets the issue asks for, each under its own prefix', () => {
+    const prefixes = built.map((snippet) => snippet.prefix);
     for (const prefix of [
       'winsync-plugin-account-lock',
       'winsync-plugin-force-sync',
@@ -75,6 +89,10 @@ describe('snippets/ldif.json', () => {
       assert.ok(prefixes.includes(prefix), `missing ${prefix}`);
     }
     assert.equal(new Set(prefixes).size, prefixes.length, 'prefixes are unique');
+  });
+
+  test('the preview completion shows is what the editor inserts when every default is kept', () => {
+    for (const snippet of built) assert.equal(`${snippet.preview.join('\n')}\n`, expand(snippet), snippet.name);
   });
 
   for (const [name, snippet] of Object.entries(committed)) {
@@ -153,7 +171,7 @@ describe('agreement snippets escape the suffix into the DN', () => {
   }
 
   test('the agreement add names the suffix unescaped in nsDS5ReplicaRoot and under it the IdM users subtree', () => {
-    const snippet = Object.values(committed).find((s) => s.prefix === 'winsync-agreement')!;
+    const snippet = byPrefix('winsync-agreement');
     const ldif = expand(snippet, new Map([[1, 'dc=corp,dc=example,dc=org']]));
     assert.ok(
       valuesOf(ldif, 'dn')[0].includes('cn=replica,cn=dc\\3Dcorp\\2Cdc\\3Dexample\\2Cdc\\3Dorg,cn=mapping tree'),
@@ -166,7 +184,7 @@ describe('agreement snippets escape the suffix into the DN', () => {
   });
 
   test('the agreement add has what ipa-replica-manage connect --winsync writes', () => {
-    const snippet = Object.values(committed).find((s) => s.prefix === 'winsync-agreement')!;
+    const snippet = byPrefix('winsync-agreement');
     const ldif = expand(snippet);
     const expected: Record<string, string> = {
       objectClass: 'nsDSWindowsReplicationAgreement',
@@ -202,11 +220,11 @@ describe('snippet builder', () => {
   const spec = (body: SnippetSpec['body']): SnippetSpec[] => [{ name: 't', prefix: 't', description: 'd', body }];
 
   test('choices come from the catalog: default first, legacy spellings only when asked for', () => {
-    const built = buildSnippets(
+    const [snippet] = buildSnippets(
       catalog,
       spec([l`${choice(1, 'nsDS5ReplicaTransportInfo')}`, l`${choice(2, 'winSyncMoveAction')}`]),
     );
-    assert.deepEqual(built.t.body, ['${1|LDAP,LDAPS,StartTLS|}', '${2|none,delete,unsync|}']);
+    assert.deepEqual(snippet.body, ['${1|LDAP,LDAPS,StartTLS|}', '${2|none,delete,unsync|}']);
   });
 
   test('refuses an attribute the catalog does not know, a value it does not allow, and a mirror without a value', () => {
@@ -223,8 +241,9 @@ describe('snippet builder', () => {
   });
 
   test('escapes $, } and \\ in literal text and defaults', () => {
-    const built = buildSnippets(catalog, spec([l`a $ b } c \\ ${text(1, 'x$}\\')}`]));
-    assert.deepEqual(built.t.body, ['a \\$ b \\} c \\\\ ${1:x\\$\\}\\\\}']);
-    assert.equal(expandSnippet(parseSnippet(built.t.body[0])), 'a $ b } c \\ x$}\\');
+    const [snippet] = buildSnippets(catalog, spec([l`a $ b } c \\ ${text(1, 'x$}\\')}`]));
+    assert.deepEqual(snippet.body, ['a \\$ b \\} c \\\\ ${1:x\\$\\}\\\\}']);
+    assert.deepEqual(snippet.preview, ['a $ b } c \\ x$}\\']);
+    assert.equal(expandSnippet(parseSnippet(snippet.body[0])), 'a $ b } c \\ x$}\\');
   });
 });

@@ -10,7 +10,7 @@ import {
   type SubschemaDefinitions,
 } from '../engine/schema/schema';
 import type { Client } from 'ldapts';
-import { ApplyError, resultCodeOf, resultName, serverTextOf } from './errors';
+import { advice, ApplyError, resultCodeOf, resultName, serverTextOf } from './errors';
 
 export interface FetchedSchema {
   readonly definitions: SubschemaDefinitions;
@@ -25,15 +25,14 @@ export interface FetchedSchema {
 
 const LISTS = ['attributeTypes', 'objectClasses', 'ldapSyntaxes', 'matchingRules'] as const;
 
-/** An open connection to read the schema over (an LdapSession, or the dry run's target). */
-export interface SchemaSource {
+/** A connection to read the schema over: an apply session, or the dry run's. */
+export interface SchemaReader {
   readonly client: Client;
   readonly endpoint: { readonly address: string };
-  /** Words a refusal: an anonymous read that was refused. Without it the connection counts as bound. */
   isBound?(): boolean;
 }
 
-export async function fetchSchema(session: SchemaSource): Promise<FetchedSchema> {
+export async function fetchSchema(session: SchemaReader): Promise<FetchedSchema> {
   const { client, endpoint } = session;
   const where = endpoint.address;
   const failed = (what: string, error: unknown): ApplyError => {
@@ -45,10 +44,11 @@ export async function fetchSchema(session: SchemaSource): Promise<FetchedSchema>
       kind: code === undefined ? 'connection' : 'ldap',
       ...(code === undefined ? {} : { code, serverText: text }),
       cause: `${where} did not give its ${what}: ${code === undefined ? text : `${code} ${resultName(code)}${text ? ` ("${text}")` : ''}`}.`,
-      fix:
+      remedy: advice(
         refused && anonymous
           ? 'The server does not let anonymous clients read its schema (nsslapd-allow-anonymous-access): read it with a bind DN and password.'
           : 'Check that the server is reachable and that the bind DN may read the root DSE and the subschema entry.',
+      ),
     });
   };
   const root = await client

@@ -20,10 +20,15 @@ export const CONNECTION_OPTIONS = {
   'insecure-skip-tls-verify': { value: false },
 } as const;
 
+/** Where the password comes from, as the flags say; `bindDn` names the prompt. */
+export interface PasswordSource {
+  readonly bindDn?: string;
+  readonly passwordFile?: string;
+  readonly passwordEnv?: string;
+}
+
 export async function obtainPassword(
-  bindDn: string,
-  passwordFile: string | undefined,
-  passwordEnv: string | undefined,
+  { bindDn, passwordFile, passwordEnv }: PasswordSource,
   io: CommandIO,
 ): Promise<Secret> {
   if (passwordFile) {

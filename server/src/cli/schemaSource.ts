@@ -94,7 +94,7 @@ async function schemaFromServer(url: string, args: ParsedArgs, io: CommandIO): P
   const operationTimeoutMs = seconds('timeout');
   const caFile = stringOption(args, 'ca-file');
   try {
-    const password = bindDn ? await obtainPassword(bindDn, passwordFile, passwordEnv, io) : new Secret('');
+    const password = bindDn ? await obtainPassword({ bindDn, passwordFile, passwordEnv }, io) : new Secret('');
     const settings: ConnectionSettings = {
       url,
       bindDn: bindDn ?? '',

@@ -5,12 +5,13 @@
  */
 import { readAgreements } from '../apply/agreements';
 import { connectionWarnings, openSession, type ConnectionSettings } from '../apply/connection';
-import { ApplyError } from '../apply/errors';
+import { ApplyError, formatExplanation } from '../apply/errors';
+import { renderRemedy } from './remedies';
 import { redact, type Secret } from '../apply/secret';
 import { describeTime, type AgreementHealth, type StatusReport } from '../engine/status/agreementHealth';
 import { refusePasswordArguments } from './apply';
-import { choiceOption, countOption, parseArgs, stringOption, UsageError } from './args';
 import { obtainPassword } from './connectionOptions';
+import { choiceOption, countOption, parseArgs, stringOption, UsageError } from './args';
 import type { CommandIO } from './io';
 
 export const STATUS_USAGE = `usage: winsync-ldif status --url URL --bind-dn DN [--password-file F | --password-env VAR]
@@ -85,12 +86,7 @@ export async function runStatusCommand(argv: readonly string[], io: CommandIO): 
 
   let secrets: (string | Secret)[] = [];
   try {
-    const password = await obtainPassword(
-      passwordSource.bindDn,
-      passwordSource.passwordFile,
-      passwordSource.passwordEnv,
-      io,
-    );
+    const password = await obtainPassword(passwordSource, io);
     secrets = [password];
     const full: ConnectionSettings = { ...settings, password };
     for (const warning of connectionWarnings(full)) io.stderr.write(`${warning}\n`);
@@ -114,7 +110,7 @@ export async function runStatusCommand(argv: readonly string[], io: CommandIO): 
     io.stderr.write(`${summary(agreements, session.endpoint.address)}\n`);
     return agreements.every((agreement) => agreement.healthy) ? 0 : 1;
   } catch (error) {
-    if (error instanceof ApplyError) return fail(error.message);
+    if (error instanceof ApplyError) return fail(formatExplanation(error.explanation, renderRemedy));
     if (error instanceof UsageError) return fail(error.message);
     return fail(`internal error: ${redact(error instanceof Error ? error.message : String(error), secrets)}`);
   }

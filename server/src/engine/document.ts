@@ -52,7 +52,7 @@ interface BlockState {
   /** Record-rule diagnostics, computed on first validation. */
   record?: Placed;
   /** Schema-rule diagnostics, computed on first validation with each schema. */
-  schemaChecked?: Placed & { readonly schema: Schema };
+  schemaFindings?: { readonly schema: Schema; readonly placed: Placed };
 }
 
 /** What splitting the whole text found besides its blocks, kept so that an edit can split only its window. */
@@ -281,13 +281,12 @@ export class ParsedDocument {
       state.record ??= { at, diagnostics: checkRecord(state.view, context) };
       pushPlaced(found, state.record, at);
       if (!withSchema) return;
-      if (state.schemaChecked?.schema !== withSchema.schema) {
-        // The schema rules leave alone the lines the record rules report, at the block's line now.
-        const recordHere = shiftRanges(state.record.diagnostics, at - state.record.at);
-        const diagnostics = checkRecordAgainstSchema(state.view, withSchema, recordHere);
-        state.schemaChecked = { schema: withSchema.schema, at, diagnostics };
+      if (state.schemaFindings?.schema !== withSchema.schema) {
+        const recordFindings = shiftRanges(state.record.diagnostics, at - state.record.at);
+        const diagnostics = checkRecordAgainstSchema(state.view, withSchema, recordFindings);
+        state.schemaFindings = { schema: withSchema.schema, placed: { at, diagnostics } };
       }
-      pushPlaced(found, state.schemaChecked, at);
+      pushPlaced(found, state.schemaFindings.placed, at);
     });
     return found;
   }

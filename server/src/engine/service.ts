@@ -13,8 +13,8 @@ import type { Schema } from './schema/schema';
 
 export { ParsedDocument } from './document';
 export type { ValidationSettings } from './rules/validate';
-export type { Schema } from './schema/schema';
 export { mergeChanges, type TextChange, type TextSource } from './ldif/window';
+export type { Schema } from './schema/schema';
 
 /**
  * The engine's one entry point: plain functions over a parsed document, with no

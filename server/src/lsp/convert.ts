@@ -106,7 +106,14 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
 };
 
-/** Plain-text insertion; `retrigger` asks the editor to suggest again (e.g. values after `name: `). */
+/**
+ * Asks the editor to suggest again as if the user had typed (`auto`): with the `smart` Enter the
+ * extension sets for LDIF, Enter then starts a new line once the value typed matches an item,
+ * where an explicitly invoked list would take Enter for accepting the item unchanged.
+ */
+const SUGGEST_AGAIN = { title: 'Suggest', command: 'editor.action.triggerSuggest', arguments: [{ auto: true }] };
+
+/** Plain-text insertion (snippet syntax for snippets); `retrigger` asks the editor to suggest again (e.g. values after `name: `). */
 export function toLspCompletionItem(item: CompletionItem): LspCompletionItem {
   return {
     label: item.label,
@@ -114,9 +121,9 @@ export function toLspCompletionItem(item: CompletionItem): LspCompletionItem {
     ...(item.detail ? { detail: item.detail } : {}),
     ...(item.documentation ? { documentation: { kind: MarkupKind.Markdown, value: item.documentation } } : {}),
     ...(item.sortText ? { sortText: item.sortText } : {}),
-    insertTextFormat: InsertTextFormat.PlainText,
+    insertTextFormat: item.kind === 'snippet' ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     ...(item.range ? { textEdit: { range: item.range, newText: item.insertText } } : { insertText: item.insertText }),
-    ...(item.retrigger ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
+    ...(item.retrigger ? { command: SUGGEST_AGAIN } : {}),
   };
 }
 

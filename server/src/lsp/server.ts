@@ -29,7 +29,7 @@ import {
   toRecordCodeLenses,
   type RecordLens,
 } from './convert';
-import { DEFAULT_FOLD_WIDTH } from '../engine/features/formatting';
+import { DEFAULT_FOLD_WIDTH, type FormattingOptions } from '../engine/features/formatting';
 import { EditorDocument } from './editorDocument';
 import { LARGE_DOCUMENT_SIZE, LARGE_FEATURE_LIMIT, LargeDocument } from '../engine/largeDocument';
 import { SchemaHolder } from './schemaHolder';
@@ -56,7 +56,7 @@ const documents = new TextDocuments<EditorDocument>({
 });
 const large = new Map<string, LargeDocument>();
 let settings: ValidationSettings = {};
-let formatting = { foldWidth: DEFAULT_FOLD_WIDTH };
+let formatting: FormattingOptions = { foldWidth: DEFAULT_FOLD_WIDTH };
 let canPullConfiguration = false;
 /** The per-record lenses the client asked for (its commands and wording); none when it asked for none. */
 let recordLenses: readonly RecordLens[] = [];
@@ -99,8 +99,9 @@ async function refreshSettings(): Promise<void> {
     disabledGroups?: ValidationSettings['disabledGroups'];
     maxDiagnostics?: number;
     foldWidth?: number;
+    foldComments?: boolean;
   } | null;
-  formatting = { foldWidth: section?.foldWidth ?? DEFAULT_FOLD_WIDTH };
+  formatting = { foldWidth: section?.foldWidth ?? DEFAULT_FOLD_WIDTH, foldComments: section?.foldComments === true };
   settings = {
     severity: section?.severity ?? {},
     disabledGroups: section?.disabledGroups ?? [],
@@ -194,8 +195,8 @@ connection.onFoldingRanges((params) => {
 connection.onDocumentFormatting((params) => {
   const document = documents.get(params.textDocument.uri);
   const big = document && largeOf(document);
-  if (big) return big.format(document.getText(), { foldWidth: formatting.foldWidth });
-  return withDocument(params.textDocument.uri, (d) => service.format(d, { foldWidth: formatting.foldWidth }), []);
+  if (big) return big.format(document.getText(), formatting);
+  return withDocument(params.textDocument.uri, (d) => service.format(d, formatting), []);
 });
 
 connection.onHover((params) =>

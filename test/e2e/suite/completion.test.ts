@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import { loadCatalog } from '../../../server/src/engine/catalog';
-import { replace, waitFor, withFixture } from './helpers';
+import { codeOf, replace, waitFor, withFixture } from './helpers';
 
 const PLUGIN_DN = 'dn: cn=ipa-winsync,cn=plugins,cn=config';
 
@@ -71,6 +71,60 @@ suite('Completion', () => {
       const range = toDs.range instanceof vscode.Range ? toDs.range : toDs.range.replacing;
       await replace(editor, range, String(toDs.insertText));
       assert.equal(editor.document.lineAt(3).text, 'ipaWinSyncAcctDisable: to_ds');
+    });
+  });
+
+  test('value completion offers the four values and nothing else: no record snippet from the server or the snippets file', async () => {
+    await withFixture('empty.ldif', async (editor) => {
+      const items = await completeAfter(editor, [
+        PLUGIN_DN,
+        'changetype: modify',
+        'replace: ipaWinSyncAcctDisable',
+        'ipaWinSyncAcctDisable: ',
+      ]);
+      // Every provider the editor asks, the contributed snippets included.
+      assert.deepEqual(items.map(labelOf).sort(), ['both', 'none', 'to_ad', 'to_ds']);
+    });
+  });
+
+  test('where a record starts the server offers the record snippets; accepting one inserts a record that validates', async () => {
+    await withFixture('empty.ldif', async (editor) => {
+      const items = await completeAfter(editor, ['winsync-plugin-acc']);
+      const snippets = items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet);
+      assert.ok(snippets.length >= 12, `record snippets: ${snippets.map(labelOf).join(', ')}`);
+      const lock = snippets.find((item) => labelOf(item) === 'winsync-plugin-account-lock');
+      assert.ok(lock?.insertText instanceof vscode.SnippetString && lock.range, 'a snippet with the range it replaces');
+      assert.equal(lock.detail, 'ipa-winsync: account lock sync');
+      const range = lock.range instanceof vscode.Range ? lock.range : lock.range.replacing;
+      assert.ok(await editor.insertSnippet(lock.insertText, range));
+      await vscode.commands.executeCommand('leaveSnippet');
+      assert.equal(
+        editor.document.getText(),
+        [PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: both', '-'].join(
+          '\n',
+        ),
+      );
+      const problems = () =>
+        vscode.languages
+          .getDiagnostics(editor.document.uri)
+          .filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning)
+          .map((d) => `${codeOf(d)} ${d.message}`);
+      // missing-dn is reported while the line holds the prefix alone; it goes once the record is in.
+      await waitFor('the inserted record to validate', () => problems().length === 0).catch(() => undefined);
+      assert.deepEqual(problems(), []);
+    });
+  });
+
+  test('in LDIF, Enter accepts a suggestion only when that changes the text (editor.acceptSuggestionOnEnter: smart)', async () => {
+    await withFixture('empty.ldif', async (editor) => {
+      const setting = vscode.workspace
+        .getConfiguration('editor', editor.document)
+        .inspect<string>('acceptSuggestionOnEnter');
+      assert.equal(setting?.defaultLanguageValue, 'smart', 'the extension contributes the LDIF default');
+      assert.equal(
+        vscode.workspace.getConfiguration('editor', editor.document).get('acceptSuggestionOnEnter'),
+        'smart',
+      );
     });
   });
 

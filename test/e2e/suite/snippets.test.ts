@@ -6,7 +6,6 @@ import * as vscode from 'vscode';
 import { codeOf, diagnosticWithCode, EXTENSION_ID, waitFor, withFixture } from './helpers';
 
 interface ContributedSnippet {
-  readonly prefix: string;
   readonly body: readonly string[];
 }
 
@@ -105,6 +104,12 @@ suite('Snippets', () => {
       assert.equal(lines.length, snippet.body.length);
       await assertValidates(editor.document.uri);
     });
+  });
+
+  test('the snippets file has no prefixes: Insert Snippet finds them by name, completion comes from the server', () => {
+    const snippets = Object.values(contributedSnippets());
+    assert.ok(snippets.length >= 12);
+    for (const snippet of snippets) assert.ok(!('prefix' in snippet));
   });
 
   test('typing a snippet prefix offers the snippet in completion', async () => {

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { doComplete, type CompletionItem } from '../../../server/src/engine/features/completion';
+import { buildSnippets } from '../../../server/src/engine/features/snippets/build';
 import { AGREEMENT_CLASS, AGREEMENT_DN, atCursor, bigDocument, medianMs, PLUGIN_DN, service, textOf } from './cursor';
 
 const catalog = service.catalog;
@@ -46,6 +47,9 @@ const statusNames = catalog
   .filter((spec) => spec.serverManaged)
   .map((spec) => spec.name);
 
+const snippets = buildSnippets(catalog);
+const snippetLabels = snippets.map((snippet) => snippet.prefix);
+
 describe('completion at the start of a line', () => {
   test('in the plugin entry right after dn: changetype first, then the ipa-winsync attributes, the generic ones, control last', () => {
     const result = complete([PLUGIN_DN, '¦']);
@@ -59,7 +63,7 @@ describe('completion at the start of a line', () => {
     assert.equal(acct.kind, 'attribute');
     assert.equal(acct.insertText, 'ipaWinSyncAcctDisable: ');
     assert.equal(acct.detail, 'User account lock · none | to_ad | to_ds | both · required');
-    assert.ok(acct.documentation?.startsWith('**ipaWinSyncAcctDisable** — FreeIPA ipa-winsync plugin configuration'));
+    assert.ok(acct.documentation?.startsWith('**ipaWinSyncAcctDisable** — Chooses the direction'));
     assert.equal(acct.retrigger, true, 'values follow, so the editor asks again');
     assert.equal(item(result, 'ipaWinSyncRealmFilter').retrigger, false);
   });
@@ -137,9 +141,9 @@ describe('completion at the start of a line', () => {
     assert.ok(below.labels.includes('ipaWinSyncForceSync'));
     assert.ok(!below.labels.includes('ipaWinSyncAcctDisable'));
     const fresh = complete([PLUGIN_DN, 'ipaWinSyncAcctDisable: both', '', '¦']);
-    assert.deepEqual(fresh.labels, ['dn']);
+    assert.deepEqual(fresh.labels, ['dn', ...snippetLabels]);
     assert.equal(item(fresh, 'dn').insertText, 'dn: ');
-    assert.deepEqual(complete(['¦']).labels, ['dn']);
+    assert.deepEqual(complete(['¦']).labels, ['dn', ...snippetLabels]);
   });
 
   test('an add record offers attributes after changetype: add', () => {
@@ -163,6 +167,47 @@ describe('completion at the start of a line', () => {
       ['newsuperior'],
     );
     assert.deepEqual(complete(['dn: uid=a,dc=x', 'changetype: delete', '¦']).labels, []);
+  });
+});
+
+describe('record snippets', () => {
+  test('where a record starts, after dn: come the whole-record snippets, each with its description and preview', () => {
+    const result = complete(['# change the lock sync', '¦']);
+    assert.deepEqual(result.labels, ['dn', ...snippetLabels]);
+    const lock = item(result, 'winsync-plugin-account-lock');
+    assert.equal(lock.kind, 'snippet');
+    assert.equal(lock.detail, 'ipa-winsync: account lock sync');
+    assert.equal(lock.insertText, snippets.find((s) => s.prefix === lock.label)?.body.join('\n'));
+    assert.match(lock.insertText, /^ipaWinSyncAcctDisable: \$\{1\|both,none,to_ad,to_ds\|\}$/m);
+    assert.ok(lock.documentation?.includes('\n```ldif\ndn: cn=ipa-winsync,cn=plugins,cn=config\n'));
+    assert.ok(lock.documentation?.includes('\nipaWinSyncAcctDisable: both\n'), 'the preview keeps the defaults');
+  });
+
+  test('a prefix typed at the start of a record is replaced whole', () => {
+    const result = complete([PLUGIN_DN, 'changetype: modify', '', 'winsync-agr¦']);
+    const agreement = item(result, 'winsync-agreement');
+    assert.equal(textOf(result.text, agreement.range!), 'winsync-agr');
+  });
+
+  test('a record right below gets a blank line after the snippet, so the two stay apart', () => {
+    const result = complete(['¦', PLUGIN_DN, 'changetype: modify']);
+    assert.ok(item(result, 'winsync-agreement-delete').insertText.endsWith('changetype: delete\n'));
+    assert.ok(item(complete(['¦']), 'winsync-agreement-delete').insertText.endsWith('changetype: delete'));
+  });
+
+  test('nowhere else: not inside a record, not on the line that continues one, not at a value', () => {
+    const inside = [
+      [PLUGIN_DN, '¦'],
+      [PLUGIN_DN, 'changetype: modify', '¦'],
+      [PLUGIN_DN, 'changetype: modify', 'replace: ipaWinSyncAcctDisable', 'ipaWinSyncAcctDisable: ¦'],
+      [PLUGIN_DN, 'changetype: modify', 'replace: ¦'],
+      [PLUGIN_DN, 'changetype: ¦'],
+      ['dn: uid=jdoe,ou=People,dc=example,dc=com', 'cn: John', '¦'],
+    ];
+    for (const lines of inside) {
+      const result = complete(lines);
+      assert.ok(!result.items.some((candidate) => candidate.kind === 'snippet'), lines.join(' / '));
+    }
   });
 });
 

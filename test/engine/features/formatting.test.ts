@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getLanguageService } from '../../../server/src/engine/service';
-import { fold } from '../../../server/src/engine/features/formatting';
+import { fold, foldAtSpaces } from '../../../server/src/engine/features/formatting';
 import type { LdifDocument, TextEdit } from '../../../server/src/engine/ldif/ast';
 
 const service = getLanguageService();
@@ -64,6 +64,46 @@ describe('formatting', () => {
     assert.equal(edit.newText, 'descriptio\r\n n: bbbbbb\r\n bbbb');
   });
 
+  const command =
+    '# ldapmodify -H ldaps://ipa.example.com -D "cn=Directory Manager" -y ~/.dm-password -f agreement.ldif';
+
+  test('comments are left as written by default: a long one is not cut, a folded one is not joined', () => {
+    const folded = '# a comment folded by hand\n  after a space';
+    const text = `${command}\n${folded}\ndn: cn=x\n# inside the record, ${'w'.repeat(80)}\ndescription: ${'a'.repeat(80)}\n`;
+    const edits = service.format(service.parse(text), { foldWidth: 76 });
+    assert.equal(edits.length, 1, 'only the description line is folded');
+    assert.match(edits[0].newText, /^description: a+\n a+$/);
+  });
+
+  test('with foldComments, comments fold before spaces only, and the unfolded text stays the same', () => {
+    const text = `${command}\ndn: cn=x\n`;
+    const formatted = applyEdits(text, service.format(service.parse(text), { foldWidth: 40, foldComments: true }));
+    const lines = formatted.split('\n');
+    assert.deepEqual(lines.slice(0, 4), [
+      '# ldapmodify -H ldaps://ipa.example.com',
+      '  -D "cn=Directory Manager" -y',
+      '  ~/.dm-password -f agreement.ldif',
+      'dn: cn=x',
+    ]);
+    assert.equal(service.parse(formatted).ldif.records[0].comments[0].text, command.slice(1));
+  });
+
+  test('foldAtSpaces: pieces fit the width where a space allows, a longer word stays whole, spaces never end the text', () => {
+    assert.deepEqual(foldAtSpaces('# aaa bbb ccc', 8), ['# aaa', ' bbb', ' ccc']);
+    assert.deepEqual(foldAtSpaces(`# ${'x'.repeat(12)} y`, 8), [`# ${'x'.repeat(12)}`, ' y']);
+    assert.deepEqual(foldAtSpaces(`# ${'x'.repeat(12)}`, 8), [`# ${'x'.repeat(12)}`]);
+    assert.deepEqual(foldAtSpaces('# aaaaaa      ', 8), ['# aaaaaa      ']);
+    assert.deepEqual(foldAtSpaces('# aaa bbb', 0), ['# aaa bbb']);
+  });
+
+  test('with foldComments and width 0, folded comments are unfolded', () => {
+    const text = '# one\n  two\ndn: cn=x\n';
+    assert.equal(
+      applyEdits(text, service.format(service.parse(text), { foldWidth: 0, foldComments: true })),
+      '# one two\ndn: cn=x\n',
+    );
+  });
+
   const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real');
   test('round trip over the real corpus: parsing before and after formatting gives the same records', () => {
     const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ldif'));
@@ -71,9 +111,19 @@ describe('formatting', () => {
     for (const file of files) {
       const text = readFileSync(join(corpus, file), 'utf8').replace(/\r\n/g, '\n');
       const before = service.parse(text);
-      for (const foldWidth of [0, 40, 76]) {
-        const after = service.parse(applyEdits(text, service.format(before, { foldWidth })));
-        assert.deepEqual(content(after.ldif), content(before.ldif), `${file} at width ${foldWidth}`);
+      // Comments are folded (at spaces) in one run: the other widths leave them as written.
+      for (const [foldWidth, foldComments] of [
+        [0, false],
+        [40, false],
+        [76, false],
+        [76, true],
+      ] as const) {
+        const after = service.parse(applyEdits(text, service.format(before, { foldWidth, foldComments })));
+        assert.deepEqual(
+          content(after.ldif),
+          content(before.ldif),
+          `${file} at width ${foldWidth}${foldComments ? ', comments folded' : ''}`,
+        );
       }
     }
   });

@@ -18,8 +18,16 @@ function mustHover(lines: readonly string[]): Hover & { covered: string } {
   return hover;
 }
 
+/** The sentences of a hover, for checking that none is said twice. */
+function sentences(markdown: string): string[] {
+  return markdown
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((sentence) => sentence.replace(/^[-*\s]+/, '').trim())
+    .filter((sentence) => sentence.length > 12);
+}
+
 describe('hover on attribute names', () => {
-  test('an ipa-winsync enum attribute: doc, every value with its meaning, default, entry, and both bad-value reactions', () => {
+  test('ipaWinSyncAcctDisable: first what it is, its values and default; then the details; nothing twice', () => {
     const hover = mustHover([
       PLUGIN_DN,
       'changetype: modify',
@@ -30,39 +38,18 @@ describe('hover on attribute names', () => {
     const spec = catalog.attribute('ipaWinSyncAcctDisable')!;
     assert.equal(hover.covered, 'ipaWinSyncAcctDisable');
     assert.deepEqual(hover.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 21 } });
-    const lines = hover.contents.split('\n');
-    assert.equal(lines[0], '**ipaWinSyncAcctDisable** — FreeIPA ipa-winsync plugin configuration, *User account lock*');
-    assert.equal(lines[2], spec.doc);
-    assert.deepEqual(lines.slice(4, 9), [
-      '- **Values:**',
-      `  - \`none\` — ${spec.syntax.kind === 'enum' && spec.syntax.values[0].doc}`,
-      `  - \`to_ad\` — ${spec.syntax.kind === 'enum' && spec.syntax.values[1].doc}`,
-      `  - \`to_ds\` — ${spec.syntax.kind === 'enum' && spec.syntax.values[2].doc}`,
-      `  - \`both\` — ${spec.syntax.kind === 'enum' && spec.syntax.values[3].doc}`,
+    assert.deepEqual(hover.contents.split('\n\n'), [
+      '**ipaWinSyncAcctDisable** — Chooses the direction in which account lock (disabled) state is synchronised between IdM and Active Directory. Values: one of `none`, `to_ad`, `to_ds`, `both`; FreeIPA ships `both`.',
+      'The plug-in compares the value case-insensitively and refuses anything other than the four listed values. With any value other than `none`, the plug-in also reads the optional (in)activated-group filters.',
+      'Single-valued; required when the entry is added; a modify may not remove it.',
+      [
+        `- **Bad value when the entry is added:** ${spec.onBadValue.add.note}`,
+        `- **Bad value in a modify:** ${spec.onBadValue.modify.note}`,
+      ].join('\n'),
     ]);
-    assert.ok(
-      lines.includes(
-        '- **Default:** `both`, the value FreeIPA ships; the attribute is required, so there is no built-in fallback',
-      ),
-    );
-    assert.ok(
-      lines.includes(
-        '- **Single-valued**; required when the entry is added, and must stay: a modify that removes it is refused',
-      ),
-    );
-    assert.ok(
-      lines.includes(
-        `- **Bad value when the entry is added:** the server accepts it as written. ${spec.onBadValue.add.note}`,
-      ),
-    );
-    assert.ok(
-      lines.includes(
-        `- **Bad value in a modify:** the server rejects it with 53 (Unwilling to perform). ${spec.onBadValue.modify.note}`,
-      ),
-    );
   });
 
-  test('every ipa-winsync and agreement attribute has a hover with its doc, entry title and bad-value handling', () => {
+  test('every catalog attribute: a first paragraph with what it is and its values, the bad-value handling once, no sentence twice', () => {
     for (const spec of catalog.attributes) {
       const dn = spec.entry === 'ipa-winsync' ? PLUGIN_DN : AGREEMENT_DN;
       const hover = mustHover([
@@ -73,16 +60,17 @@ describe('hover on attribute names', () => {
         '-',
       ]);
       assert.equal(hover.covered, spec.name, spec.name);
-      assert.ok(
-        hover.contents.startsWith(
-          `**${spec.name}** — ${catalog.entryKind(spec.entry).title}, *${spec.group}*\n\n${spec.doc}\n`,
-        ),
+      const [first] = hover.contents.split('\n\n');
+      assert.ok(first.startsWith(`**${spec.name}** — `), spec.name);
+      assert.match(first, /Values?: /, spec.name);
+      if (spec.default !== undefined) assert.ok(first.includes(`\`${spec.default}\``), spec.name);
+      assert.ok(hover.contents.includes(spec.onBadValue.modify.note), spec.name);
+      const said = sentences(hover.contents);
+      assert.deepEqual(
+        said.filter((sentence, index) => said.indexOf(sentence) !== index),
+        [],
         spec.name,
       );
-      assert.match(hover.contents, /- \*\*Bad value/, spec.name);
-      assert.ok(hover.contents.includes(spec.onBadValue.modify.note), spec.name);
-      if (spec.default !== undefined)
-        assert.ok(hover.contents.includes(`- **Default:** \`${spec.default}\``), spec.name);
     }
   });
 
@@ -93,46 +81,32 @@ describe('hover on attribute names', () => {
 
   test('a boolean says how its dialect reads values; on/off says anything else is an error', () => {
     const slapi = mustHover([PLUGIN_DN, 'ipaWinSyncUser¦Flatten: true']);
+    assert.ok(slapi.contents.includes('Value: `true` or `false`; default `true`.'));
     assert.ok(
       slapi.contents.includes(
-        '- **Value:** boolean: `true` or `false`; `on`/`off`, `yes`/`no`, `1`/`0` and prefixes such as `t` work too.',
+        '\n\n`on`/`off`, `yes`/`no`, `1`/`0` and prefixes such as `t` work too. Any other text is read as a number',
       ),
     );
-    assert.ok(slapi.contents.includes('- **Default:** `true` (in effect when the attribute is absent)'));
-    assert.ok(
-      slapi.contents.includes(
-        '- **Bad value in a modify:** the server silently reads it as `false`. Never refused and nothing is logged',
-      ),
-    );
+    assert.ok(slapi.contents.includes('- **Bad value in a modify:** Never refused and nothing is logged'));
     const onOff = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'nsds5Replica¦Enabled: on']);
-    assert.ok(onOff.contents.includes('- **Value:** exactly `on` or `off` (any case); anything else is an error'));
-    assert.ok(
-      onOff.contents.includes(
-        '- **Bad value when the entry is added:** the server rejects it with 53 (Unwilling to perform).',
-      ),
-    );
-    assert.ok(onOff.contents.includes('- **Bad value in a modify:** the server rejects it with 1 (Operations error).'));
+    assert.ok(onOff.contents.includes('Value: `on` or `off`; default `on`.'));
+    assert.ok(onOff.contents.includes('\n\nExactly `on` or `off` (any case); anything else is an error.'));
+    assert.ok(onOff.contents.includes('- **Bad value when the entry is added:** Refused with 53;'));
   });
 
-  test('an agreement attribute that falls back names the fallback', () => {
-    const hover = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'winSync¦MoveAction: none']);
-    assert.ok(
-      hover.contents.includes(
-        '- **Bad value when the entry is added:** the server logs a warning and falls back to `none`.',
-      ),
-    );
-    assert.ok(hover.contents.includes('- **Since:** 389-ds-base 1.2.11'));
+  test('the bad-value lines are the catalog notes, which say the result code or fallback themselves', () => {
+    const move = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'winSync¦MoveAction: none']);
+    const spec = catalog.attribute('winSyncMoveAction')!;
+    assert.ok(move.contents.includes(`- **Bad value when the entry is added:** ${spec.onBadValue.add.note}`));
+    assert.match(spec.onBadValue.add.note, /`none` is used/);
+    assert.ok(move.contents.includes(' · since 389-ds-base 1.2.11.'));
   });
 
   test('server-managed attributes say so', () => {
     const hover = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'nsds7Dirsync¦Cookie:: AAEC']);
-    assert.ok(hover.contents.includes('- **Server-managed:** the server writes it; leave it out of LDIF you author.'));
+    assert.ok(hover.contents.includes('server-managed: the server writes it; leave it out of LDIF you author'));
     const status = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'nsds5replicaLast¦UpdateStatus: x']);
-    assert.ok(
-      status.contents.includes(
-        '- **Bad value (add or modify):** the server silently ignores it. The schema marks it NO-USER-MODIFICATION',
-      ),
-    );
+    assert.ok(status.contents.includes('- **Bad value (add or modify):** The schema marks it NO-USER-MODIFICATION'));
   });
 
   test('a misspelt name in the plugin entry gets the nearest known name and what the server does with it', () => {
@@ -174,11 +148,17 @@ describe('hover on attribute names', () => {
     );
   });
 
-  test('an attribute in the wrong entry says where it belongs', () => {
+  test('an attribute in the wrong entry says first where it belongs; in a plain replication agreement, which entry it is for', () => {
     const hover = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'ipaWinSync¦AcctDisable: both']);
     assert.ok(
-      hover.contents.endsWith(
-        '**Wrong entry:** this attribute belongs in the FreeIPA ipa-winsync plugin configuration, not in this Windows sync agreement (nsDSWindowsReplicationAgreement).',
+      hover.contents.startsWith(
+        '**Wrong entry:** this attribute belongs in the FreeIPA ipa-winsync plugin configuration, not in this Windows sync agreement (nsDSWindowsReplicationAgreement).\n\n**ipaWinSyncAcctDisable** — ',
+      ),
+    );
+    const unknown = mustHover([AGREEMENT_DN, 'objectClass: nsds5ReplicationAgreement', 'oneWay¦Sync: toWindows']);
+    assert.ok(
+      unknown.contents.startsWith(
+        '*An attribute of the Windows sync agreement (nsDSWindowsReplicationAgreement).*\n\n**oneWaySync** — ',
       ),
     );
   });
@@ -249,21 +229,32 @@ describe('hover on values', () => {
     assert.ok(legacy.contents.endsWith('*Older spelling, still accepted.*'));
   });
 
-  test('an invalid enum value lists the allowed ones and what the server does, for a modify and for an add', () => {
-    const modify = mustHover([
+  test('a bad value gets what the attribute is and its default, and leaves the problem to the diagnostic', () => {
+    const text = [
       PLUGIN_DN,
       'changetype: modify',
       'replace: ipaWinSyncAcctDisable',
-      'ipaWinSyncAcctDisable: some¦times',
+      'ipaWinSyncAcctDisable: sometimes',
       '-',
-    ]);
-    const spec = catalog.attribute('ipaWinSyncAcctDisable')!;
+    ];
+    const hover = mustHover([...text.slice(0, 3), 'ipaWinSyncAcctDisable: some¦times', '-']);
     assert.equal(
-      modify.contents,
-      `Value of \`ipaWinSyncAcctDisable\`\n\n\`sometimes\` is not a valid value: expected one of \`none\`, \`to_ad\`, \`to_ds\`, \`both\`.\n\nIn a modify the server rejects it with 53 (Unwilling to perform). ${spec.onBadValue.modify.note}`,
+      hover.contents,
+      '**ipaWinSyncAcctDisable** — Chooses the direction in which account lock (disabled) state is synchronised between IdM and Active Directory. FreeIPA ships `both`.',
     );
+    // Together with the diagnostic, which the editor shows in the same hover, no sentence comes twice.
+    const [diagnostic] = service
+      .validate(service.parse(text.join('\n')))
+      .filter((d) => d.code === 'winsync/invalid-enum');
+    const said = sentences(`${diagnostic.message}\n\n${hover.contents}`);
+    assert.deepEqual(
+      said.filter((sentence, index) => said.indexOf(sentence) !== index),
+      [],
+    );
+    assert.doesNotMatch(hover.contents, /53|none`, `to_ad/, 'neither the reaction nor the allowed values again');
     const add = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'winSyncMoveAction: move¦d']);
-    assert.ok(add.contents.includes('In an add the server logs a warning and falls back to `none`.'));
+    assert.ok(add.contents.startsWith('**winSyncMoveAction** — '));
+    assert.ok(add.contents.endsWith(' Default `none`.'));
   });
 
   test('boolean values in each dialect', () => {
@@ -384,33 +375,18 @@ describe('hover on values', () => {
     assert.ok(encoded.contents.startsWith('**Entry DN**\n\n**Base64**, decoded:\n\n```text\ncn=été,dc=x\n```\n\nRDNs'));
   });
 
-  test('schedules in words, with the problem when a window is not valid', () => {
+  test('schedules in words; a window that is not valid gets the attribute summary (the diagnostic says what is wrong)', () => {
     const window = (value: string) =>
-      mustHover([AGREEMENT_DN, AGREEMENT_CLASS, `nsDS5ReplicaUpdateSchedule: ${value}¦`]).contents.split('\n\n')[1];
-    assert.equal(window('0800-1700 12345'), '08:00–17:00 on Monday, Tuesday, Wednesday, Thursday and Friday.');
-    assert.equal(window('0000-2359 0123456'), '00:00–23:59 every day.');
-    assert.equal(window('2200-2359 60'), '22:00–23:59 on Sunday and Saturday.');
-    assert.equal(window('*'), 'Any time: updates are not restricted to a window.');
+      mustHover([AGREEMENT_DN, AGREEMENT_CLASS, `nsDS5ReplicaUpdateSchedule: ${value}¦`]).contents;
     assert.equal(
-      window('1700-0800 1'),
-      'Not a valid window: the window ends before it starts; a window cannot cross midnight, so split it into two values.',
+      window('0800-1700 12345'),
+      'Value of `nsDS5ReplicaUpdateSchedule`\n\n08:00–17:00 on Monday, Tuesday, Wednesday, Thursday and Friday.',
     );
-    assert.equal(
-      window('2500-9999 9'),
-      'Not a valid window: 2500 is not a time of day (hours 00–23, minutes 00–59); 9999 is not a time of day (hours 00–23, minutes 00–59); day 9 does not exist (0 = Sunday … 6 = Saturday).',
-    );
-    assert.equal(
-      window('weekdays'),
-      'Not a schedule window: expected `*` or `HHMM-HHMM DAYS`, e.g. `0800-1700 12345`.',
-    );
-    const invalid = mustHover([
-      AGREEMENT_DN,
-      'changetype: modify',
-      'replace: nsDS5ReplicaUpdateSchedule',
-      'nsDS5ReplicaUpdateSchedule: 8-17¦',
-      '-',
-    ]);
-    assert.ok(invalid.contents.includes('In a modify the server rejects it with 1 (Operations error).'));
+    assert.ok(window('0000-2359 0123456').endsWith('00:00–23:59 every day.'));
+    assert.ok(window('2200-2359 60').endsWith('22:00–23:59 on Sunday and Saturday.'));
+    assert.ok(window('*').endsWith('Any time: updates are not restricted to a window.'));
+    for (const bad of ['1700-0800 1', '2500-9999 9', '0800-1700 7', 'weekdays', '8-17'])
+      assert.ok(window(bad).startsWith('**nsDS5ReplicaUpdateSchedule** — When updates may be sent'), bad);
   });
 
   test('subtree pairs and ipaWinSyncUserAttr values are read apart', () => {

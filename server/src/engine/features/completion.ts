@@ -1,14 +1,16 @@
 /**
  * Completion: attribute names valid where the cursor is (plugin entry, agreement, mod-spec),
- * LDIF keywords (changetype, mod-ops, `-`), and values (enums, booleans, changetypes).
- * Every item carries its documentation; names and values come from the catalog.
+ * LDIF keywords (changetype, mod-ops, `-`), values (enums, booleans, changetypes), and
+ * whole-record snippets where a record starts. Every item carries its documentation; names and
+ * values come from the catalog.
  */
 import type { AttrLine, LdifRecord, ModSpec, Position, Range } from '../ldif/ast';
 import { CHANGE_TYPES, MOD_OPS } from '../ldif/ast';
 import { rangeIn } from '../ldif/position';
 import type { AttributeSpec, Catalog, EntryKind } from '../catalog';
 import type { ParsedDocument } from '../document';
-import { booleanChoiceDoc, booleanChoices, describeAttribute, shortSyntax } from './support/describe';
+import { booleanChoiceDoc, booleanChoices, codeBlock, describeAttribute, shortSyntax } from './support/describe';
+import { buildSnippets } from './snippets/build';
 import { entryKindOf } from './support/entryKind';
 import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './support/keywords';
 import { countBefore, locate, modSpecOfHeader, recordEndingAbove, type RecordAt } from './support/locate';
@@ -24,6 +26,7 @@ export interface CompletionItem {
   readonly detail?: string;
   /** Markdown. */
   readonly documentation?: string;
+  /** Snippet syntax for `snippet` items, plain text for the others. */
   readonly insertText: string;
   /** The text `insertText` replaces (it always contains the cursor); the cursor position when absent. */
   readonly range?: Range;
@@ -76,7 +79,38 @@ function catalogItems(document: ParsedDocument, position: Position, catalog: Cat
   while (end < text.length && NAME_CHAR.test(text[end])) end++;
   const range: Range = { start: { line: position.line, character: 0 }, end: { line: position.line, character: end } };
   const drafts = here ? lineStartDrafts(here, position.line, catalog) : [keywordDraft('dn', '0')];
+  if (startsRecord(here, position.line)) {
+    // A record right below would run on into the snippet's last line: keep a blank line between.
+    const followed = document.lineText(position.line + 1).trim() !== '';
+    drafts.push(...snippetDrafts(catalog, followed));
+  }
   return drafts.map((draft) => ({ ...draft, range }));
+}
+
+/** Whether a record starts on `line`: no record line above it that a line here would continue. */
+function startsRecord(here: RecordAt | undefined, line: number): boolean {
+  return !here || countBefore(here.record.lines, line, (item) => item.line.range) === 0;
+}
+
+// ---------------------------------------------------------------- record snippets
+
+const snippetDraftsOf = new WeakMap<Catalog, Draft[]>();
+
+/** The whole-record snippets, built from the catalog once; `separate` ends each with a blank line. */
+function snippetDrafts(catalog: Catalog, separate: boolean): Draft[] {
+  let drafts = snippetDraftsOf.get(catalog);
+  if (!drafts) {
+    drafts = buildSnippets(catalog).map((snippet, index) => ({
+      label: snippet.prefix,
+      kind: 'snippet',
+      detail: snippet.name,
+      documentation: `${snippet.description}\n\n${codeBlock(snippet.preview.join('\n'), 'ldif')}`,
+      insertText: snippet.body.join('\n'),
+      sortText: `1${String(index).padStart(2, '0')}`,
+    }));
+    snippetDraftsOf.set(catalog, drafts);
+  }
+  return separate ? drafts.map((draft) => ({ ...draft, insertText: `${draft.insertText}\n` })) : drafts;
 }
 
 // ---------------------------------------------------------------- line start
@@ -149,9 +183,7 @@ function modifyDrafts(record: LdifRecord, line: number, catalog: Catalog): Draft
     label: spec.attribute,
     kind: 'attribute',
     detail: `value line for ${spec.op}: ${spec.attribute}`,
-    documentation: attribute
-      ? attributeDoc(attribute, catalog)
-      : `A value for the mod-spec \`${spec.op}: ${spec.attribute}\`.`,
+    documentation: attribute ? attributeDoc(attribute) : `A value for the mod-spec \`${spec.op}: ${spec.attribute}\`.`,
     insertText: `${spec.attribute}: `,
     sortText: closeFirst ? '1' : '0',
     retrigger: attribute !== undefined && hasValueChoices(attribute),
@@ -184,10 +216,10 @@ function keywordDraft(name: string, sortText: string, retrigger = false): Draft 
 
 const docs = new WeakMap<AttributeSpec, string>();
 
-function attributeDoc(spec: AttributeSpec, catalog: Catalog): string {
+function attributeDoc(spec: AttributeSpec): string {
   let doc = docs.get(spec);
   if (doc === undefined) {
-    doc = describeAttribute(spec, catalog);
+    doc = describeAttribute(spec);
     docs.set(spec, doc);
   }
   return doc;
@@ -227,7 +259,7 @@ function attributeDrafts(
       label: spec.name,
       kind: 'attribute',
       detail: `${spec.group} · ${shortSyntax(spec.syntax)}${required}`,
-      documentation: attributeDoc(spec, catalog),
+      documentation: attributeDoc(spec),
       insertText: `${spec.name}: `,
       sortText: `1${String(index).padStart(3, '0')}`,
       retrigger: hasValueChoices(spec),

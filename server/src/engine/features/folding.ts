@@ -7,12 +7,17 @@ export interface FoldingRange {
   readonly kind: 'region' | 'comment';
 }
 
-/** Folding per record, per mod-spec and per block of consecutive comment lines. */
+/**
+ * Folding per record, per mod-spec and per block of consecutive comment lines. A record folds
+ * from its first line after the comments above it (its `dn:`), so the folded record still shows
+ * its DN and the lenses above that line; the comments fold on their own.
+ */
 export function getFoldingRanges(document: ParsedDocument): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const comments: Comment[] = [...document.ldif.comments];
   for (const record of document.ldif.records) {
-    ranges.push({ startLine: record.range.start.line, endLine: record.range.end.line, kind: 'region' });
+    const first = record.lines[0];
+    if (first) ranges.push({ startLine: first.line.range.start.line, endLine: record.range.end.line, kind: 'region' });
     for (const spec of record.modifications) {
       ranges.push({ startLine: spec.range.start.line, endLine: spec.range.end.line, kind: 'region' });
     }

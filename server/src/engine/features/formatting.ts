@@ -4,25 +4,32 @@ import type { ParsedDocument } from '../document';
 export interface FormattingOptions {
   /** Fold lines longer than this many characters; 0 unfolds every folded line. */
   readonly foldWidth: number;
+  /**
+   * Fold comment lines too, breaking only before a space. Off (the default), comments are left
+   * as written: a command pasted into one must stay copyable.
+   */
+  readonly foldComments?: boolean;
 }
 
 export const DEFAULT_FOLD_WIDTH = 76;
 
 /**
- * Re-folds every attribute and comment line at the configured width (RFC 2849
- * folding: continuation lines start with one space), or unfolds them. Values are
+ * Re-folds every attribute line at the configured width (RFC 2849 folding: continuation lines
+ * start with one space), or unfolds them; comment lines only when asked, at spaces. Values are
  * never changed: the unfolded text of each line stays the same.
  */
 export function format(document: ParsedDocument, options: FormattingOptions): TextEdit[] {
   const eol = document.ldif.eol;
   const edits: TextEdit[] = [];
-  for (const line of logicalLines(document)) {
+  const reflow = (line: LogicalLine, pieces: (text: string, width: number) => string[]) => {
     // Lines with an error of their own are left alone: after a fold, a CR would join the line
     // break and vanish, and a leading tab cut off on its own would read as a blank line.
-    if (line.text.includes('\r') || line.text.charCodeAt(0) === 9) continue;
-    const folded = fold(line.text, options.foldWidth).join(`${eol} `);
+    if (line.text.includes('\r') || line.text.charCodeAt(0) === 9) return;
+    const folded = pieces(line.text, options.foldWidth).join(`${eol} `);
     if (!sameLayout(line, folded, eol)) edits.push({ range: line.range, newText: folded });
-  }
+  };
+  for (const line of attributeLines(document)) reflow(line, fold);
+  if (options.foldComments) for (const line of commentLines(document)) reflow(line, foldAtSpaces);
   return edits;
 }
 
@@ -53,13 +60,44 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-function* logicalLines(document: ParsedDocument): Generator<LogicalLine> {
-  for (const comment of document.ldif.comments) yield comment.line;
-  for (const record of document.ldif.records) {
-    for (const comment of record.comments) yield comment.line;
-    for (const line of record.lines) yield line.line;
+/**
+ * Splits a comment into pieces no longer than `fold` would make them, each continuation piece
+ * starting with a space of the text, so that no word is cut; a word longer than the width stays
+ * whole on its line.
+ */
+export function foldAtSpaces(text: string, width: number): string[] {
+  if (width <= 1 || text.length <= width) return [text];
+  // A break leaves a word on both sides: not after the `#` or spaces alone, not before trailing spaces.
+  const lastWord = text.trimEnd().length - 1;
+  const pieces: string[] = [];
+  let start = 0;
+  let room = width;
+  while (text.length - start > room) {
+    const firstWord = text.slice(start).search(/[^\s#]/);
+    if (firstWord < 0) break;
+    const usable = (at: number) => text[at] === ' ' && at > start + firstWord && at < lastWord;
+    // The last space within the width, else the first one after it (a long word stays whole).
+    let end: number | undefined;
+    for (let at = Math.min(start + room, lastWord); at > start + firstWord && end === undefined; at--)
+      if (usable(at)) end = at;
+    for (let at = start + room + 1; at < lastWord && end === undefined; at++) if (usable(at)) end = at;
+    if (end === undefined) break;
+    pieces.push(text.slice(start, end));
+    start = end;
+    room = width - 1;
   }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
+function* attributeLines(document: ParsedDocument): Generator<LogicalLine> {
+  for (const record of document.ldif.records) for (const line of record.lines) yield line.line;
   if (document.ldif.version) yield document.ldif.version.line.line;
+}
+
+function* commentLines(document: ParsedDocument): Generator<LogicalLine> {
+  for (const comment of document.ldif.comments) yield comment.line;
+  for (const record of document.ldif.records) for (const comment of record.comments) yield comment.line;
 }
 
 /** Whether the line is already laid out as `folded` (compared piece by piece, without rebuilding its text). */

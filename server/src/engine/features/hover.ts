@@ -2,13 +2,13 @@
  * Hover: what an attribute does and how the server treats it, what an enum or boolean
  * value means, base64 decoded, DNs as RDNs, schedules in words. Content comes from the catalog.
  */
-import type { AttrLine, LdifRecord, Position, Range } from '../ldif/ast';
+import type { AttrLine, Position, Range } from '../ldif/ast';
 import { CHANGE_TYPES, type ChangeType } from '../ldif/ast';
 import { rangeIn } from '../ldif/position';
 import type { AttributeSpec, Catalog, EntryKind } from '../catalog';
-import { createsEntry, matchChoice, reactionFor } from '../catalog/semantics';
+import { matchChoice } from '../catalog/semantics';
 import type { ParsedDocument } from '../document';
-import { code, describeAttribute, describeBooleanValue, reactionLabel } from './support/describe';
+import { code, describeAttribute, describeBooleanValue, summarizeAttribute } from './support/describe';
 import { describeBase64, describeDn, readSchedule } from './support/describeValue';
 import { entryKindOf } from './support/entryKind';
 import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './support/keywords';
@@ -60,7 +60,7 @@ function catalogHover(document: ParsedDocument, position: Position, catalog: Cat
     return attributeHover(spec.attribute.split(';')[0], trimmedValueRange(line), here, catalog);
   }
   if (onName) return attributeHover(line.name, range, here, catalog);
-  return attributeValueHover(line, range, here, catalog);
+  return attributeValueHover(line, range, catalog);
 }
 
 function hover(contents: string, range: Range): Hover {
@@ -123,11 +123,15 @@ function attributeHover(name: string, range: Range, here: RecordAt, catalog: Cat
   const spec = catalog.attribute(name);
   const { kind } = entryKindOf(here, catalog);
   if (spec) {
-    const misplaced =
-      kind && spec.entry !== kind
-        ? `\n\n**Wrong entry:** this attribute belongs in the ${catalog.entryKind(spec.entry).title}, not in this ${catalog.entryKind(kind).title}.`
-        : '';
-    return hover(describeAttribute(spec, catalog) + misplaced, range);
+    const home = catalog.entryKind(spec.entry).title;
+    // In its own entry the context says where it belongs; elsewhere that comes first.
+    const where =
+      kind === spec.entry
+        ? ''
+        : kind
+          ? `**Wrong entry:** this attribute belongs in the ${home}, not in this ${catalog.entryKind(kind).title}.\n\n`
+          : `*An attribute of the ${home}.*\n\n`;
+    return hover(where + describeAttribute(spec), range);
   }
   const unknown = unknownNameContents(name, kind, catalog);
   return unknown ? hover(unknown, range) : undefined;
@@ -153,50 +157,48 @@ function unknownNameContents(name: string, kind: EntryKind | undefined, catalog:
   return lines.join('\n');
 }
 
-function attributeValueHover(line: AttrLine, range: Range, here: RecordAt, catalog: Catalog): Hover | undefined {
+function attributeValueHover(line: AttrLine, range: Range, catalog: Catalog): Hover | undefined {
   const spec = catalog.attribute(line.name);
   if (!spec) return line.encoding === 'base64' ? valueHover(line, range, []) : undefined;
   const value = line.value;
   const heading = `Value of ${code(spec.name)}`;
   if (value === undefined || line.encoding === 'url') return valueHover(line, range, [heading]);
-  const body = valueBody(spec, value, here.record);
-  if (!body) return valueHover(line, range, [describeAttribute(spec, catalog)]);
-  return valueHover(line, range, [heading, '', ...body]);
+  const reading = readValue(spec, value);
+  if (reading === undefined) return valueHover(line, range, [describeAttribute(spec)]);
+  // What is wrong with a bad value, what is allowed and what the server does with it is the
+  // diagnostic's to say (the editor shows it in the same hover): here only what the attribute is.
+  if (reading === INVALID) return valueHover(line, range, [summarizeAttribute(spec, false)]);
+  return valueHover(line, range, [heading, '', ...reading]);
 }
 
-/** What a value of this syntax means, or undefined when the attribute's own description says it all. */
-function valueBody(spec: AttributeSpec, value: string, record: LdifRecord): string[] | undefined {
+const INVALID = 'invalid';
+
+/**
+ * What a value of this syntax means; INVALID when it is not a value the syntax allows; undefined
+ * when the attribute's own description says it all.
+ */
+function readValue(spec: AttributeSpec, value: string): string[] | typeof INVALID | undefined {
   const syntax = spec.syntax;
   switch (syntax.kind) {
     case 'enum': {
       const choice = matchChoice(spec, value);
-      if (choice) {
-        const spelling =
-          choice.value === value ? '' : ` (documented spelling ${code(choice.value)}; the server ignores case)`;
-        const legacy = choice.legacy ? ' *Older spelling, still accepted.*' : '';
-        return [`**${code(choice.value)}**${spelling} — ${choice.doc}${legacy}`];
-      }
-      const documented = syntax.values
-        .filter((candidate) => !candidate.legacy)
-        .map((candidate) => code(candidate.value));
-      return [
-        `${code(value)} is not a valid value: expected one of ${documented.join(', ')}.`,
-        '',
-        badValue(spec, record),
-      ];
+      if (!choice) return INVALID;
+      const spelling =
+        choice.value === value ? '' : ` (documented spelling ${code(choice.value)}; the server ignores case)`;
+      const legacy = choice.legacy ? ' *Older spelling, still accepted.*' : '';
+      return [`**${code(choice.value)}**${spelling} — ${choice.doc}${legacy}`];
     }
     case 'boolean':
       return [describeBooleanValue(syntax.dialect, value)];
     case 'dn':
       return describeDn(value);
     case 'schedule': {
-      const reading = readSchedule(value);
-      return reading.valid ? [reading.text] : [reading.text, '', badValue(spec, record)];
+      const window = readSchedule(value);
+      return window ? [window] : INVALID;
     }
     case 'subtree-pair': {
       const colon = value.indexOf(':');
-      if (colon < 0)
-        return ['No `:` separates the two subtrees: expected `<directory DN>:<AD DN>`.', '', badValue(spec, record)];
+      if (colon < 0) return INVALID;
       return [
         '**Directory subtree**',
         '',
@@ -209,9 +211,7 @@ function valueBody(spec: AttributeSpec, value: string, record: LdifRecord): stri
     }
     case 'attr-value': {
       const space = value.indexOf(' ');
-      if (space <= 0 || space === value.length - 1) {
-        return ['Expected `attributeName value` (a space between them).', '', badValue(spec, record)];
-      }
+      if (space <= 0 || space === value.length - 1) return INVALID;
       return [
         `Gives synced users ${code(value.slice(0, space))} = ${code(value.slice(space + 1))} when they do not have that attribute yet.`,
       ];
@@ -219,11 +219,4 @@ function valueBody(spec: AttributeSpec, value: string, record: LdifRecord): stri
     default:
       return undefined;
   }
-}
-
-/** What the server does with a bad value in this record (add reaction for content/add records). */
-function badValue(spec: AttributeSpec, record: LdifRecord): string {
-  const adding = createsEntry(record.kind);
-  const reaction = reactionFor(spec, record.kind);
-  return `In ${adding ? 'an add' : 'a modify'} the server ${reactionLabel(reaction)}. ${reaction.note}`;
 }

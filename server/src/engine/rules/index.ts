@@ -34,6 +34,8 @@ import ldifWhitespaceLine from './ldif/whitespace-line';
 import ldifMustBase64 from './ldif/must-base64';
 import ldifUnsafeInitialChar from './ldif/unsafe-initial-char';
 import ldifTrailingSpace from './ldif/trailing-space';
+import ldifLocalFile from './ldif/local-file';
+import ldifLocalFileUnreadable from './ldif/local-file-unreadable';
 import dnInvalid from './dn/invalid';
 import dnLegacyForm from './dn/legacy-form';
 import dnRootDse from './dn/root-dse';
@@ -119,6 +121,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   ldifMustBase64,
   ldifUnsafeInitialChar,
   ldifTrailingSpace,
+  ldifLocalFile,
   dnInvalid,
   dnLegacyForm,
   dnRootDse,
@@ -180,7 +183,11 @@ export const SCHEMA_RULES: readonly SchemaRule[] = [
 ];
 
 /** Codes the engine or a host reports about the checking itself. */
-export const NOTICE_RULES: readonly NoticeRule[] = [winsyncTooManyDiagnostics, winsyncCheckFailed];
+export const NOTICE_RULES: readonly NoticeRule[] = [
+  ldifLocalFileUnreadable,
+  winsyncTooManyDiagnostics,
+  winsyncCheckFailed,
+];
 
 /** Every rule, parser codes first. */
 export const RULES: readonly Rule[] = [

@@ -102,7 +102,10 @@ export interface SchemaRule {
   readonly scope: 'schema';
 }
 
-/** A code the engine or a host reports about the checking itself, not about the text. */
+/**
+ * A code the engine or a host reports about the checking itself, or about what only a host can
+ * see (the local files `check` and apply read).
+ */
 export interface NoticeRule {
   readonly meta: RuleMeta;
   readonly scope: 'notice';

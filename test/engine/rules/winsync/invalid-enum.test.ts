@@ -14,13 +14,31 @@ test('a value outside the enum is an error naming the allowed values and what th
   assert.match(d.message, /53/);
 });
 
-test('the fixes offer every allowed value, nearest first', () => {
+test('the fixes offer every allowed value, nearest first; a swap of two keys is nearer than a wrong key', () => {
   const [d] = diagnose(pluginReplace('ipaWinSyncAcctDisable', 'to_da'), 'winsync/invalid-enum');
   assert.deepEqual(
-    d.fixes?.map((f) => f.edits[0].newText),
-    ['to_ad', 'to_ds', 'none', 'both'],
+    d.fixes?.map((f) => [f.edits[0].newText, f.preferred]),
+    [
+      ['to_ad', true],
+      ['to_ds', false],
+      ['both', false],
+      ['none', false],
+    ],
   );
-  assert.equal(d.fixes?.[0].preferred, true);
+});
+
+test('only a clear typo is preferred: not a word far from every value, not one two values are equally near', () => {
+  for (const value of ['sometimes', 'tood']) {
+    const [d] = diagnose(pluginReplace('ipaWinSyncAcctDisable', value), 'winsync/invalid-enum');
+    assert.equal(d.fixes?.length, 4, value);
+    assert.deepEqual(
+      d.fixes?.filter((f) => f.preferred),
+      [],
+      value,
+    );
+  }
+  const [near] = diagnose(pluginReplace('ipaWinSyncAcctDisable', 'To-Ad'), 'winsync/invalid-enum');
+  assert.equal(near.fixes?.find((f) => f.preferred)?.edits[0].newText, 'to_ad');
 });
 
 test('agreement enums: oneWaySync "both" is rejected although the server silently accepts it', () => {

@@ -2,10 +2,10 @@
  * Markdown and one-line texts about catalog attributes and values, shared by hover and
  * completion documentation. Everything said here comes from the catalog.
  */
-import type { AttributeSpec, Catalog, Reaction, ValueSyntax } from '../../catalog';
+import type { AttributeSpec, Reaction, ValueSyntax } from '../../catalog';
 import type { BooleanDialect } from '../../catalog/schema';
 import { BOOLEAN_WORDS, readBoolean } from '../../catalog/semantics';
-import { resultCode } from '../../schema/answers';
+import { splitFirstSentence } from '../../util/sentences';
 
 /** Inline code that survives backticks in the text. */
 export function code(text: string): string {
@@ -16,55 +16,37 @@ export function code(text: string): string {
   return `${fence} ${text} ${fence}`;
 }
 
-/** A fenced block for text that may span lines. */
-export function codeBlock(text: string): string {
+/** A fenced block for text that may span lines, coloured as `language` where the editor knows it. */
+export function codeBlock(text: string, language = 'text'): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}text\n${text}\n${fence}`;
-}
-
-/** A short label for a reaction: rejects (53 …), falls back to `x`, ignores it, accepts it. */
-export function reactionLabel(reaction: Reaction): string {
-  switch (reaction.kind) {
-    case 'rejects':
-      return reaction.code === undefined ? 'rejects it' : `rejects it with ${resultCode(reaction.code)}`;
-    case 'falls-back':
-      return reaction.fallback === undefined
-        ? 'logs a warning and ignores it'
-        : `logs a warning and falls back to ${code(reaction.fallback)}`;
-    case 'ignores':
-      return reaction.fallback === undefined
-        ? 'silently ignores it'
-        : `silently reads it as ${code(reaction.fallback)}`;
-    case 'accepts':
-      return 'accepts it as written';
-  }
+  return `${fence}${language}\n${text}\n${fence}`;
 }
 
 function sameReaction(a: Reaction, b: Reaction): boolean {
   return a.kind === b.kind && a.code === b.code && a.fallback === b.fallback && a.note === b.note;
 }
 
-/** Markdown lines on what the server does with a bad value, add and modify apart when they differ. */
+/**
+ * Markdown lines on what the server does with a bad value, add and modify apart when they
+ * differ. The catalog's note says it in full (result code, fallback, errors log), so it stands alone.
+ */
 export function reactionLines(spec: AttributeSpec): string[] {
   const { add, modify } = spec.onBadValue;
-  if (sameReaction(add, modify))
-    return [`- **Bad value (add or modify):** the server ${reactionLabel(add)}. ${add.note}`];
-  return [
-    `- **Bad value when the entry is added:** the server ${reactionLabel(add)}. ${add.note}`,
-    `- **Bad value in a modify:** the server ${reactionLabel(modify)}. ${modify.note}`,
-  ];
+  if (sameReaction(add, modify)) return [`- **Bad value (add or modify):** ${add.note}`];
+  return [`- **Bad value when the entry is added:** ${add.note}`, `- **Bad value in a modify:** ${modify.note}`];
 }
 
-const BOOLEAN_SYNTAX: Readonly<Record<BooleanDialect, string>> = {
+/** How the server reads a boolean in each dialect, beyond the two words completion offers first. */
+const BOOLEAN_READING: Readonly<Record<BooleanDialect, string>> = {
   slapi:
-    'boolean: `true` or `false`; `on`/`off`, `yes`/`no`, `1`/`0` and prefixes such as `t` work too. Any other text is read as a number, so a word the server does not know means false',
-  winsync: 'boolean: `true`, `on`, `yes` or `1` (any case) mean true; every other value, typos included, means false',
-  'on-off': 'exactly `on` or `off` (any case); anything else is an error',
+    '`on`/`off`, `yes`/`no`, `1`/`0` and prefixes such as `t` work too. Any other text is read as a number, so a word the server does not know means false.',
+  winsync: '`true`, `on`, `yes` or `1` (any case) mean true; every other value, typos included, means false.',
+  'on-off': 'Exactly `on` or `off` (any case); anything else is an error.',
 };
 
-/** One markdown sentence on the value syntax (enum values are listed separately). */
-export function syntaxSentence(syntax: ValueSyntax): string {
+/** The form of a value in a few words, for the first paragraph of a description. */
+function valueForm(syntax: ValueSyntax): string {
   switch (syntax.kind) {
     case 'enum':
       return `one of ${syntax.values
@@ -72,21 +54,22 @@ export function syntaxSentence(syntax: ValueSyntax): string {
         .map((choice) => code(choice.value))
         .join(', ')}`;
     case 'boolean':
-      return BOOLEAN_SYNTAX[syntax.dialect];
+      return booleanChoices(syntax.dialect)
+        .filter((choice) => choice.primary)
+        .map((choice) => code(choice.value))
+        .join(' or ');
     case 'integer':
       return `a whole number from ${syntax.min} to ${syntax.max}${syntax.unit ? ` (${syntax.unit})` : ''}`;
     case 'dn':
       return 'a distinguished name (RFC 4514)';
     case 'filter':
-      return syntax.parensRequired
-        ? 'one LDAP filter (RFC 4515), written with its outer parentheses'
-        : 'one LDAP filter (RFC 4515); the server adds missing outer parentheses';
+      return 'one LDAP filter (RFC 4515)';
     case 'filter-list':
-      return 'one or more parenthesised filters written back to back (RFC 4515 `filterlist`), not one complete filter';
+      return 'parenthesised filters back to back (RFC 4515 `filterlist`)';
     case 'schedule':
-      return '`*` or `HHMM-HHMM DAYS` (days 0–6, 0 = Sunday), one window per value';
+      return '`*` or `HHMM-HHMM DAYS`';
     case 'attr-value':
-      return '`attributeName value`: the name, a space, then the value';
+      return '`attributeName value`';
     case 'subtree-pair':
       return '`<directory subtree DN>:<AD subtree DN>`';
     case 'attribute-name':
@@ -101,6 +84,22 @@ export function syntaxSentence(syntax: ValueSyntax): string {
       return 'bytes; written as base64 after `::` when they are not plain text';
     case 'text':
       return 'text';
+  }
+}
+
+/** What else to know about writing a value, beyond its form; for the details of a description. */
+function valueRule(syntax: ValueSyntax): string | undefined {
+  switch (syntax.kind) {
+    case 'boolean':
+      return BOOLEAN_READING[syntax.dialect];
+    case 'filter':
+      return syntax.parensRequired
+        ? 'Write the filter with its outer parentheses.'
+        : 'The server adds missing outer parentheses.';
+    case 'schedule':
+      return 'Days run from 0 (Sunday) to 6; one window per value.';
+    default:
+      return undefined;
   }
 }
 
@@ -145,38 +144,53 @@ function requiredText(spec: AttributeSpec): string | undefined {
         ? 'required when the bind method is SIMPLE or SASL/DIGEST-MD5'
         : undefined;
   if (!spec.requiredAlways) return when;
-  return `${when ?? 'required'}, and must stay: a modify that removes it is refused`;
+  return `${when ?? 'required'}; a modify may not remove it`;
 }
 
-function defaultLine(spec: AttributeSpec): string | undefined {
+/** The default for the first paragraph; for attributes the entry must carry it is the value FreeIPA ships (see the catalog conventions). */
+function defaultText(spec: AttributeSpec): string | undefined {
   if (spec.default === undefined) return undefined;
-  // For attributes the entry must carry, "default" is the value FreeIPA ships (see the catalog conventions).
-  if (spec.requiredOnAdd === true)
-    return `- **Default:** ${code(spec.default)}, the value FreeIPA ships; the attribute is required, so there is no built-in fallback`;
-  return `- **Default:** ${code(spec.default)} (in effect when the attribute is absent)`;
+  return spec.requiredOnAdd === true ? `FreeIPA ships ${code(spec.default)}` : `default ${code(spec.default)}`;
 }
 
-/** Markdown describing a catalog attribute: what it does, values, default, entry, and bad-value handling. */
-export function describeAttribute(spec: AttributeSpec, catalog: Catalog): string {
-  const entry = catalog.entryKind(spec.entry);
-  const lines = [`**${spec.name}** — ${entry.title}, *${spec.group}*`, '', spec.doc, ''];
-  const syntax = spec.syntax;
-  if (syntax.kind === 'enum') {
-    lines.push('- **Values:**');
-    for (const choice of syntax.values) {
-      lines.push(`  - ${code(choice.value)}${choice.legacy ? ' *(older spelling)*' : ''} — ${choice.doc}`);
-    }
-  } else {
-    lines.push(`- **Value:** ${syntaxSentence(syntax)}`);
-  }
-  const defaults = defaultLine(spec);
-  if (defaults) lines.push(defaults);
+/**
+ * The first paragraph: what the attribute is, the values it takes (unless the caller has just
+ * said them, as a diagnostic on a bad value does) and its default.
+ */
+export function summarizeAttribute(spec: AttributeSpec, withValues = true): string {
+  const [what] = splitFirstSentence(spec.doc);
+  const parts = withValues ? [`${spec.syntax.kind === 'enum' ? 'Values' : 'Value'}: ${valueForm(spec.syntax)}`] : [];
+  const defaults = defaultText(spec);
+  if (defaults) parts.push(defaults);
+  const tail = parts.join('; ');
+  return `**${spec.name}** — ${what}${tail ? ` ${tail.charAt(0).toUpperCase()}${tail.slice(1)}.` : ''}`;
+}
+
+/** How many values the attribute takes and when it must be there, in one line. */
+function factsLine(spec: AttributeSpec): string {
   const required = requiredText(spec);
-  lines.push(`- **${spec.multiValued ? 'Multi-valued' : 'Single-valued'}**${required ? `; ${required}` : ''}`);
-  if (spec.serverManaged) lines.push('- **Server-managed:** the server writes it; leave it out of LDIF you author.');
-  if (spec.since) lines.push(`- **Since:** ${spec.since}`);
-  lines.push(...reactionLines(spec));
-  return lines.join('\n');
+  const facts = [`${spec.multiValued ? 'Multi-valued' : 'Single-valued'}${required ? `; ${required}` : ''}`];
+  if (spec.serverManaged) facts.push('server-managed: the server writes it; leave it out of LDIF you author');
+  if (spec.since) facts.push(`since ${spec.since}`);
+  return `${facts.join(' · ')}.`;
+}
+
+/**
+ * Markdown describing a catalog attribute: a short first paragraph (what it is, its values, its
+ * default), then the details: how a value is read or written, the rest of its documentation, how many
+ * values it takes, and what the server does with a bad value. What each enum value means is on
+ * the value (hover, completion), and which entry it belongs to is for the caller to say when the
+ * context does not (hover on a misplaced name), so the whole fits an editor hover. No fact is
+ * said twice.
+ */
+export function describeAttribute(spec: AttributeSpec): string {
+  const paragraphs = [summarizeAttribute(spec)];
+  const rule = valueRule(spec.syntax);
+  if (rule) paragraphs.push(rule);
+  const [, rest] = splitFirstSentence(spec.doc);
+  if (rest) paragraphs.push(rest);
+  paragraphs.push(factsLine(spec), reactionLines(spec).join('\n'));
+  return paragraphs.join('\n\n');
 }
 
 export interface BooleanChoice {

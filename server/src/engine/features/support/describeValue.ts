@@ -49,42 +49,26 @@ export function describeDn(text: string): string[] {
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-export interface ScheduleReading {
-  readonly valid: boolean;
-  /** The window in words, or what is wrong with it. */
-  readonly text: string;
-}
-
 function list(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** A `nsDS5ReplicaUpdateSchedule` value in words: `0800-1700 12345` → 08:00–17:00 on Monday, … and Friday. */
-export function readSchedule(value: string): ScheduleReading {
+/**
+ * A `nsDS5ReplicaUpdateSchedule` value in words: `0800-1700 12345` → 08:00–17:00 on Monday, … and
+ * Friday. Undefined when it is not a valid window (the winsync/invalid-schedule diagnostic says why).
+ */
+export function readSchedule(value: string): string | undefined {
   const text = value.trim();
-  if (text === '*') return { valid: true, text: 'Any time: updates are not restricted to a window.' };
+  if (text === '*') return 'Any time: updates are not restricted to a window.';
   const match = /^(\d\d)(\d\d)-(\d\d)(\d\d) (\d+)$/.exec(text);
-  if (!match) {
-    return { valid: false, text: 'Not a schedule window: expected `*` or `HHMM-HHMM DAYS`, e.g. `0800-1700 12345`.' };
-  }
+  if (!match) return undefined;
   const [, startHour, startMinute, endHour, endMinute, days] = match;
-  const problems: string[] = [];
-  for (const [hour, minute] of [
-    [startHour, startMinute],
-    [endHour, endMinute],
-  ]) {
-    if (Number(hour) > 23 || Number(minute) > 59)
-      problems.push(`${hour}${minute} is not a time of day (hours 00–23, minutes 00–59)`);
-  }
-  if (`${startHour}${startMinute}` > `${endHour}${endMinute}`) {
-    problems.push('the window ends before it starts; a window cannot cross midnight, so split it into two values');
-  }
-  const badDays = [...new Set(days)].filter((day) => day > '6');
-  if (badDays.length > 0) problems.push(`day ${list(badDays)} does not exist (0 = Sunday … 6 = Saturday)`);
-  if (problems.length > 0) return { valid: false, text: `Not a valid window: ${problems.join('; ')}.` };
+  const times = [startHour, startMinute, endHour, endMinute].map(Number);
+  if (times[0] > 23 || times[2] > 23 || times[1] > 59 || times[3] > 59) return undefined;
+  if (`${startHour}${startMinute}` > `${endHour}${endMinute}` || /[7-9]/.test(days)) return undefined;
   const numbers = [...new Set(days)].map(Number).sort((a, b) => a - b);
   const when = numbers.length === 7 ? 'every day' : `on ${list(numbers.map((day) => DAYS[day]))}`;
-  return { valid: true, text: `${startHour}:${startMinute}–${endHour}:${endMinute} ${when}.` };
+  return `${startHour}:${startMinute}–${endHour}:${endMinute} ${when}.`;
 }
 
 /** Markdown on a base64 value: the decoded text, or its size when it is not UTF-8. */

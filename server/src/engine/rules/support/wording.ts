@@ -2,6 +2,7 @@
 import type { AttributeSpec, EntryKind } from '../../catalog';
 import { reactionFor } from '../../catalog/semantics';
 import type { LdifRecord } from '../../ldif/ast';
+import { splitFirstSentence } from '../../util/sentences';
 
 /** What the server does with a bad value of this attribute in this kind of record, as one sentence. */
 export function badValueConsequence(spec: AttributeSpec, record: LdifRecord): string {
@@ -10,10 +11,7 @@ export function badValueConsequence(spec: AttributeSpec, record: LdifRecord): st
 
 /** The first sentence of an attribute's documentation, without markdown, for messages. */
 export function docSummary(spec: AttributeSpec): string {
-  const text = spec.doc.replace(/`/g, '');
-  // A sentence ends at a full stop before a capital letter or the end ("e.g. dc=…" does not end one).
-  const end = /\.(?=\s+[A-Z]|$)/.exec(text);
-  return end ? text.slice(0, end.index + 1) : text;
+  return splitFirstSentence(spec.doc.replace(/`/g, ''))[0];
 }
 
 /** Where each winsync entry kind lives, for messages that send an attribute to the right entry. */

@@ -1,5 +1,5 @@
 import { matchChoice } from '../../catalog/semantics';
-import { sortByDistance } from '../../util/closest';
+import { sortByDistance, unambiguousNearest } from '../../util/closest';
 import type { Finding, RecordRule } from '../types';
 import { enumWrites } from '../support/catalogValues';
 import { badValueConsequence, clip } from '../support/wording';
@@ -39,13 +39,16 @@ export default {
         continue;
       }
       const documented = spec.syntax.values.filter((choice) => !choice.legacy).map((choice) => choice.value);
+      // Nearest first; only a clear typo of one value is preferred (what auto-fix would apply):
+      // for a word far from all of them, any choice would be a guess.
+      const intended = unambiguousNearest(value, documented);
       found.push({
         range: line.valueRange,
         message: `Invalid value "${clip(value)}" for ${spec.name}: expected one of ${documented.join(', ')}. ${badValueConsequence(spec, entry.record)}`,
-        fixes: sortByDistance(value, documented).map((choice, index) => ({
+        fixes: sortByDistance(value, documented).map((choice) => ({
           title: `Change to "${choice}"`,
           edits: [{ range: line.valueRange, newText: choice }],
-          preferred: index === 0,
+          preferred: choice === intended,
         })),
       });
     }

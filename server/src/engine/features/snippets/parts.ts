@@ -45,8 +45,9 @@ export const mirror = (tabstop: number): Part => ({ kind: 'mirror', tabstop });
 export const dnValue = (tabstop: number): Part => ({ kind: 'dn-value', tabstop });
 
 export interface SnippetSpec {
-  /** The snippet's name in snippets/ldif.json, shown in the completion list. */
+  /** The snippet's name: in snippets/ldif.json (Insert Snippet), and the detail of its completion item. */
   readonly name: string;
+  /** What to type at the start of a record to get it from completion. */
   readonly prefix: string;
   /** One or two sentences: what the change does and what to watch for. */
   readonly description: string;

@@ -1,13 +1,28 @@
 /**
- * Builds VS Code snippets (snippets/ldif.json) from the snippet spec and the catalog.
- * Pure: no I/O, so the test can rebuild and compare with the committed file.
+ * Builds the record snippets from the snippet spec and the catalog. The language server offers
+ * them as completion items where a record starts; snippets/ldif.json holds the same snippets
+ * without prefixes, for Insert Snippet only: VS Code offers a prefixed snippet from a file at
+ * every position, values included. Pure: no I/O, so the test can rebuild and compare with the
+ * committed file.
  */
-import type { AttributeSpec, Catalog } from '../../server/src/engine/catalog';
+import type { AttributeSpec, Catalog } from '../../catalog';
+import { escapeDnValue } from '../../dn/format';
 import type { Line, Part, SnippetSpec } from './parts';
 import { SNIPPETS } from './spec';
 
-export interface VsCodeSnippet {
+export interface RecordSnippet {
+  readonly name: string;
+  /** What to type for it; the completion item's label. */
   readonly prefix: string;
+  readonly description: string;
+  /** The lines in snippet syntax (tab stops, choices, transforms). */
+  readonly body: readonly string[];
+  /** The lines as inserted when every default is kept. */
+  readonly preview: readonly string[];
+}
+
+/** An entry of snippets/ldif.json (no prefix: see above). */
+export interface VsCodeSnippet {
   readonly body: readonly string[];
   readonly description: string;
 }
@@ -55,7 +70,8 @@ function choiceValues(spec: AttributeSpec): { offered: string[]; accepted: strin
 }
 
 class SnippetBuilder {
-  private readonly defined = new Set<number>();
+  /** The default text of each tab stop. */
+  private readonly defined = new Map<number, string>();
   private readonly used = new Set<number>();
 
   constructor(
@@ -69,10 +85,10 @@ class SnippetBuilder {
     return spec;
   }
 
-  private define(tabstop: number): void {
+  private define(tabstop: number, value: string): void {
     if (this.defined.has(tabstop))
       throw new Error(`snippet "${this.snippet}": tab stop ${tabstop} is given a value twice`);
-    this.defined.add(tabstop);
+    this.defined.set(tabstop, value);
   }
 
   part(part: Part | string): string {
@@ -90,18 +106,18 @@ class SnippetBuilder {
           );
         }
         const values = first === undefined ? offered : [first, ...offered.filter((value) => value !== first)];
-        this.define(part.tabstop);
+        this.define(part.tabstop, values[0]);
         return `\${${part.tabstop}|${values.map(escapeChoice).join(',')}|}`;
       }
       case 'default': {
         const spec = this.spec(part.attribute);
         if (spec.default === undefined)
           throw new Error(`snippet "${this.snippet}": ${spec.name} has no default in the catalog`);
-        this.define(part.tabstop);
+        this.define(part.tabstop, spec.default);
         return `\${${part.tabstop}:${escapeText(spec.default)}}`;
       }
       case 'text':
-        this.define(part.tabstop);
+        this.define(part.tabstop, part.text);
         return `\${${part.tabstop}:${escapeText(part.text)}}`;
       case 'mirror':
         this.used.add(part.tabstop);
@@ -118,6 +134,27 @@ class SnippetBuilder {
       .join('');
   }
 
+  /** The line as inserted with every default kept; after every line was built, so mirrors know their tab stop's text. */
+  preview(line: Line): string {
+    return line.chunks
+      .map((chunk, i) => chunk + (i < line.parts.length ? this.previewPart(line.parts[i]) : ''))
+      .join('');
+  }
+
+  private previewPart(part: Part | string): string {
+    if (typeof part === 'string') return part;
+    switch (part.kind) {
+      case 'attr':
+        return this.spec(part.name).name;
+      case 'mirror':
+        return this.defined.get(part.tabstop) ?? '';
+      case 'dn-value':
+        return escapeDnValue(this.defined.get(part.tabstop) ?? '');
+      default:
+        return this.defined.get(part.tabstop) ?? '';
+    }
+  }
+
   finish(): void {
     for (const tabstop of this.used) {
       if (!this.defined.has(tabstop))
@@ -126,22 +163,22 @@ class SnippetBuilder {
   }
 }
 
-export function buildSnippets(
-  catalog: Catalog,
-  specs: readonly SnippetSpec[] = SNIPPETS,
-): Record<string, VsCodeSnippet> {
-  const out: Record<string, VsCodeSnippet> = {};
-  for (const spec of specs) {
-    if (spec.name in out) throw new Error(`two snippets are named "${spec.name}"`);
+export function buildSnippets(catalog: Catalog, specs: readonly SnippetSpec[] = SNIPPETS): RecordSnippet[] {
+  const names = new Set<string>();
+  return specs.map((spec) => {
+    if (names.has(spec.name)) throw new Error(`two snippets are named "${spec.name}"`);
+    names.add(spec.name);
     const builder = new SnippetBuilder(catalog, spec.name);
     const body = spec.body.map((line) => builder.line(line));
     builder.finish();
-    out[spec.name] = { prefix: spec.prefix, body, description: spec.description };
-  }
-  return out;
+    const preview = spec.body.map((line) => builder.preview(line));
+    return { name: spec.name, prefix: spec.prefix, description: spec.description, body, preview };
+  });
 }
 
 /** The text of snippets/ldif.json. */
 export function renderSnippets(catalog: Catalog): string {
-  return `${JSON.stringify(buildSnippets(catalog), null, 2)}\n`;
+  const file: Record<string, VsCodeSnippet> = {};
+  for (const { name, body, description } of buildSnippets(catalog)) file[name] = { body, description };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }

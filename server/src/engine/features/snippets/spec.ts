@@ -1,8 +1,9 @@
 /**
- * The snippets the extension ships, as a spec: literal LDIF around parts the builder fills
- * from the catalog (canonical names, enum choices, defaults). `npx tsx scripts/generate-snippets.ts`
- * turns it into snippets/ldif.json; test/snippets/snippets.test.ts checks that file is current
- * and that every snippet, expanded with its defaults, validates without errors.
+ * The record snippets, as a spec: literal LDIF around parts the builder fills from the catalog
+ * (canonical names, enum choices, defaults). Completion offers them where a record starts;
+ * `npx tsx scripts/generate-snippets.ts` writes them to snippets/ldif.json for Insert Snippet.
+ * test/snippets/snippets.test.ts checks that file is current and that every snippet, expanded
+ * with its defaults, validates without errors.
  */
 import {
   attr,
