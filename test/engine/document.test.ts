@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Diagnostic } from '../../server/src/engine/ldif/ast';
+import { checkRecordAgainstSchema } from '../../server/src/engine/rules/validate';
+import { buildSchema } from '../../server/src/engine/schema/schema';
 import { getLanguageService } from '../../server/src/engine/service';
+import { DEFINITIONS, SERVER } from './schema/fixture';
 
 const service = getLanguageService();
 const BASE = [
@@ -34,4 +38,79 @@ test('inserting a line shifts the records below it, and their ranges follow', ()
   const after = service.parse(`# new first line\n${BASE}`, before);
   assert.equal(after.ldif.records[2].range.start.line, before.ldif.records[2].range.start.line + 1);
   assert.deepEqual(service.validate(after), service.validate(service.parse(`# new first line\n${BASE}`)));
+});
+
+const DS = '1.3.6.1.4.1.1466.115.121.1';
+/** The test schema with a sync agreement class, so that the catalog and the schema both judge an agreement's lines. */
+const schema = buildSchema(
+  {
+    ...DEFINITIONS,
+    attributeTypes: [
+      ...DEFINITIONS.attributeTypes,
+      `( 9.9.9.30 NAME 'winSyncMoveAction' SYNTAX ${DS}.15 SINGLE-VALUE )`,
+    ],
+    objectClasses: [
+      ...DEFINITIONS.objectClasses,
+      `( 9.9.9.31 NAME 'nsDSWindowsReplicationAgreement' SUP top STRUCTURAL MUST cn MAY ( winSyncMoveAction $ description ) )`,
+    ],
+  },
+  SERVER,
+);
+/** A record above the others, and an edit inside it that adds a line: the records below move, untouched. */
+const FIRST = 'dn: cn=first,dc=example\nchangetype: modify\nreplace: description\ndescription: a\n-\n\n';
+const ADDED = 'description: b\n';
+const EDIT_AT = FIRST.indexOf('-\n');
+/** The text after the edit, and the edit as the editor reports it. */
+const withLineAdded = (text: string) => ({
+  text: FIRST.slice(0, EDIT_AT) + ADDED + text.slice(EDIT_AT),
+  change: { start: EDIT_AT, oldEnd: EDIT_AT, newEnd: EDIT_AT + ADDED.length },
+});
+const PERSON = 'dn: cn=p,dc=example\nchangetype: add\nobjectClass: person\nsn: p\nmail: p@example.com\n';
+const AGREEMENT = [
+  'dn: cn=ad,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
+  'objectClass: top',
+  'objectClass: nsDSWindowsReplicationAgreement',
+  'cn: ad',
+  'winSyncMoveActon: none',
+  'winSyncMoveAction: none',
+  'winSyncMoveAction: delete',
+  '',
+].join('\n');
+
+test('schema diagnostics move with their record when an edit above adds a line, as a fresh parse has them', () => {
+  const text = `${FIRST}${PERSON}`;
+  const before = service.parse(text);
+  const schemaLines = (diagnostics: readonly Diagnostic[]) =>
+    diagnostics.filter((d) => d.code.startsWith('schema/')).map((d) => [d.code, d.range.start.line]);
+  assert.deepEqual(schemaLines(service.validate(before, {}, schema)), [['schema/not-allowed', 10]]);
+  const edited = withLineAdded(text);
+  const after = service.parse(edited.text, before, edited.change);
+  const diagnostics = service.validate(after, {}, schema);
+  assert.deepEqual(schemaLines(diagnostics), [['schema/not-allowed', 11]]);
+  assert.deepEqual(diagnostics, service.validate(service.parse(edited.text), {}, schema));
+});
+
+test("a record checked before the schema came and moved since: the catalog's lines still get no schema diagnostic", () => {
+  // On their own, the schema checks find the typo and the second value the catalog reports.
+  const [view] = service.parse(AGREEMENT).views;
+  const context = { catalog: service.catalog, schema };
+  assert.deepEqual(
+    checkRecordAgainstSchema(view, context, []).map((d) => [d.code, d.range.start.line]),
+    [
+      ['schema/unknown-attribute', 4],
+      ['schema/single-value', 6],
+    ],
+  );
+  const text = `${FIRST}${AGREEMENT}`;
+  const before = service.parse(text);
+  service.validate(before);
+  const edited = withLineAdded(text);
+  const after = service.parse(edited.text, before, edited.change);
+  const diagnostics = service.validate(after, {}, schema);
+  assert.deepEqual(
+    diagnostics.filter((d) => d.code.startsWith('schema/')),
+    [],
+  );
+  assert.deepEqual(diagnostics, service.validate(service.parse(edited.text), {}, schema));
+  assert.ok(diagnostics.some((d) => d.code === 'winsync/unknown-attribute' && d.range.start.line === 11));
 });

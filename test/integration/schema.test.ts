@@ -476,6 +476,35 @@ describe("modifies on a live entry: the prediction (playing the record on the en
   }
 });
 
+/** One record of `apply --dry-run --format json`: its verdict and each finding's code, server text and cause. */
+interface DryRunJson {
+  readonly verdict: string;
+  readonly findings: readonly { readonly code?: number; readonly serverText?: string; readonly cause: string }[];
+}
+
+/** Runs `winsync-ldif apply --dry-run --format json` on the text (with `extra` flags) and returns its records. */
+async function dryRun(text: string, extra: readonly string[] = []): Promise<readonly DryRunJson[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'winsync-schema-dry-'));
+  try {
+    writeFileSync(join(dir, 'change.ldif'), text);
+    const result = await runCli(
+      ['apply', ...connectArgs(live), '--dry-run', '--format', 'json', ...extra, 'change.ldif'],
+      { cwd: dir },
+    );
+    return (JSON.parse(result.stdout) as { records: DryRunJson[] }).records;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The dry run's record says the server's answer: its verdict, code and text. */
+function assertPredicts(predicted: DryRunJson, answer: { code: number; text: string }): void {
+  const why = JSON.stringify(predicted);
+  assert.equal(predicted.verdict, answer.code === 0 ? 'would-apply' : 'would-fail', why);
+  assert.equal(predicted.findings[0]?.code ?? 0, answer.code, why);
+  assert.equal(predicted.findings[0]?.serverText ?? '', answer.text, why);
+}
+
 /** Modifies whose answer depends on the live entry or on a value's syntax, for the dry run. */
 const DRY_RUN_CASES: readonly (readonly [string, string])[] = [
   ['a second value for a SINGLE-VALUE type: 65', 'add: wsTestLevel\nwsTestLevel: 6'],
@@ -483,6 +512,7 @@ const DRY_RUN_CASES: readonly (readonly [string, string])[] = [
   ['a bad Integer: 21', 'replace: wsTestLevel\nwsTestLevel: abc'],
   ['adding an existing value in another case: 20', 'add: description\ndescription: OLD'],
   ['an unknown type: 65', 'replace: bogusType\nbogusType: 1'],
+  ['adding a known type no class of the entry allows: 65', 'add: mail\nmail: a@example.com'],
   [
     'replacing the structural class while its attribute stays: 65',
     'replace: objectClass\nobjectClass: person\n-\nadd: sn\nsn: x',
@@ -502,24 +532,34 @@ describe("apply --dry-run on a live entry: its prediction is the server's answer
         new Attribute({ type: 'description', values: ['old'] }),
       ]);
       const text = `dn: ${dn}\nchangetype: modify\n${specs}\n-\n`;
-      const dir = mkdtempSync(join(tmpdir(), 'winsync-schema-dry-'));
-      try {
-        writeFileSync(join(dir, 'change.ldif'), text);
-        const result = await runCli(['apply', ...connectArgs(live), '--dry-run', '--format', 'json', 'change.ldif'], {
-          cwd: dir,
-        });
-        const [predicted] = (
-          JSON.parse(result.stdout) as { records: { verdict: string; findings: { code?: number }[] }[] }
-        ).records;
-        const [record] = records(text);
-        const answer = await applyRecord(client, record);
-        assert.equal(predicted.verdict, answer.code === 0 ? 'would-apply' : 'would-fail', result.stdout);
-        assert.equal(predicted.findings[0]?.code ?? 0, answer.code, result.stdout);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const [predicted] = await dryRun(text);
+      const answer = await applyRecord(client, records(text)[0]);
+      assertPredicts(predicted, answer);
     });
   });
+
+  test(
+    'records played in order: an add the server completes (RDN value, superior class), then modifies of the new entry',
+    { skip },
+    async () => {
+      const text = ldif(
+        [
+          'dn: cn=ID-dryadd,ou=People,SUFFIX\nobjectClass: wsTestThing\nwsTestLevel: 1',
+          'dn: cn=ID-dryadd,ou=People,SUFFIX\nchangetype: modify\nreplace: description\ndescription: x\n-',
+          'dn: cn=ID-dryadd,ou=People,SUFFIX\nchangetype: modify\nadd: wsTestLevel\nwsTestLevel: 2\n-',
+          'dn: cn=ID-drybad,ou=People,SUFFIX\nobjectClass: wsTestThing\nwsTestLevel: 1\nwsTestFlag: yes',
+        ].join('\n\n'),
+      );
+      const predicted = await dryRun(text, ['--continue']);
+      const answers: { code: number; text: string }[] = [];
+      for (const record of records(text)) answers.push(await applyRecord(client, record));
+      assert.deepEqual(
+        answers.map((answer) => answer.code),
+        [0, 0, 65, 21],
+      );
+      predicted.forEach((record, i) => assertPredicts(record, answers[i]));
+    },
+  );
 });
 
 describe('an entry that already breaks the schema', () => {
@@ -546,9 +586,13 @@ describe('an entry that already breaks the schema', () => {
       } finally {
         await setCheck('on');
       }
-      const [record] = records(`dn: ${dn}\nchangetype: modify\nreplace: description\ndescription: unrelated\n-\n`);
+      const text = `dn: ${dn}\nchangetype: modify\nreplace: description\ndescription: unrelated\n-\n`;
+      const [record] = records(text);
       const predicted = await predict(client, record, schema);
+      const [dryRunRecord] = await dryRun(text);
       const answer = await applyRecord(client, record);
+      assertPredicts(dryRunRecord, answer);
+      assert.match(dryRunRecord.findings[0].cause, /breaks the schema already, before this record/);
       assert.deepEqual(answer, { code: 65, text: 'attribute "bogusattr" not allowed' });
       assert.deepEqual(predicted.answer, answer);
       assert.equal(predicted.reported[0].preexisting, true);

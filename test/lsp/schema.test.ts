@@ -17,7 +17,7 @@ describe('the language server takes a server schema from the client', () => {
   const setSchema = (params: SetSchemaParams) =>
     client.connection.sendRequest<SetSchemaResult>(SET_SCHEMA_METHOD, params);
 
-  test('without one, no schema diagnostics; with one, the open document is checked again and hover speaks for any attribute', async () => {
+  test('without one, no schema diagnostics; with one, the open document is checked again, hover speaks for any attribute and completion offers the classes and types of the schema', async () => {
     const first = await client.open(URI, TEXT);
     assert.deepEqual(
       first.filter((diagnostic) => String(diagnostic.code).startsWith('schema/')),
@@ -44,6 +44,13 @@ describe('the language server takes a server schema from the client', () => {
     );
     const hover = await client.hover(URI, { line: 4, character: 1 });
     assert.match(JSON.stringify(hover?.contents), /attribute type `0\.9\.2342\.19200300\.100\.1\.3`/);
+    // Completion from the schema: object classes for an objectClass value, the classes' attributes for a name.
+    const classes = (await client.complete(URI, { line: 2, character: 'objectClass: '.length })).map(
+      (item) => item.label,
+    );
+    assert.ok(classes.includes('inetOrgPerson') && classes.includes('extensibleObject'), classes.join(', '));
+    const names = (await client.complete(URI, { line: 3, character: 0 })).map((item) => item.label);
+    assert.ok(names.includes('telephoneNumber') && names.includes('seeAlso'), names.join(', '));
   });
 
   test('the same schema again changes nothing; null drops it and its diagnostics', async () => {
@@ -64,5 +71,9 @@ describe('the language server takes a server schema from the client', () => {
       (await republished).diagnostics.filter((diagnostic) => String(diagnostic.code).startsWith('schema/')),
       [],
     );
+    const classes = (await client.complete(URI, { line: 2, character: 'objectClass: '.length })).map(
+      (item) => item.label,
+    );
+    assert.ok(!classes.includes('inetOrgPerson'), classes.join(', '));
   });
 });

@@ -37,7 +37,7 @@ import { fetchSchema, schemaOf } from './schemaFetch';
 import { checkAdd, checkEntry, checkModify } from '../engine/schema/check';
 import type { ServerAnswer } from '../engine/schema/answers';
 import { resultError } from './ldaptsInternals';
-import { entryOfValues } from '../engine/schema/entry';
+import { entryOfValues, type SchemaEntry } from '../engine/schema/entry';
 import type { Schema } from '../engine/schema/schema';
 import type { SourceRecord } from './source';
 import { loadCatalog, type Catalog } from '../engine/catalog';
@@ -110,6 +110,11 @@ interface SimEntry {
 /** Reads entries once and keeps what earlier records would have done to them. */
 class Simulation {
   private readonly entries = new Map<string, SimEntry | null>();
+  /**
+   * Entries as the server's checks leave them after an earlier record (with the RDN values and
+   * superior classes the server adds), by DN key, for the schema checks of later records.
+   */
+  private readonly checked = new Map<string, SchemaEntry>();
   private namingContexts: string[] | undefined;
 
   constructor(
@@ -123,8 +128,15 @@ class Simulation {
     return this.entries.get(key) ?? null;
   }
 
-  set(dn: string, entry: SimEntry | null): void {
+  /** What a record leaves at `dn`; `checked`: the entry as the server's schema checks left it. */
+  set(dn: string, entry: SimEntry | null, checked?: SchemaEntry): void {
     this.entries.set(dnKey(dn), entry);
+    if (checked) this.checked.set(dnKey(dn), checked);
+    else this.checked.delete(dnKey(dn));
+  }
+
+  checkedEntry(dn: string): SchemaEntry | undefined {
+    return this.checked.get(dnKey(dn));
   }
 
   async hasChildren(dn: string): Promise<boolean> {
@@ -301,21 +313,26 @@ async function simulate(
   // words: the record's values against their syntaxes, then the whole entry as the record
   // leaves it, which is what 389-DS checks.
   const { schema } = simulation;
-  const refusal = (answer: ServerAnswer | undefined): Explanation[] =>
-    answer && answer.code !== 0
-      ? [
-          explainOperationError(resultError(answer.code, answer.text), {
-            record,
-            address,
-            secrets,
-            ...(options.catalog ? { catalog: options.catalog } : {}),
-          }),
-        ]
-      : [];
+  const refusal = (answer: ServerAnswer | undefined, preexisting = false): Explanation[] => {
+    if (!answer || answer.code === 0) return [];
+    const explained = explainOperationError(resultError(answer.code, answer.text), {
+      record,
+      address,
+      secrets,
+      ...(options.catalog ? { catalog: options.catalog } : {}),
+    });
+    // A violation the live entry already has fails any modify of it, whatever the record says.
+    return [
+      preexisting
+        ? { ...explained, cause: `${explained.cause} The entry breaks the schema already, before this record.` }
+        : explained,
+    ];
+  };
   // The status attributes the server makes up when an agreement is read are not stored, so its
   // schema check never sees them.
   const catalog = options.catalog ?? loadCatalog();
   const asSchemaEntry = (entry: SimEntry, known: Schema) =>
+    simulation.checkedEntry(entry.dn) ??
     entryOfValues(
       entry.dn,
       Object.fromEntries(
@@ -351,9 +368,10 @@ async function simulate(
         };
       }
       const entry = newEntry(operation.dn, operation.attributes);
-      const refused = refusal(schema && checkAdd(ldif, schema).answer);
+      const checked = schema && checkAdd(ldif, schema);
+      const refused = refusal(checked?.answer);
       if (refused.length > 0) return { findings: refused, changes: [] };
-      simulation.set(operation.dn, entry);
+      simulation.set(operation.dn, entry, checked?.entry);
       return { findings: [], changes: diff(undefined, entry, keysOf(entry), options) };
     }
     case 'delete': {
@@ -373,9 +391,12 @@ async function simulate(
       if (!existing) return { findings: [missing(operation.dn)], changes: [] };
       const after = cloneEntry(existing);
       let findings = operation.changes.flatMap((change) => applyChange(after, change, operation.dn));
-      if (findings.length === 0 && schema)
-        findings = refusal(checkModify(ldif, schema, { current: asSchemaEntry(existing, schema) }).answer);
-      if (findings.length === 0) simulation.set(operation.dn, after);
+      const checked =
+        findings.length === 0 && schema
+          ? checkModify(ldif, schema, { current: asSchemaEntry(existing, schema) })
+          : undefined;
+      if (checked) findings = refusal(checked.answer, checked.reported[0]?.preexisting);
+      if (findings.length === 0) simulation.set(operation.dn, after, checked?.entry);
       const touched = [...new Set(operation.changes.map((change) => change.type.toLowerCase()))];
       return { findings, changes: diff(existing, after, touched, options) };
     }

@@ -54,7 +54,7 @@ suite('Server schema from a connection profile', () => {
     await Promise.resolve(vscode.workspace.fs.delete(fixtureUri(FILE))).catch(() => undefined);
   });
 
-  test('the schema loads without a prompt, and a schema diagnostic and a schema hover appear', async () => {
+  test('the schema loads without a prompt, and a schema diagnostic, a schema hover and object classes from the schema appear', async () => {
     await withFixture(FILE, async (editor) => {
       const state = await waitFor('the live schema', async () => {
         const loaded = await vscode.commands.executeCommand<SchemaState>('winsyncLdif.reloadSchema');
@@ -85,6 +85,17 @@ suite('Server schema from a connection profile', () => {
         .join('\n');
       assert.match(text, /\*\*mail\*\* — attribute type `0\.9\.2342\.19200300\.100\.1\.3`/);
       assert.match(text, /MAY in: .*inetOrgPerson/);
+
+      const completion = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        editor.document.uri,
+        new vscode.Position(3, 'objectClass: '.length),
+      );
+      const classes = completion.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      assert.ok(
+        classes.includes('inetOrgPerson') && classes.includes('nsDSWindowsReplicationAgreement'),
+        classes.join(', '),
+      );
     });
   });
 

@@ -100,16 +100,13 @@ export function checkEntry(entry: SchemaEntry, schema: Schema, placement: Placem
   const known = classes.map((placed) => placed.objectClass);
   // With a class it does not know, the server stops there, and what that class would allow cannot be told.
   const judgeAllowed = !extensible && unknown.length === 0;
+  const allowed = judgeAllowed ? schema.allowedByAny(known) : 'any';
   let reportedByAttribute: Finding | undefined;
   const perAttribute: Finding[] = [];
   for (const attribute of entry.attributes) {
     let notAllowedHere: Finding | undefined;
     const canonical = attribute.attributeType?.lowerName ?? baseType(attribute.type);
-    if (
-      judgeAllowed &&
-      !isAlwaysAllowed(attribute.type, attribute.attributeType) &&
-      !known.some((objectClass) => schema.allowsCanonical(objectClass, canonical))
-    ) {
+    if (allowed !== 'any' && !allowed.has(canonical) && !isAlwaysAllowed(attribute.type, attribute.attributeType)) {
       const lines = attribute.values.flatMap((value) => (value.line ? [value.line] : []));
       const ranges = lines.length > 0 ? lines.map((line) => line.nameRange) : [placement.attribute?.(attribute.type)];
       for (const range of ranges) {

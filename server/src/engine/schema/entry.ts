@@ -5,7 +5,7 @@
  * add record, or from a live entry with a modify record played on it (the dry run's case).
  */
 import type { AttrLine, LdifRecord } from '../ldif/ast';
-import { parseDn } from '../dn/dn';
+import { isPlainDn, parseDn } from '../dn/dn';
 import type { AttributeType, Schema } from './schema';
 import { valueKey } from './values';
 
@@ -194,6 +194,12 @@ function keysOf(attribute: MutableAttribute): Set<string> {
 /** The type=value pairs of the DN's first RDN; none when the DN does not parse. */
 function rdnOf(dn: string | undefined): { type: string; value: string }[] {
   if (!dn) return [];
+  // Almost every DN is plain: its first RDN is one type=value with nothing to unescape.
+  if (isPlainDn(dn)) {
+    const equals = dn.indexOf('=');
+    const comma = dn.indexOf(',', equals);
+    return [{ type: dn.slice(0, equals), value: dn.slice(equals + 1, comma < 0 ? dn.length : comma) }];
+  }
   const parsed = parseDn(dn);
   if (parsed.problems.some((problem) => problem.severity === 'error') || parsed.rdns.length === 0) return [];
   return parsed.rdns[0].avas.map((ava) => ({ type: ava.type, value: ava.value }));

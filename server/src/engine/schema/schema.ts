@@ -93,8 +93,11 @@ export interface Schema {
    * (389-DS rewrites the lists to the types' first names when it loads a class; other servers' lists may use aliases).
    */
   allows(objectClass: ObjectClass, attributeName: string): boolean;
-  /** `allows` for a name canonicalName already gave (the checks ask it for every attribute of every entry). */
-  allowsCanonical(objectClass: ObjectClass, canonical: string): boolean;
+  /**
+   * The names (as canonicalName gives them) that some of the classes allows, or `'any'` when one
+   * lists `*`: the checks ask it once per entry, and most entries of a file share their classes.
+   */
+  allowedByAny(classes: readonly ObjectClass[]): ReadonlySet<string> | 'any';
   /** The type's first name, lower-cased, for comparing names as the server does; the name itself when the schema does not know it. */
   canonicalName(name: string): string;
   /** `required` of the class with each name as canonicalName gives it. */
@@ -134,6 +137,8 @@ class IndexedSchema implements Schema {
   private readonly requiredKeys = new Map<ObjectClass, readonly string[]>();
   /** Per class: the first names (lower case) of every type it lists. */
   private readonly allowedKeys = new Map<ObjectClass, ReadonlySet<string>>();
+  /** allowedByAny's answers, by the classes' OIDs. */
+  private readonly allowedByClasses = new Map<string, ReadonlySet<string> | 'any'>();
   private reverse: { must: Map<AttributeType, ObjectClass[]>; may: Map<AttributeType, ObjectClass[]> } | undefined;
 
   constructor(
@@ -252,7 +257,9 @@ class IndexedSchema implements Schema {
 
   attributeType(nameOrOid: string): AttributeType | undefined {
     // Asked for every line of every record, mostly with the same few spellings: remembered as written.
-    if (this.typesAsWritten.has(nameOrOid)) return this.typesAsWritten.get(nameOrOid);
+    // One look-up for a known name (most of them); `has` tells an unknown one from a name not seen yet.
+    const known = this.typesAsWritten.get(nameOrOid);
+    if (known !== undefined || this.typesAsWritten.has(nameOrOid)) return known;
     const type = this.typesByKey.get(nameOrOid.toLowerCase());
     if (this.typesAsWritten.size >= 10_000) this.typesAsWritten.clear();
     this.typesAsWritten.set(nameOrOid, type);
@@ -260,7 +267,8 @@ class IndexedSchema implements Schema {
   }
 
   objectClass(nameOrOid: string): ObjectClass | undefined {
-    if (this.classesAsWritten.has(nameOrOid)) return this.classesAsWritten.get(nameOrOid);
+    const known = this.classesAsWritten.get(nameOrOid);
+    if (known !== undefined || this.classesAsWritten.has(nameOrOid)) return known;
     const objectClass = this.classesByKey.get(nameOrOid.toLowerCase());
     if (this.classesAsWritten.size >= 10_000) this.classesAsWritten.clear();
     this.classesAsWritten.set(nameOrOid, objectClass);
@@ -277,13 +285,33 @@ class IndexedSchema implements Schema {
     return this.allowsCanonical(objectClass, this.canonicalName(attributeName));
   }
 
-  allowsCanonical(objectClass: ObjectClass, canonical: string): boolean {
+  private allowsCanonical(objectClass: ObjectClass, canonical: string): boolean {
+    const keys = this.allowedBy(objectClass);
+    return keys.has('*') || keys.has(canonical);
+  }
+
+  private allowedBy(objectClass: ObjectClass): ReadonlySet<string> {
     let keys = this.allowedKeys.get(objectClass);
     if (!keys) {
       keys = new Set([...objectClass.required, ...objectClass.allowed].map((name) => this.canonicalName(name)));
       this.allowedKeys.set(objectClass, keys);
     }
-    return keys.has('*') || keys.has(canonical);
+    return keys;
+  }
+
+  allowedByAny(classes: readonly ObjectClass[]): ReadonlySet<string> | 'any' {
+    let key = '';
+    for (const objectClass of classes) key += `${objectClass.oid} `;
+    let allowed = this.allowedByClasses.get(key);
+    if (allowed === undefined) {
+      const union = new Set<string>();
+      for (const objectClass of classes) for (const name of this.allowedBy(objectClass)) union.add(name);
+      allowed = union.has('*') ? 'any' : union;
+      // Class lists repeat across a file; a bound keeps made-up combinations from growing it without end.
+      if (this.allowedByClasses.size >= 1_000) this.allowedByClasses.clear();
+      this.allowedByClasses.set(key, allowed);
+    }
+    return allowed;
   }
 
   canonicalName(name: string): string {

@@ -44,7 +44,8 @@ export function findUnknownObjectClasses(values: readonly EntryValue[], schema: 
 }
 
 export function isExtensibleObject(name: string): boolean {
-  return name.toLowerCase() === 'extensibleobject';
+  // Asked for every class of every entry: the length rules out nearly all without a copy.
+  return name.length === 16 && name.toLowerCase() === 'extensibleobject';
 }
 
 function didYouMean(name: string, schema: Schema): string {
