@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   assertNoWireLogging,
@@ -13,6 +12,7 @@ import {
   tlsOptionsFor,
 } from '../../server/src/apply/connection';
 import { ApplyError } from '../../server/src/apply/errors';
+import { tempDir } from '../tempDir';
 
 function usageMessage(action: () => unknown): string {
   try {
@@ -101,7 +101,7 @@ test('NODE_DEBUG naming ldapts is refused: it would log attribute values such as
 });
 
 test('a CA file must exist and be PEM', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'winsync-ca-'));
+  const dir = tempDir('winsync-ca-');
   writeFileSync(join(dir, 'ca.der'), Buffer.from([0x30, 0x82, 0x01]));
   await assert.rejects(
     readCaFile(join(dir, 'missing.pem')),
