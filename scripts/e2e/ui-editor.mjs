@@ -4,6 +4,7 @@
 // code-server after the smoke checks; each takes a screenshot for .test-artifacts/e2e/ui-smoke/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { quickOpen as openWithQuickOpen } from './lib.mjs';
 
 /** Polls `probe` (at most `ms`) until it returns a truthy value; throws with `what` otherwise. */
 async function until(what, probe, ms = 15_000) {
@@ -16,16 +17,9 @@ async function until(what, probe, ms = 15_000) {
   }
 }
 
-/** Opens a workspace file with Quick Open, pressing Enter only once the file is the selected row. */
+/** Opens a workspace file with Quick Open and puts the cursor in its editor. */
 async function quickOpen(page, name) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await page.keyboard.type(name);
-  const focused = page.locator('.quick-input-list .monaco-list-row.focused .label-name');
-  await until(`Quick Open to select ${name}`, async () => (await focused.allInnerTexts()).join('') === name);
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor();
+  await openWithQuickOpen(page, name);
   await page.locator('.monaco-editor .view-lines').first().click();
 }
 
