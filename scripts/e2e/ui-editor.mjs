@@ -142,7 +142,8 @@ export async function checkTyping(page, server, check, shots) {
     '',
   ].join('\n');
   const file = join(server.workspace, 'empty.ldif');
-  await until('the file to be saved', () => readFileSync(file, 'utf8') !== '', 10_000);
+  // The save may be read while it is being written: wait for the whole text, then judge.
+  await until('the file to be saved', () => readFileSync(file, 'utf8') === expected, 10_000).catch(() => undefined);
   const written = readFileSync(file, 'utf8');
   if (written !== expected) throw new Error(`the typed file reads ${JSON.stringify(written)}`);
 }

@@ -97,7 +97,7 @@ async function checkTokenColours(page, theme) {
   const colours = await tokenColours(page, {
     comment: ['#', '# A good file'],
     keyword: ['dn', 'dn'],
-    DN: ['dn', 'uid=jdoe'],
+    DN: ['dn', 'jdoe'],
     'attribute name': ['mail', 'mail'],
     value: ['mail', 'jdoe@example.com'],
     base64: ['jpegPhoto', '/9j/4AAQ'],
