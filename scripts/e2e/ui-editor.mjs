@@ -120,7 +120,7 @@ export async function checkTyping(page, server, check, shots) {
   await page.keyboard.press('Control+Space');
   await suggestionSelected(page, 'dn');
   const starts = await suggestions(page);
-  shots.push(['record-start-completion.png', await page.screenshot()]);
+  shots.push(['record-snippets.png', await page.screenshot()]);
   if (starts.length < 2 || !starts.slice(1).every((label) => label.startsWith('winsync-')))
     throw new Error(`at a record start the list shows ${JSON.stringify(starts)}`);
   await page.keyboard.press('Escape');
@@ -191,7 +191,7 @@ export async function checkHovers(page, check, shots) {
   await quickOpen(page, 'plugin-modify.ldif');
   const name = page.locator('.monaco-editor .view-line', { hasText: 'ipaWinSyncAcctDisable: to_ad' }).first();
   const attribute = await hoverFit(page, name, 'ipaWinSyncAcctDisable');
-  shots.push(['hover-attribute-1440x900.png', await page.screenshot()]);
+  shots.push(['hover-attribute.png', await page.screenshot()]);
   if (attribute.needed > attribute.shown)
     throw new Error(`the hover needs ${attribute.needed} px and shows ${attribute.shown}: it scrolls`);
   await page.mouse.move(5, 890);
