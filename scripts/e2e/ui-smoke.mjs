@@ -138,6 +138,11 @@ async function checkFirstSteps(page, check, shots) {
   ]) {
     await useColorTheme(page, theme);
     await checkTokenColours(page, theme);
+    // A steady picture: the status bar says "Activating Extensions" for a moment after a theme change.
+    await page
+      .locator('.statusbar', { hasText: 'Activating Extensions' })
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => undefined);
     shots.push([file, await page.screenshot()]);
   }
 
