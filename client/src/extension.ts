@@ -3,9 +3,10 @@ import { commands, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { registerAgreements } from './agreements';
 import { registerApply } from './apply';
-import { RECORD_LENSES, recordLensMiddleware } from './apply/codeLens';
+import { RECORD_LENSES, recordLensMiddleware, showLensesOnTrust } from './apply/codeLens';
 import { registerExamples } from './examples';
 import { CLIENT_ID, CLIENT_NAME, clientOptions } from './languageClient';
+import { registerSchema } from './schema';
 
 let client: LanguageClient | undefined;
 
@@ -24,10 +25,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // Apply runs here in the extension host and logs to the client's "Winsync LDIF" channel.
   const { profiles, passwords } = registerApply(context, client.outputChannel);
   registerAgreements(context, { profiles, passwords, channel: client.outputChannel });
+  context.subscriptions.push(showLensesOnTrust(client));
   // Shows the apply menus, the Connection Profiles view and the walkthrough's apply steps: an
   // extension host without sockets (the browser) has no apply and leaves them hidden.
   await commands.executeCommand('setContext', 'winsyncLdif.canApply', true);
   await client.start();
+  // The active profile's server schema, handed to the language server.
+  registerSchema(context, client, profiles, client.outputChannel);
 }
 
 export async function deactivate(): Promise<void> {

@@ -17,7 +17,12 @@ const pkg = JSON.parse(text);
 const contributes = pkg.contributes;
 const settings: Record<
   string,
-  { type: string; scope?: string; items?: { properties?: Record<string, { type: string }> } }
+  {
+    type: string;
+    scope?: string;
+    minimum?: number;
+    items?: { properties?: Record<string, { type: string; minimum?: number }> };
+  }
 > = contributes.configuration.properties;
 const commandIds = new Set<string>(contributes.commands.map((command: { command: string }) => command.command));
 /** Commands that need LDAP sockets: only the node extension host registers them. */
@@ -48,17 +53,20 @@ describe('package.json', () => {
     assert.equal(severityPropertyNames(CODES).enum.length, Object.keys(CODES).length);
   });
 
-  test('every setting has a scope; counts are integers', () => {
+  test('every setting has a scope; counts are integers (a number with a fractional minimum is a measure)', () => {
     for (const [name, setting] of Object.entries(settings)) assert.ok(setting.scope, `${name} has a scope`);
-    const numbers = Object.entries(settings).flatMap(([name, setting]) => [
-      ...(setting.type === 'number' || setting.type === 'integer' ? [[name, setting.type]] : []),
+    type Numeric = { type: string; minimum?: number };
+    const numeric = (property: Numeric) => property.type === 'number' || property.type === 'integer';
+    const numbers: [string, Numeric][] = Object.entries(settings).flatMap(([name, setting]) => [
+      ...(numeric(setting) ? [[name, setting] as [string, Numeric]] : []),
       ...Object.entries(setting.items?.properties ?? {})
-        .filter(([, property]) => property.type === 'number' || property.type === 'integer')
-        .map(([key, property]) => [`${name}[].${key}`, property.type]),
+        .filter(([, property]) => numeric(property))
+        .map(([key, property]): [string, Numeric] => [`${name}[].${key}`, property]),
     ]);
-    assert.ok(numbers.length >= 4);
+    assert.ok(numbers.length >= 5);
+    const counts = numbers.filter(([, property]) => Number.isInteger(property.minimum ?? 0));
     assert.deepEqual(
-      numbers.filter(([, type]) => type !== 'integer'),
+      counts.filter(([, property]) => property.type !== 'integer').map(([name]) => name),
       [],
     );
   });

@@ -9,7 +9,7 @@ import { passwordStore } from './secrets';
 import { profileStatusBar } from './statusBar';
 import { profilesView } from '../views/profilesView';
 
-/** The connection profiles and their passwords, which the Sync Agreements view uses too. */
+/** The connection profiles and their passwords, which the Sync Agreements view and the server schema use too. */
 export function registerApply(
   context: ExtensionContext,
   channel: LogOutputChannel,

@@ -120,7 +120,9 @@ test('every attribute of the nsDSWindowsReplicationAgreement MAY list is known o
   }
   assert.equal(catalog.isAllowedOn('agreement', 'mail'), false);
   assert.equal(catalog.isAllowedOn('agreement', 'ipaWinSyncAcctDisable'), false);
-  assert.equal(catalog.isAllowedOn('agreement', 'nsDS5ReplicatedAttributeListTotal'), false);
+  // 389-DS agreements' own settings are known, and marked as theirs.
+  assert.equal(catalog.attribute('nsDS5ReplicatedAttributeListTotal')?.onlyFor, 'replication');
+  assert.equal(catalog.attribute('winSyncMoveAction')?.onlyFor, 'windows');
 });
 
 test('did-you-mean finds the intended attribute', () => {

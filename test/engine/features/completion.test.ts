@@ -40,6 +40,11 @@ function apply(completion: Completion, chosen: CompletionItem): string {
 const pluginNames = catalog.attributesOf('ipa-winsync').map((spec) => spec.name);
 const agreementNames = catalog
   .attributesOf('agreement')
+  .filter((spec) => !spec.serverManaged && spec.onlyFor !== 'replication')
+  .map((spec) => spec.name);
+/** A modify that does not tell the kind of agreement is offered what either kind takes. */
+const eitherAgreementNames = catalog
+  .attributesOf('agreement')
   .filter((spec) => !spec.serverManaged)
   .map((spec) => spec.name);
 const statusNames = catalog
@@ -102,7 +107,7 @@ describe('completion at the start of a line', () => {
     assert.ok(seedStyle.labels.includes('nsds7WindowsReplicaSubtree'));
   });
 
-  test('the replica entry itself and plain replication agreements get no winsync attributes', () => {
+  test('the replica entry itself gets no agreement attributes; a 389-DS agreement only those it takes', () => {
     assert.deepEqual(complete(['dn: cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config', '¦']).labels, [
       'changetype',
       'control',
@@ -112,7 +117,10 @@ describe('completion at the start of a line', () => {
       'objectClass: nsds5ReplicationAgreement',
       '¦',
     ]);
-    assert.deepEqual(plain.labels, []);
+    assert.ok(plain.labels.includes('nsDS5ReplicaHost'));
+    assert.ok(plain.labels.includes('nsds5ReplicaProtocolTimeout'));
+    assert.ok(!plain.labels.includes('winSyncMoveAction'));
+    assert.ok(!plain.labels.includes('nsds7WindowsDomain'));
   });
 
   test('an unrelated entry only gets the LDIF keywords', () => {
@@ -281,7 +289,7 @@ describe('completion in a modify record', () => {
     const result = complete([AGREEMENT_DN, 'changetype: modify', 'replace: ¦']);
     assert.deepEqual(
       result.items.filter((candidate) => candidate.sortText?.startsWith('1')).map((candidate) => candidate.label),
-      agreementNames,
+      eitherAgreementNames,
     );
     const move = item(result, 'winSyncMoveAction');
     assert.equal(move.insertText, 'winSyncMoveAction');
@@ -290,13 +298,17 @@ describe('completion in a modify record', () => {
     assert.equal(textOf(typed.text, item(typed, 'ipaWinSyncAcctDisable').range!), 'ipaWinSyncAc');
   });
 
-  test('after increment: only integer attributes', () => {
+  test('after increment: only integer attributes, of either kind of agreement while the record does not tell', () => {
     assert.deepEqual(complete([AGREEMENT_DN, 'changetype: modify', 'increment: ¦']).labels, [
       'nsDS5ReplicaPort',
       'nsds5ReplicaTimeout',
       'nsds5replicaBusyWaitTime',
       'nsds5replicaSessionPauseTime',
       'winSyncInterval',
+      'nsds5ReplicaProtocolTimeout',
+      'nsds5ReplicaFlowControlWindow',
+      'nsds5ReplicaFlowControlPause',
+      'nsDS5ReplicaWaitForAsyncResults',
     ]);
   });
 
@@ -443,7 +455,7 @@ describe('object classes', () => {
       'changetype: add',
       'objectClass: ¦',
     ]);
-    assert.deepEqual(agreement.labels, ['nsDSWindowsReplicationAgreement', 'top']);
+    assert.deepEqual(agreement.labels, ['nsDSWindowsReplicationAgreement', 'nsds5ReplicationAgreement', 'top']);
     assert.match(item(agreement, 'nsDSWindowsReplicationAgreement').documentation ?? '', /Windows sync agreement/);
     const plugin = complete([PLUGIN_DN, 'objectClass: ¦']);
     assert.deepEqual(plugin.labels.sort(), ['extensibleObject', 'nsSlapdPlugin', 'top']);

@@ -30,6 +30,9 @@ const WIN_PRIVATE =
 const AGMT_C = '389-ds-base ldap/servers/plugins/replication/repl5_agmt.c';
 const AGMTLIST_C = '389-ds-base ldap/servers/plugins/replication/repl5_agmtlist.c';
 const SCHEMA = '389-ds-base ldap/schema/01core389.ldif, 02common.ldif L190 (nsDSWindowsReplicationAgreement)';
+/** The live probe of both agreement kinds (issue 12): every value on add and on modify, read back. */
+const PROBE_12 = 'probe of 389-ds-base 2.3.1, issue 12 (findings.md §A, results.json)';
+const PLAIN_SCHEMA = '389-ds-base ldap/schema/01core389.ldif (nsds5ReplicationAgreement MAY list)';
 
 /** Status attributes the schema marks NO-USER-MODIFICATION: the front end drops them from adds and modifies. */
 const NO_USER_MOD: ReactionInput = {
@@ -83,15 +86,20 @@ function statusAttribute(fields: Pick<AttributeInput, 'name' | 'doc' | 'source' 
 
 export const agreementEntryKind: EntryKindInput = {
   kind: 'agreement',
-  title: 'Windows sync agreement (nsDSWindowsReplicationAgreement)',
+  title: 'replication agreement (Windows sync or 389-DS)',
   doc: [
-    'A 389-DS Windows synchronisation agreement: `objectClass: nsDSWindowsReplicationAgreement`, stored as',
-    '`cn=<name>,cn=replica,cn=<escaped suffix>,cn=mapping tree,cn=config` under a supplier replica.',
-    'The schema requires only `cn`, but the replication plug-in refuses an add with 53 (and no text) unless host, port,',
-    'replicated suffix and — for SIMPLE or DIGEST-MD5 binds — bind DN and password are present. Attributes outside the',
-    'object class are refused with 65 (Object class violation). Do not add `nsds5ReplicationAgreement` as well: the',
-    'Windows object class is what selects winsync. Many wrong values are accepted silently, and add and modify check',
-    "different things, so the server's answer is a poor guide.",
+    'A 389-DS replication agreement, stored as `cn=<name>,cn=replica,cn=<escaped suffix>,cn=mapping tree,cn=config`',
+    'under a supplier replica (389-DS runs one anywhere under `cn=mapping tree`, and finds its replica from',
+    '`nsDS5ReplicaRoot`). `objectClass: nsDSWindowsReplicationAgreement` makes it a Windows sync agreement (winsync with',
+    'Active Directory); `nsds5ReplicationAgreement` a 389-DS to 389-DS one. Both take the `nsDS5Replica*` settings;',
+    'only a Windows agreement takes the `nsds7*`, `winSync*` and `oneWaySync` ones (on a 389-DS agreement: 65 on add, 53',
+    'with no text on modify), and only a 389-DS agreement the bootstrap, flow-control, protocol-timeout and total-update',
+    'settings (65 on a Windows agreement). The schema requires only `cn`, but the replication plug-in refuses an add',
+    'with 53 (and no text) unless host, port, replicated suffix and — for SIMPLE or DIGEST-MD5 binds — bind DN and',
+    'password are present. Many wrong values are accepted silently, add and modify check different things, and a',
+    'refused modify may still have reached the running agreement (389-DS hands it over before checking it).',
+    'Observed on 389-DS 2.3.1 with a Samba AD DC: password changes reach AD only with `nsslapd-unhashed-pw-switch: on` in',
+    '`cn=config` (the 2.3 default is `off`, and then they are dropped without a log line).',
   ].join(' '),
   otherAllowed: ['objectClass', 'cn', 'description'],
   acceptsAnyAttribute: false,
@@ -101,6 +109,15 @@ export const agreementEntryKind: EntryKindInput = {
       name: 'nsDSWindowsReplicationAgreement',
       doc: 'Makes the entry a Windows sync agreement: the replication plug-in runs winsync (DirSync with Active Directory) for it instead of 389-to-389 replication. Its only required attribute is `cn`; do not add `nsds5ReplicationAgreement` as well.',
       identifies: true,
+      agreementKind: 'windows',
+      title: 'Windows sync agreement (nsDSWindowsReplicationAgreement)',
+    },
+    {
+      name: 'nsds5ReplicationAgreement',
+      doc: 'Makes the entry a 389-DS to 389-DS replication agreement (what IdM writes between its own servers). It takes the `nsDS5Replica*` settings but none of the Windows ones (`nsds7*`, `winSync*`, `oneWaySync`).',
+      identifies: true,
+      agreementKind: 'replication',
+      title: '389-DS replication agreement (nsds5ReplicationAgreement)',
     },
     { name: 'top', doc: 'The root of every object class; FreeIPA leaves it out, lib389 writes it. Either way works.' },
   ],
@@ -379,7 +396,7 @@ export const agreementAttributes: AttributeInput[] = [
       },
       modify: {
         kind: 'ignores',
-        note: 'A different suffix is stored with result 0 and nothing logged; the modify handler does not re-read it, so the running agreement keeps its original replica until the server restarts, then fails to load.',
+        note: 'On a Windows agreement a different suffix is stored with result 0 and nothing logged; the modify handler does not re-read it, so the running agreement keeps its original replica until the server restarts, then fails to load. A 389-DS replication agreement refuses any modify of it with 53 and no text. A value that is not a DN gets 21 either way.',
       },
     },
     doc: [
@@ -392,6 +409,7 @@ export const agreementAttributes: AttributeInput[] = [
   {
     name: 'nsds7WindowsReplicaSubtree',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Subtrees',
     syntax: { kind: 'dn' },
     multiValued: false,
@@ -418,6 +436,7 @@ export const agreementAttributes: AttributeInput[] = [
   {
     name: 'nsds7DirectoryReplicaSubtree',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Subtrees',
     syntax: { kind: 'dn' },
     multiValued: false,
@@ -443,6 +462,7 @@ export const agreementAttributes: AttributeInput[] = [
   {
     name: 'winSyncSubtreePair',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Subtrees',
     syntax: { kind: 'subtree-pair' },
     multiValued: true,
@@ -469,6 +489,7 @@ export const agreementAttributes: AttributeInput[] = [
   {
     name: 'nsds7WindowsDomain',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Subtrees',
     syntax: { kind: 'domain' },
     multiValued: false,
@@ -495,6 +516,7 @@ export const agreementAttributes: AttributeInput[] = [
   {
     name: 'nsds7NewWinUserSyncEnabled',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Sync behaviour',
     syntax: { kind: 'boolean', dialect: 'winsync' },
     multiValued: false,
@@ -512,6 +534,7 @@ export const agreementAttributes: AttributeInput[] = [
   {
     name: 'nsds7NewWinGroupSyncEnabled',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Sync behaviour',
     syntax: { kind: 'boolean', dialect: 'winsync' },
     multiValued: false,
@@ -528,6 +551,7 @@ export const agreementAttributes: AttributeInput[] = [
   {
     name: 'oneWaySync',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Sync behaviour',
     syntax: {
       kind: 'enum',
@@ -566,6 +590,7 @@ export const agreementAttributes: AttributeInput[] = [
   {
     name: 'winSyncMoveAction',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Sync behaviour',
     syntax: {
       kind: 'enum',
@@ -580,7 +605,7 @@ export const agreementAttributes: AttributeInput[] = [
         },
         {
           value: 'unsync',
-          doc: 'Removes the ntUser/ntGroup object class and the sync attributes from the matching directory entry, so it stops syncing; moving the AD entry back re-links it. If the AD entry is later deleted, the directory entry stays.',
+          doc: 'Removes the ntUser/ntGroup object class and the sync attributes from the matching directory entry, so it stops syncing. The design note says moving the AD entry back re-links it; observed on 389-DS 2.3.1 with a Samba AD DC, it does not (389-DS logs error 65 once): add objectClass ntUser and ntUserDomainId by hand to link it again. If the AD entry is later deleted, the directory entry stays.',
         },
       ],
     },
@@ -611,6 +636,7 @@ export const agreementAttributes: AttributeInput[] = [
   {
     name: 'winSyncFlattenTree',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Sync behaviour',
     syntax: { kind: 'boolean', dialect: 'winsync' },
     multiValued: false,
@@ -647,14 +673,13 @@ export const agreementAttributes: AttributeInput[] = [
     serverManaged: false,
     onBadValue: {
       add: {
-        kind: 'rejects',
-        code: 53,
-        note: 'Excluding an attribute that replication cannot do without makes the add fail with 53.',
+        kind: 'ignores',
+        note: 'A malformed list (no "$ EXCLUDE", a capital letter in "objectClass") is stored with result 0 and silently excludes nothing; excluding an attribute replication cannot do without (cn, objectclass, nsuniqueid, …) makes the add fail with 53.',
       },
       modify: {
         kind: 'rejects',
-        code: 53,
-        note: 'Refused with 53 "attempt to exclude an illegal attribute in a fractional agreement" when a forbidden attribute is excluded.',
+        code: 1,
+        note: 'A malformed list is refused with 1 (Operations error) and no text; excluding an attribute replication cannot do without with 53 "attempt to exclude an illegal attribute in a fractional agreement".',
       },
     },
     doc: [
@@ -737,6 +762,7 @@ export const agreementAttributes: AttributeInput[] = [
   {
     name: 'winSyncWindowsFilter',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Filters',
     syntax: { kind: 'filter', parensRequired: true },
     multiValued: false,
@@ -762,6 +788,7 @@ export const agreementAttributes: AttributeInput[] = [
   {
     name: 'winSyncDirectoryFilter',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Filters',
     syntax: { kind: 'filter', parensRequired: false },
     multiValued: false,
@@ -788,6 +815,7 @@ export const agreementAttributes: AttributeInput[] = [
   {
     name: 'winSyncInterval',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Schedule',
     syntax: { kind: 'integer', min: 1, max: 2147483647, unit: 'seconds' },
     multiValued: false,
@@ -868,6 +896,7 @@ export const agreementAttributes: AttributeInput[] = [
   {
     name: 'nsds7DirsyncCookie',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Status',
     syntax: { kind: 'binary' },
     multiValued: false,
@@ -1046,5 +1075,243 @@ export const agreementAttributes: AttributeInput[] = [
       'entries when they are read. Pure status: drop it when turning an `ldapsearch` export into LDIF to apply.',
     ].join(' '),
     source: 'ldap-server.md §3.3 (returned by 389-ds 2.3.1 on the agreement); libreplication-plugin.so',
+  },
+  // ---------------------------------------------------------------- 389-DS to 389-DS agreements only
+  {
+    name: 'nsds5ReplicaProtocolTimeout',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: { kind: 'integer', min: 1, max: 2147483647, unit: 'seconds' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: {
+        kind: 'accepts',
+        note: '0 is stored with result 0 on add (measured on 389-DS 2.3.1), although a modify refuses it; a value that is not a number gets 21.',
+      },
+      modify: {
+        kind: 'rejects',
+        code: 53,
+        note: 'Zero, a negative value, a word or an empty value is refused with 53 "attribute nsds5ReplicaProtocolTimeout value (…) is invalid, must be a number greater than zero."; a value above 2147483647 is accepted.',
+      },
+    },
+    doc: "How long, in seconds, the agreement waits for the replication protocol to stop cleanly (when it is disabled or the server shuts down) before it breaks off. Without it the replica's setting (default 120) applies.",
+    source: `${PROBE_12}; ${AGMTLIST_C}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsds5ReplicaFlowControlWindow',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: { kind: 'integer', min: 0, max: 2147483647, unit: 'entries' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: WAIT_TIME_BAD_VALUE,
+    doc: 'During a total update, how many entries may be sent without an acknowledgement from the consumer before the supplier pauses. The default is 1000.',
+    source: `${PROBE_12}; ${AGMT_C}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsds5ReplicaFlowControlPause',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: { kind: 'integer', min: 0, max: 2147483647, unit: 'milliseconds' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: WAIT_TIME_BAD_VALUE,
+    doc: 'During a total update, how many milliseconds the supplier pauses when the flow-control window is full. The default is 2000.',
+    source: `${PROBE_12}; ${AGMT_C}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsDS5ReplicaWaitForAsyncResults',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: { kind: 'integer', min: -2147483648, max: 2147483647, unit: 'milliseconds' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'accepts', note: 'Any integer is accepted; zero or less means 100 ms. Non-numbers get 21.' },
+      modify: { kind: 'accepts', note: 'Any integer is accepted; zero or less means 100 ms. Non-numbers get 21.' },
+    },
+    doc: "How long, in milliseconds, the supplier waits for the consumer's results of asynchronous operations before it checks again. Zero or less means 100.",
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsds5ReplicaIgnoreMissingChange',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Sync behaviour',
+    syntax: {
+      kind: 'enum',
+      values: [
+        { value: 'never', doc: 'A change missing from the changelog stops replication (the default).' },
+        { value: 'once', doc: 'Skip one missing change, then behave as `never` again.' },
+        { value: 'always', doc: 'Always skip missing changes: the consumer may silently diverge.' },
+        { value: 'on', doc: 'Another spelling of `always`, accepted by 389-DS.', legacy: true },
+        { value: 'off', doc: 'Another spelling of `never`, accepted by 389-DS.', legacy: true },
+      ],
+    },
+    multiValued: false,
+    requiredOnAdd: false,
+    default: 'never',
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'ignores', fallback: 'never', note: 'Any other value is stored with result 0 and means never.' },
+      modify: {
+        kind: 'rejects',
+        code: 1,
+        note: 'Anything but off, never, on, once or always (any case) is refused with 1 (Operations error).',
+      },
+    },
+    doc: 'What the supplier of a 389-DS agreement does when a change it should send is no longer in its changelog. Skipping keeps replication going at the price of a consumer that may differ.',
+    source: `${PROBE_12}; ${AGMTLIST_C}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsDS5ReplicaBootstrapBindDN',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: { kind: 'dn' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'rejects', code: 21, note: 'A value that is not a DN gets 21 (Invalid syntax).' },
+      modify: { kind: 'rejects', code: 21, note: 'A value that is not a DN gets 21 (Invalid syntax).' },
+    },
+    doc: "A second bind DN for a 389-DS agreement. It is tried when the bind with `nsDS5ReplicaBindDN` fails with 49 (e.g. while the consumer's replication manager entry is not there yet during an initialisation).",
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsDS5ReplicaBootstrapCredentials',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: { kind: 'binary' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'accepts', note: 'Any value is stored (encrypted).' },
+      modify: { kind: 'accepts', note: 'Any value is stored (encrypted).' },
+    },
+    doc: 'The password of `nsDS5ReplicaBootstrapBindDN`. It is stored encrypted, like `nsDS5ReplicaCredentials`; keep it out of shared files.',
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsDS5ReplicaBootstrapBindMethod',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: {
+      kind: 'enum',
+      values: [
+        { value: 'SIMPLE', doc: 'Bind with the bootstrap DN and its password.' },
+        { value: 'SSLCLIENTAUTH', doc: 'Bind with the server certificate (needs LDAPS or StartTLS).' },
+      ],
+    },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'ignores', note: 'Any other value is stored with result 0 and ignored.' },
+      modify: {
+        kind: 'rejects',
+        code: 1,
+        note: 'Anything but SIMPLE or SSLCLIENTAUTH is refused with 1 (Operations error).',
+      },
+    },
+    doc: 'How the bootstrap bind of a 389-DS agreement authenticates. `SSLCLIENTAUTH` needs LDAPS or StartTLS.',
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsDS5ReplicaBootstrapTransportInfo',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: {
+      kind: 'enum',
+      values: [
+        { value: 'LDAP', doc: 'Plain LDAP, unencrypted, to the consumer.' },
+        { value: 'LDAPS', doc: 'LDAP over TLS from the first byte (port 636).' },
+        { value: 'StartTLS', doc: 'LDAP upgraded to TLS with StartTLS (port 389).' },
+        { value: 'SSL', doc: 'An older spelling of LDAPS, still accepted.', legacy: true },
+        { value: 'TLS', doc: 'An older spelling of StartTLS, still accepted.', legacy: true },
+      ],
+    },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'ignores', note: 'Any other value is stored with result 0 and ignored.' },
+      modify: {
+        kind: 'rejects',
+        code: 1,
+        note: 'Anything but LDAP, LDAPS, StartTLS, SSL or TLS is refused with 1 (Operations error).',
+      },
+    },
+    doc: "The connection the bootstrap bind of a 389-DS agreement uses. Without it the agreement's own transport is used.",
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsds5ReplicaStripAttrs',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Sync behaviour',
+    syntax: { kind: 'text' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'accepts', note: 'Any value is stored.' },
+      modify: { kind: 'accepts', note: 'Any value is stored.' },
+    },
+    doc: 'Attributes (separated by spaces) removed from a replicated change when, with fractional replication, nothing else of it is left to send, so that an empty change is not sent. Only 389-DS agreements take it.',
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsDS5ReplicatedAttributeListTotal',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Sync behaviour',
+    syntax: { kind: 'fractional-list' },
+    multiValued: true,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: {
+        kind: 'ignores',
+        note: 'A malformed list is stored with result 0 and silently excludes nothing; excluding an attribute replication needs is 53.',
+      },
+      modify: {
+        kind: 'rejects',
+        code: 1,
+        note: 'A malformed list is refused with 1; excluding an attribute replication needs with 53.',
+      },
+    },
+    doc: 'Like `nsDS5ReplicatedAttributeList`, but for total updates (initialisations) only. Only 389-DS agreements take it (65 on a Windows agreement).',
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsds5ReplicaCleanRUVNotified',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Status',
+    syntax: { kind: 'text' },
+    multiValued: true,
+    requiredOnAdd: false,
+    serverManaged: true,
+    onBadValue: {
+      add: { kind: 'accepts', note: 'Stored as written.' },
+      modify: { kind: 'rejects', code: 53, note: 'A plain agreement refuses any modify of it with 53 and no text.' },
+    },
+    doc: 'Written by a CleanAllRUV task: the replica IDs whose cleaning this agreement has passed on. Never author it.',
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
   },
 ];

@@ -1,8 +1,16 @@
-import type { AttributeSpec, CatalogData, EntryKind, EntryKindSpec } from './schema';
+import type { AgreementKind, AttributeSpec, CatalogData, EntryKind, EntryKindSpec } from './schema';
 import { catalogData } from './data';
 import { closest } from '../util/closest';
 
-export type { AttributeSpec, EntryKind, EntryKindSpec, ValueSyntax, EnumValue, Reaction } from './schema';
+export type {
+  AgreementKind,
+  AttributeSpec,
+  EntryKind,
+  EntryKindSpec,
+  ValueSyntax,
+  EnumValue,
+  Reaction,
+} from './schema';
 
 /** Read-only view over the catalog data; all name look-ups ignore case. */
 export class Catalog {
@@ -42,6 +50,14 @@ export class Catalog {
     const spec = this.kinds.get(kind);
     if (!spec) throw new Error(`catalog: no entry kind ${kind}`);
     return spec;
+  }
+
+  /** What to call an entry of this kind: for an agreement of a known kind, that kind's name. */
+  title(kind: EntryKind, agreementKind?: AgreementKind): string {
+    const spec = this.entryKind(kind);
+    const byClass =
+      agreementKind && spec.objectClasses.find((objectClass) => objectClass.agreementKind === agreementKind);
+    return byClass?.title ?? spec.title;
   }
 
   attributesOf(kind: EntryKind): AttributeSpec[] {

@@ -10,6 +10,10 @@ import { z } from 'zod';
 export const EntryKindSchema = z.enum(['ipa-winsync', 'agreement']);
 export type EntryKind = z.infer<typeof EntryKindSchema>;
 
+/** The two kinds of replication agreement: a Windows sync agreement, or a 389-DS to 389-DS one. */
+export const AgreementKindSchema = z.enum(['windows', 'replication']);
+export type AgreementKind = z.infer<typeof AgreementKindSchema>;
+
 export const EnumValueSchema = z.object({
   value: z.string().min(1),
   /** What choosing this value does, in our words. */
@@ -99,6 +103,8 @@ export const AttributeSchema = z.object({
   default: z.string().optional(),
   /** Written by the server; an admin should not author it. */
   serverManaged: z.boolean(),
+  /** On agreements: the only kind that may carry it (no value: both kinds). */
+  onlyFor: AgreementKindSchema.optional(),
   /** Reaction to a bad value on add and on modify (they differ on agreements). */
   onBadValue: z.object({ add: ReactionSchema, modify: ReactionSchema }),
   /** Markdown, our own words. */
@@ -121,9 +127,21 @@ export const EntryKindSpecSchema = z.object({
   acceptsAnyAttribute: z.boolean(),
   /** Prefix that marks an attribute as belonging to this entry kind (e.g. `ipaWinSync`). */
   ownPrefixes: z.array(z.string()),
-  /** The entry's object classes, for completion and hover; `identifies` marks the one that tells the kind apart. */
+  /**
+   * The entry's object classes, for completion and hover; `identifies` marks those that tell the
+   * kind apart, and on agreements which kind of agreement each makes.
+   */
   objectClasses: z
-    .array(z.object({ name: z.string().min(1), doc: z.string().min(1), identifies: z.boolean().optional() }))
+    .array(
+      z.object({
+        name: z.string().min(1),
+        doc: z.string().min(1),
+        identifies: z.boolean().optional(),
+        agreementKind: AgreementKindSchema.optional(),
+        /** The name of the entry this class makes, for messages and hover (with `agreementKind`). */
+        title: z.string().min(1).optional(),
+      }),
+    )
     .min(1),
 });
 export type EntryKindSpec = z.infer<typeof EntryKindSpecSchema>;

@@ -4,7 +4,7 @@
  * read records through it.
  */
 import type { AttrLine, LdifRecord, ModOp } from '../ldif/ast';
-import type { Catalog, EntryKind } from '../catalog';
+import type { AgreementKind, Catalog, EntryKind } from '../catalog';
 import { parseDn, type Rdn } from '../dn/dn';
 
 /**
@@ -37,6 +37,12 @@ export interface EntryView {
   readonly record: LdifRecord;
   /** The winsync entry kind, or undefined for any other entry. */
   readonly kind: EntryKind | undefined;
+  /**
+   * For an agreement: Windows sync or 389-DS replication, from its object class or from an
+   * attribute only one kind takes; undefined when the record does not tell (a modify of shared
+   * `nsDS5Replica*` settings, which both kinds take alike).
+   */
+  readonly agreementKind: AgreementKind | undefined;
   /** Every value the record writes or deletes, in order. */
   readonly writes: readonly ValueWrite[];
   /** Every attribute the record names, once per line or header. */
@@ -48,8 +54,6 @@ const PLUGIN_RDNS = [
   ['cn', 'plugins'],
   ['cn', 'config'],
 ];
-/** A plain (not Windows) replication agreement lives at the same place in the tree. */
-const OTHER_AGREEMENT_CLASS = 'nsds5replicationagreement';
 
 /** Builds the catalog's view of a record: its entry kind, what it writes and which attributes it names. */
 export function viewEntry(record: LdifRecord, catalog: Catalog): EntryView {
@@ -63,6 +67,7 @@ export function viewEntry(record: LdifRecord, catalog: Catalog): EntryView {
  */
 class RecordView implements EntryView {
   readonly kind: EntryKind | undefined;
+  readonly agreementKind: AgreementKind | undefined;
   #writes: readonly ValueWrite[] | undefined;
   #mentions: readonly AttributeMention[] | undefined;
 
@@ -70,7 +75,7 @@ class RecordView implements EntryView {
     readonly record: LdifRecord,
     catalog: Catalog,
   ) {
-    this.kind = classify(record, this, catalog);
+    [this.kind, this.agreementKind] = classify(record, this, catalog);
   }
 
   get writes(): readonly ValueWrite[] {
@@ -98,20 +103,36 @@ class RecordView implements EntryView {
   }
 }
 
-function classify(record: LdifRecord, view: Pick<EntryView, 'mentions'>, catalog: Catalog): EntryKind | undefined {
+type Classification = readonly [EntryKind | undefined, AgreementKind | undefined];
+
+const ORDINARY: Classification = [undefined, undefined];
+
+function classify(record: LdifRecord, view: Pick<EntryView, 'mentions'>, catalog: Catalog): Classification {
   const dn = record.dn?.value;
-  if (dn === undefined) return undefined;
+  if (dn === undefined) return ORDINARY;
   // Both winsync entries end in cn=config: a DN that cannot spell it needs no parse unless an objectClass makes it an agreement.
-  if (!mayEndInConfig(dn) && !hasObjectClass(record, identifyingClass(catalog))) return undefined;
+  const byClass = agreementKindByClass(record, identifyingClasses(catalog));
+  if (!mayEndInConfig(dn) && !byClass) return ORDINARY;
   const parsed = parseDn(dn);
-  if (parsed.problems.some((problem) => problem.severity === 'error')) return undefined;
+  if (parsed.problems.some((problem) => problem.severity === 'error')) return ORDINARY;
   const rdns = parsed.rdns;
-  if (rdns.length === 3 && PLUGIN_RDNS.every(([type, value], i) => isRdn(rdns[i], type, value))) return 'ipa-winsync';
-  if (hasObjectClass(record, identifyingClass(catalog))) return 'agreement';
-  if (!isUnderReplica(rdns) || isPlainAgreement(record)) return undefined;
-  // A change to an existing entry below cn=replica: a Windows agreement when it names winsync
-  // attributes (ipaWinSync* there is wrong on either kind of agreement, and the rules say so).
-  return view.mentions.some((mention) => catalog.kindByPrefix(mention.name) !== undefined) ? 'agreement' : undefined;
+  if (rdns.length === 3 && PLUGIN_RDNS.every(([type, value], i) => isRdn(rdns[i], type, value)))
+    return ['ipa-winsync', undefined];
+  if (byClass) return ['agreement', byClass];
+  if (!isUnderReplica(rdns)) return ORDINARY;
+  // A change to an existing entry below cn=replica: an agreement when it names agreement
+  // attributes (ipaWinSync* there is wrong on either kind, and the rules say so). Its kind is
+  // told by an attribute only one kind takes; the shared nsDS5Replica* ones leave it open.
+  let named = false;
+  let kind: AgreementKind | undefined;
+  for (const mention of view.mentions) {
+    const spec = catalog.attribute(mention.name);
+    if (spec?.entry === 'agreement') {
+      named = true;
+      kind ??= spec.onlyFor;
+    } else if (catalog.kindByPrefix(mention.name) !== undefined) named = true;
+  }
+  return named ? ['agreement', kind] : ORDINARY;
 }
 
 /**
@@ -128,22 +149,33 @@ function isRdn(rdn: Rdn, type: string, value: string): boolean {
   return ava.type.length === type.length && ava.type.toLowerCase() === type && ava.value.toLowerCase() === value;
 }
 
-/** Asked for every record, so looked up once per catalog. */
-const identifying = new WeakMap<Catalog, string>();
+/** Asked for every record, so looked up once per catalog: lower-cased class name → agreement kind. */
+const identifying = new WeakMap<Catalog, ReadonlyMap<string, AgreementKind>>();
 
-function identifyingClass(catalog: Catalog): string {
+function identifyingClasses(catalog: Catalog): ReadonlyMap<string, AgreementKind> {
   const known = identifying.get(catalog);
   if (known !== undefined) return known;
-  const spec = catalog.entryKind('agreement').objectClasses.find((objectClass) => objectClass.identifies);
-  if (!spec) throw new Error('catalog: the agreement entry kind names no identifying object class');
-  const name = spec.name.toLowerCase();
-  identifying.set(catalog, name);
-  return name;
+  const classes = new Map<string, AgreementKind>();
+  for (const objectClass of catalog.entryKind('agreement').objectClasses)
+    if (objectClass.identifies && objectClass.agreementKind)
+      classes.set(objectClass.name.toLowerCase(), objectClass.agreementKind);
+  if (classes.size === 0) throw new Error('catalog: the agreement entry kind names no identifying object class');
+  identifying.set(catalog, classes);
+  return classes;
 }
 
-/** An add of a plain (not Windows) replication agreement. */
-export function isPlainAgreement(record: LdifRecord): boolean {
-  return hasObjectClass(record, OTHER_AGREEMENT_CLASS);
+/** The agreement kind the record's object classes make (Windows wins when both are there, as in 389-DS). */
+function agreementKindByClass(
+  record: LdifRecord,
+  classes: ReadonlyMap<string, AgreementKind>,
+): AgreementKind | undefined {
+  let found: AgreementKind | undefined;
+  for (const [name, kind] of classes) {
+    if (!hasObjectClass(record, name)) continue;
+    if (kind === 'windows') return kind;
+    found = kind;
+  }
+  return found;
 }
 
 function hasObjectClass(record: LdifRecord, lowerName: string): boolean {

@@ -216,4 +216,25 @@ export const SNIPPETS: readonly SnippetSpec[] = [
     description: 'Modify an agreement: winSyncInterval, the number of seconds between two polls of AD for changes.',
     body: agreementModify(replace('winSyncInterval', catalogDefault(3, 'winSyncInterval'))),
   },
+  // ------------------------------------------------------------ 389-DS replication agreement
+  {
+    name: '389-DS replication agreement (to another IdM or 389-DS server)',
+    prefix: 'winsync-replication-agreement',
+    description:
+      'Add a 389-DS to 389-DS replication agreement, as IdM keeps between its own servers beside its Windows sync agreements. It takes the nsDS5Replica* settings but none of the Windows ones (nsds7*, winSync*, oneWaySync: 389-DS refuses them with 65). The consumer needs a replica and a replication manager entry.',
+    body: [
+      l`dn: cn=meTo${mirror(2)},cn=replica,cn=${dnValue(1)},cn=mapping tree,cn=config`,
+      l`changetype: add`,
+      l`objectClass: nsds5ReplicationAgreement`,
+      l`cn: meTo${mirror(2)}`,
+      l`${attr('nsDS5ReplicaHost')}: ${text(2, 'ipa2.example.com')}`,
+      l`${attr('nsDS5ReplicaPort')}: ${text(3, '389')}`,
+      l`${attr('nsDS5ReplicaRoot')}: ${text(1, SUFFIX)}`,
+      l`${attr('nsDS5ReplicaTransportInfo')}: ${choice(4, 'nsDS5ReplicaTransportInfo', 'StartTLS')}`,
+      l`${attr('nsDS5ReplicaBindMethod')}: ${choice(5, 'nsDS5ReplicaBindMethod')}`,
+      l`${attr('nsDS5ReplicaBindDN')}: ${text(6, 'cn=replication manager,cn=config')}`,
+      l`${attr('nsDS5ReplicaCredentials')}: ${text(7, 'Replication-secret')}`,
+      l`description: me to ${mirror(2)}`,
+    ],
+  },
 ];

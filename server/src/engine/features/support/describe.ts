@@ -5,6 +5,7 @@
 import type { AttributeSpec, Reaction, ValueSyntax } from '../../catalog';
 import type { BooleanDialect } from '../../catalog/schema';
 import { BOOLEAN_WORDS, readBoolean } from '../../catalog/semantics';
+import { SYNC_LAB, syncChecksOf, type SyncVerdict } from '../../catalog/syncChecks';
 import { splitFirstSentence } from '../../util/sentences';
 
 /** Inline code that survives backticks in the text. */
@@ -189,8 +190,27 @@ export function describeAttribute(spec: AttributeSpec): string {
   if (rule) paragraphs.push(rule);
   const [, rest] = splitFirstSentence(spec.doc);
   if (rest) paragraphs.push(rest);
-  paragraphs.push(factsLine(spec), reactionLines(spec).join('\n'));
+  paragraphs.push(factsLine(spec), reactionLines(spec).join('\n'), syncLines(spec).join('\n'));
   return paragraphs.join('\n\n');
+}
+
+const VERDICT_MARK: Record<SyncVerdict, string> = { confirmed: '✓', qualified: '≈', contradicted: '✗' };
+
+/**
+ * Which statements about the attribute a real sync checked, and what it showed; where it
+ * contradicts the text (which then comes from the IdM guide or the design note), both are given.
+ */
+function syncLines(spec: AttributeSpec): string[] {
+  const checks = syncChecksOf(spec.name);
+  if (checks.length === 0) return [`*Not checked against a real sync: from the IdM guide and the 389-DS sources.*`];
+  return [
+    `**Checked against a real sync** (${SYNC_LAB}):`,
+    ...checks.map((check) =>
+      check.verdict === 'confirmed'
+        ? `- ${VERDICT_MARK.confirmed} "${check.quote}"`
+        : `- ${VERDICT_MARK[check.verdict]} "${check.quote}" — ${check.verdict === 'contradicted' ? 'not so; observed' : 'observed'}: ${check.observed ?? ''}`,
+    ),
+  ];
 }
 
 export interface BooleanChoice {

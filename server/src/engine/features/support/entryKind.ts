@@ -1,10 +1,11 @@
-import type { Catalog, EntryKind } from '../../catalog';
+import type { AgreementKind, Catalog, EntryKind } from '../../catalog';
 import { parseDn, replicaSuffix } from '../../dn/dn';
 import type { RecordAt } from './locate';
-import { isPlainAgreement } from '../../model/entryView';
 
 export interface KindGuess {
   readonly kind: EntryKind | undefined;
+  /** For an agreement, Windows sync or 389-DS, when the record tells. */
+  readonly agreementKind?: AgreementKind;
   /** True when the kind comes from the DN's shape or the names used, not from the entry view. */
   readonly guessed: boolean;
 }
@@ -15,8 +16,7 @@ export interface KindGuess {
  * the catalog prefixes of the names it already uses.
  */
 export function entryKindOf({ record, view }: RecordAt, catalog: Catalog): KindGuess {
-  if (view?.kind) return { kind: view.kind, guessed: false };
-  if (isPlainAgreement(record)) return { kind: undefined, guessed: false };
+  if (view?.kind) return { kind: view.kind, agreementKind: view.agreementKind, guessed: false };
   if (isAgreementShaped(record.dn?.value)) return { kind: 'agreement', guessed: true };
   for (const line of record.lines) {
     const kind = catalog.kindByPrefix(line.name);
