@@ -7,11 +7,11 @@ import type { LdapSession } from '../../server/src/apply/connection';
 import { advice, ApplyError, explainConnectError, formatExplanation } from '../../server/src/apply/errors';
 import { renderRemedy } from '../../client/src/apply/remedies';
 import { Secret } from '../../server/src/apply/secret';
-import { getLanguageService } from '../../server/src/engine/service';
+import { loadCatalog } from '../../server/src/engine/catalog';
 
 const PASSWORD = 'Bind-Pw-7Qz!';
 const USER_PASSWORD = 'User-Pw-3Xk!';
-const service = getLanguageService();
+const catalog = loadCatalog();
 const profile: ConnectionProfile = {
   name: 'test',
   url: 'ldap://127.0.0.1:9',
@@ -72,7 +72,7 @@ function fake(
     close: async () => undefined,
   };
   state.deps = {
-    service,
+    catalog,
     passwords,
     log: {
       info: (line) => state.lines.push(`info ${line}`),

@@ -15,7 +15,8 @@ import {
 } from 'vscode';
 import type { Secret } from '@apply/secret';
 import { parseLdif } from '@engine/ldif/parser';
-import { getLanguageService, type LanguageService, type ValidationSettings } from '@engine/service';
+import { loadCatalog, type Catalog } from '@engine/catalog';
+import type { ValidationSettings } from '@engine/rules/validate';
 import type { ApplyDiagnostics } from './diagnostics';
 import { runFlow, type FlowMode, type FlowOutcome, type FlowUi, type PasswordStore } from './flow';
 import type { ApplyLog } from './output';
@@ -45,7 +46,7 @@ export interface ApplyHost {
 const SHOW_LOG = 'Show Log';
 
 export class ApplyCommands {
-  private service: LanguageService | undefined;
+  private catalog: Catalog | undefined;
   private running = false;
 
   constructor(private readonly host: ApplyHost) {}
@@ -128,7 +129,7 @@ export class ApplyCommands {
       severity: settings.get('severity') ?? {},
       disabledGroups: settings.get('disabledGroups') ?? [],
     };
-    const service = (this.service ??= getLanguageService());
+    const catalog = (this.catalog ??= loadCatalog());
     const title = `Winsync LDIF: ${mode === 'apply' ? 'applying' : 'dry run of'} ${only?.length === 1 ? `a record of ${label}` : label} → ${profile.name}`;
 
     const outcome = await window.withProgress(
@@ -152,7 +153,7 @@ export class ApplyCommands {
               progress.report({ message, ...(increment !== undefined ? { increment } : {}) });
             },
           },
-          { service, validation, passwords: this.host.passwords, ui: editorUi, log: this.host.log },
+          { catalog, validation, passwords: this.host.passwords, ui: editorUi, log: this.host.log },
         ).finally(() => cancel.dispose());
       },
     );

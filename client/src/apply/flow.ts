@@ -23,7 +23,8 @@ import { printable } from '@apply/printable';
 import { formatResult, formatSummary, runRecords, type ApplyReport, type RecordResult } from '@apply/run';
 import { recordSecrets, redact, type Secret } from '@apply/secret';
 import { sourceRecords, textInput } from '@apply/source';
-import type { LanguageService, ValidationSettings } from '@engine/service';
+import type { Catalog } from '@engine/catalog';
+import type { ValidationSettings } from '@engine/rules/validate';
 import { connectionSettings, describeProfile, type ConnectionProfile } from './profileSettings';
 import { renderRemedy } from './remedies';
 
@@ -66,7 +67,7 @@ export interface FlowLog {
 }
 
 export interface FlowDeps {
-  readonly service: Pick<LanguageService, 'catalog'>;
+  readonly catalog: Catalog;
   readonly validation?: ValidationSettings;
   readonly passwords: PasswordStore;
   readonly ui: FlowUi;
@@ -139,7 +140,7 @@ export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<Flo
   };
 
   try {
-    const catalog = deps.service.catalog;
+    const catalog = deps.catalog;
     const baseDir = request.input.path ? request.input.path.replace(/\/[^/]*$/, '') || '/' : undefined;
     const input = textInput(request.input.file, baseDir, request.input.text);
     const only = request.records ? new Set(request.records) : undefined;
