@@ -91,6 +91,17 @@ function checkInstalledReadme(server) {
   if (missing.length > 0) throw new Error(`README images that are not in the repository: ${missing.join(', ')}`);
   const relativeLinks = [...readme.matchAll(/\]\(((?!https:|#|mailto:)[^)\s]+)\)/g)].map((match) => match[1]);
   if (relativeLinks.length > 0) throw new Error(`relative links in the installed README: ${relativeLinks.join(', ')}`);
+  // scripts/extension-readme.mjs leaves sections out: no link may point at one of them.
+  const anchors = new Set(
+    [...readme.matchAll(/^#{1,6} (.*)$/gm)].map((match) =>
+      match[1]
+        .toLowerCase()
+        .replace(/[^\w\s-]/g, '')
+        .replace(/\s/g, '-'),
+    ),
+  );
+  const dangling = [...readme.matchAll(/\]\(#([\w-]+)\)/g)].map((match) => match[1]).filter((a) => !anchors.has(a));
+  if (dangling.length > 0) throw new Error(`links to sections the installed README lacks: ${dangling.join(', ')}`);
   return images.length;
 }
 

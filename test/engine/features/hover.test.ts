@@ -41,12 +41,11 @@ describe('hover on attribute names', () => {
     assert.deepEqual(hover.contents.split('\n\n'), [
       '**ipaWinSyncAcctDisable** — Chooses the direction in which account lock (disabled) state is synchronised between IdM and Active Directory. Values: one of `none`, `to_ad`, `to_ds`, `both`; FreeIPA ships `both`.',
       'The plug-in compares the value case-insensitively and refuses anything other than the four listed values. With any value other than `none`, the plug-in also reads the optional (in)activated-group filters.',
-      'Single-valued; required when the entry is added; a modify may not remove it.',
+      'Single-valued; required when the entry is added; a modify may not remove it · *not sync-verified*.',
       [
         `- **Bad value when the entry is added:** ${spec.onBadValue.add.note}`,
         `- **Bad value in a modify:** ${spec.onBadValue.modify.note}`,
       ].join('\n'),
-      '*Not checked against a real sync: from the IdM guide and the 389-DS sources.*',
     ]);
   });
 
