@@ -462,7 +462,7 @@ winSyncInterval: abc
     );
     assert.equal(result.code, 1);
     const [schedule, interval] = lines(result);
-    assert.match(schedule, /1 Operations error with no text; .*nsds5ReplicaUpdateSchedule.*line [34]/);
+    assert.match(schedule, /1 Operations error with no text; .*nsds5ReplicaUpdateSchedule.*line [34]/i);
     assert.match(
       interval,
       /21 Invalid syntax .*winSyncInterval \(line 10\) does not match its syntax.*Fix: Write a whole number/,

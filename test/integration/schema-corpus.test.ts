@@ -126,10 +126,6 @@ const JUSTIFIED: Readonly<Record<string, { readonly codes: readonly string[]; re
     reason:
       'password policy attributes of a newer ppolicy draft (pwdMaxLength, pwdMaxIdle, …) than the dumped server knows',
   },
-  'openldap__openldap/tests__data__test-whoami.ldif': {
-    codes: ['schema/duplicate-value'],
-    reason: 'a userPassword value given twice',
-  },
   'openldap__openldap/tests__data__regressions__its9282__config.ldif': {
     codes: ['schema/unknown-object-class', 'schema/invalid-syntax'],
     reason: "@BACKEND@ placeholders, which OpenLDAP's test scripts replace (olc@BACKEND@Config)",
