@@ -3,6 +3,7 @@
 // --production (npm run package): source maps are written beside the bundles but not linked from
 // them, since the .vsix does not ship them. NO_MINIFY=1 keeps the names, for reading a CPU profile.
 import { build } from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 
 const watch = process.argv.includes('--watch');
@@ -17,8 +18,17 @@ const common = {
   minify: !process.env.NO_MINIFY,
 };
 
+// "Open an Example" carries examples/*.ldif in the client bundle (a browser could not list a folder).
+const EXAMPLES = new URL('../examples/', import.meta.url);
+const examples = Object.fromEntries(
+  readdirSync(EXAMPLES)
+    .filter((name) => name.endsWith('.ldif'))
+    .map((name) => [name, readFileSync(new URL(name, EXAMPLES), 'utf8')]),
+);
+const define = { WINSYNC_EXAMPLES: JSON.stringify(examples) };
+
 const targets = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], define },
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

@@ -199,7 +199,7 @@ async function roomForTheView(page) {
  * with a succeeded update; a user applied from the editor reaches AD and comes back with its AD
  * GUID (the compare diff shows it); a wrong credential turns the view to 49 with its fix.
  */
-export async function checkLab(page, lab, files, { step, quickOpen, screenshots }) {
+export async function checkLab(page, lab, files, { step, quickOpen, shoot }) {
   step('Explorer: focus the Sync Agreements view, then Refresh (asks for the password once)');
   await palette(page, 'Focus on Sync Agreements View');
   await agreementsPane(page).waitFor();
@@ -260,9 +260,9 @@ export async function checkLab(page, lab, files, { step, quickOpen, screenshots 
   step("the diff: the live entry, with ntUniqueId from AD, beside the record's change");
   await palette(page, 'Winsync LDIF: Refresh Sync Agreements');
   await row(page, /sent/).waitFor();
-  if (screenshots) {
+  if (shoot) {
     await sleep(800);
-    await page.screenshot({ path: join(screenshots, 'demo-sync.png') });
+    await shoot('demo-sync.png');
   }
 
   step('lab-wrong-credentials.ldif: Apply File to Server');
@@ -278,7 +278,7 @@ export async function checkLab(page, lab, files, { step, quickOpen, screenshots 
   const fix = row(page, /^Fix: Replace nsDS5ReplicaCredentials/);
   await fix.waitFor();
   step(`the view: ${(await failing.innerText()).replace(/\s+/g, ' ')}; ${(await fix.innerText()).slice(0, 80)}…`);
-  if (screenshots) {
+  if (shoot) {
     // The Fix row's whole text is in its tooltip.
     await page.keyboard.press('Escape');
     await fix.hover();
@@ -288,7 +288,7 @@ export async function checkLab(page, lab, files, { step, quickOpen, screenshots 
       .waitFor({ state: 'visible' })
       .catch(() => undefined);
     await sleep(800);
-    await page.screenshot({ path: join(screenshots, 'demo-agreements.png') });
+    await shoot('demo-agreements.png');
   }
 }
 

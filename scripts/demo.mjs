@@ -13,18 +13,29 @@
 //   --check        start, open the printed URL in headless chromium, check that the extension
 //                  draws its diagnostics (with --server: that the profile is active, that
 //                  "Apply File to Server" applies good-agreement-modify.ldif, and that the CLI's
-//                  dry run passes), stop, exit 0 or 1. Uses its own folders (demo-check), so it
-//                  can run beside a demo.
+//                  dry run passes), stop, exit 0 or 1. Uses fresh folders of its own
+//                  (~/.cache/winsync-ldif/demo-check-*, removed after a pass), so it can run
+//                  beside a demo or another check.
 //                  With --ad: the Sync Agreements view, a user synced to AD and back, and the 49 a
 //                  wrong credential causes (scripts/demo-lab.mjs checkLab).
-//   --screenshots  with --check: refresh docs/screenshots/demo-*.png
+//   --screenshots  with --check: refresh docs/screenshots/demo-*.png, only when the whole check
+//                  passes (a failed run leaves them as they were)
 //
 // code-server is installed on first use by scripts/e2e/install.sh into ~/.cache/winsync-ldif.
 // Everything the demo keeps lives in ~/.cache/winsync-ldif/demo ($WINSYNC_DEMO_DIR overrides it):
 // the user-data folder (settings, open editors) persists between runs; the examples are copied
 // afresh on every start, so the repository is never modified.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +45,7 @@ import {
   CS_VERSION,
   freePort,
   launchBrowser,
+  quickOpen,
   ROOT,
   stopOnSignal,
   VSIX,
@@ -78,8 +90,12 @@ if (options.screenshots && !options.check) {
 }
 
 const CACHE = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'winsync-ldif');
-// --check gets its own folders: it must not disturb (or be disturbed by) a demo someone is using.
-const BASE = process.env.WINSYNC_DEMO_DIR ?? join(CACHE, options.check ? 'demo-check' : 'demo');
+// --check gets fresh folders of its own on every run: it must not disturb (or be disturbed by) a
+// demo someone is using, nor another check running at the same time, and no theme, layout or
+// stored password of an earlier run may change what it sees. They are removed after a pass.
+mkdirSync(CACHE, { recursive: true });
+const BASE =
+  process.env.WINSYNC_DEMO_DIR ?? (options.check ? mkdtempSync(join(CACHE, 'demo-check-')) : join(CACHE, 'demo'));
 const USER_DATA = join(BASE, 'user-data');
 const EXTENSIONS = join(BASE, 'extensions');
 const WORKSPACE = join(BASE, 'examples');
@@ -323,14 +339,10 @@ async function startCodeServer() {
 
 // -------------------------------------------------------------------------------------- check
 
-/** Opens a workspace file with Quick Open (Ctrl+P), as a user would. */
-async function quickOpen(page, name) {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor();
+/** Screenshots of this check, written to docs/screenshots/ only once all of it passed. */
+const shots = new Map();
+async function shoot(page, name) {
+  shots.set(name, await page.screenshot());
 }
 
 /**
@@ -377,8 +389,7 @@ async function applyFromEditor(page, ds, step) {
   if (!/1 applied/.test(text)) throw new Error(`the apply did not succeed: ${text}`);
   if (options.screenshots) {
     await sleep(500);
-    await page.screenshot({ path: join(SCREENSHOTS, 'demo-apply.png') });
-    step(`screenshot in ${relative(ROOT, SCREENSHOTS)}/: demo-apply.png`);
+    await shoot(page, 'demo-apply.png');
   }
 }
 
@@ -416,7 +427,7 @@ async function checkInBrowser(server, ds, lab, labFiles) {
         .first()
         .waitFor({ state: 'visible' });
       await sleep(800); // the hover fades in and fills in part by part
-      await page.screenshot({ path: join(SCREENSHOTS, 'demo-diagnostics.png') });
+      await shoot(page, 'demo-diagnostics.png');
       await page.mouse.move(5, 5);
 
       step('completion of an enum value in good-plugin.ldif');
@@ -452,10 +463,9 @@ async function checkInBrowser(server, ds, lab, labFiles) {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowUp');
       await sleep(1_000);
-      await page.screenshot({ path: join(SCREENSHOTS, 'demo-completion.png') });
+      await shoot(page, 'demo-completion.png');
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+Z');
-      step(`screenshots in ${relative(ROOT, SCREENSHOTS)}/: demo-diagnostics.png, demo-completion.png`);
     }
     if (ds) {
       step(`the status bar names the profile from the workspace settings, "${PROFILE_NAME}"`);
@@ -467,10 +477,8 @@ async function checkInBrowser(server, ds, lab, labFiles) {
       await checkLab(page, lab, labFiles, {
         step,
         quickOpen,
-        screenshots: options.screenshots ? SCREENSHOTS : undefined,
+        shoot: options.screenshots ? (name) => shoot(page, name) : undefined,
       });
-      if (options.screenshots)
-        step(`screenshots in ${relative(ROOT, SCREENSHOTS)}/: demo-sync.png, demo-agreements.png`);
     }
   } catch (error) {
     const shot = join(BASE, 'check-failure.png');
@@ -594,6 +602,11 @@ async function main() {
     } finally {
       if (lab) restoreLab(run);
     }
+    if (shots.size > 0) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      for (const [name, png] of shots) writeFileSync(join(SCREENSHOTS, name), png);
+      log(`check: screenshots in ${relative(ROOT, SCREENSHOTS)}/: ${[...shots.keys()].join(', ')}`);
+    }
     log('check: PASS');
     return 0;
   }
@@ -615,4 +628,6 @@ try {
 } finally {
   await stopAll();
 }
+// A passing check leaves nothing behind; a failing one keeps its logs for the message above.
+if (options.check && exitCode === 0 && !process.env.WINSYNC_DEMO_DIR) rmSync(BASE, { recursive: true, force: true });
 process.exit(exitCode);

@@ -1,14 +1,11 @@
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { commands, type ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { registerAgreements } from './agreements';
 import { registerApply } from './apply';
 import { RECORD_LENSES, recordLensMiddleware, showLensesOnTrust } from './apply/codeLens';
+import { registerExamples } from './examples';
+import { CLIENT_ID, CLIENT_NAME, clientOptions } from './languageClient';
 import { registerSchema } from './schema';
 
 let client: LanguageClient | undefined;
@@ -19,17 +16,19 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'ldif' }],
-    synchronize: { configurationSection: 'winsyncLdif' },
+  client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, {
+    ...clientOptions(),
     initializationOptions: { recordLenses: RECORD_LENSES },
     middleware: recordLensMiddleware,
-  };
-  client = new LanguageClient('winsyncLdif', 'Winsync LDIF', serverOptions, clientOptions);
+  });
+  context.subscriptions.push(registerExamples());
   // Apply runs here in the extension host and logs to the client's "Winsync LDIF" channel.
   const { profiles, passwords } = registerApply(context, client.outputChannel);
   registerAgreements(context, { profiles, passwords, channel: client.outputChannel });
   context.subscriptions.push(showLensesOnTrust(client));
+  // Shows the apply menus, the Connection Profiles view and the walkthrough's apply steps: an
+  // extension host without sockets (the browser) has no apply and leaves them hidden.
+  await commands.executeCommand('setContext', 'winsyncLdif.canApply', true);
   await client.start();
   // The active profile's server schema, handed to the language server.
   registerSchema(context, client, profiles, client.outputChannel);

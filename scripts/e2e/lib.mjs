@@ -380,6 +380,74 @@ export async function launchBrowser() {
   };
 }
 
+/**
+ * Types `text` into the open quick input and presses Enter on the row labelled `label`,
+ * deterministically: Enter takes the focused row, and lists fill in steps (Quick Open shows
+ * recently opened files first and the file search later), so it waits until the focused row is
+ * `label` and has stayed so for a moment.
+ */
+async function chooseInQuickInput(page, text, label) {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(text);
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused .label-name');
+  let steady = 0;
+  for (const deadline = Date.now() + 20_000; steady < 3; await sleep(100)) {
+    const shown = await focused.textContent({ timeout: 1_000 }).catch(() => undefined);
+    steady = shown?.trim() === label ? steady + 1 : 0;
+    if (Date.now() > deadline)
+      throw new Error(`the focused row of the quick input is ${JSON.stringify(shown)}, not ${label}`);
+  }
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P), as a user would; the active tab must then be `name`. */
+export async function quickOpen(page, name) {
+  await page.keyboard.press('Control+P');
+  await chooseInQuickInput(page, name, name);
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+}
+
+/** Picks a color theme (Ctrl+K Ctrl+T) by its label, e.g. "Light+", and waits until the workbench shows it. */
+export async function useColorTheme(page, label) {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  await chooseInQuickInput(page, label, label);
+  // `vs` is the class of light themes, `vs-dark` of dark ones.
+  const kind = /light/i.test(label) ? 'vs' : 'vs-dark';
+  await page.locator(`.monaco-workbench.${kind}`).waitFor({ timeout: 20_000 });
+  await sleep(500); // the editor repaints its tokens with the new colour map
+}
+
+/**
+ * The computed colour of tokens in the active editor. `spec` maps a name to [the start of the
+ * line, the start of the token's text], e.g. { value: ['mail', 'jdoe@'] }.
+ */
+export async function tokenColours(page, spec) {
+  const lines = await page.locator('.editor-instance .monaco-editor .view-lines .view-line').evaluateAll((rows) =>
+    rows.map((row) =>
+      [...row.querySelectorAll(':scope > span > span')].map((span) => ({
+        text: span.textContent.replace(/\u00a0/g, ' '),
+        colour: span.ownerDocument.defaultView.getComputedStyle(span).color,
+      })),
+    ),
+  );
+  const colours = {};
+  for (const [name, [lineStart, tokenStart]] of Object.entries(spec)) {
+    const line = lines.find((spans) =>
+      spans
+        .map((span) => span.text)
+        .join('')
+        .startsWith(lineStart),
+    );
+    const token = line?.find((span) => span.text.trimStart().startsWith(tokenStart));
+    if (!token) throw new Error(`no token "${tokenStart}" on a line starting "${lineStart}": ${JSON.stringify(lines)}`);
+    colours[name] = token.colour;
+  }
+  return colours;
+}
+
 /** A browser console line, without the %c styling of VS Code's log lines ("%c  ERR color: #f33 message"). */
 export function consoleText(message) {
   return message

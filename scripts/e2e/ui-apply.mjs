@@ -16,6 +16,7 @@ import {
   consoleText,
   launchBrowser,
   log,
+  quickOpen,
   saveFailureArtifacts,
   startCodeServer,
   startDirectoryServer,
@@ -31,15 +32,6 @@ function expect(condition, message) {
 async function openWorkspace(page, server) {
   await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
-}
-
-async function quickOpen(page, file) {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-  await page.keyboard.type(file);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: file }).waitFor();
 }
 
 /** The titles the command palette lists for `text`. */

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { runApplyCommand } from '../../server/src/cli/apply';
+import { tempDir } from '../tempDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'winsync-cli-'));
+const dir = tempDir('winsync-cli-');
 writeFileSync(join(dir, 'ok.ldif'), 'dn: uid=a,dc=x\nchangetype: delete\n');
 writeFileSync(join(dir, 'pw'), 'pw\n', { mode: 0o600 });
 // Port 9 (discard) on loopback: nothing there, and these tests must fail before connecting anyway.

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   assertNoWireLogging,
@@ -15,6 +14,7 @@ import {
 import { Socket } from 'node:net';
 import { ApplyError, formatExplanation } from '../../server/src/apply/errors';
 import { renderRemedy } from '../../server/src/cli/remedies';
+import { tempDir } from '../tempDir';
 
 function usageMessage(action: () => unknown): string {
   try {
@@ -133,7 +133,7 @@ test('NODE_DEBUG naming ldapts is refused: it would log attribute values such as
 });
 
 test('a CA file must exist and be PEM', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'winsync-ca-'));
+  const dir = tempDir('winsync-ca-');
   writeFileSync(join(dir, 'ca.der'), Buffer.from([0x30, 0x82, 0x01]));
   await assert.rejects(
     readCaFile(join(dir, 'missing.pem')),

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { passwordFromEnv, readPasswordFile } from '../../server/src/apply/password';
+import { tempDir } from '../tempDir';
 
 test('a password file loses one trailing newline and warns when others can read it', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'winsync-pw-'));
+  const dir = tempDir('winsync-pw-');
   const file = join(dir, 'pw');
   writeFileSync(file, 'p@ss word\n');
   chmodSync(file, 0o600);

@@ -1,19 +1,19 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { runCli } from './helpers';
 import { checkStream } from '../../server/src/cli/check';
 import { loadCatalog } from '../../server/src/engine/catalog';
 import type { Diagnostic } from '../../server/src/engine/ldif/ast';
+import { tempDir } from '../tempDir';
 
 const GOOD = 'dn: cn=x,dc=example,dc=com\nchangetype: modify\nreplace: description\ndescription: fine\n-\n';
 const BAD = 'dn: cn=x,dc=example,dc=com\nchangetype: update\n';
 
 function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wsl-check-'));
+  const dir = tempDir('wsl-check-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

@@ -1,15 +1,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers';
 import { formatAgreement, toJson } from '../../server/src/cli/status';
 import { decodeAgreement } from '../../server/src/engine/status/agreementHealth';
+import { tempDir } from '../tempDir';
 
 function passwordFile(): { dir: string; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'wsl-status-'));
+  const dir = tempDir('wsl-status-');
   const file = join(dir, 'pw');
   writeFileSync(file, 'Secret123!', { mode: 0o600 });
   return { dir, file };

@@ -57,16 +57,24 @@ export class LspClient {
 
   /**
    * Starts the server and completes the initialize handshake; `configuration` answers
-   * workspace/configuration, `initializationOptions` goes with initialize as an editor's client sends it.
+   * workspace/configuration (settings by section, or a function of the item asked for, with its
+   * section and scopeUri), `initializationOptions` goes with initialize as an editor's client sends it.
    */
-  static async start(configuration: Record<string, unknown> = {}, initializationOptions?: unknown): Promise<LspClient> {
+  static async start(
+    configuration: Record<string, unknown> | ((item: { section?: string; scopeUri?: string }) => unknown) = {},
+    initializationOptions?: unknown,
+  ): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
     );
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section ? (configuration[item.section] ?? null) : null)),
+    const answer =
+      typeof configuration === 'function'
+        ? configuration
+        : (item: { section?: string }) => (item.section ? (configuration[item.section] ?? null) : null);
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
+      params.items.map(answer),
     );
     connection.listen();
     const client = new LspClient(child, connection);

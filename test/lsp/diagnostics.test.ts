@@ -130,6 +130,21 @@ describe('diagnostics over LSP', () => {
     assert.equal(actions[0].edit?.changes?.['file:///work/other.ldif'][0].newText, 'to_ad');
   });
 
+  test('each document gets the settings of its own folder (workspace/configuration with its scopeUri)', async () => {
+    const asked: (string | undefined)[] = [];
+    const configured = await LspClient.start((item) => {
+      asked.push(item.scopeUri);
+      return item.scopeUri?.startsWith('file:///quiet/') ? { severity: { 'winsync/invalid-enum': 'off' } } : {};
+    });
+    try {
+      assert.deepEqual(await configured.open('file:///quiet/a.ldif', TEXT), []);
+      assert.equal((await configured.open('file:///loud/a.ldif', TEXT))[0].code, 'winsync/invalid-enum');
+      assert.deepEqual(asked, ['file:///quiet/a.ldif', 'file:///loud/a.ldif']);
+    } finally {
+      await configured.stop();
+    }
+  });
+
   test('severity settings from workspace/configuration apply', async () => {
     const configured = await LspClient.start({ winsyncLdif: { severity: { 'winsync/invalid-enum': 'warning' } } });
     try {

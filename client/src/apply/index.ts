@@ -7,6 +7,7 @@ import { Profiles } from './profiles';
 import type { PasswordStore } from './flow';
 import { passwordStore } from './secrets';
 import { profileStatusBar } from './statusBar';
+import { profilesView } from '../views/profilesView';
 
 /** The connection profiles and their passwords, which the Sync Agreements view and the server schema use too. */
 export function registerApply(
@@ -17,6 +18,11 @@ export function registerApply(
   const passwords = passwordStore(context.secrets);
   const diagnostics = new ApplyDiagnostics();
   new ApplyCommands({ profiles, passwords, log: applyLog(channel), diagnostics }).register(context);
-  context.subscriptions.push(profiles, diagnostics, profileStatusBar(profiles, COMMANDS.selectProfile));
+  context.subscriptions.push(
+    profiles,
+    diagnostics,
+    profileStatusBar(profiles, COMMANDS.selectProfile),
+    profilesView(profiles),
+  );
   return { profiles, passwords };
 }

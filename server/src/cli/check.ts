@@ -128,7 +128,7 @@ async function checkInput(
   return counts;
 }
 
-/** Files named directly, plus every *.ldif below named folders, in a stable order. */
+/** Files named directly, plus every *.ldif and *.ldf below named folders, in a stable order. */
 async function expandInputs(inputs: readonly string[], cwd: string): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
@@ -152,7 +152,7 @@ async function ldifFilesBelow(folder: string): Promise<string[]> {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) found.push(...(await ldifFilesBelow(path)));
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.ldif')) found.push(path);
+    else if (entry.isFile() && /\.ldi?f$/i.test(entry.name)) found.push(path);
   }
   return found;
 }

@@ -57,17 +57,24 @@ const documents = new TextDocuments<EditorDocument>({
   },
 });
 const large = new Map<string, LargeDocument>();
-let settings: ValidationSettings = {};
-let formatting: FormattingOptions = { foldWidth: DEFAULT_FOLD_WIDTH };
-/** The size cap on a `:< file://` value (winsyncLdif.maxValueFileSizeMiB), as apply uses it. */
-let maxFileValueBytes: number | undefined;
+/** The `winsyncLdif` settings of one document (they may differ per workspace folder). */
+interface DocumentSettings {
+  readonly validation: ValidationSettings;
+  readonly formatting: FormattingOptions;
+  /** The size cap on a `:< file://` value (winsyncLdif.maxValueFileSizeMiB), as apply uses it. */
+  readonly maxFileValueBytes?: number;
+}
+const DEFAULT_SETTINGS: DocumentSettings = { validation: {}, formatting: { foldWidth: DEFAULT_FOLD_WIDTH } };
+// Per document URI, asked for once and forgotten when the settings change or the document closes.
+const settingsByUri = new Map<string, Promise<DocumentSettings>>();
 let canPullConfiguration = false;
 /** The per-record lenses the client asked for (its commands and wording); none when it asked for none. */
 let recordLenses: readonly RecordLens[] = [];
+// Settings are pulled only once the client is initialized, so diagnostics wait for that.
+let initialized: () => void;
+const ready = new Promise<void>((resolve) => (initialized = resolve));
 // Issue 16: the server schema the client sent for the active profile (none until it does).
 const schema = new SchemaHolder(connection, () => Promise.all(documents.all().map(publish)).then(() => undefined));
-// Diagnostics wait for the first settings, so a document opened at start-up is not published twice.
-let settingsLoaded: Promise<void> = Promise.resolve();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -87,18 +94,24 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-connection.onInitialized(() => {
-  settingsLoaded = refreshSettings();
-});
+connection.onInitialized(() => initialized());
 
 connection.onDidChangeConfiguration(async () => {
-  await refreshSettings();
+  settingsByUri.clear();
   for (const document of documents.all()) await publish(document);
 });
 
-async function refreshSettings(): Promise<void> {
-  if (!canPullConfiguration) return;
-  const section = (await connection.workspace.getConfiguration('winsyncLdif')) as {
+/** The settings that apply to the document at `uri` (its workspace folder's, where they differ). */
+function settingsOf(uri: string): Promise<DocumentSettings> {
+  let found = settingsByUri.get(uri);
+  if (!found) settingsByUri.set(uri, (found = pullSettings(uri)));
+  return found;
+}
+
+async function pullSettings(uri: string): Promise<DocumentSettings> {
+  await ready;
+  if (!canPullConfiguration) return DEFAULT_SETTINGS;
+  const section = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'winsyncLdif' })) as {
     severity?: ValidationSettings['severity'];
     disabledGroups?: ValidationSettings['disabledGroups'];
     maxDiagnostics?: number;
@@ -107,12 +120,14 @@ async function refreshSettings(): Promise<void> {
     maxValueFileSizeMiB?: number;
   } | null;
   const maxMiB = section?.maxValueFileSizeMiB;
-  maxFileValueBytes = maxMiB && maxMiB > 0 ? Math.round(maxMiB * 1024 * 1024) : undefined;
-  formatting = { foldWidth: section?.foldWidth ?? DEFAULT_FOLD_WIDTH, foldComments: section?.foldComments === true };
-  settings = {
-    severity: section?.severity ?? {},
-    disabledGroups: section?.disabledGroups ?? [],
-    maxDiagnostics: section?.maxDiagnostics,
+  return {
+    validation: {
+      severity: section?.severity ?? {},
+      disabledGroups: section?.disabledGroups ?? [],
+      maxDiagnostics: section?.maxDiagnostics,
+    },
+    formatting: { foldWidth: section?.foldWidth ?? DEFAULT_FOLD_WIDTH, foldComments: section?.foldComments === true },
+    maxFileValueBytes: maxMiB && maxMiB > 0 ? Math.round(maxMiB * 1024 * 1024) : undefined,
   };
 }
 
@@ -146,7 +161,7 @@ function largeOf(document: EditorDocument): LargeDocument | undefined {
 }
 
 async function publish(document: EditorDocument): Promise<void> {
-  await settingsLoaded;
+  const { validation: settings, maxFileValueBytes } = await settingsOf(document.uri);
   const version = document.version;
   let diagnostics: LspDiagnostic[];
   try {
@@ -175,6 +190,7 @@ async function publish(document: EditorDocument): Promise<void> {
 documents.onDidChangeContent((event) => void publish(event.document));
 documents.onDidClose((event) => {
   parsed.delete(event.document.uri);
+  settingsByUri.delete(event.document.uri);
   changedSince.delete(event.document.uri);
   large.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -206,7 +222,8 @@ connection.onFoldingRanges((params) => {
   if (big) return big.foldingRanges(document.getText()).map(toLspFoldingRange);
   return withDocument(params.textDocument.uri, (d) => service.getFoldingRanges(d).map(toLspFoldingRange), []);
 });
-connection.onDocumentFormatting((params) => {
+connection.onDocumentFormatting(async (params) => {
+  const { formatting } = await settingsOf(params.textDocument.uri);
   const document = documents.get(params.textDocument.uri);
   const big = document && largeOf(document);
   if (big) return big.format(document.getText(), formatting);
