@@ -1,7 +1,8 @@
 // Writes dist/README.md, the README of the extension page (npm run package passes it to vsce with
 // --readme-path): README.md without the sections for those who work on the repository or use the
 // command line, which the .vsix does not ship (quick start, demo, building the .vsix, command line,
-// winsync lab, tests, layout), and with a link to the table of diagnostic codes instead of the
+// winsync lab, tests, layout) and the lists of commands and settings (the extension page's Feature
+// Contributions tab shows them from package.json), and with a link to the table of diagnostic codes instead of the
 // table (every diagnostic links to its own page). This keeps the .vsix within its 400 KB. Links to
 // what is left out go to the repository's README; vsce then makes every relative link absolute
 // against package.json's `repository`.
@@ -13,6 +14,8 @@ const LEFT_OUT = [
   'The demo',
   'Installing the extension in desktop VS Code',
   'Command line',
+  'Commands',
+  'Settings',
   'The winsync lab',
   'Tests',
   'Layout',
