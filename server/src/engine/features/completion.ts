@@ -62,7 +62,7 @@ function catalogItems(document: ParsedDocument, position: Position, catalog: Cat
   if (line && here && at.offset !== undefined) {
     // Editors take single-line edits only; enum and boolean values are not folded in practice.
     if (at.offset > line.description.length) {
-      return line.line.segments.length > 1 ? [] : valueItems(line, at.offset, here, catalog);
+      return line.line.folded ? [] : valueItems(line, at.offset, here, catalog);
     }
     // In the name of an existing line: replace the name, keep the colon and value.
     const range = rangeIn(line.line, 0, line.description.length);

@@ -32,6 +32,8 @@ export interface LogicalLine {
   readonly range: Range;
   /** At least one segment; the first has offset 0. */
   readonly segments: readonly Segment[];
+  /** Whether it spans more than one physical line (asking does not build the segments). */
+  readonly folded: boolean;
 }
 
 export type ValueEncoding = 'plain' | 'base64' | 'url';

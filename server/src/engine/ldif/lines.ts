@@ -124,12 +124,15 @@ class UnfoldedLine implements LogicalLine {
     this.#segments = segments;
   }
 
+  get folded(): boolean {
+    return this.#segments !== undefined && this.#segments.length > 1;
+  }
+
   get range(): Range {
     const first = this.#block.startLine + this.#row;
     if (this.#range && this.#range.start.line === first) return this.#range;
     // The last physical line of a folded line holds the rest of the text after its leading space.
-    const folded = this.#segments !== undefined && this.#segments.length > 1;
-    const last = folded ? this.segments[this.segments.length - 1] : undefined;
+    const last = this.folded ? this.segments[this.segments.length - 1] : undefined;
     const end = last
       ? { line: last.line, character: 1 + this.text.length - last.offset }
       : { line: first, character: this.text.length };

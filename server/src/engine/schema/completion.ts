@@ -40,7 +40,7 @@ function schemaItems(
   const line = at.line;
   if (at.record && line && at.offset !== undefined) {
     if (at.offset > line.description.length)
-      return line.line.segments.length > 1 ? [] : valueItems(at.record, line, at.offset, schema);
+      return line.line.folded ? [] : valueItems(at.record, line, at.offset, schema);
     // Editing the name of an existing attribute line of an add record.
     const range = rangeIn(line.line, 0, line.description.length);
     if (

@@ -21,10 +21,13 @@ const exact: Normalizer = (value) => value;
 const dn: Normalizer = (value) =>
   /[\\"]/.test(value)
     ? (normalizeDn(value) ?? caseIgnore(value))
-    : value
-        .trim()
-        .replace(/\s*([,=+;])\s*/g, (_, separator: string) => (separator === ';' ? ',' : separator))
-        .toLowerCase();
+    : // Group members are long lists of DNs: most have no space or ";" to read away.
+      !/[\s;]/.test(value)
+      ? value.toLowerCase()
+      : value
+          .trim()
+          .replace(/\s*([,=+;])\s*/g, (_, separator: string) => (separator === ';' ? ',' : separator))
+          .toLowerCase();
 
 const BY_RULE: Readonly<Record<string, Normalizer>> = {
   caseignorematch: caseIgnore,

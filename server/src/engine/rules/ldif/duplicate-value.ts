@@ -34,15 +34,24 @@ export default {
 /** Reports each value line that repeats an earlier one of the same attribute (name in any case, options as written). */
 function repeated(lines: readonly AttrLine[], where: string, found: Finding[], mild = false): void {
   if (lines.length < 2) return;
-  const seen = new Map<string, AttrLine>();
-  for (const line of lines) {
-    if (line.encoding === 'url' || line.value === undefined) continue;
-    const key = `${line.description.toLowerCase()}\u0000${line.value}`;
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, line);
+  // One map by value, holding the first line of each: no key is built per line, and a value shared
+  // by two attributes (cn and sn both "Smith") is rare enough to look back for.
+  const firstByValue = new Map<string, AttrLine>();
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    const value = line.encoding === 'url' ? undefined : line.value;
+    if (value === undefined) continue;
+    const sameValue = firstByValue.get(value);
+    if (!sameValue) {
+      firstByValue.set(value, line);
       continue;
     }
+    const first = sameName(sameValue, line)
+      ? sameValue
+      : lines
+          .slice(0, index)
+          .find((earlier) => earlier.encoding !== 'url' && earlier.value === value && sameName(earlier, line));
+    if (!first) continue;
     // Counted from this line, not from the top of the file: the finding stays true when lines are added above the record.
     const above = line.line.range.start.line - first.line.range.start.line;
     found.push({
@@ -63,4 +72,9 @@ function repeated(lines: readonly AttrLine[], where: string, found: Finding[], m
       ],
     });
   }
+}
+
+/** Attribute names compare without case; options as written. */
+function sameName(a: AttrLine, b: AttrLine): boolean {
+  return a.description === b.description || a.description.toLowerCase() === b.description.toLowerCase();
 }
