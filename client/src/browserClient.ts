@@ -11,14 +11,14 @@ import { registerExamples } from './examples';
 import { CLIENT_ID, CLIENT_NAME, clientOptions } from './languageClient';
 
 /** The extension host's Worker (the project compiles without the DOM library). */
-declare const Worker: new (url: string, options?: { name?: string }) => ConstructorParameters<typeof LanguageClient>[3];
+declare const Worker: new (url: string, options?: { name?: string }) => ConstructorParameters<typeof LanguageClient>[2];
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const serverMain = Uri.joinPath(context.extensionUri, 'dist', 'server.js');
   const worker = new Worker(serverMain.toString(true), { name: CLIENT_NAME });
-  client = new LanguageClient(CLIENT_ID, CLIENT_NAME, clientOptions(), worker);
+  client = new LanguageClient(CLIENT_ID, CLIENT_NAME, worker, clientOptions());
   context.subscriptions.push(registerExamples());
   await client.start();
 }
