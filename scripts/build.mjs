@@ -26,14 +26,15 @@ const browserVariants = {
 };
 
 // Two libraries that vscode-languageclient requires and the extension does not need, replaced by
-// stand-ins to keep the .vsix under its 400 KB (scripts/e2e/run.mjs): each file says why it is safe.
-const SHIMS = { semver: /^semver\/functions\/(parse|satisfies)$/, minimatch: /^minimatch$/ };
+// stand-ins at the same paths under scripts/shims/ to keep the .vsix under its 400 KB
+// (scripts/e2e/run.mjs): each file says why it is safe.
+const SHIMS = /^(semver\/functions\/(parse|satisfies)|minimatch)$/;
 const shims = {
   name: 'shims',
   setup(build) {
-    for (const [name, filter] of Object.entries(SHIMS)) {
-      build.onResolve({ filter }, () => ({ path: fileURLToPath(new URL(`shims/${name}.cjs`, import.meta.url)) }));
-    }
+    build.onResolve({ filter: SHIMS }, ({ path }) => ({
+      path: fileURLToPath(new URL(`shims/${path}.cjs`, import.meta.url)),
+    }));
   },
 };
 

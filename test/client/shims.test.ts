@@ -18,13 +18,19 @@ interface Version {
 }
 type Parse = (version: string) => Version | null;
 type Satisfies = (version: Version | string, range: string) => boolean;
-const shim = require('./scripts/shims/semver.cjs') as { parse: Parse; satisfies: Satisfies };
+// At the paths the bundle maps the real ones to (scripts/build.mjs), with the same exports.
+const shim = {
+  parse: require('./scripts/shims/semver/functions/parse.cjs') as Parse,
+  satisfies: require('./scripts/shims/semver/functions/satisfies.cjs') as Satisfies,
+};
 const parse = require('semver/functions/parse') as Parse;
 const satisfies = require('semver/functions/satisfies') as Satisfies;
 
 const VERSIONS = ['1.100.3', '1.91.0', '1.90.9', '1.91.1', '2.0.0', '0.99.0', '1.101.0-insider', 'v1.100.0', 'x'];
 
 test('the semver stand-in parses and checks a caret range as semver does', () => {
+  assert.equal(typeof shim.parse, typeof parse);
+  assert.equal(typeof shim.satisfies, typeof satisfies);
   for (const range of ['^1.91.0', '^1.100.0']) {
     for (const version of VERSIONS) {
       const real = parse(version);
