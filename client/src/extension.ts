@@ -14,12 +14,16 @@ interface Host {
 }
 
 const inWebWorker = typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
-const host: Promise<Host> = inWebWorker ? import('./browserClient') : import('./nodeClient');
+let host: Promise<Host> | undefined;
+
+function loadHost(): Promise<Host> {
+  return (host ??= inWebWorker ? import('./browserClient') : import('./nodeClient'));
+}
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  await (await host).activate(context);
+  await (await loadHost()).activate(context);
 }
 
 export async function deactivate(): Promise<void> {
-  await (await host).deactivate();
+  await (await loadHost()).deactivate();
 }
