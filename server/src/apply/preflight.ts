@@ -23,7 +23,9 @@ export interface BlockingProblem {
   readonly diagnostic: Diagnostic;
 }
 
-// The language server and `check` inspect local files as the preflight does.
+// They live in localFiles.ts, which the language server loads in node alone (not the rules of
+// this file: a bundle keeps what it loads lazily apart, at a cost per module); `check` and the
+// tests find them here too.
 export { LocalFileInspector, localFileDiagnostic };
 
 /** A local file a record would send, with what inspecting it found. */
