@@ -4,14 +4,12 @@ import {
   chownSync,
   linkSync,
   lstatSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '../../server/src/engine/catalog';
 import { parseLdif } from '../../server/src/engine/ldif/parser';
@@ -20,8 +18,9 @@ import { RejectFile } from '../../server/src/apply/rejectFile';
 import type { ApplySummary, RecordResult } from '../../server/src/apply/run';
 import { sourceRecords, textInput, type SourceRecord } from '../../server/src/apply/source';
 import { renderRemedy } from '../../server/src/cli/remedies';
+import { tempDir } from '../tempDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'winsync-reject-'));
+const dir = tempDir('winsync-reject-');
 const text = [
   'dn: uid=a,dc=x',
   'changetype: add',

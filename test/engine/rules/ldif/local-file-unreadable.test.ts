@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { checkStream } from '../../../../server/src/cli/check';
 import { LocalFileInspector } from '../../../../server/src/apply/preflight';
 import { loadCatalog } from '../../../../server/src/engine/catalog';
 import type { Diagnostic } from '../../../../server/src/engine/ldif/ast';
+import { tempDir } from '../../../tempDir';
 
 async function check(text: string, baseDir: string, maxBytes = 2 * 1024 * 1024): Promise<Diagnostic[]> {
   const found: Diagnostic[] = [];
@@ -21,7 +21,7 @@ const modify = (url: string) =>
   `dn: uid=j,dc=example,dc=com\nchangetype: modify\nreplace: description\ndescription:< ${url}\n-\n`;
 
 test('check warns about a missing local file, naming the path it resolved', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wsl-unreadable-'));
+  const dir = tempDir('wsl-unreadable-');
   const [d] = await check(modify('file://missing.txt'), dir);
   assert.equal(d.severity, 'warning');
   assert.equal(
@@ -31,7 +31,7 @@ test('check warns about a missing local file, naming the path it resolved', asyn
 });
 
 test('check warns about a file over the size cap and about a device, and says nothing of a good file', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wsl-unreadable-'));
+  const dir = tempDir('wsl-unreadable-');
   writeFileSync(join(dir, 'big.bin'), Buffer.alloc(2048));
   writeFileSync(join(dir, 'ok.txt'), 'fine');
   const [big] = await check(modify('file://big.bin'), dir, 1024);
