@@ -15,6 +15,10 @@ const EDITOR = ['^vscode$', 'The engine and apply know no editor: only the clien
 const LSP_LIBRARIES = ['^vscode-language(server|client)', 'Only the hosts (server/src/lsp, client) speak LSP.'];
 const HOSTS = ['(^|/)(lsp|cli)(/|$)', 'Hosts use the engine and apply, never the other way round.'];
 const APPLY = ['(^|/)apply(/|$)|^@apply/', 'The engine does not know apply: apply uses the engine.'];
+const NODE = [
+  '^node:|^(fs|path|crypto|buffer|os|net|tls|url|util)$',
+  "The engine runs in a browser's web worker too (vscode.dev): no node built-ins (util/bytes.ts has base64 and UTF-8).",
+];
 const OUT_OF_ENGINE = [
   '^(\\.\\./)+(document|service|largeDocument|rules|features|model)(/|$)',
   'The parsers, the catalog and the record model sit below rules, features and the document.',
@@ -46,12 +50,26 @@ export default defineConfig(
   },
   // Tests match server output, where runs of spaces are what is asserted.
   { files: ['test/**/*.ts'], rules: { 'no-regex-spaces': 'off' } },
-  { files: ['server/src/engine/**/*.ts'], rules: forbid(EDITOR, LSP_LIBRARIES, HOSTS, APPLY) },
+  { files: ['server/src/engine/**/*.ts'], rules: forbid(EDITOR, LSP_LIBRARIES, HOSTS, APPLY, NODE) },
   {
     files: ['server/src/engine/{ldif,dn,filter,catalog,util,model}/**/*.ts'],
-    rules: forbid(EDITOR, LSP_LIBRARIES, HOSTS, APPLY, OUT_OF_ENGINE),
+    rules: forbid(EDITOR, LSP_LIBRARIES, HOSTS, APPLY, NODE, OUT_OF_ENGINE),
   },
-  { files: ['server/src/engine/rules/**/*.ts'], rules: forbid(EDITOR, LSP_LIBRARIES, HOSTS, APPLY, OUT_OF_RULES) },
+  {
+    files: ['server/src/engine/rules/**/*.ts'],
+    rules: forbid(EDITOR, LSP_LIBRARIES, HOSTS, APPLY, NODE, OUT_OF_RULES),
+  },
+  {
+    files: ['server/src/engine/**/*.ts'],
+    ignores: ['server/src/engine/util/bytes.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Buffer', message: "A browser's web worker has no Buffer: use util/bytes.ts." },
+        { name: 'process', message: "A browser's web worker has no process." },
+      ],
+    },
+  },
   { files: ['server/src/apply/**/*.ts'], rules: forbid(EDITOR, LSP_LIBRARIES, HOSTS) },
   {
     files: ['server/src/cli/**/*.ts'],

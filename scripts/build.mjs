@@ -4,7 +4,39 @@
 // them, since the .vsix does not ship them. NO_MINIFY=1 keeps the names, for reading a CPU profile.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
+
+// One client and one server bundle serve both hosts (node, and a browser's web worker on vscode.dev):
+// each picks its host at run time and loads the other host's modules never (client/src/extension.ts,
+// server/src/lsp/server.ts). The bundles build for node, whose resolution leaves out the browser
+// variants of the LSP libraries (their package.json exports them under the "browser" condition
+// only); this resolves those few by hand rather than turning the condition on for every package.
+const BROWSER_LIBRARIES =
+  /^(vscode-jsonrpc|vscode-languageserver-protocol|vscode-languageserver|vscode-languageclient)\/browser$/;
+const browserVariants = {
+  name: 'browser-variants',
+  setup(build) {
+    build.onResolve({ filter: BROWSER_LIBRARIES }, ({ path }) => ({
+      path: fileURLToPath(
+        new URL(`../node_modules/${path.slice(0, -'/browser'.length)}/lib/browser/main.js`, import.meta.url),
+      ),
+    }));
+  },
+};
+
+// Two libraries that vscode-languageclient requires and the extension does not need, replaced by
+// stand-ins at the same paths under scripts/shims/ to keep the .vsix under its 400 KB
+// (scripts/e2e/run.mjs): each file says why it is safe.
+const SHIMS = /^(semver\/functions\/(parse|satisfies)|minimatch)$/;
+const shims = {
+  name: 'shims',
+  setup(build) {
+    build.onResolve({ filter: SHIMS }, ({ path }) => ({
+      path: fileURLToPath(new URL(`shims/${path}.cjs`, import.meta.url)),
+    }));
+  },
+};
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -16,6 +48,7 @@ const common = {
   sourcemap: production ? 'external' : 'linked',
   logLevel: 'warning',
   minify: !process.env.NO_MINIFY,
+  plugins: [browserVariants],
 };
 
 // "Open an Example" carries examples/*.ldif in the client bundle (a browser could not list a folder).
@@ -28,7 +61,13 @@ const examples = Object.fromEntries(
 const define = { WINSYNC_EXAMPLES: JSON.stringify(examples) };
 
 const targets = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], define },
+  {
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client.js',
+    external: ['vscode'],
+    define,
+    plugins: [browserVariants, shims],
+  },
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

@@ -1,39 +1,29 @@
-import * as path from 'node:path';
-import { commands, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { registerAgreements } from './agreements';
-import { registerApply } from './apply';
-import { RECORD_LENSES, recordLensMiddleware, showLensesOnTrust } from './apply/codeLens';
-import { registerExamples } from './examples';
-import { CLIENT_ID, CLIENT_NAME, clientOptions } from './languageClient';
-import { registerSchema } from './schema';
+/**
+ * The entry of dist/client.js, package.json's `main` and `browser` both: in node (the desktop,
+ * code-server) the extension starts the language server as a node process and offers apply, the
+ * connection profiles and the agreements; in a browser's web worker extension host (vscode.dev,
+ * github.dev), which has no sockets and no processes, it starts the same server bundle as a web
+ * worker and offers the editing features only. Each host's modules are loaded only where it runs
+ * (the bundle keeps them in closures), so the web never evaluates a require of a node module.
+ */
+import type { ExtensionContext } from 'vscode';
 
-let client: LanguageClient | undefined;
+interface Host {
+  activate(context: ExtensionContext): Promise<void>;
+  deactivate(): Promise<void>;
+}
+
+const inWebWorker = typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
+let host: Promise<Host> | undefined;
+
+function loadHost(): Promise<Host> {
+  return (host ??= inWebWorker ? import('./browserClient') : import('./nodeClient'));
+}
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, {
-    ...clientOptions(),
-    initializationOptions: { recordLenses: RECORD_LENSES },
-    middleware: recordLensMiddleware,
-  });
-  context.subscriptions.push(registerExamples());
-  // Apply runs here in the extension host and logs to the client's "Winsync LDIF" channel.
-  const { profiles, passwords } = registerApply(context, client.outputChannel);
-  registerAgreements(context, { profiles, passwords, channel: client.outputChannel });
-  context.subscriptions.push(showLensesOnTrust(client));
-  // Shows the apply menus, the Connection Profiles view and the walkthrough's apply steps: an
-  // extension host without sockets (the browser) has no apply and leaves them hidden.
-  await commands.executeCommand('setContext', 'winsyncLdif.canApply', true);
-  await client.start();
-  // The active profile's server schema, handed to the language server.
-  registerSchema(context, client, profiles, client.outputChannel);
+  await (await loadHost()).activate(context);
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await (await loadHost()).deactivate();
 }

@@ -7,6 +7,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -235,6 +236,27 @@ export async function startCodeServer({ name, vsix, env = {}, restricted = false
   return server;
 }
 
+/**
+ * Unpacks `vsix` into `dir`/extensions the way the editor installs it (code-server
+ * --install-extension with folders of its own) and returns the extension's folder.
+ */
+export function unpackVsix(vsix, dir) {
+  mkdirSync(join(dir, 'user-data'), { recursive: true });
+  writeFileSync(join(dir, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+  const args = ['--config', join(dir, 'config.yaml'), '--user-data-dir', join(dir, 'user-data')];
+  const install = spawnSync(
+    process.execPath,
+    [CODE_SERVER_ENTRY, ...args, '--extensions-dir', join(dir, 'extensions'), '--install-extension', vsix],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+  if (install.status !== 0)
+    throw new Error(
+      `--install-extension failed (${install.status ?? install.signal}):\n${install.stdout}${install.stderr}`,
+    );
+  const [folder] = readdirSync(join(dir, 'extensions')).filter((name) => !name.endsWith('.json'));
+  return join(dir, 'extensions', folder);
+}
+
 /** Runs `bash scripts/ds389.sh <command>` without blocking the event loop (signals still stop the run). */
 function ds389(command, timeoutMs) {
   return runScript('scripts/ds389.sh', command, timeoutMs);
@@ -340,8 +362,11 @@ function pidAlive(pidFile) {
   }
 }
 
-/** A headless Debian chromium with a fresh profile; playwright-core never downloads a browser. */
-export async function launchBrowser() {
+/**
+ * A headless Debian chromium with a fresh profile; playwright-core never downloads a browser.
+ * `args` are added to chromium's command line.
+ */
+export async function launchBrowser({ args = [] } = {}) {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'winsync-e2e-chromium-'));
   const context = await withTimeout(
@@ -363,6 +388,7 @@ export async function launchBrowser() {
         '--disable-component-update',
         '--disable-sync',
         '--disable-dev-shm-usage',
+        ...args,
       ],
     }),
     60_000,

@@ -1,8 +1,10 @@
 // The real-VS-Code tests: packages the extension (npm run package) and checks what the .vsix ships,
 // then runs the in-editor mocha suite (host-suite.mjs), the UI smoke test of the .vsix
-// (ui-smoke.mjs) and the UI test of applying (ui-apply.mjs: Restricted Mode, the modal questions),
-// each against its own code-server. Needs scripts/e2e/install.sh first. Exit code 0 only when all pass.
-//   node scripts/e2e/run.mjs [--only host|ui]
+// (ui-smoke.mjs), the UI test of applying (ui-apply.mjs: Restricted Mode, the modal questions) and
+// the web extension (web-worker.mjs: the .vsix's bundles in chromium's web workers and in VS Code's
+// web worker extension host), each against its own code-server. Needs scripts/e2e/install.sh
+// first. Exit code 0 only when all pass.
+//   node scripts/e2e/run.mjs [--only host|ui|web]
 // WINSYNC_E2E_GREP=<text> runs only the in-editor tests whose title contains it.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { runHostSuite } from './host-suite.mjs';
 import { log, ROOT, VSIX } from './lib.mjs';
 import { runUiApply } from './ui-apply.mjs';
 import { runUiSmoke } from './ui-smoke.mjs';
+import { runWebWorker } from './web-worker.mjs';
 
 // Past this the run is stuck: SIGTERM ourselves so lib.mjs stops every code-server by its PID.
 const DEADLINE_MS = 8 * 60_000;
@@ -20,8 +23,8 @@ setTimeout(() => {
 }, DEADLINE_MS).unref();
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-if (only !== undefined && only !== 'host' && only !== 'ui') {
-  console.error('usage: node scripts/e2e/run.mjs [--only host|ui]');
+if (only !== undefined && only !== 'host' && only !== 'ui' && only !== 'web') {
+  console.error('usage: node scripts/e2e/run.mjs [--only host|ui|web]');
   process.exit(2);
 }
 
@@ -33,7 +36,8 @@ if (pack.status !== 0) {
   process.exit(1);
 }
 
-// What the .vsix ships: the two bundles the extension runs, small, and no link to a source map it does not ship.
+// What the .vsix ships: the two bundles the extension runs (each for node and the browser), small, and
+// no link to a source map it does not ship.
 const VSIX_LIMIT = 400 * 1024;
 const listed = spawnSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
 const bundles = listed.stdout.split('\n').filter((file) => file.startsWith('dist/'));
@@ -51,8 +55,9 @@ if (listed.status !== 0 || problems.length > 0) {
 log(`packaged ${relative(ROOT, VSIX)}: ${(statSync(VSIX).size / 1024).toFixed(0)} KB, ${bundles.join(', ')}`);
 
 const results = {};
-if (only !== 'ui') results['in-editor suite'] = await runHostSuite();
-if (only !== 'host') results['UI smoke test'] = await runUiSmoke();
-if (only !== 'host') results['UI test of applying'] = await runUiApply();
+if (only === undefined || only === 'host') results['in-editor suite'] = await runHostSuite();
+if (only === undefined || only === 'ui') results['UI smoke test'] = await runUiSmoke();
+if (only === undefined || only === 'ui') results['UI test of applying'] = await runUiApply();
+if (only === undefined || only === 'web') results['web extension'] = await runWebWorker();
 for (const [name, ok] of Object.entries(results)) log(`${ok ? 'PASS' : 'FAIL'} ${name}`);
 process.exit(Object.values(results).every(Boolean) ? 0 : 1);

@@ -37,6 +37,7 @@ const NEEDS_NODE = [
     'forgetPassword',
     'addProfile',
     'editProfiles',
+    'reloadSchema',
   ],
   ...['refresh', 'openLdif', 'compare', 'sendUpdatesNow', 'reinitialise', 'enable', 'disable'].map(
     (name) => `agreements.${name}`,
@@ -107,20 +108,36 @@ describe('package.json', () => {
         );
       }
     }
-    for (const command of NEEDS_NODE.filter(
-      (name) => !name.startsWith('winsyncLdif.agreements.') || name.endsWith('.compare'),
-    )) {
+    // A contributed command without a commandPalette entry would show in the palette everywhere.
+    for (const command of NEEDS_NODE) {
       const palette = (contributes.menus.commandPalette as MenuEntry[]).find((entry) => entry.command === command);
       assert.ok(palette, `${command} has a commandPalette entry`);
+      assert.ok(
+        palette.when === 'false' || /winsyncLdif\.canApply/.test(palette.when ?? ''),
+        `${command}: ${palette.when}`,
+      );
     }
     const [profiles] = contributes.views.winsyncLdif;
     assert.equal(profiles.id, 'winsyncLdif.profiles');
     assert.equal(profiles.when, '!isWeb || winsyncLdif.canApply');
+    const [agreements] = contributes.views.explorer;
+    assert.equal(agreements.id, 'winsyncLdif.agreements');
+    assert.equal(agreements.when, 'isWorkspaceTrusted && !isWeb || isWorkspaceTrusted && winsyncLdif.canApply');
     for (const step of contributes.walkthroughs[0].steps) {
       const links = [...String(step.description).matchAll(/\(command:([\w.]+)/g)].map((match) => match[1]);
       if (links.some((command) => NEEDS_NODE.includes(command)))
         assert.equal(step.when, 'winsyncLdif.canApply', step.id);
     }
+  });
+
+  test('the web extension: `browser` is the same bundle as `main`, which picks its host at run time', () => {
+    assert.equal(pkg.browser, pkg.main);
+    assert.equal(pkg.main, './dist/client.js');
+    assert.equal(
+      contributes.commands.every((command: { command: string }) => commandIds.has(command.command)),
+      true,
+    );
+    assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
   });
 
   test('.ldf files are LDIF too', () => {

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { AttrLine, LdifRecord } from '../engine/ldif/ast';
+import type { AttrLine, Diagnostic, LdifRecord, Range } from '../engine/ldif/ast';
+import localFileUnreadable, { localFileUnreadableMessage } from '../engine/rules/ldif/local-file-unreadable';
 import { fileUrlPath } from '../engine/ldif/fileUrl';
 import { advice, type Remedy } from './errors';
 
@@ -199,4 +200,44 @@ export function describeFileValue(bytes: Uint8Array): string | undefined {
   if (!file) return undefined;
   const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   return `(file ${file.path}: ${formatSize(file.size)}, sha256 ${digest}…)`;
+}
+
+/** A `:<` value of a record and what inspecting its file found. */
+export interface LocalFileInspection {
+  /** 1-based line of the `:<` value. */
+  readonly line: number;
+  readonly url: string;
+  readonly check: LocalFileCheck;
+  readonly range: Range;
+}
+
+/** Inspects each distinct local file once per run (a file named by 200k records is opened once). */
+export class LocalFileInspector {
+  private readonly known = new Map<string, LocalFileCheck>();
+
+  constructor(private readonly maxBytes: number) {}
+
+  async inspect(record: LdifRecord, baseDir: string | undefined): Promise<LocalFileInspection[]> {
+    const found: LocalFileInspection[] = [];
+    for (const { url, line } of urlReferences(record)) {
+      const key = `${baseDir ?? ''}\u0000${url}`;
+      let check = this.known.get(key);
+      if (!check) {
+        check = await inspectLocalFile(url, baseDir, this.maxBytes);
+        this.known.set(key, check);
+      }
+      found.push({ line: line.line.range.start.line + 1, url, check, range: line.valueRange });
+    }
+    return found;
+  }
+}
+
+/** The diagnostic for a local file that cannot be sent: a warning for `check`, an error that blocks an apply. */
+export function localFileDiagnostic(problem: string, range: Range, severity: 'error' | 'warning'): Diagnostic {
+  return {
+    code: localFileUnreadable.meta.code,
+    severity,
+    range,
+    message: localFileUnreadableMessage(problem),
+  };
 }

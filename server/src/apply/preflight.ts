@@ -6,15 +6,14 @@
  */
 import type { Catalog } from '../engine/catalog';
 import type { ParsedDocument } from '../engine/document';
-import type { Diagnostic, LdifRecord, Range } from '../engine/ldif/ast';
+import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
 import { mixedRecordProblems } from '../engine/ldif/parser';
 import { applySettings, checkEntries, syntaxDiagnostics, type ValidationSettings } from '../engine/rules/validate';
 import type { EntryView } from '../engine/model/entryView';
 import type { RuleContext } from '../engine/rules/types';
-import localFileUnreadable, { localFileUnreadableMessage } from '../engine/rules/ldif/local-file-unreadable';
 import { AgreementHazards, type AgreementHazard } from './agreementHazards';
 import { ApplyError, advice } from './errors';
-import { inspectLocalFile, urlReferences, type LocalFileCheck } from './localFiles';
+import { LocalFileInspector, localFileDiagnostic, type LocalFileCheck } from './localFiles';
 import { recordSecrets, redact } from './secret';
 import { parsePiece, type ApplyInput, type SourcePiece } from './source';
 
@@ -23,6 +22,11 @@ export interface BlockingProblem {
   readonly file: string | undefined;
   readonly diagnostic: Diagnostic;
 }
+
+// They live in localFiles.ts, which the language server loads in node alone (not the rules of
+// this file: a bundle keeps what it loads lazily apart, at a cost per module); `check` and the
+// tests find them here too.
+export { LocalFileInspector, localFileDiagnostic };
 
 /** A local file a record would send, with what inspecting it found. */
 export interface LocalFileUse {
@@ -174,40 +178,6 @@ function rememberFirsts(firsts: LdifRecord[], records: readonly LdifRecord[]): v
     const isContent = record.kind === 'content';
     if (!firsts.some((kept) => (kept.kind === 'content') === isContent)) firsts.push(record);
   }
-}
-
-/** Inspects each distinct local file once per run (a file named by 200k records is opened once). */
-export class LocalFileInspector {
-  private readonly known = new Map<string, LocalFileCheck>();
-
-  constructor(private readonly maxBytes: number) {}
-
-  async inspect(
-    record: LdifRecord,
-    baseDir: string | undefined,
-  ): Promise<(Omit<LocalFileUse, 'file'> & { readonly range: Range })[]> {
-    const found: (Omit<LocalFileUse, 'file'> & { readonly range: Range })[] = [];
-    for (const { url, line } of urlReferences(record)) {
-      const key = `${baseDir ?? ''}\u0000${url}`;
-      let check = this.known.get(key);
-      if (!check) {
-        check = await inspectLocalFile(url, baseDir, this.maxBytes);
-        this.known.set(key, check);
-      }
-      found.push({ line: line.line.range.start.line + 1, url, check, range: line.valueRange });
-    }
-    return found;
-  }
-}
-
-/** The diagnostic for a local file that cannot be sent: a warning for `check`, an error that blocks an apply. */
-export function localFileDiagnostic(problem: string, range: Range, severity: 'error' | 'warning'): Diagnostic {
-  return {
-    code: localFileUnreadable.meta.code,
-    severity,
-    range,
-    message: localFileUnreadableMessage(problem),
-  };
 }
 
 function withheld(diagnostic: Diagnostic, secrets: readonly string[]): Diagnostic {

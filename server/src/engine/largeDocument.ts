@@ -6,8 +6,8 @@
  * piece it touched; hover and completion parse the records around their position; the outline
  * and folding are worked out piece by piece (folding ranges are kept per piece, being small).
  */
-import { createHash } from 'node:crypto';
 import type { Catalog } from './catalog';
+import { digest128, type TextDigest } from './util/digest';
 import { ParsedDocument } from './document';
 import type { Diagnostic, LdifRecord, TextEdit } from './ldif/ast';
 import { hasContent } from './ldif/lines';
@@ -71,10 +71,15 @@ export class LargeDocument {
   private shapedBy: ValidationSettings | undefined;
   private schema: Schema | undefined;
 
-  /** `piecesEvery`: about how many records make a piece (tests make it small to get many pieces). */
+  /**
+   * `piecesEvery`: about how many records make a piece (tests make it small to get many pieces).
+   * `digest` names a piece's text in the cache; the node language server passes SHA-1, native and
+   * about twice as fast as the JavaScript one a web worker uses.
+   */
   constructor(
     private readonly catalog: Catalog,
     private readonly piecesEvery = 256,
+    private readonly digest: TextDigest = digest128,
   ) {}
 
   /** Every problem of the text, capped as `validate` caps them; re-checks only pieces that changed. */
@@ -84,7 +89,7 @@ export class LargeDocument {
     this.schema = schema;
     const max = settings.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
     const all = { ...settings, maxDiagnostics: Number.POSITIVE_INFINITY };
-    const parts = [...cutParts(text, this.piecesEvery)];
+    const parts = [...cutParts(text, this.piecesEvery, this.digest)];
     const seen = [0, 0, 0, 0];
     const results = parts.map((part) => {
       const result = this.results.get(part.key) ?? this.check(part, all, max);
@@ -159,7 +164,7 @@ export class LargeDocument {
   /** Where each record's actions go, piece by piece; a piece already checked is not parsed again. */
   recordAnchors(text: string): RecordAnchor[] {
     const anchors: RecordAnchor[] = [];
-    for (const part of cutParts(text, this.piecesEvery)) {
+    for (const part of cutParts(text, this.piecesEvery, this.digest)) {
       const lines =
         this.results.get(part.key)?.anchors ??
         anchorLines(ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true }));
@@ -175,7 +180,7 @@ export class LargeDocument {
   documentSymbols(text: string, limit = LARGE_FEATURE_LIMIT): DocumentSymbol[] {
     const symbols: DocumentSymbol[] = [];
     let count = 0;
-    for (const part of cutParts(text, this.piecesEvery)) {
+    for (const part of cutParts(text, this.piecesEvery, this.digest)) {
       const document = ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true });
       for (const symbol of findDocumentSymbols(document)) {
         if (count >= limit) return symbols;
@@ -194,7 +199,7 @@ export class LargeDocument {
   foldingRanges(text: string, limit = LARGE_FEATURE_LIMIT): FoldingRange[] {
     const ranges: FoldingRange[] = [];
     const folding = new Map<string, readonly FoldingRange[]>();
-    for (const part of cutParts(text, this.piecesEvery)) {
+    for (const part of cutParts(text, this.piecesEvery, this.digest)) {
       if (ranges.length >= limit) break;
       const found =
         this.folding.get(part.key) ??
@@ -209,7 +214,7 @@ export class LargeDocument {
   /** Formatting edits for the whole text, worked out piece by piece. */
   format(text: string, options: FormattingOptions): TextEdit[] {
     const edits: TextEdit[] = [];
-    for (const part of cutParts(text, this.piecesEvery)) {
+    for (const part of cutParts(text, this.piecesEvery, this.digest)) {
       const document = ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true });
       for (const edit of formatDocument(document, options)) edits.push(edit);
     }
@@ -258,7 +263,7 @@ const MAX_PART = 1 << 20;
  * so where pieces end depends on nearby text only: an edit leaves the other pieces as they were,
  * and their results can be reused.
  */
-function* cutParts(text: string, every: number): Generator<Part> {
+function* cutParts(text: string, every: number, digest: TextDigest): Generator<Part> {
   let start = 0;
   let firstLine = 0;
   let line = 0;
@@ -266,7 +271,7 @@ function* cutParts(text: string, every: number): Generator<Part> {
   // version: may start the text until a piece has more than comments and blank lines.
   let atFileStart = true;
   const cut = (end: number): Part => {
-    const piece = part(text.slice(start, end), firstLine, atFileStart);
+    const piece = part(text.slice(start, end), firstLine, atFileStart, digest);
     atFileStart &&= !hasContent(piece.text);
     return piece;
   };
@@ -283,9 +288,8 @@ function* cutParts(text: string, every: number): Generator<Part> {
   if (start < text.length || start === 0) yield cut(text.length);
 }
 
-function part(text: string, firstLine: number, atFileStart: boolean): Part {
-  // UTF-16, as the text is held: UTF-8 would turn every lone surrogate into the same U+FFFD.
-  const key = `${firstLine}:${atFileStart ? 1 : 0}:${createHash('sha1').update(text, 'utf16le').digest('base64')}`;
+function part(text: string, firstLine: number, atFileStart: boolean, digest: TextDigest): Part {
+  const key = `${firstLine}:${atFileStart ? 1 : 0}:${text.length}:${digest(text)}`;
   return { text, firstLine, atFileStart, key };
 }
 

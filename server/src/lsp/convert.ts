@@ -13,7 +13,7 @@ import {
   type Diagnostic as LspDiagnostic,
   type DocumentSymbol as LspDocumentSymbol,
   type FoldingRange as LspFoldingRange,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { Diagnostic, Fix, Severity } from '../engine/ldif/ast';
 import { ruleDocUrl } from '../engine/rules/docs';
 import { report } from '../engine/rules/validate';

@@ -6,8 +6,7 @@
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_MAX_FILE_VALUE_BYTES } from '../apply/localFiles';
-import { LocalFileInspector, localFileDiagnostic } from '../apply/preflight';
+import { DEFAULT_MAX_FILE_VALUE_BYTES, LocalFileInspector, localFileDiagnostic } from '../apply/localFiles';
 import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
 import type { ParsedDocument } from '../engine/service';
 

@@ -2,7 +2,7 @@
  * The server schema the client sent (`winsyncLdif/setSchema`): parsed once per change, then
  * handed to validation, hover and completion; open documents are checked again against it.
  */
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import { SET_SCHEMA_METHOD, type SetSchemaParams, type SetSchemaResult } from '../engine/schema/protocol';
 import { buildSchema, type Schema } from '../engine/schema/schema';
 

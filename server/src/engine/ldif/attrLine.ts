@@ -1,7 +1,7 @@
-import { isUtf8 } from 'node:buffer';
 import type { AttrLine, LogicalLine, Range, ValueEncoding } from './ast';
 import { syntaxFinding, type FindingDataArgs, type SyntaxCode, type SyntaxFinding } from './findings';
 import { rangeIn } from './position';
+import { base64ToBytes, utf8Text } from '../util/bytes';
 
 /** Receives what the parser finds wrong in line[start, end). */
 export type FindingSink = <C extends SyntaxCode>(
@@ -143,8 +143,8 @@ class ParsedAttrLine implements AttrLine {
 
   #decode(): Decoded {
     if (this.#decoded) return this.#decoded;
-    const bytes = Buffer.from(this.rawValue, 'base64');
-    const value = isUtf8(bytes) ? bytes.toString('utf8') : undefined;
+    const bytes = base64ToBytes(this.rawValue);
+    const value = utf8Text(bytes);
     return (this.#decoded = { value, bytes });
   }
 

@@ -18,6 +18,7 @@ import { collectFindings, isBase64, parseAttrLine, type FindingSink } from './at
 import { syntaxFinding, type SyntaxFinding } from './findings';
 import { splitBlocks, unfold, type Block, type SplitText } from './lines';
 import { rangeIn } from './position';
+import { base64ToBytes } from '../util/bytes';
 
 /** What one block of lines turned into. */
 export interface ParsedBlock {
@@ -332,7 +333,7 @@ function parseControl(line: AttrLine, report: FindingSink): Control {
   const critical = criticality?.toLowerCase() === 'true';
   if (separator === undefined) return new ParsedControl(line, oid.length, oid, critical);
   if (separator === '::') {
-    const bytes = Buffer.from(value, 'base64');
+    const bytes = base64ToBytes(value);
     return new ParsedControl(line, oid.length, oid, critical, { value, valueEncoding: 'base64', bytes });
   }
   return new ParsedControl(line, oid.length, oid, critical, {

@@ -2,6 +2,7 @@
  * What 389-DS answers, in its own words: the result code and the text it sends (without the
  * trailing newline it adds). Several of its answers carry no text at all (20, 16, 53, 67).
  */
+import { utf8Bytes } from '../util/bytes';
 
 export interface ServerAnswer {
   /** LDAP result code; 0 when the server accepts the operation. */
@@ -83,7 +84,7 @@ export function escapeText(text: string): string {
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
     if (code >= 0x20 && code <= 0x7e && char !== '"') escaped += char;
-    else for (const byte of Buffer.from(char, 'utf8')) escaped += `\\${byte.toString(16).padStart(2, '0')}`;
+    else for (const byte of utf8Bytes(char)) escaped += `\\${byte.toString(16).padStart(2, '0')}`;
   }
   return escaped;
 }

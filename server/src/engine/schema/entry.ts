@@ -8,6 +8,7 @@ import type { AttrLine, LdifRecord } from '../ldif/ast';
 import { isPlainDn, parseDn } from '../dn/dn';
 import type { AttributeType, Schema } from './schema';
 import { valueKey } from './values';
+import { utf8Text } from '../util/bytes';
 
 export interface EntryValue {
   /** The value as text; undefined for bytes that are not UTF-8 or a value read from a URL at apply time. */
@@ -214,7 +215,7 @@ function rdnOf(dn: string | undefined): { type: string; value: string }[] {
  */
 export function entryOfValues(
   dn: string,
-  attributes: Readonly<Record<string, string | Buffer | readonly (string | Buffer)[]>>,
+  attributes: Readonly<Record<string, string | Uint8Array | readonly (string | Uint8Array)[]>>,
   schema: Schema,
   computed: (name: string) => boolean = () => false,
 ): SchemaEntry {
@@ -222,16 +223,11 @@ export function entryOfValues(
   for (const [description, raw] of Object.entries(attributes)) {
     if (description.toLowerCase() === 'dn' || computed(description)) continue;
     for (const item of Array.isArray(raw) ? raw : [raw]) {
-      const text = typeof item === 'string' ? item : utf8Text(item as Buffer);
+      const text = typeof item === 'string' ? item : utf8Text(item as Uint8Array);
       builder.add(description, { text, fromUrl: false, line: undefined });
     }
   }
   return builder.entry();
-}
-
-function utf8Text(bytes: Buffer): string | undefined {
-  const text = bytes.toString('utf8');
-  return Buffer.from(text, 'utf8').equals(bytes) ? text : undefined;
 }
 
 /** Whether the record names this class among its objectClass values (any case). */

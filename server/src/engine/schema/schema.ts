@@ -4,7 +4,6 @@
  * object classes with 389-DS's inherited MUST/MAY lists, and which classes need or allow each
  * attribute type. Built from the definition strings the server publishes; no I/O.
  */
-import { createHash } from 'node:crypto';
 import {
   readAttributeType,
   readMatchingRule,
@@ -18,6 +17,7 @@ import {
   type SyntaxDefinition,
 } from './definitions';
 import { serverTraits, SYNTAX_NAMES, type ServerTraits } from './syntaxes';
+import { digest128 } from '../util/digest';
 
 /** The four lists of cn=schema, as the server returns them. */
 export interface SubschemaDefinitions {
@@ -109,14 +109,16 @@ export function buildSchema(definitions: SubschemaDefinitions, server: ServerIde
   return new IndexedSchema(definitions, server);
 }
 
-/** sha256 over the sorted definitions of each list: the same content gives the same key, whatever the order. */
+/**
+ * A digest of the sorted definitions of each list (32 hex digits): the same content gives the
+ * same key, whatever the order.
+ */
 export function schemaFingerprint(definitions: SubschemaDefinitions): string {
-  const hash = createHash('sha256');
+  const lines: string[] = [];
   for (const kind of ['attributeTypes', 'objectClasses', 'ldapSyntaxes', 'matchingRules'] as const) {
-    hash.update(`${kind}\n`);
-    for (const text of [...(definitions[kind] ?? [])].sort()) hash.update(`${text}\n`);
+    lines.push(kind, ...[...(definitions[kind] ?? [])].sort());
   }
-  return hash.digest('hex');
+  return digest128(`${lines.join('\n')}\n`);
 }
 
 const OPERATIONAL_USAGES = new Set(['directoryOperation', 'distributedOperation', 'dSAOperation']);

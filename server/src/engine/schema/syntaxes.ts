@@ -7,6 +7,7 @@
  * Values arrive as the text the LDIF gives; `undefined` stands for base64 bytes that are not
  * UTF-8, which every checked syntax refuses (each needs ASCII or well-formed UTF-8).
  */
+import { utf8Bytes, utf8Text } from '../util/bytes';
 
 /** RFC 4517 syntax OIDs, by the names used in this module. */
 export const SYNTAX = {
@@ -204,7 +205,7 @@ function rdnEnd(text: string, start: number): number {
  * change whether the result is valid.
  */
 export function serverNormalizedDn(value: string): string | undefined {
-  const src = Buffer.from(value, 'utf8');
+  const src = utf8Bytes(value);
   const out: number[] = [];
   const end = src.length;
   const at = (index: number) => (index < end ? src[index] : 0);
@@ -370,10 +371,8 @@ export function serverNormalizedDn(value: string): string | undefined {
     }
   }
   while (out.length > 0 && out[out.length - 1] === 0x20) out.pop();
-  const bytes = Buffer.from(out);
-  const text = bytes.toString('utf8');
   // Escapes can spell bytes that are not UTF-8; such a DN is not valid.
-  return Buffer.from(text, 'utf8').equals(bytes) ? text : '\u0000invalid';
+  return utf8Text(Uint8Array.from(out)) ?? '\u0000invalid';
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { AttrLine, Fix, LdifRecord, Range, TextEdit } from '../../ldif/ast';
 import { rangeIn } from '../../ldif/position';
+import { utf8ToBase64 } from '../../util/bytes';
 import type { AttributeMention } from '../../model/entryView';
 
 /** Where value[start, end) is in the document. */
@@ -29,7 +30,7 @@ export function base64Edit(line: AttrLine): TextEdit {
 }
 
 function toBase64(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64');
+  return utf8ToBase64(text);
 }
 
 /** Removes the spaces that end a value: ldapmodify sends them, so the server compares them too. */
