@@ -4,7 +4,7 @@
  * agreement changes with a bare 53 or 1; those are explained from the catalog and the
  * validator's findings for the record, because the reason is otherwise only in the errors log.
  */
-import type { AttributeSpec, EntryKind } from '../engine/catalog';
+import { isAgreementKind, type AttributeSpec, type EntryKind } from '../engine/catalog';
 import { reactionFor } from '../engine/catalog/semantics';
 import type { Diagnostic } from '../engine/ldif/ast';
 import { describeResult, resultCodeOf, serverTextOf, type Explanation } from './errors';
@@ -310,9 +310,9 @@ function explainUnwillingOrOperationsError(
       `${quickFix ? `${quickFix} (line ${line})` : `Correct line ${line} as described`}; the server logs the exact reason in ${ERRORS_LOG}.`,
     );
   }
-  const hint = context.catalog ? catalogHint(code, operation, context.catalog) : undefined;
+  const hint = context.catalog ? catalogHint(code, operation, entryKind, context.catalog) : undefined;
   if (hint) return explain(`${result} with no text; ${hint.cause}`, hint.fix);
-  if (entryKind !== 'agreement' && !replicaSuffix(operation.dn)) {
+  if (!isAgreementKind(entryKind) && !replicaSuffix(operation.dn)) {
     return explain(
       `${result} for ${operation.kind} ${operation.dn}, with no reason given.`,
       `The reason is only in the server's errors log (${ERRORS_LOG}).`,
@@ -333,11 +333,12 @@ function explainUnwillingOrOperationsError(
 function catalogHint(
   code: number,
   operation: Operation,
+  entryKind: EntryKind | undefined,
   catalog: AttributeCatalog,
 ): { cause: string; fix: string } | undefined {
   const suspects = attributesOf(operation).flatMap((attribute) => {
     const spec = catalog.attribute(attribute.type.split(';')[0]);
-    const reaction = spec ? reactionFor(spec, operation.kind) : undefined;
+    const reaction = spec ? reactionFor(spec, operation.kind, entryKind) : undefined;
     return spec && reaction?.kind === 'rejects' && reaction.code === code
       ? [{ attribute, spec, note: reaction.note }]
       : [];

@@ -42,6 +42,11 @@ const agreementNames = catalog
   .attributesOf('agreement')
   .filter((spec) => !spec.serverManaged)
   .map((spec) => spec.name);
+/** A modify at an agreement's place that does not yet say its kind is offered the names of both kinds. */
+const eitherAgreementNames = catalog.attributes
+  .filter((spec) => catalog.belongsTo(spec, 'agreement') || catalog.belongsTo(spec, 'replication-agreement'))
+  .filter((spec) => !spec.serverManaged)
+  .map((spec) => spec.name);
 const statusNames = catalog
   .attributesOf('agreement')
   .filter((spec) => spec.serverManaged)
@@ -102,7 +107,7 @@ describe('completion at the start of a line', () => {
     assert.ok(seedStyle.labels.includes('nsds7WindowsReplicaSubtree'));
   });
 
-  test('the replica entry itself and plain replication agreements get no winsync attributes', () => {
+  test('the replica entry itself gets no agreement attributes, and a plain replication agreement no winsync ones', () => {
     assert.deepEqual(complete(['dn: cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config', '¦']).labels, [
       'changetype',
       'control',
@@ -112,7 +117,9 @@ describe('completion at the start of a line', () => {
       'objectClass: nsds5ReplicationAgreement',
       '¦',
     ]);
-    assert.deepEqual(plain.labels, []);
+    // A plain agreement is an entry kind of its own: its settings, none of the Windows ones.
+    assert.ok(plain.labels.includes('nsDS5ReplicaHost') && plain.labels.includes('nsds5ReplicaProtocolTimeout'));
+    assert.ok(!plain.labels.some((label) => /^(nsds7|winSync|oneWaySync)/i.test(label)), plain.labels.join(', '));
   });
 
   test('an unrelated entry only gets the LDIF keywords', () => {
@@ -281,7 +288,20 @@ describe('completion in a modify record', () => {
     const result = complete([AGREEMENT_DN, 'changetype: modify', 'replace: ¦']);
     assert.deepEqual(
       result.items.filter((candidate) => candidate.sortText?.startsWith('1')).map((candidate) => candidate.label),
+      eitherAgreementNames,
+    );
+    const windows = complete([
+      AGREEMENT_DN,
+      'changetype: modify',
+      'replace: winSyncInterval',
+      'winSyncInterval: 60',
+      '-',
+      'replace: ¦',
+    ]);
+    assert.deepEqual(
+      windows.items.filter((candidate) => candidate.sortText?.startsWith('1')).map((candidate) => candidate.label),
       agreementNames,
+      'once a winsync setting says it is a Windows agreement, only its names',
     );
     const move = item(result, 'winSyncMoveAction');
     assert.equal(move.insertText, 'winSyncMoveAction');
@@ -297,6 +317,10 @@ describe('completion in a modify record', () => {
       'nsds5replicaBusyWaitTime',
       'nsds5replicaSessionPauseTime',
       'winSyncInterval',
+      'nsds5ReplicaProtocolTimeout',
+      'nsds5ReplicaFlowControlWindow',
+      'nsds5ReplicaFlowControlPause',
+      'nsDS5ReplicaWaitForAsyncResults',
     ]);
   });
 
@@ -443,7 +467,8 @@ describe('object classes', () => {
       'changetype: add',
       'objectClass: ¦',
     ]);
-    assert.deepEqual(agreement.labels, ['nsDSWindowsReplicationAgreement', 'top']);
+    // Below cn=replica, before the object class is written, either kind of agreement may follow.
+    assert.deepEqual(agreement.labels, ['nsDSWindowsReplicationAgreement', 'nsds5ReplicationAgreement', 'top']);
     assert.match(item(agreement, 'nsDSWindowsReplicationAgreement').documentation ?? '', /Windows sync agreement/);
     const plugin = complete([PLUGIN_DN, 'objectClass: ¦']);
     assert.deepEqual(plugin.labels.sort(), ['extensibleObject', 'nsSlapdPlugin', 'top']);

@@ -106,7 +106,20 @@ describe('hover on attribute names', () => {
     const hover = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'nsds7Dirsync¦Cookie:: AAEC']);
     assert.ok(hover.contents.includes('server-managed: the server writes it; leave it out of LDIF you author'));
     const status = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'nsds5replicaLast¦UpdateStatus: x']);
-    assert.ok(status.contents.includes('- **Bad value (add or modify):** The schema marks it NO-USER-MODIFICATION'));
+    assert.ok(
+      status.contents.includes('- **Bad value when the entry is added:** The schema marks it NO-USER-MODIFICATION'),
+    );
+    assert.ok(
+      status.contents.includes(
+        '- **Bad value in a modify:** The schema marks it NO-USER-MODIFICATION: a modify of it is refused with 53',
+      ),
+    );
+    const root = mustHover([AGREEMENT_DN, AGREEMENT_CLASS, 'nsDS5Replica¦Root: dc=example,dc=com']);
+    assert.ok(
+      root.contents.includes(
+        '- **On a plain agreement, in a modify:** A plain agreement refuses any modify of nsDS5ReplicaRoot',
+      ),
+    );
   });
 
   test('a misspelt name in the plugin entry gets the nearest known name and what the server does with it', () => {
@@ -155,11 +168,17 @@ describe('hover on attribute names', () => {
         '**Wrong entry:** this attribute belongs in the FreeIPA ipa-winsync plugin configuration, not in this Windows sync agreement (nsDSWindowsReplicationAgreement).\n\n**ipaWinSyncAcctDisable** — ',
       ),
     );
-    const unknown = mustHover([AGREEMENT_DN, 'objectClass: nsds5ReplicationAgreement', 'oneWay¦Sync: toWindows']);
+    const plain = mustHover([AGREEMENT_DN, 'objectClass: nsds5ReplicationAgreement', 'oneWay¦Sync: toWindows']);
     assert.ok(
-      unknown.contents.startsWith(
-        '*An attribute of the Windows sync agreement (nsDSWindowsReplicationAgreement).*\n\n**oneWaySync** — ',
+      plain.contents.startsWith(
+        '**Wrong entry:** this attribute belongs in the Windows sync agreement (nsDSWindowsReplicationAgreement), not in this replication agreement (nsds5ReplicationAgreement).\n\n**oneWaySync** — ',
       ),
+      plain.contents,
+    );
+    const shared = mustHover([AGREEMENT_DN, 'objectClass: nsds5ReplicationAgreement', 'nsds5Replica¦Enabled: on']);
+    assert.ok(
+      shared.contents.startsWith('**nsds5ReplicaEnabled** — '),
+      'a shared setting is at home on a plain agreement',
     );
   });
 
@@ -322,7 +341,7 @@ describe('hover on values', () => {
     const hover = mustHover(['dn: cn=new,cn=replica,cn="dc=example,dc=com",cn=mapping tree,cn=con¦fig']);
     assert.ok(
       hover.contents.startsWith(
-        '**Entry DN** — looks like a Windows sync agreement (nsDSWindowsReplicationAgreement) (from its DN and the names it uses)',
+        '**Entry DN** — looks like a replication agreement (Windows or plain: the record does not say which) (from its DN and the names it uses)',
       ),
     );
     assert.ok(
@@ -347,7 +366,7 @@ describe('hover on values', () => {
     assert.ok(
       broken.contents.includes("**Not a valid DN:** Empty RDN before ',': expected attribute=value, or remove the ','"),
     );
-    assert.ok(broken.contents.startsWith('**Entry DN** — looks like a Windows sync agreement'));
+    assert.ok(broken.contents.startsWith('**Entry DN** — looks like a replication agreement'));
     const multi = mustHover(['dn: cn=a+sn=b,dc=ex¦ample,dc=com', 'cn: a']);
     assert.ok(multi.contents.includes('1. `cn` = `a` + `sn` = `b`'));
     assert.ok(multi.contents.startsWith('**Entry DN**\n\n'));

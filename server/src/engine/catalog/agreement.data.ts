@@ -16,7 +16,7 @@
  * DN, on add and on modify; that is the schema's syntax check, mentioned per attribute.
  */
 import type { z } from 'zod';
-import type { AttributeSchema, EntryKindSpecSchema, ReactionSchema } from './schema';
+import type { AttributeSchema, EntryKindSpecSchema, KindReactionSchema, ReactionSchema } from './schema';
 
 type AttributeInput = z.input<typeof AttributeSchema>;
 type EntryKindInput = z.input<typeof EntryKindSpecSchema>;
@@ -30,11 +30,22 @@ const WIN_PRIVATE =
 const AGMT_C = '389-ds-base ldap/servers/plugins/replication/repl5_agmt.c';
 const AGMTLIST_C = '389-ds-base ldap/servers/plugins/replication/repl5_agmtlist.c';
 const SCHEMA = '389-ds-base ldap/schema/01core389.ldif, 02common.ldif L190 (nsDSWindowsReplicationAgreement)';
+/** The live probe of issue 12 (1,527 cases against 389-DS 2.3.1 and ldapmodify, both kinds of agreement). */
+const PROBE_12 = 'probe of 389-DS 2.3.1 for issue 12 (notes/probe/findings.md, section A)';
+/** The real sync of a 389-DS Windows agreement with a Samba AD DC. */
+const SAMBA = 'shared/research/samba-winsync/README.md (389-DS 2.3.1 with Samba 4.17 AD DC)';
+/** Marks what the real sync showed, so that admins can tell it from what sources and design notes say. */
+export const OBSERVED = 'Observed on 389-DS 2.3.1 with a Samba AD DC';
 
-/** Status attributes the schema marks NO-USER-MODIFICATION: the front end drops them from adds and modifies. */
+/** Status attributes the schema marks NO-USER-MODIFICATION: the front end drops them from adds and refuses modifies. */
 const NO_USER_MOD: ReactionInput = {
   kind: 'ignores',
-  note: 'The schema marks it NO-USER-MODIFICATION, so the server silently drops it from the request (a modify that contains nothing else fails with 53 "no modifiable attributes specified"); the real value is filled in by the server.',
+  note: 'The schema marks it NO-USER-MODIFICATION, so the server silently drops it from the add; the real value is filled in by the server.',
+};
+const NO_USER_MOD_MODIFY: ReactionInput = {
+  kind: 'rejects',
+  code: 53,
+  note: 'The schema marks it NO-USER-MODIFICATION: a modify of it is refused with 53 and no text (measured on 389-DS 2.3.1, both kinds of agreement).',
 };
 
 type BadValueInput = AttributeInput['onBadValue'];
@@ -63,7 +74,7 @@ const WAIT_TIME_BAD_VALUE: BadValueInput = {
   modify: {
     kind: 'rejects',
     code: 1,
-    note: 'Refused with 1 (Operations error) and no text when out of range; non-numbers get 21.',
+    note: 'Refused with 1 (Operations error) and no text when negative, although values above 2147483647 pass; non-numbers get 21.',
   },
 };
 
@@ -76,40 +87,95 @@ function statusAttribute(fields: Pick<AttributeInput, 'name' | 'doc' | 'source' 
     multiValued: false,
     requiredOnAdd: false,
     serverManaged: true,
-    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD },
+    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD_MODIFY },
+    badValue: 'x',
     ...fields,
   };
 }
+
+/**
+ * Said after the server's refusal of an agreement modify: 389-DS runs the agreement's modify
+ * handler before the schema and syntax checks, so the refused change may already be live.
+ */
+export const AFTER_REFUSED_AGREEMENT_MODIFY =
+  'Even so, the running agreement may already have taken the change: 389-DS applies an agreement modify before it checks schema and syntax (a refused port is dialled, a refused request that also disables the agreement stops it until a restart).';
 
 export const agreementEntryKind: EntryKindInput = {
   kind: 'agreement',
   title: 'Windows sync agreement (nsDSWindowsReplicationAgreement)',
   doc: [
-    'A 389-DS Windows synchronisation agreement: `objectClass: nsDSWindowsReplicationAgreement`, stored as',
-    '`cn=<name>,cn=replica,cn=<escaped suffix>,cn=mapping tree,cn=config` under a supplier replica.',
+    'A 389-DS Windows synchronisation agreement: `objectClass: nsDSWindowsReplicationAgreement`, usually stored as',
+    '`cn=<name>,cn=replica,cn=<escaped suffix>,cn=mapping tree,cn=config` under a supplier replica (the server runs an',
+    'agreement anywhere under `cn=mapping tree,cn=config` and finds its replica from `nsDS5ReplicaRoot`).',
     'The schema requires only `cn`, but the replication plug-in refuses an add with 53 (and no text) unless host, port,',
     'replicated suffix and — for SIMPLE or DIGEST-MD5 binds — bind DN and password are present. Attributes outside the',
     'object class are refused with 65 (Object class violation). Do not add `nsds5ReplicationAgreement` as well: the',
     'Windows object class is what selects winsync. Many wrong values are accepted silently, and add and modify check',
-    "different things, so the server's answer is a poor guide.",
+    "different things, so the server's answer is a poor guide. A refused modify may still have changed the running",
+    `agreement. ${OBSERVED}: password changes reach AD only when cn=config has \`nsslapd-unhashed-pw-switch: on\``,
+    '(the 2.3.1 default, `off`, drops them silently).',
   ].join(' '),
+  foreignAttribute: {
+    add: {
+      kind: 'rejects',
+      code: 65,
+      note: 'nsDSWindowsReplicationAgreement does not allow it, so 389-DS refuses the add with 65 (Object class violation).',
+    },
+    modify: {
+      kind: 'rejects',
+      code: 65,
+      note: 'nsDSWindowsReplicationAgreement does not allow it, so 389-DS refuses the modify with 65 (Object class violation).',
+    },
+  },
+  afterRefusedModify: AFTER_REFUSED_AGREEMENT_MODIFY,
   otherAllowed: ['objectClass', 'cn', 'description'],
   acceptsAnyAttribute: false,
   ownPrefixes: ['nsds7', 'winSync', 'oneWaySync'],
   objectClasses: [
     {
       name: 'nsDSWindowsReplicationAgreement',
-      doc: 'Makes the entry a Windows sync agreement: the replication plug-in runs winsync (DirSync with Active Directory) for it instead of 389-to-389 replication. Its only required attribute is `cn`; do not add `nsds5ReplicationAgreement` as well.',
+      doc: `Makes the entry a Windows sync agreement: the replication plug-in runs winsync (DirSync with Active Directory) for it instead of 389-to-389 replication. Its only required attribute is \`cn\`; do not add \`nsds5ReplicationAgreement\` as well. ${OBSERVED}: password changes reach AD only with \`nsslapd-unhashed-pw-switch: on\` in cn=config.`,
       identifies: true,
     },
     { name: 'top', doc: 'The root of every object class; FreeIPA leaves it out, lib389 writes it. Either way works.' },
   ],
 };
 
-export const agreementAttributes: AttributeInput[] = [
+/** The names only a Windows agreement carries; every other attribute here is shared with plain agreements. */
+const WINDOWS_ONLY = /^(nsds7|winSync|oneWaySync)/i;
+
+/** A shared attribute is also on plain agreements, and so on an agreement whose kind the record does not say. */
+function markShared(attribute: AttributeInput): AttributeInput {
+  return WINDOWS_ONLY.test(attribute.name) ? attribute : { ...attribute, alsoOn: ['replication-agreement'] };
+}
+
+/** A plain agreement's modify handler refuses with 53 any attribute it does not handle. */
+function plainModifyRefuses(what: string): z.input<typeof KindReactionSchema>[] {
+  return [
+    {
+      kinds: ['replication-agreement'],
+      modify: {
+        kind: 'rejects',
+        code: 53,
+        note: `A plain agreement refuses any modify of ${what} with 53 and no text (errors log "Modification of … attribute is not allowed").`,
+      },
+    },
+    {
+      kinds: ['any-agreement'],
+      modify: {
+        kind: 'rejects',
+        code: 53,
+        note: `A plain agreement refuses any modify of ${what} with 53 and no text; a Windows agreement stores it.`,
+      },
+    },
+  ];
+}
+
+const windowsAndSharedAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Connection
   {
     name: 'nsDS5ReplicaHost',
+    badValue: 'bad host name!',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'host' },
@@ -123,18 +189,22 @@ export const agreementAttributes: AttributeInput[] = [
       },
       modify: {
         kind: 'accepts',
-        note: 'A value such as "bad host name!" is stored with result 0 and nothing logged; the agreement then fails to connect.',
+        note: 'A value such as "bad host name!" is stored with result 0 and nothing logged; the agreement then fails to connect. Any change of the host on a running agreement garbles it in 389-DS 2.3.1 until ns-slapd restarts, and deleting the agreement before that restart crashed the server.',
       },
     },
     doc: [
-      'Host name (or IP address) of the Active Directory domain controller to synchronise with.',
+      'Host name (or IP address) of the domain controller (or, on a plain agreement, the 389-DS consumer) to replicate with.',
+      `${OBSERVED}: changing it on a running agreement garbles the host in memory (the errors log shows a connection to a`,
+      'host of unreadable bytes) until ns-slapd restarts; restart after changing it, and never delete the agreement before',
+      'that restart (a probe of the same version crashed on the delete).',
       "With LDAPS or StartTLS, use the name the DC's certificate was issued for, or the TLS handshake may fail.",
       'FreeIPA fills it from the positional host argument of `ipa-replica-manage connect --winsync`.',
     ].join(' '),
-    source: `${A2}; ${AGMT_C} agmt_is_valid L276–342; ${PROBE_MOD}; ${PROBE_ADD}`,
+    source: `${A2}; ${AGMT_C} agmt_is_valid L276–342, agmt_set_host_from_entry; ${PROBE_MOD}; ${PROBE_ADD}; ${PROBE_12} (headline 1); ${SAMBA}`,
   },
   {
     name: 'nsDS5ReplicaPort',
+    badValue: '99999',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'integer', min: 1, max: 65535 },
@@ -149,17 +219,20 @@ export const agreementAttributes: AttributeInput[] = [
       },
       modify: {
         kind: 'accepts',
-        note: '389-DS 2.3.1 stored 99999, 0 and -1 with result 0 (the code reading expected result 1); the agreement then cannot connect. Non-numbers get 21.',
+        note: '389-DS 2.3.1 stored 99999, 0 and -1 with result 0 (the code reading expected result 1); the agreement then cannot connect. Non-numbers and leading zeros (0389) get 21, yet the refused port already reaches the running agreement.',
       },
     },
     doc: [
       'TCP port of the AD domain controller, 1–65535: normally 389 for LDAP or StartTLS and 636 for LDAPS.',
       'FreeIPA writes 389 and uses StartTLS (`TLS`). There is no default — an agreement without a port is refused.',
+      `${OBSERVED}: a new port on a running Windows agreement is used only after the agreement is disabled and enabled`,
+      '(`nsds5ReplicaEnabled: off`, then `on`) or ns-slapd restarts.',
     ].join(' '),
-    source: `${A2}; ${AGMT_C} repl_config_valid_num L396–401; ${PROBE_ADD}; ${PROBE_MOD}; ${SCHEMA} (INTEGER)`,
+    source: `${A2}; ${AGMT_C} repl_config_valid_num L396–401; ${PROBE_ADD}; ${PROBE_MOD}; ${SCHEMA} (INTEGER); ${PROBE_12}; ${SAMBA}`,
   },
   {
     name: 'nsDS5ReplicaTransportInfo',
+    badValue: 'bogus',
     entry: 'agreement',
     group: 'Connection',
     syntax: {
@@ -167,7 +240,7 @@ export const agreementAttributes: AttributeInput[] = [
       values: [
         {
           value: 'LDAP',
-          doc: 'Plain, unencrypted LDAP (the default). AD will not accept password changes over it, so password sync to AD needs LDAPS or StartTLS.',
+          doc: `Plain, unencrypted LDAP (the default). AD will not accept password changes over it, so password sync to AD needs LDAPS or StartTLS (${OBSERVED}: Samba accepted them over LDAP, Windows AD does not).`,
         },
         { value: 'LDAPS', doc: 'TLS from the first byte, usually on port 636.' },
         {
@@ -194,8 +267,7 @@ export const agreementAttributes: AttributeInput[] = [
       },
       modify: {
         kind: 'ignores',
-        fallback: 'LDAP',
-        note: 'Result 0 and nothing in the errors log; the unknown value means plain LDAP.',
+        note: 'Result 0 and nothing in the errors log; the unknown value is stored, and the running agreement keeps the transport it had (the parser\'s "invalid value is a no-op"), until a restart reads it as plain LDAP.',
       },
     },
     doc: [
@@ -207,6 +279,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsDS5ReplicaBindMethod',
+    badValue: 'bogus',
     entry: 'agreement',
     group: 'Connection',
     syntax: {
@@ -255,6 +328,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsDS5ReplicaBindDN',
+    badValue: 'not a dn',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'dn' },
@@ -270,7 +344,7 @@ export const agreementAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 21,
-        note: 'Refused with 21 "nsDS5ReplicaBindDN: value #0 invalid per syntax" when the value is not a DN.',
+        note: 'Refused with 21 "nsDS5ReplicaBindDN: value #0 invalid per syntax" when the value is not a DN; an empty value is accepted on modify (refused with 53 on add).',
       },
     },
     doc: [
@@ -282,6 +356,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsDS5ReplicaCredentials',
+    badValue: '',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'binary' },
@@ -307,6 +382,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds5ReplicaTimeout',
+    badValue: '-1',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'integer', min: 0, max: 2147483647, unit: 'seconds' },
@@ -322,7 +398,7 @@ export const agreementAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 1,
-        note: 'The modify handler answers 1 (Operations error) when it cannot apply the new timeout; non-numbers get 21.',
+        note: 'The modify handler answers 1 (Operations error, no text) for a negative timeout, although values above 2147483647 pass; non-numbers get 21.',
       },
     },
     doc: [
@@ -334,6 +410,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds5replicaBusyWaitTime',
+    badValue: '-1',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'integer', min: 0, max: 2147483647, unit: 'seconds' },
@@ -349,6 +426,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds5replicaSessionPauseTime',
+    badValue: '-1',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'integer', min: 0, max: 2147483647, unit: 'seconds' },
@@ -365,6 +443,8 @@ export const agreementAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Subtrees
   {
     name: 'nsDS5ReplicaRoot',
+    onBadValueOn: plainModifyRefuses('nsDS5ReplicaRoot (even to the same value)'),
+    badValue: 'dc=other,dc=com',
     entry: 'agreement',
     group: 'Subtrees',
     syntax: { kind: 'dn' },
@@ -391,6 +471,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds7WindowsReplicaSubtree',
+    badValue: 'not a dn',
     entry: 'agreement',
     group: 'Subtrees',
     syntax: { kind: 'dn' },
@@ -417,6 +498,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds7DirectoryReplicaSubtree',
+    badValue: 'not a dn',
     entry: 'agreement',
     group: 'Subtrees',
     syntax: { kind: 'dn' },
@@ -442,6 +524,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'winSyncSubtreePair',
+    badValue: 'ou=People,dc=example,dc=com',
     entry: 'agreement',
     group: 'Subtrees',
     syntax: { kind: 'subtree-pair' },
@@ -468,6 +551,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds7WindowsDomain',
+    badValue: 'not a domain!!',
     entry: 'agreement',
     group: 'Subtrees',
     syntax: { kind: 'domain' },
@@ -494,6 +578,7 @@ export const agreementAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Sync behaviour
   {
     name: 'nsds7NewWinUserSyncEnabled',
+    badValue: 'bogus',
     entry: 'agreement',
     group: 'Sync behaviour',
     syntax: { kind: 'boolean', dialect: 'winsync' },
@@ -511,6 +596,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds7NewWinGroupSyncEnabled',
+    badValue: 'bogus',
     entry: 'agreement',
     group: 'Sync behaviour',
     syntax: { kind: 'boolean', dialect: 'winsync' },
@@ -527,6 +613,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'oneWaySync',
+    badValue: 'both',
     entry: 'agreement',
     group: 'Sync behaviour',
     syntax: {
@@ -565,6 +652,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'winSyncMoveAction',
+    badValue: 'bogus',
     entry: 'agreement',
     group: 'Sync behaviour',
     syntax: {
@@ -580,7 +668,7 @@ export const agreementAttributes: AttributeInput[] = [
         },
         {
           value: 'unsync',
-          doc: 'Removes the ntUser/ntGroup object class and the sync attributes from the matching directory entry, so it stops syncing; moving the AD entry back re-links it. If the AD entry is later deleted, the directory entry stays.',
+          doc: `Removes the ntUser/ntGroup object class and the sync attributes from the matching directory entry, so it stops syncing. If the AD entry is later deleted, the directory entry stays. The design note (WinSync Move Action) says moving the AD entry back re-links it; ${OBSERVED} it does not: the server logs error 65 (Object class violation) once, while the status still says success, and the entry stays unlinked until you add objectClass ntUser (ntGroup) and ntUserDomainId to it by hand and the AD entry changes again.`,
         },
       ],
     },
@@ -605,11 +693,12 @@ export const agreementAttributes: AttributeInput[] = [
       'suffix, so moved-away and never-synced entries both show up). Case-insensitive.',
       'An invalid value is not an LDAP error, whatever the 389 design page says: the server logs a warning and uses `none`.',
     ].join(' '),
-    source: `${A2}; ${WIN_PRIVATE} L236–261; seed 002 (WinSync Move Action); ${PROBE_MOD}`,
+    source: `${A2}; ${WIN_PRIVATE} L236–261; seed 002 (WinSync Move Action); ${PROBE_MOD}; ${SAMBA}`,
     since: '389-ds-base 1.2.11',
   },
   {
     name: 'winSyncFlattenTree',
+    badValue: 'bogus',
     entry: 'agreement',
     group: 'Sync behaviour',
     syntax: { kind: 'boolean', dialect: 'winsync' },
@@ -639,6 +728,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsDS5ReplicatedAttributeList',
+    badValue: '(objectclass=*) $ EXCLUDE cn',
     entry: 'agreement',
     group: 'Sync behaviour',
     syntax: { kind: 'fractional-list' },
@@ -649,12 +739,12 @@ export const agreementAttributes: AttributeInput[] = [
       add: {
         kind: 'rejects',
         code: 53,
-        note: 'Excluding an attribute that replication cannot do without makes the add fail with 53.',
+        note: 'Excluding an attribute that replication cannot do without (nsuniqueid, modifiersname, lastmodifiedtime, dc, o, ou, cn, objectclass) makes the add fail with 53 and no text; a list the parser does not read (it is case-sensitive: "(objectclass=*) $ EXCLUDE …") is stored and silently ignored.',
       },
       modify: {
         kind: 'rejects',
         code: 53,
-        note: 'Refused with 53 "attempt to exclude an illegal attribute in a fractional agreement" when a forbidden attribute is excluded.',
+        note: 'Refused with 53 "attempt to exclude an illegal attribute in a fractional agreement" when a forbidden attribute is excluded; a list the parser does not read gets 1.',
       },
     },
     doc: [
@@ -666,6 +756,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds5BeginReplicaRefresh',
+    badValue: 'restart',
     entry: 'agreement',
     group: 'Sync behaviour',
     syntax: {
@@ -696,7 +787,7 @@ export const agreementAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 53,
-        note: 'A value other than start/stop/cancel is refused with 53, and so is deleting the attribute yourself.',
+        note: 'A value other than start/stop/cancel (any case) is refused with 53 and the text "Invalid value (…) value supplied for attr (nsds5BeginReplicaRefresh); Ignoring …"; so is deleting the attribute, and `start` on a disabled agreement.',
       },
     },
     doc: [
@@ -708,6 +799,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds5ReplicaEnabled',
+    badValue: 'false',
     entry: 'agreement',
     group: 'Sync behaviour',
     syntax: { kind: 'boolean', dialect: 'on-off' },
@@ -736,6 +828,7 @@ export const agreementAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Filters
   {
     name: 'winSyncWindowsFilter',
+    badValue: '(&(foo=bar)',
     entry: 'agreement',
     group: 'Filters',
     syntax: { kind: 'filter', parensRequired: true },
@@ -761,6 +854,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'winSyncDirectoryFilter',
+    badValue: 'not a filter',
     entry: 'agreement',
     group: 'Filters',
     syntax: { kind: 'filter', parensRequired: false },
@@ -787,6 +881,7 @@ export const agreementAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Schedule
   {
     name: 'winSyncInterval',
+    badValue: '-5',
     entry: 'agreement',
     group: 'Schedule',
     syntax: { kind: 'integer', min: 1, max: 2147483647, unit: 'seconds' },
@@ -814,6 +909,7 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsDS5ReplicaUpdateSchedule',
+    badValue: '0800-1700',
     entry: 'agreement',
     group: 'Schedule',
     syntax: { kind: 'schedule' },
@@ -828,7 +924,7 @@ export const agreementAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 1,
-        note: 'Refused with 1 (Operations error, no text; errors log "Failed to update replication schedule"), although out-of-range times such as "2500-9999 9" still pass.',
+        note: 'Refused with 1 (Operations error, no text; errors log "Failed to update replication schedule") when the days are missing, separated, followed by a space, or the start is after the end, although out-of-range times and days such as "2500-9999 9" or "0800-1700 7" still pass and never match.',
       },
     },
     doc: [
@@ -841,6 +937,7 @@ export const agreementAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Debugging
   {
     name: 'nsds5debugreplicatimeout',
+    badValue: 'abc',
     entry: 'agreement',
     group: 'Debugging',
     syntax: { kind: 'text' },
@@ -867,6 +964,7 @@ export const agreementAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Status (server-managed)
   {
     name: 'nsds7DirsyncCookie',
+    badValue: 'garbage',
     entry: 'agreement',
     group: 'Status',
     syntax: { kind: 'binary' },
@@ -892,6 +990,8 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds50ruv',
+    onBadValueOn: plainModifyRefuses('nsds50ruv'),
+    badValue: 'garbage',
     entry: 'agreement',
     group: 'Status',
     syntax: { kind: 'text' },
@@ -916,6 +1016,8 @@ export const agreementAttributes: AttributeInput[] = [
   },
   {
     name: 'nsruvReplicaLastModified',
+    onBadValueOn: plainModifyRefuses('nsruvReplicaLastModified'),
+    badValue: 'garbage',
     entry: 'agreement',
     group: 'Status',
     syntax: { kind: 'text' },
@@ -967,8 +1069,10 @@ export const agreementAttributes: AttributeInput[] = [
     doc: [
       "Human-readable result of the last update session, e.g. `Error (-1) … Can't contact LDAP server` when the DC is",
       'unreachable. The first place to look when sync does not work; server-managed, never author it.',
+      `${OBSERVED}: it can say "Incremental update succeeded" while the errors log shows failures (DirSync errors with the`,
+      'DC stopped, an entry that failed with 65, an AD name clash): check the errors log too.',
     ].join(' '),
-    source: `${A2}; ${SCHEMA} (NO-USER-MODIFICATION); ldap-server.md §3.3`,
+    source: `${A2}; ${SCHEMA} (NO-USER-MODIFICATION); ldap-server.md §3.3; ${SAMBA}`,
   }),
   statusAttribute({
     name: 'nsds5replicaLastUpdateStatusJSON',
@@ -1023,6 +1127,8 @@ export const agreementAttributes: AttributeInput[] = [
   }),
   {
     name: 'nsds5replicaReapActive',
+    onBadValueOn: plainModifyRefuses('nsds5replicaReapActive'),
+    badValue: 'x',
     entry: 'agreement',
     group: 'Status',
     syntax: { kind: 'text' },
@@ -1048,3 +1154,5 @@ export const agreementAttributes: AttributeInput[] = [
     source: 'ldap-server.md §3.3 (returned by 389-ds 2.3.1 on the agreement); libreplication-plugin.so',
   },
 ];
+
+export const agreementAttributes: AttributeInput[] = windowsAndSharedAttributes.map(markShared);

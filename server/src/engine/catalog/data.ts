@@ -6,8 +6,14 @@
 import type { CatalogData } from './schema';
 import { agreementAttributes, agreementEntryKind } from './agreement.data';
 import { ipaWinsyncAttributes, ipaWinsyncEntryKind } from './ipaWinsync.data';
+import {
+  anyAgreementEntryKind,
+  replicationAgreementAttributes,
+  replicationAgreementEntryKind,
+} from './replicationAgreement.data';
 
+// The Windows kind comes before the plain one: an entry with both object classes is a Windows agreement.
 export const catalogData: CatalogData = {
-  entryKinds: [ipaWinsyncEntryKind, agreementEntryKind],
-  attributes: [...ipaWinsyncAttributes, ...agreementAttributes],
+  entryKinds: [ipaWinsyncEntryKind, agreementEntryKind, replicationAgreementEntryKind, anyAgreementEntryKind],
+  attributes: [...ipaWinsyncAttributes, ...agreementAttributes, ...replicationAgreementAttributes],
 };

@@ -4,6 +4,14 @@ import { closest } from '../util/closest';
 
 export type { AttributeSpec, EntryKind, EntryKindSpec, ValueSyntax, EnumValue, Reaction } from './schema';
 
+/** The entry kinds that are replication agreements: Windows, plain, and one of the two not known which. */
+export const AGREEMENT_KINDS: readonly EntryKind[] = ['agreement', 'replication-agreement', 'any-agreement'];
+
+/** Whether the kind is a replication agreement of either kind. */
+export function isAgreementKind(kind: EntryKind | undefined): boolean {
+  return kind !== undefined && AGREEMENT_KINDS.includes(kind);
+}
+
 /** Read-only view over the catalog data; all name look-ups ignore case. */
 export class Catalog {
   private readonly byName = new Map<string, AttributeSpec>();
@@ -44,8 +52,18 @@ export class Catalog {
     return spec;
   }
 
+  /**
+   * Whether the attribute belongs on an entry of this kind: its own kind, a kind it is also on,
+   * or, for a kind that stands for several (`any-agreement`), every one of them.
+   */
+  belongsTo(spec: AttributeSpec, kind: EntryKind): boolean {
+    if (spec.entry === kind || spec.alsoOn?.includes(kind)) return true;
+    const standsFor = this.kinds.get(kind)?.standsFor;
+    return standsFor !== undefined && standsFor.every((one) => this.belongsTo(spec, one));
+  }
+
   attributesOf(kind: EntryKind): AttributeSpec[] {
-    return this.data.attributes.filter((attribute) => attribute.entry === kind);
+    return this.data.attributes.filter((attribute) => this.belongsTo(attribute, kind));
   }
 
   /** The entry kind whose own prefix the name carries (`ipaWinSyncFoo` → ipa-winsync). */
@@ -61,7 +79,7 @@ export class Catalog {
   /** Whether an attribute may appear on an entry of this kind (catalog attribute or listed generic one). */
   isAllowedOn(kind: EntryKind, name: string): boolean {
     const spec = this.attribute(name);
-    if (spec) return spec.entry === kind;
+    if (spec) return this.belongsTo(spec, kind);
     return this.otherAllowed.get(kind)?.has(name.toLowerCase()) ?? false;
   }
 

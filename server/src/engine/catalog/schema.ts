@@ -6,8 +6,12 @@
  */
 import { z } from 'zod';
 
-/** Kinds of entry the catalog knows. */
-export const EntryKindSchema = z.enum(['ipa-winsync', 'agreement']);
+/**
+ * Kinds of entry the catalog knows: the ipa-winsync plug-in entry, a Windows sync agreement
+ * (`agreement`), a plain 389-DS replication agreement (`replication-agreement`), and an agreement
+ * whose kind the record does not say (`any-agreement`: a modify naming only what both kinds share).
+ */
+export const EntryKindSchema = z.enum(['ipa-winsync', 'agreement', 'replication-agreement', 'any-agreement']);
 export type EntryKind = z.infer<typeof EntryKindSchema>;
 
 export const EnumValueSchema = z.object({
@@ -81,10 +85,21 @@ export const ReactionSchema = z.object({
 });
 export type Reaction = z.infer<typeof ReactionSchema>;
 
+/** A reaction that differs on some entry kinds (e.g. a plain agreement's modify handler refuses what a Windows one stores). */
+export const KindReactionSchema = z.object({
+  kinds: z.array(EntryKindSchema).min(1),
+  add: ReactionSchema.optional(),
+  modify: ReactionSchema.optional(),
+});
+export type KindReaction = z.infer<typeof KindReactionSchema>;
+
 export const AttributeSchema = z.object({
   /** Canonical spelling. Names compare case-insensitively. */
   name: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/),
+  /** The entry kind the attribute belongs to (where hover sends it). */
   entry: EntryKindSchema,
+  /** Other entry kinds that carry it too (the attributes both kinds of agreement share). */
+  alsoOn: z.array(EntryKindSchema).optional(),
   /** Parameter group from the IdM guide (Table 15.3) or our own grouping for agreements. */
   group: z.string().min(1),
   syntax: SyntaxSchema,
@@ -101,6 +116,14 @@ export const AttributeSchema = z.object({
   serverManaged: z.boolean(),
   /** Reaction to a bad value on add and on modify (they differ on agreements). */
   onBadValue: z.object({ add: ReactionSchema, modify: ReactionSchema }),
+  /** Where another entry kind reacts differently to a bad value than `onBadValue` says. */
+  onBadValueOn: z.array(KindReactionSchema).optional(),
+  /**
+   * A bad value as the live probe wrote it, which `onBadValue` (and `onBadValueOn`) describe:
+   * test/integration/agreement-reactions.test.ts writes it to a real 389-DS on add and on modify
+   * and checks the answer against the catalog.
+   */
+  badValue: z.string().optional(),
   /** Markdown, our own words. */
   doc: z.string().min(1),
   /** Where the facts come from (source file, seed table). */
@@ -125,6 +148,15 @@ export const EntryKindSpecSchema = z.object({
   objectClasses: z
     .array(z.object({ name: z.string().min(1), doc: z.string().min(1), identifies: z.boolean().optional() }))
     .min(1),
+  /**
+   * For a kind that stands for an entry of one of several kinds, not known which (`any-agreement`):
+   * those kinds. It carries what they all share, and nothing else is checked.
+   */
+  standsFor: z.array(EntryKindSchema).optional(),
+  /** What the server does with a catalog attribute of another kind written on this entry, on add and on modify. */
+  foreignAttribute: z.object({ add: ReactionSchema, modify: ReactionSchema }).optional(),
+  /** Said after a refusal of a modify on this entry (a refused agreement modify can still change the running agreement). */
+  afterRefusedModify: z.string().optional(),
 });
 export type EntryKindSpec = z.infer<typeof EntryKindSpecSchema>;
 

@@ -239,7 +239,7 @@ function attributeDrafts(
 ): Draft[] {
   if (!kind) return [];
   const drafts: Draft[] = [];
-  catalog.attributesOf(kind).forEach((spec, index) => {
+  offeredAttributes(kind, catalog).forEach((spec, index) => {
     if (spec.serverManaged || exclude.has(spec.name.toLowerCase()) || (filter && !filter(spec))) return;
     const required = spec.requiredOnAdd === true ? ' · required' : '';
     drafts.push({
@@ -266,6 +266,16 @@ function attributeDrafts(
     });
   });
   return drafts;
+}
+
+/**
+ * The catalog attributes offered on an entry of this kind; for a kind that stands for several
+ * (an agreement whose kind the record does not say yet), those of every one of them, since the
+ * next name written may be what tells the kind.
+ */
+function offeredAttributes(kind: EntryKind, catalog: Catalog): AttributeSpec[] {
+  const kinds = catalog.entryKind(kind).standsFor ?? [kind];
+  return catalog.attributes.filter((spec) => kinds.some((one) => catalog.belongsTo(spec, one)));
 }
 
 // ---------------------------------------------------------------- values

@@ -113,7 +113,7 @@ function attributeHover(name: string, range: Range, here: RecordAt, catalog: Cat
     const home = catalog.entryKind(spec.entry).title;
     // In its own entry the context says where it belongs; elsewhere that comes first.
     const where =
-      kind === spec.entry
+      kind !== undefined && catalog.belongsTo(spec, kind)
         ? ''
         : kind
           ? `**Wrong entry:** this attribute belongs in the ${home}, not in this ${catalog.entryKind(kind).title}.\n\n`

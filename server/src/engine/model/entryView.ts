@@ -48,8 +48,6 @@ const PLUGIN_RDNS = [
   ['cn', 'plugins'],
   ['cn', 'config'],
 ];
-/** A plain (not Windows) replication agreement lives at the same place in the tree. */
-const OTHER_AGREEMENT_CLASS = 'nsds5replicationagreement';
 
 /** Builds the catalog's view of a record: its entry kind, what it writes and which attributes it names. */
 export function viewEntry(record: LdifRecord, catalog: Catalog): EntryView {
@@ -101,17 +99,30 @@ class RecordView implements EntryView {
 function classify(record: LdifRecord, view: Pick<EntryView, 'mentions'>, catalog: Catalog): EntryKind | undefined {
   const dn = record.dn?.value;
   if (dn === undefined) return undefined;
-  // Both winsync entries end in cn=config: a DN that cannot spell it needs no parse unless an objectClass makes it an agreement.
-  if (!mayEndInConfig(dn) && !hasObjectClass(record, identifyingClass(catalog))) return undefined;
+  const identifying = identifyingClasses(catalog);
+  const byClass = identifying.find(({ lowerName }) => hasObjectClass(record, lowerName))?.kind;
+  // Every winsync entry ends in cn=config: a DN that cannot spell it needs no parse unless an objectClass says what it is.
+  if (!mayEndInConfig(dn) && byClass === undefined) return undefined;
   const parsed = parseDn(dn);
   if (parsed.problems.some((problem) => problem.severity === 'error')) return undefined;
   const rdns = parsed.rdns;
   if (rdns.length === 3 && PLUGIN_RDNS.every(([type, value], i) => isRdn(rdns[i], type, value))) return 'ipa-winsync';
-  if (hasObjectClass(record, identifyingClass(catalog))) return 'agreement';
-  if (!isUnderReplica(rdns) || isPlainAgreement(record)) return undefined;
-  // A change to an existing entry below cn=replica: a Windows agreement when it names winsync
-  // attributes (ipaWinSync* there is wrong on either kind of agreement, and the rules say so).
-  return view.mentions.some((mention) => catalog.kindByPrefix(mention.name) !== undefined) ? 'agreement' : undefined;
+  if (byClass !== undefined) return byClass;
+  if (!isUnderMappingTree(rdns) || record.attributes.some((line) => line.name.toLowerCase() === 'objectclass'))
+    return undefined;
+  // A change to an existing entry under cn=mapping tree, where 389-DS runs agreements: the names
+  // it writes tell the kind (winsync settings: Windows; plain-only settings: plain).
+  const kinds = new Set<EntryKind>();
+  for (const mention of view.mentions) {
+    const spec = catalog.attribute(mention.name);
+    const kind = spec?.entry ?? catalog.kindByPrefix(mention.name);
+    if (kind === 'agreement' || kind === 'replication-agreement') kinds.add(kind);
+  }
+  // Windows settings first: plain-only ones on a Windows agreement are reported as not allowed there.
+  if (kinds.has('agreement')) return 'agreement';
+  if (kinds.has('replication-agreement')) return 'replication-agreement';
+  // A modify at an agreement's usual place naming only what both kinds share: the everyday edits.
+  return record.kind === 'modify' && isAtAgreementPlace(rdns) ? 'any-agreement' : undefined;
 }
 
 /**
@@ -128,22 +139,20 @@ function isRdn(rdn: Rdn, type: string, value: string): boolean {
   return ava.type.length === type.length && ava.type.toLowerCase() === type && ava.value.toLowerCase() === value;
 }
 
-/** Asked for every record, so looked up once per catalog. */
-const identifying = new WeakMap<Catalog, string>();
+/** The object classes that tell an entry kind, in catalog order (Windows before plain); looked up once per catalog. */
+const identifying = new WeakMap<Catalog, readonly { readonly kind: EntryKind; readonly lowerName: string }[]>();
 
-function identifyingClass(catalog: Catalog): string {
+function identifyingClasses(catalog: Catalog): readonly { readonly kind: EntryKind; readonly lowerName: string }[] {
   const known = identifying.get(catalog);
   if (known !== undefined) return known;
-  const spec = catalog.entryKind('agreement').objectClasses.find((objectClass) => objectClass.identifies);
-  if (!spec) throw new Error('catalog: the agreement entry kind names no identifying object class');
-  const name = spec.name.toLowerCase();
-  identifying.set(catalog, name);
-  return name;
-}
-
-/** An add of a plain (not Windows) replication agreement. */
-export function isPlainAgreement(record: LdifRecord): boolean {
-  return hasObjectClass(record, OTHER_AGREEMENT_CLASS);
+  const classes = catalog.data.entryKinds.flatMap((spec) =>
+    spec.objectClasses
+      .filter((objectClass) => objectClass.identifies)
+      .map((objectClass) => ({ kind: spec.kind, lowerName: objectClass.name.toLowerCase() })),
+  );
+  if (classes.length === 0) throw new Error('catalog: no entry kind names an identifying object class');
+  identifying.set(catalog, classes);
+  return classes;
 }
 
 function hasObjectClass(record: LdifRecord, lowerName: string): boolean {
@@ -157,13 +166,15 @@ function hasObjectClass(record: LdifRecord, lowerName: string): boolean {
   );
 }
 
-/** `cn=<agreement>,cn=replica,<suffix RDN(s)>,cn=mapping tree,cn=config` */
-function isUnderReplica(rdns: readonly Rdn[]): boolean {
+/** Below `cn=mapping tree,cn=config`, where 389-DS runs an agreement wherever it is (it finds the replica from nsDS5ReplicaRoot). */
+function isUnderMappingTree(rdns: readonly Rdn[]): boolean {
   const n = rdns.length;
+  return n >= 3 && isRdn(rdns[n - 1], 'cn', 'config') && isRdn(rdns[n - 2], 'cn', 'mapping tree');
+}
+
+/** `cn=<agreement>,cn=replica,<suffix RDN(s)>,cn=mapping tree,cn=config` */
+function isAtAgreementPlace(rdns: readonly Rdn[]): boolean {
   return (
-    n >= 5 &&
-    isRdn(rdns[n - 1], 'cn', 'config') &&
-    isRdn(rdns[n - 2], 'cn', 'mapping tree') &&
-    isRdn(rdns[1], 'cn', 'replica')
+    rdns.length >= 5 && isUnderMappingTree(rdns) && isRdn(rdns[1], 'cn', 'replica') && !isRdn(rdns[0], 'cn', 'replica')
   );
 }

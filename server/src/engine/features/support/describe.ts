@@ -2,7 +2,7 @@
  * Markdown and one-line texts about catalog attributes and values, shared by hover and
  * completion documentation. Everything said here comes from the catalog.
  */
-import type { AttributeSpec, Reaction, ValueSyntax } from '../../catalog';
+import type { AttributeSpec, EntryKind, Reaction, ValueSyntax } from '../../catalog';
 import type { BooleanDialect } from '../../catalog/schema';
 import { BOOLEAN_WORDS, readBoolean } from '../../catalog/semantics';
 import { splitFirstSentence } from '../../util/sentences';
@@ -33,9 +33,27 @@ function sameReaction(a: Reaction, b: Reaction): boolean {
  */
 export function reactionLines(spec: AttributeSpec): string[] {
   const { add, modify } = spec.onBadValue;
-  if (sameReaction(add, modify)) return [`- **Bad value (add or modify):** ${add.note}`];
-  return [`- **Bad value when the entry is added:** ${add.note}`, `- **Bad value in a modify:** ${modify.note}`];
+  const lines = sameReaction(add, modify)
+    ? [`- **Bad value (add or modify):** ${add.note}`]
+    : [`- **Bad value when the entry is added:** ${add.note}`, `- **Bad value in a modify:** ${modify.note}`];
+  // Where one kind of entry reacts otherwise (a plain agreement's modify handler); the
+  // kind that stands for several only merges those notes.
+  for (const special of spec.onBadValueOn ?? []) {
+    const kinds = special.kinds.filter((kind) => kind !== 'any-agreement').map((kind) => KIND_NAMES[kind]);
+    if (kinds.length === 0) continue;
+    if (special.add) lines.push(`- **On a ${kinds.join(' or ')}, when added:** ${special.add.note}`);
+    if (special.modify) lines.push(`- **On a ${kinds.join(' or ')}, in a modify:** ${special.modify.note}`);
+  }
+  return lines;
 }
+
+/** Entry kinds in a few words, for the reactions that differ by kind. */
+const KIND_NAMES: Readonly<Record<EntryKind, string>> = {
+  'ipa-winsync': 'plug-in entry',
+  agreement: 'Windows agreement',
+  'replication-agreement': 'plain agreement',
+  'any-agreement': 'agreement',
+};
 
 /** How the server reads a boolean in each dialect, beyond the two words completion offers first. */
 const BOOLEAN_READING: Readonly<Record<BooleanDialect, string>> = {

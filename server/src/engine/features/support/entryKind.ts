@@ -1,7 +1,6 @@
 import type { Catalog, EntryKind } from '../../catalog';
 import { parseDn, replicaSuffix } from '../../dn/dn';
 import type { RecordAt } from './locate';
-import { isPlainAgreement } from '../../model/entryView';
 
 export interface KindGuess {
   readonly kind: EntryKind | undefined;
@@ -16,17 +15,23 @@ export interface KindGuess {
  */
 export function entryKindOf({ record, view }: RecordAt, catalog: Catalog): KindGuess {
   if (view?.kind) return { kind: view.kind, guessed: false };
-  if (isPlainAgreement(record)) return { kind: undefined, guessed: false };
-  if (isAgreementShaped(record.dn?.value)) return { kind: 'agreement', guessed: true };
+  const byPrefix = kindFromPrefixes(record, catalog);
+  // Below cn=replica without an object class yet: Windows when it already names winsync settings, else either kind.
+  if (isAgreementShaped(record.dn?.value))
+    return { kind: byPrefix === 'agreement' ? 'agreement' : 'any-agreement', guessed: true };
+  return { kind: byPrefix, guessed: byPrefix !== undefined };
+}
+
+function kindFromPrefixes(record: RecordAt['record'], catalog: Catalog): EntryKind | undefined {
   for (const line of record.lines) {
     const kind = catalog.kindByPrefix(line.name);
-    if (kind) return { kind, guessed: true };
+    if (kind) return kind;
   }
   for (const spec of record.modifications) {
     const kind = catalog.kindByPrefix(spec.attribute);
-    if (kind) return { kind, guessed: true };
+    if (kind) return kind;
   }
-  return { kind: undefined, guessed: false };
+  return undefined;
 }
 
 /** `<something>,cn=replica,<suffix>,cn=mapping tree,cn=config`, even with an empty first RDN (`dn:,cn=replica,…`). */

@@ -1,3 +1,4 @@
+import { isAgreementKind } from '../../catalog';
 import type { AttributeSpec } from '../../catalog';
 import type { AttrLine, Fix } from '../../ldif/ast';
 import { createsEntry, matchChoice, requireChoice } from '../../catalog/semantics';
@@ -30,7 +31,7 @@ export default {
   scope: 'record',
   winsyncOnly: true,
   check(entry, { catalog }) {
-    if (entry.kind !== 'agreement') return [];
+    if (!isAgreementKind(entry.kind)) return [];
     const method = requireAttribute(catalog, 'nsDS5ReplicaBindMethod');
     const transport = requireAttribute(catalog, 'nsDS5ReplicaTransportInfo');
     const bind = settingOf(entry, method.name);

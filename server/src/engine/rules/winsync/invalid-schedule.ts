@@ -3,6 +3,7 @@ import { clip, badValueConsequence } from '../support/wording';
 import { catalogValues, type CatalogValue } from '../support/catalogValues';
 import type { Finding, RecordRule } from '../types';
 import type { EntryView } from '../../model/entryView';
+import type { Catalog } from '../../catalog';
 import { valuePartEdit, valuePartRange } from '../support/edits';
 import { AGREEMENT_DN, replaceExample, replaceSpec } from '../support/examples';
 
@@ -51,7 +52,7 @@ export default {
         preferred,
       });
       const analysis = analyse(target.value, fix);
-      for (const problem of analysis.problems) found.push(diagnostic(target, entry, analysis, problem));
+      for (const problem of analysis.problems) found.push(diagnostic(target, entry, catalog, analysis, problem));
     }
     return found;
   },
@@ -168,14 +169,20 @@ function checkDays(days: string, fix: PartFix): { problems: Problem[]; days: num
   return { problems: found.map((problem) => ({ ...problem, fix: once })), days: unique };
 }
 
-function diagnostic(target: CatalogValue<'schedule'>, entry: EntryView, analysis: Analysis, problem: Problem): Finding {
+function diagnostic(
+  target: CatalogValue<'schedule'>,
+  entry: EntryView,
+  catalog: Catalog,
+  analysis: Analysis,
+  problem: Problem,
+): Finding {
   const { line, spec, value: text } = target;
   const consequence =
     problem.severity === 'warning'
       ? '389-DS ignores the repetition.'
       : serverAccepts(text)
         ? '389-DS does not check times and days this closely: it stores the value on add and on modify, and the window silently means something else.'
-        : badValueConsequence(spec, entry.record);
+        : badValueConsequence(spec, entry, catalog);
   const range = text === '' ? line.line.range : valuePartRange(line, problem.start, problem.end);
   return {
     range,

@@ -23,12 +23,12 @@ export default {
   winsyncOnly: true,
   check(entry, { catalog }) {
     return catalogMentions(entry, catalog)
-      .filter(({ spec }) => spec.serverManaged && spec.entry === entry.kind)
+      .filter(({ spec }) => spec.serverManaged && entry.kind !== undefined && catalog.belongsTo(spec, entry.kind))
       .map(({ mention, spec }) => {
         const action = mention.op === 'delete' || mention.values.length === 0 ? 'removed' : 'written';
         return {
           range: mentionNameRange(mention),
-          message: `${spec.name} is maintained by the server and should not be ${action} by hand. ${badValueConsequence(spec, entry.record)}`,
+          message: `${spec.name} is maintained by the server and should not be ${action} by hand. ${badValueConsequence(spec, entry, catalog)}`,
           fixes: [
             {
               title: `Remove ${spec.name} from this record`,

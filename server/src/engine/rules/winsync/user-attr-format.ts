@@ -4,6 +4,7 @@ import { ATTRIBUTE_NAME_FORM, clip, badValueConsequence } from '../support/wordi
 import { catalogValues, type CatalogValue } from '../support/catalogValues';
 import type { Finding, RecordRule } from '../types';
 import type { EntryView } from '../../model/entryView';
+import type { Catalog } from '../../catalog';
 import { valuePartEdit, valuePartRange } from '../support/edits';
 import { PLUGIN_DN, replaceExample } from '../support/examples';
 
@@ -29,14 +30,14 @@ export default {
   check(entry, { catalog }) {
     const found: Finding[] = [];
     for (const target of catalogValues(entry, catalog, 'attr-value')) {
-      const diagnostic = checkAttrValue(target, entry);
+      const diagnostic = checkAttrValue(target, entry, catalog);
       if (diagnostic) found.push(diagnostic);
     }
     return found;
   },
 } satisfies RecordRule;
 
-function checkAttrValue(target: CatalogValue<'attr-value'>, entry: EntryView): Finding | undefined {
+function checkAttrValue(target: CatalogValue<'attr-value'>, entry: EntryView, catalog: Catalog): Finding | undefined {
   const { line, spec } = target;
   // Trailing spaces end up in the added value; ldif/trailing-space reports them.
   const text = target.value.trimEnd();
@@ -44,7 +45,7 @@ function checkAttrValue(target: CatalogValue<'attr-value'>, entry: EntryView): F
   const name = space < 0 ? text : text.slice(0, space);
   const rest = space < 0 ? '' : text.slice(space + 1);
   const format = `${spec.name} must be "attributeName value", the attribute name, one space, then the value (e.g. uidNumber -1)`;
-  const consequence = badValueConsequence(spec, entry.record);
+  const consequence = badValueConsequence(spec, entry, catalog);
   const report = (start: number, end: number, message: string, fixes?: Fix[]): Finding => ({
     range: text === '' ? line.line.range : valuePartRange(line, start, end),
     message,
