@@ -114,15 +114,24 @@ function classify(record: LdifRecord, view: Pick<EntryView, 'mentions'>, catalog
   // it writes tell the kind (winsync settings: Windows; plain-only settings: plain).
   const kinds = new Set<EntryKind>();
   for (const mention of view.mentions) {
-    const spec = catalog.attribute(mention.name);
-    const kind = spec?.entry ?? catalog.kindByPrefix(mention.name);
-    if (kind === 'agreement' || kind === 'replication-agreement') kinds.add(kind);
+    const kind = agreementKindOfName(mention.name, catalog);
+    if (kind) kinds.add(kind);
   }
   // Windows settings first: plain-only ones on a Windows agreement are reported as not allowed there.
   if (kinds.has('agreement')) return 'agreement';
   if (kinds.has('replication-agreement')) return 'replication-agreement';
   // A modify at an agreement's usual place naming only what both kinds share: the everyday edits.
   return record.kind === 'modify' && isAtAgreementPlace(rdns) ? 'any-agreement' : undefined;
+}
+
+/** The one kind of agreement an attribute name belongs to (a shared name tells neither); a winsync-prefixed unknown name is Windows. */
+function agreementKindOfName(name: string, catalog: Catalog): EntryKind | undefined {
+  const spec = catalog.attribute(name);
+  if (!spec) return catalog.kindByPrefix(name) === 'agreement' ? 'agreement' : undefined;
+  const windows = catalog.belongsTo(spec, 'agreement');
+  const plain = catalog.belongsTo(spec, 'replication-agreement');
+  if (windows === plain) return undefined;
+  return windows ? 'agreement' : 'replication-agreement';
 }
 
 /**

@@ -65,6 +65,7 @@ import winsyncAgreementIncomplete from './winsync/agreement-incomplete';
 import winsyncReplicaRootMismatch from './winsync/replica-root-mismatch';
 import winsyncBindMethodTransport from './winsync/bind-method-transport';
 import winsyncMoveActionDelete from './winsync/move-action-delete';
+import winsyncConnectionChange from './winsync/connection-change';
 import winsyncReplacedTwice from './winsync/replaced-twice';
 import winsyncOnewayAcctDisableConflict from './winsync/oneway-acct-disable-conflict';
 import winsyncSubtreePairOverrides from './winsync/subtree-pair-overrides';
@@ -138,6 +139,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   winsyncReplicaRootMismatch,
   winsyncBindMethodTransport,
   winsyncMoveActionDelete,
+  winsyncConnectionChange,
   winsyncReplacedTwice,
 ];
 
