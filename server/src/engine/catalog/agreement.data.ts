@@ -126,6 +126,9 @@ export const agreementEntryKind: EntryKindInput = {
       code: 65,
       note: 'nsDSWindowsReplicationAgreement does not allow it, so 389-DS refuses the modify with 65 (Object class violation).',
     },
+    // Measured by test/integration/agreement-reactions.test.ts: the shared modify handler refuses
+    // a bad flow-control number (1) or protocol timeout (53) before the schema check says 65.
+    handlerFirstFor: ['replication-agreement'],
   },
   afterRefusedModify: AFTER_REFUSED_AGREEMENT_MODIFY,
   otherAllowed: ['objectClass', 'cn', 'description'],

@@ -111,6 +111,7 @@ const FLOW_CONTROL_BAD_VALUE: AttributeInput['onBadValue'] = {
   modify: {
     kind: 'rejects',
     code: 1,
+    byHandler: true,
     note: 'Refused with 1 (Operations error, no text) when negative, although values above 2147483647 pass; non-numbers get 21.',
   },
 };
@@ -125,6 +126,7 @@ function bootstrapEnum(doc: string): { add: ReactionInput; modify: ReactionInput
     modify: {
       kind: 'rejects',
       code: 1,
+      byHandler: true,
       note: 'Refused with 1 (Operations error, no text) unless it is one of the allowed values (any case).',
     },
   };
@@ -146,6 +148,7 @@ export const replicationAgreementAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 53,
+        byHandler: true,
         note: 'Refused with 53 "attempt to exclude an illegal attribute in a fractional agreement" when a forbidden attribute is excluded; a list the parser does not read gets 1.',
       },
     },
@@ -194,6 +197,7 @@ export const replicationAgreementAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 53,
+        byHandler: true,
         note: 'Refused with 53 and the text "attribute nsds5ReplicaProtocolTimeout value (…) is invalid, must be a number greater than zero." for 0, negatives and non-numbers; values above 2147483647 pass.',
       },
     },
@@ -281,6 +285,7 @@ export const replicationAgreementAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 1,
+        byHandler: true,
         note: 'Refused with 1 (Operations error, no text) unless it is off, never, on, once or always (any case).',
       },
     },

@@ -80,6 +80,8 @@ export const ReactionSchema = z.object({
   kind: z.enum(['rejects', 'falls-back', 'ignores', 'accepts']),
   code: z.number().int().optional(),
   fallback: z.string().optional(),
+  /** The refusal comes from the agreement's modify handler, which runs before the schema and syntax checks. */
+  byHandler: z.boolean().optional(),
   /** One sentence on what happens, for hover and messages. */
   note: z.string().min(1),
 });
@@ -154,7 +156,17 @@ export const EntryKindSpecSchema = z.object({
    */
   standsFor: z.array(EntryKindSchema).optional(),
   /** What the server does with a catalog attribute of another kind written on this entry, on add and on modify. */
-  foreignAttribute: z.object({ add: ReactionSchema, modify: ReactionSchema }).optional(),
+  foreignAttribute: z
+    .object({
+      add: ReactionSchema,
+      modify: ReactionSchema,
+      /**
+       * Kinds whose attributes, in a modify, meet this entry's modify handler before the schema
+       * check: a value the handler refuses gets the attribute's own refusal instead of `modify`.
+       */
+      handlerFirstFor: z.array(EntryKindSchema).optional(),
+    })
+    .optional(),
   /** Said after a refusal of a modify on this entry (a refused agreement modify can still change the running agreement). */
   afterRefusedModify: z.string().optional(),
 });

@@ -4,7 +4,7 @@
  * completion and apply explanations all ask here, so each behaviour is written once.
  */
 import type { RecordKind } from '../ldif/ast';
-import type { AttributeSpec, BooleanDialect, EntryKind, EnumValue, Reaction } from './schema';
+import type { AttributeSpec, BooleanDialect, EntryKind, EntryKindSpec, EnumValue, Reaction } from './schema';
 
 /** Whether a record of this kind creates its entry (a content record or an add) rather than changing it. */
 export function createsEntry(kind: RecordKind): boolean {
@@ -19,6 +19,25 @@ export function reactionFor(spec: AttributeSpec, kind: RecordKind, entryKind?: E
   const operation = createsEntry(kind) ? 'add' : 'modify';
   const special = entryKind && spec.onBadValueOn?.find((reaction) => reaction.kinds.includes(entryKind));
   return special?.[operation] ?? spec.onBadValue[operation];
+}
+
+/**
+ * What the server does with a bad value of an attribute that an entry of `entryKind` may not
+ * carry: the kind's `foreignAttribute` reaction, or, in a modify where the kind's modify handler
+ * runs first (a Windows agreement meeting a plain-only setting), the attribute's own refusal.
+ */
+export function foreignReactionFor(
+  spec: AttributeSpec,
+  kind: RecordKind,
+  entryKind: EntryKindSpec,
+): Reaction | undefined {
+  const foreign = entryKind.foreignAttribute;
+  if (!foreign) return undefined;
+  if (createsEntry(kind)) return foreign.add;
+  const own = spec.onBadValue.modify;
+  return own.kind === 'rejects' && own.byHandler === true && foreign.handlerFirstFor?.includes(spec.entry)
+    ? own
+    : foreign.modify;
 }
 
 /** The allowed value a written value stands for (the server ignores case), or undefined. */
