@@ -671,7 +671,7 @@ const windowsAndSharedAttributes: AttributeInput[] = [
         },
         {
           value: 'unsync',
-          doc: `Removes the ntUser/ntGroup object class and the sync attributes from the matching directory entry, so it stops syncing. If the AD entry is later deleted, the directory entry stays. The design note (WinSync Move Action) says moving the AD entry back re-links it; ${OBSERVED} it does not: the server logs error 65 (Object class violation) once, while the status still says success, and the entry stays unlinked until you add objectClass ntUser (ntGroup) and ntUserDomainId to it by hand and the AD entry changes again.`,
+          doc: `Removes the ntUser/ntGroup object class and the sync attributes from the matching directory entry, so it stops syncing. If the AD entry is later deleted, the directory entry stays. The design note (WinSync Move Action) says moving the AD entry back re-links it. ${OBSERVED}, it does not: the server logs error 65 (Object class violation) once, while the status still says success, and the entry stays unlinked until you add objectClass ntUser (ntGroup) and ntUserDomainId to it by hand and the AD entry changes again.`,
         },
       ],
     },
