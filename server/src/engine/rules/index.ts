@@ -66,6 +66,8 @@ import winsyncReplicaRootMismatch from './winsync/replica-root-mismatch';
 import winsyncBindMethodTransport from './winsync/bind-method-transport';
 import winsyncMoveActionDelete from './winsync/move-action-delete';
 import winsyncConnectionChange from './winsync/connection-change';
+import winsyncInvalidFractionalList from './winsync/invalid-fractional-list';
+import winsyncEmptyValue from './winsync/empty-value';
 import winsyncReplacedTwice from './winsync/replaced-twice';
 import winsyncOnewayAcctDisableConflict from './winsync/oneway-acct-disable-conflict';
 import winsyncSubtreePairOverrides from './winsync/subtree-pair-overrides';
@@ -122,6 +124,8 @@ export const RECORD_RULES: readonly RecordRule[] = [
   winsyncInvalidInteger,
   winsyncOutOfRange,
   winsyncInvalidSchedule,
+  winsyncInvalidFractionalList,
+  winsyncEmptyValue,
   winsyncInvalidAttributeName,
   winsyncUserAttrFormat,
   winsyncEffectiveGroupFilter,

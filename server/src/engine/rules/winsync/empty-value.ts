@@ -1,0 +1,40 @@
+import type { SyntaxKind } from '../../catalog/schema';
+import type { Finding, RecordRule } from '../types';
+import { AGREEMENT_DN, replaceExample } from '../support/examples';
+
+/** Syntaxes whose own rules do not already report an empty value (the others each say what is expected). */
+const UNCHECKED: ReadonlySet<SyntaxKind> = new Set<SyntaxKind>(['host', 'domain', 'text', 'fractional-list']);
+
+/**
+ * An empty value for an agreement setting of Directory String syntax: the schema-checked
+ * agreement refuses it (issue 12 probe: 21 on add; on modify 21, or the modify handler's own
+ * answer first, e.g. 1 for a fractional list).
+ */
+export default {
+  meta: {
+    code: 'winsync/empty-value',
+    group: 'values',
+    severity: 'error',
+    summary: 'An agreement setting is written with an empty value.',
+    server:
+      "An empty value is not valid Directory String syntax: 389-DS refuses the add with 21 (Invalid syntax), and the modify with 21 or, where the agreement's modify handler reads the setting first, with its answer (1 for a fractional list).",
+    example: replaceExample(AGREEMENT_DN, 'nsds7WindowsDomain', ''),
+  },
+  scope: 'record',
+  winsyncOnly: true,
+  check(entry, { catalog }) {
+    if (entry.kind === undefined || catalog.entryKind(entry.kind).acceptsAnyAttribute) return [];
+    const found: Finding[] = [];
+    for (const { line, op } of entry.writes) {
+      if (op === 'delete' || line.value !== '') continue;
+      const spec = catalog.attribute(line.name);
+      if (!spec || spec.serverManaged || !UNCHECKED.has(spec.syntax.kind) || !catalog.belongsTo(spec, entry.kind))
+        continue;
+      found.push({
+        range: line.line.range,
+        message: `${spec.name} has an empty value. 389-DS refuses it: an empty value is not valid Directory String syntax (21 Invalid syntax, or on a modify the agreement handler's own answer first). Write a value, or delete the attribute to remove it.`,
+      });
+    }
+    return found;
+  },
+} satisfies RecordRule;
