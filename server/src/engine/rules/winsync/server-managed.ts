@@ -1,6 +1,7 @@
 import { mentionNameRange } from '../support/names';
 import { deleteLines, mentionLines } from '../support/edits';
 import { badValueConsequence } from '../support/wording';
+import { reactionFor } from '../../catalog/semantics';
 import type { RecordRule } from '../types';
 import { AGREEMENT_DN } from '../support/examples';
 import { catalogMentions } from '../support/catalogValues';
@@ -13,10 +14,14 @@ export default {
   meta: {
     code: 'winsync/server-managed',
     group: 'structure',
-    severity: 'warning',
+    severity: 'error',
+    milder: {
+      severity: 'warning',
+      when: 'the server accepts the write (drops it silently, or stores it)',
+    },
     summary: 'An attribute the server maintains itself is written or removed by hand.',
     server:
-      'Per attribute: status attributes are marked NO-USER-MODIFICATION and silently dropped from the request; the DirSync cookie is stored as given, and removing it makes the next sync read all of AD again.',
+      'Per attribute: status attributes are marked NO-USER-MODIFICATION, silently dropped from an add and refused with 53 in a modify; a plain agreement refuses any modify of its update vector with 53; the DirSync cookie is stored as given, and removing it makes the next sync read all of AD again.',
     example: [AGREEMENT_DN, 'changetype: modify', 'delete: nsds7DirsyncCookie', '-'],
   },
   scope: 'record',
@@ -29,6 +34,8 @@ export default {
         return {
           range: mentionNameRange(mention),
           message: `${spec.name} is maintained by the server and should not be ${action} by hand. ${badValueConsequence(spec, entry, catalog)}`,
+          // Refused by the server: an error; dropped or stored: a warning.
+          ...(reactionFor(spec, entry.record.kind, entry.kind).kind !== 'rejects' && { mild: true }),
           fixes: [
             {
               title: `Remove ${spec.name} from this record`,
