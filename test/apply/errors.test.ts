@@ -197,6 +197,28 @@ test('a bare 1 on an agreement modify is explained from the catalog: the schedul
   );
 });
 
+test('a refused agreement modify says the running agreement may already have taken it; an add or an ordinary entry does not', () => {
+  const operation: Operation = {
+    kind: 'modify',
+    dn: AGREEMENT,
+    controls: [],
+    changes: [{ op: 'replace', type: 'nsDS5ReplicaPort', values: [encoder.encode('0389')], line: 4 }],
+  };
+  const explained = (entryKind: PlannedRecord['entryKind'], op: Operation) =>
+    formatExplanation(
+      explainOperationError(new InvalidSyntaxError('nsDS5ReplicaPort: value #0 invalid per syntax'), {
+        record: record(op, entryKind),
+        address: 'ipa.example.com:636',
+        secrets: [],
+        catalog: loadCatalog(),
+      }),
+    );
+  for (const kind of ['agreement', 'replication-agreement', 'any-agreement'] as const)
+    assert.match(explained(kind, operation), /the running agreement may already have taken the change/, kind);
+  assert.doesNotMatch(explained(undefined, { ...operation, dn: 'uid=a,dc=example,dc=com' }), /running agreement/);
+  assert.doesNotMatch(explained('agreement', add(AGREEMENT, [['nsDS5ReplicaPort', '0389', 4]])), /running agreement/);
+});
+
 test('a bare 53 on an agreement with nothing to go on lists what the server checks', () => {
   assert.match(
     explainOp(new UnwillingToPerformError(''), add(AGREEMENT)),

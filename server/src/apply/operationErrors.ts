@@ -6,6 +6,7 @@
  */
 import { isAgreementKind, type AttributeSpec, type EntryKind } from '../engine/catalog';
 import { reactionFor } from '../engine/catalog/semantics';
+import { AFTER_REFUSED_AGREEMENT_MODIFY } from '../engine/catalog/agreement.data';
 import type { Diagnostic } from '../engine/ldif/ast';
 import { describeResult, resultCodeOf, serverTextOf, type Explanation } from './errors';
 import { attributesOf, type AttributeValues, type Operation, type PlannedRecord } from './operations';
@@ -69,7 +70,18 @@ export function explainOperationError(error: unknown, context: OperationContext)
   // The server may echo a value back; only its text can carry a secret, our wording cannot.
   const text = redact(serverTextOf(error), context.secrets);
   const result = describeResult(code, text);
-  const explain = (cause: string, fix: string): Explanation => ({ kind: 'ldap', code, serverText: text, cause, fix });
+  // 389-DS runs an agreement's modify handler before its schema and syntax checks.
+  const after =
+    operation.kind === 'modify' && isAgreementKind(context.record.entryKind)
+      ? ` ${AFTER_REFUSED_AGREEMENT_MODIFY}`
+      : '';
+  const explain = (cause: string, fix: string): Explanation => ({
+    kind: 'ldap',
+    code,
+    serverText: text,
+    cause: cause + after,
+    fix,
+  });
   const named = namedAttribute(text, operation);
 
   switch (code) {
