@@ -411,6 +411,13 @@ class Generator {
     return person(this.int(this.users), this.seed);
   }
 
+  /** `count` different users: a value listed twice makes 389-DS refuse the whole add or modify with 20. */
+  private distinctUsers(count: number): Person[] {
+    const chosen = new Set<number>();
+    while (chosen.size < Math.min(count, this.users)) chosen.add(this.int(this.users));
+    return [...chosen].map((index) => person(index, this.seed));
+  }
+
   private dn(value: string, out: Lines): void {
     attr('dn', value, out);
   }
@@ -462,7 +469,7 @@ class Generator {
     out.push(`ipaUniqueID: ${this.uuid()}`);
     // Most groups are small, some hold hundreds of members.
     const members = this.random() < 0.05 ? 100 + this.int(300) : 1 + this.int(40);
-    for (let i = 0; i < members; i++) out.push(`member: ${userDn(this.anyUser())}`);
+    for (const member of this.distinctUsers(members)) out.push(`member: ${userDn(member)}`);
     return out;
   }
 
@@ -530,12 +537,12 @@ class Generator {
     out.push('changetype: modify');
     out.push('add: member');
     const added = 1 + this.int(12);
-    for (let i = 0; i < added; i++) out.push(`member: ${userDn(this.anyUser())}`);
+    for (const member of this.distinctUsers(added)) out.push(`member: ${userDn(member)}`);
     out.push('-');
     if (this.random() < 0.4) {
       out.push('delete: member');
       const removed = 1 + this.int(3);
-      for (let i = 0; i < removed; i++) out.push(`member: ${userDn(this.anyUser())}`);
+      for (const member of this.distinctUsers(removed)) out.push(`member: ${userDn(member)}`);
       out.push('-');
     }
     if (this.random() < 0.2) {

@@ -9,16 +9,17 @@
  * process.resourceUsage() in the child), several times, alternating with its peers so that a
  * change of load hits all of them alike; figures are medians.
  *
- * Options: --runs N (default 5), --skip-1g, --quick (3 runs, no 1 GB file), --only cli,1g,lsp,corpus
+ * Options: --runs N (default 5), --skip-1g, --quick (3 runs, no 1 GB file), --only cli,1g,lsp,corpus,schema
  * (some sections), --clean (delete the generated files and exit).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { LspClient } from '../test/lsp/client';
 import { GENERATOR_VERSION, generateToFile, type GenerateOptions, type GenerateStats } from './generate';
+import { benchSchema, handSchema, schemaFigures, type BenchSchema } from './schema';
 
 const ROOT = resolve(__dirname, '..');
 const DIR = join(os.tmpdir(), 'winsync-ldif-bench');
@@ -30,7 +31,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const RUNS = Number(valueOf('--runs') ?? (quick ? 3 : 5));
 const WITH_1G = !args.includes('--skip-1g') && !quick;
-/** --only cli,1g,lsp,corpus: run some sections. */
+/** --only cli,1g,lsp,corpus,schema: run some sections. */
 const ONLY = valueOf('--only')?.split(',');
 const wanted = (section: string) => ONLY === undefined || ONLY.includes(section);
 
@@ -97,41 +98,43 @@ interface Run {
   readonly cpuSeconds: number;
   readonly code: number | null;
   readonly stdout: string;
+  readonly stderr: string;
 }
 
 const haveTime = existsSync(TIME);
 
 /** Runs `node <args>` once; wall time from spawn to exit, peak RSS from /usr/bin/time or the child itself. */
-function runNode(nodeArgs: readonly string[], captureStdout = false): Promise<Run> {
-  return runProgram(process.execPath, nodeArgs, captureStdout);
+function runNode(nodeArgs: readonly string[], captureStdout = false, okCodes = [0, 1, 3]): Promise<Run> {
+  return runProcess(process.execPath, nodeArgs, { captureStdout, okCodes, preload: true });
 }
 
 /**
- * Runs a program once, measured as `runNode` measures node (a program other than node needs
- * /usr/bin/time). Exit codes other than 0, 1 and 3 fail the run, unless `anyExitCode` (ldapmodify
- * -c exits with the code of the last error in the file).
+ * Runs a program once; wall time from spawn to exit, peak RSS and CPU time from /usr/bin/time,
+ * else (node programs only, `preload`) from the child itself.
  */
-function runProgram(
+function runProcess(
   program: string,
-  argv: readonly string[],
-  captureStdout = false,
-  anyExitCode = false,
+  programArgs: readonly string[],
+  options: { captureStdout?: boolean; okCodes?: readonly number[]; preload?: boolean } = {},
 ): Promise<Run> {
   const rssFile = join(DIR, `rss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
-  const [command, commandArgs, env] = haveTime
-    ? [TIME, ['-f', '%M %U %S', '-o', rssFile, program, ...argv], process.env]
-    : [
-        program,
-        program === process.execPath ? ['--require', join(__dirname, 'peers', 'maxrss.cjs'), ...argv] : argv,
-        { ...process.env, BENCH_RSS_FILE: rssFile },
-      ];
+  const [command, argv, env] = haveTime
+    ? [TIME, ['-f', '%M %U %S', '-o', rssFile, program, ...programArgs], process.env]
+    : options.preload
+      ? [
+          program,
+          ['--require', join(__dirname, 'peers', 'maxrss.cjs'), ...programArgs],
+          { ...process.env, BENCH_RSS_FILE: rssFile },
+        ]
+      : [program, [...programArgs], process.env];
+  const okCodes = options.okCodes ?? [0, 1, 3];
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(command, commandArgs, {
+    const child = spawn(command, argv, {
       cwd: ROOT,
       env,
-      stdio: ['ignore', captureStdout ? 'pipe' : 'ignore', 'pipe'],
+      stdio: ['ignore', options.captureStdout ? 'pipe' : 'ignore', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
@@ -147,9 +150,9 @@ function runProgram(
         : [];
       const [rss = NaN, user = NaN, system = NaN] = fields;
       rmSync(rssFile, { force: true });
-      if (code === null || (!anyExitCode && code !== 0 && code !== 1 && code !== 3))
-        reject(new Error(`${program} ${argv.join(' ')} exited with ${code}: ${stderr.slice(0, 500)}`));
-      else resolvePromise({ seconds, maxRssKiB: rss, cpuSeconds: user + system, code, stdout });
+      if (code === null || !okCodes.includes(code))
+        reject(new Error(`${program} ${programArgs.join(' ')} exited with ${code}: ${stderr.slice(0, 500)}`));
+      else resolvePromise({ seconds, maxRssKiB: rss, cpuSeconds: user + system, code, stdout, stderr });
     });
   });
 }
@@ -227,6 +230,9 @@ function printTable(): void {
 
 // ---------------------------------------------------------------- sections
 
+/** ldapmodify -c exits with the code of the last error in the file. */
+const ANY_EXIT_CODE = Array.from({ length: 256 }, (_, code) => code);
+
 /** OpenLDAP's ldapmodify, which `-n` makes parse and print what it would do without a server. */
 const LDAPMODIFY = ['/usr/bin/ldapmodify', '/usr/local/bin/ldapmodify'].find((path) => existsSync(path));
 
@@ -238,7 +244,7 @@ async function cliThroughput(change: Generated, plain: Generated): Promise<void>
   const [runs, floorRuns, ldapRuns] = await alternate(RUNS, [
     () => runNode([CLI, 'check', change.path]),
     () => runNode([join(__dirname, 'peers', 'stream-floor.cjs'), change.path]),
-    ...(LDAPMODIFY ? [() => runProgram(LDAPMODIFY, ['-n', '-c', '-f', change.path], false, true)] : []),
+    ...(LDAPMODIFY ? [() => runProcess(LDAPMODIFY, ['-n', '-c', '-f', change.path], { okCodes: ANY_EXIT_CODE })] : []),
   ]);
   const seconds = median(runs.map((r) => r.seconds));
   const mbps = megabytes / seconds;
@@ -331,7 +337,7 @@ async function timed<T>(action: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - started, value];
 }
 
-async function languageServer(editor: Generated): Promise<void> {
+async function languageServer(editor: Generated, schema: BenchSchema | undefined): Promise<void> {
   const text = readFileSync(editor.path, 'utf8');
   const lines = text.split('\n');
   const uri = 'file:///bench/editor-100k-lines.ldif';
@@ -375,7 +381,20 @@ async function languageServer(editor: Generated): Promise<void> {
 
   const client = await LspClient.start();
   try {
-    await measureEditing(client, uri, text, lines);
+    await client.open(uri, text);
+    await measureEditing(client, uri, lines);
+    if (!schema) return;
+    // The same document and keystrokes once the 389-DS schema is loaded (issue 16): the rows say how they compare.
+    const handed = await handSchema(client, uri, schema);
+    row(
+      'LSP schema handed over → 100k-line document re-checked',
+      `${handed.ms.toFixed(0)} ms`,
+      '',
+      undefined,
+      `${schema.editorSchema.label}; the server parsed it in ${handed.parseMs} ms (first parse in this server process)`,
+    );
+    results.lspSchemaHandover = handed;
+    await measureEditing(client, uri, lines, ', server schema loaded');
   } finally {
     await client.stop();
   }
@@ -392,9 +411,12 @@ interface EditFigures {
   readonly ms: number[];
 }
 
-/** Every kind of keystroke, hover and completion while typing, on an open document. */
-async function measureEditing(client: LspClient, uri: string, text: string, lines: readonly string[]): Promise<void> {
-  await client.open(uri, text);
+/**
+ * Every kind of keystroke, hover and completion while typing, on the open document `lines`; each
+ * pair of edits takes its change back, so the document ends as it began. `suffix` names the run's
+ * condition in the rows (e.g. with a server schema loaded).
+ */
+async function measureEditing(client: LspClient, uri: string, lines: readonly string[], suffix = ''): Promise<void> {
   const middle = lines.length >> 1;
   // The first matching line from `from` on.
   const find = (pattern: RegExp, from: number) => {
@@ -472,7 +494,7 @@ async function measureEditing(client: LspClient, uri: string, text: string, line
     const p95 = percentile(kind.ms, 95);
     const ratio = kindMedian / characterMedian;
     row(
-      `LSP edit → diagnostics: ${kind.name}, ${kind.where}`,
+      `LSP edit → diagnostics: ${kind.name}, ${kind.where}${suffix}`,
       `${kindMedian.toFixed(1)} ms median, ${p95.toFixed(1)} ms p95, ${ratio.toFixed(2)}× a character`,
       '≤ 20 ms, ≤ 50 ms p95, ≤ 2×',
       kindMedian <= 20 && p95 <= 50 && ratio <= 2,
@@ -514,14 +536,14 @@ async function measureEditing(client: LspClient, uri: string, text: string, line
     ['completion', completions],
   ] as const) {
     row(
-      `LSP ${what} while typing, p95`,
+      `LSP ${what} while typing, p95${suffix}`,
       `${percentile(ms, 95).toFixed(2)} ms (median ${median(ms).toFixed(2)} ms)`,
       '≤ 5 ms',
       percentile(ms, 95) <= 5,
       `${what === 'hover' ? name : `value of ${name}`}, right after a keystroke (${spread(ms)})`,
     );
   }
-  results.lspEditing = {
+  results[`lspEditing${suffix ? 'WithSchema' : ''}`] = {
     kinds: kinds.map(({ name: kind, where, ms }) => ({ kind, where, ms })),
     hovers,
     completions,
@@ -554,6 +576,254 @@ function ldifCount(folder: string): number {
       (entry.isDirectory() ? ldifCount(join(folder, entry.name)) : entry.name.toLowerCase().endsWith('.ldif') ? 1 : 0),
     0,
   );
+}
+
+// ---------------------------------------------------------------- apply against a live 389-DS
+
+interface Directory {
+  readonly url: string;
+  readonly bindDn: string;
+  readonly passwordFile: string;
+  readonly suffix: string;
+  /** Stops the server if this run started it. */
+  stop(): void;
+}
+
+/** The 389-DS of scripts/ds389.sh (DS_NAME, DS_PORT, DS_TLS_PORT choose the instance): started when it is not running. */
+function liveDirectory(): Directory {
+  const ds = (command: string) => {
+    const result = spawnSync('bash', [join(ROOT, 'scripts', 'ds389.sh'), command], {
+      encoding: 'utf8',
+      timeout: 15 * 60_000,
+    });
+    if (result.status !== 0) throw new Error(`scripts/ds389.sh ${command} failed: ${result.stderr.slice(-800)}`);
+    return result.stdout;
+  };
+  const env = Object.fromEntries(
+    ds('env')
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  const wasRunning = (() => {
+    try {
+      process.kill(Number(readFileSync(env.LDAP_TEST_PID_FILE, 'utf8').trim()), 0);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  ds('all');
+  return {
+    url: env.LDAP_TEST_URL,
+    bindDn: env.LDAP_TEST_BIND_DN,
+    passwordFile: env.LDAP_TEST_PASSWORD_FILE,
+    suffix: env.LDAP_TEST_SUFFIX,
+    stop: () => {
+      if (!wasRunning) ds('stop');
+    },
+  };
+}
+
+const APPLY_RECORDS = 2_000;
+const BIG_APPLY_RECORDS = 200_000;
+
+/** 1,000 user adds, then a modify of each: the same file for both programs. */
+function applyFiles(base: string): { apply: string; cleanup: string } {
+  const user = (i: number) => `uid=bench-${i},${base}`;
+  const adds: string[] = [];
+  const modifies: string[] = [];
+  const deletes: string[] = [];
+  for (let i = 0; i < APPLY_RECORDS / 2; i++) {
+    adds.push(
+      `dn: ${user(i)}\nchangetype: add\nobjectClass: inetOrgPerson\nuid: bench-${i}\ncn: Bench User ${i}\nsn: User ${i}\nmail: bench-${i}@example.com\n`,
+    );
+    modifies.push(`dn: ${user(i)}\nchangetype: modify\nreplace: description\ndescription: changed ${i}\n-\n`);
+    deletes.push(`dn: ${user(i)}\nchangetype: delete\n`);
+  }
+  const apply = join(DIR, 'apply-2k.ldif');
+  const cleanup = join(DIR, 'apply-2k-cleanup.ldif');
+  writeFileSync(apply, [...adds, ...modifies].join('\n'));
+  writeFileSync(cleanup, deletes.join('\n'));
+  return { apply, cleanup };
+}
+
+/** ~50 MB of adds whose first names a parent that does not exist: a run stops there and streams every other record out. */
+function bigApplyFile(base: string): { path: string; bytes: number } {
+  const path = join(DIR, 'apply-200k.ldif');
+  const parts = [
+    `dn: uid=bench-first,ou=missing,${base}\nchangetype: add\nobjectClass: inetOrgPerson\nuid: bench-first\ncn: first\nsn: first\n`,
+  ];
+  for (let i = 1; i < BIG_APPLY_RECORDS; i++) {
+    parts.push(
+      `dn: uid=bench-big-${i},${base}\nchangetype: add\nobjectClass: inetOrgPerson\nuid: bench-big-${i}\ncn: Bench User ${i}\nsn: User ${i}\ngivenName: Bench\nmail: bench-big-${i}@example.com\ndescription: one of many\n`,
+    );
+  }
+  writeFileSync(path, parts.join('\n'));
+  return { path, bytes: statSync(path).size };
+}
+
+async function applySection(): Promise<void> {
+  console.log(`\n== apply against a live 389-DS (load ${loadAverage()})`);
+  if (!existsSync('/usr/bin/ldapmodify')) {
+    row('apply vs ldapmodify -c', 'skipped', '≥ 1.0×', undefined, 'no /usr/bin/ldapmodify (ldap-utils)');
+    return;
+  }
+  const directory = liveDirectory();
+  try {
+    const base = `ou=winsync-bench,${directory.suffix}`;
+    const connect = ['-x', '-H', directory.url, '-D', directory.bindDn, '-y', directory.passwordFile];
+    const ldapmodify = (file: string, extra: string[] = []) =>
+      runProcess('/usr/bin/ldapmodify', [...connect, ...extra, '-f', file], { okCodes: [0, 68, 32] });
+    const ours = (file: string, extra: string[] = [], okCodes = [0, 1], passwordFile = directory.passwordFile) =>
+      runNode(
+        [
+          CLI,
+          'apply',
+          '--url',
+          directory.url,
+          '--bind-dn',
+          directory.bindDn,
+          '--password-file',
+          passwordFile,
+          ...extra,
+          file,
+        ],
+        false,
+        okCodes,
+      );
+    const ou = join(DIR, 'apply-ou.ldif');
+    writeFileSync(ou, `dn: ${base}\nchangetype: add\nobjectClass: organizationalUnit\nou: winsync-bench\n`);
+    await ldapmodify(ou, ['-c']);
+    const files = applyFiles(base);
+    const clean = () => ldapmodify(files.cleanup, ['-c']);
+    await clean();
+
+    // Alternately, each on a clean subtree: the same file, the same server, the same load.
+    const peerRuns: Run[] = [];
+    const ourRuns: Run[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      for (const which of i % 2 === 0 ? ['peer', 'ours'] : ['ours', 'peer']) {
+        const run = which === 'peer' ? await ldapmodify(files.apply, ['-c']) : await ours(files.apply, ['--continue']);
+        if (run.code !== 0) throw new Error(`${which} did not apply every record: ${run.stderr.slice(0, 300)}`);
+        (which === 'peer' ? peerRuns : ourRuns).push(run);
+        await clean();
+      }
+    }
+    const peerSeconds = median(peerRuns.map((r) => r.seconds));
+    const ourSeconds = median(ourRuns.map((r) => r.seconds));
+    // Each pair ran back to back, so its ratio is measured under the same server and machine load.
+    const pairRatios = peerRuns.map((peer, i) => peer.seconds / ourRuns[i].seconds);
+    const ratio = median(pairRatios);
+    results.apply = { records: APPLY_RECORDS, peerRuns, ourRuns };
+    row(
+      'apply 2,000 records vs ldapmodify -c',
+      `${ratio.toFixed(2)}× (${Math.round(APPLY_RECORDS / ourSeconds)} vs ${Math.round(APPLY_RECORDS / peerSeconds)} records/s)`,
+      '≥ 1.0×',
+      ratio >= 1,
+      `median of ${pairRatios.length} back-to-back pairs (${spread(pairRatios)}); median times ${ourSeconds.toFixed(2)} s vs ${peerSeconds.toFixed(2)} s (ours ${spread(ourRuns.map((r) => r.seconds))}; ldapmodify ${spread(peerRuns.map((r) => r.seconds))}); 1,000 adds + 1,000 modifies, each program a process of its own`,
+    );
+    row(
+      'apply peak RSS, 2,000 records',
+      `${(median(ourRuns.map((r) => r.maxRssKiB)) / 1024).toFixed(0)} MiB`,
+      '',
+      undefined,
+      `ldapmodify: ${(median(peerRuns.map((r) => r.maxRssKiB)) / 1024).toFixed(0)} MiB`,
+    );
+
+    // The same file against a responder that answers at once: what each client costs by itself.
+    const instant = spawn(process.execPath, [join(__dirname, 'peers', 'ldap-instant.cjs')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const port = await new Promise<string>((resolvePort) =>
+        instant.stdout.once('data', (chunk: Buffer) => resolvePort(chunk.toString().trim())),
+      );
+      const url = `ldap://127.0.0.1:${port}`;
+      const instantPeer: Run[] = [];
+      const instantOurs: Run[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        instantPeer.push(
+          await runProcess('/usr/bin/ldapmodify', [
+            '-c',
+            '-x',
+            '-H',
+            url,
+            '-D',
+            directory.bindDn,
+            '-y',
+            directory.passwordFile,
+            '-f',
+            files.apply,
+          ]),
+        );
+        instantOurs.push(
+          await runNode(
+            [
+              CLI,
+              'apply',
+              '--continue',
+              '--url',
+              url,
+              '--bind-dn',
+              directory.bindDn,
+              '--password-file',
+              directory.passwordFile,
+              files.apply,
+            ],
+            false,
+            [0],
+          ),
+        );
+      }
+      results.applyInstant = { instantPeer, instantOurs };
+      row(
+        'client time alone, same file, server that answers at once',
+        `${median(instantOurs.map((r) => r.seconds)).toFixed(2)} s vs ${median(instantPeer.map((r) => r.seconds)).toFixed(2)} s`,
+        '',
+        undefined,
+        `winsync-ldif (node: start-up, validation, ldapts) vs ldapmodify (C); CPU ${median(instantOurs.map((r) => r.cpuSeconds)).toFixed(2)} s vs ${median(instantPeer.map((r) => r.cpuSeconds)).toFixed(2)} s`,
+      );
+    } finally {
+      instant.kill();
+    }
+
+    const big = bigApplyFile(base);
+    const reject = join(DIR, 'apply-200k.rej.ldif');
+    const bigRun = await ours(big.path, ['--format', 'json', '--reject-file', reject]);
+    rmSync(reject, { force: true });
+    const bigRss = bigRun.maxRssKiB / 1024;
+    row(
+      'apply peak RSS, 200k-record file',
+      `${bigRss.toFixed(0)} MiB`,
+      '≤ 150 MiB',
+      bigRss <= 150,
+      `${(big.bytes / MB).toFixed(0)} MB: validated, then every record streamed (the first fails, the rest are not attempted) into JSON output and the reject file, ${bigRun.seconds.toFixed(1)} s`,
+    );
+
+    const wrong = join(DIR, 'wrong.pw');
+    writeFileSync(wrong, 'not-the-password', { mode: 0o600 });
+    // A refused bind exits 2.
+    const wrongRuns: Run[] = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) wrongRuns.push(await ours(big.path, [], [2], wrong));
+    const peerWrong = await runProcess(
+      '/usr/bin/ldapmodify',
+      ['-x', '-H', directory.url, '-D', directory.bindDn, '-y', wrong, '-f', big.path],
+      { okCodes: [49] },
+    );
+    const wrongSeconds = median(wrongRuns.map((r) => r.seconds));
+    results.applyWrongPassword = { wrongRuns, peerWrong };
+    row(
+      'apply wrong password reported, 200k-record file',
+      `${(wrongSeconds * 1000).toFixed(0)} ms`,
+      '≤ 2 s',
+      wrongSeconds <= 2,
+      `from spawn to exit (${spread(wrongRuns.map((r) => r.seconds))}); ldapmodify: ${(peerWrong.seconds * 1000).toFixed(0)} ms`,
+    );
+    await clean();
+  } finally {
+    directory.stop();
+  }
 }
 
 // ---------------------------------------------------------------- main
@@ -590,8 +860,38 @@ async function main(): Promise<void> {
     if (WITH_1G) await hugeFile(ensureFile(FILES.huge));
     else row('check peak RSS, 1 GiB file', 'skipped', '≤ 150 MiB', undefined, '--skip-1g or --quick');
   }
-  if (wanted('lsp')) await languageServer(ensureFile(FILES.editor));
+  // The server schema (issue 16) comes from the test 389-DS, started for the bench when it is not running.
+  let schema: BenchSchema | undefined;
+  if (wanted('schema') || wanted('lsp')) {
+    schema = await benchSchema(DIR).catch((error: unknown) => {
+      row(
+        'server schema figures',
+        'skipped',
+        '',
+        undefined,
+        `no 389-DS to read a schema from: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
+      return undefined;
+    });
+  }
+  try {
+    if (wanted('schema') && schema) {
+      await schemaFigures(schema, ensureFile(FILES.change).path, {
+        runs: RUNS,
+        row,
+        median,
+        percentile,
+        spread,
+        runNode,
+        results,
+      });
+    }
+    if (wanted('lsp')) await languageServer(ensureFile(FILES.editor), schema);
+  } finally {
+    await schema?.stop();
+  }
   if (wanted('corpus')) await corpusSweep();
+  if (wanted('apply')) await applySection();
 
   const loadAfter = os.loadavg();
   console.log(

@@ -31,6 +31,9 @@ ROOT_DN="cn=Directory Manager"
 ROOT_PW_FILE=$DS_STATE/root.pw
 DEFAULTS_INF=/usr/share/dirsrv/inf/defaults.inf
 CA_FILE=/etc/dirsrv/ssca/ca.crt
+# LDAPI: the Unix socket that FreeIPA admins use with `ldapmodify -Y EXTERNAL -H ldapi://...` as root.
+LDAPI_SOCKET=/run/slapd-$DS_NAME.socket
+LDAPI_URL=ldapi://$(printf '%s' "$LDAPI_SOCKET" | sed 's|/|%2F|g')
 
 log() { printf 'ds389: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
@@ -111,6 +114,20 @@ EOF
   # Loopback only. dse.ldif may only be edited while the server is stopped (start = False above).
   sed -i "s/^nsslapd-port: $DS_PORT\$/nsslapd-port: $DS_PORT\nnsslapd-listenhost: 127.0.0.1\nnsslapd-securelistenhost: 127.0.0.1/" "$CONF/dse.ldif"
   grep -q '^nsslapd-listenhost: 127.0.0.1$' "$CONF/dse.ldif" || die "could not restrict $CONF/dse.ldif to 127.0.0.1"
+  ensure_ldapi
+}
+
+# LDAPI on $LDAPI_SOCKET with autobind, root (uid 0) mapped to the Directory Manager: SASL EXTERNAL
+# binds without a password. Edits dse.ldif, so only while the server is stopped; idempotent.
+ensure_ldapi() {
+  local dse=$CONF/dse.ldif
+  if grep -qx 'nsslapd-ldapilisten: on' "$dse" && grep -qx "nsslapd-ldapifilepath: $LDAPI_SOCKET" "$dse" &&
+    grep -qx 'nsslapd-ldapiautobind: on' "$dse" && grep -qx "nsslapd-ldapimaprootdn: $ROOT_DN" "$dse"; then
+    return 0
+  fi
+  sed -i -e '/^nsslapd-ldapilisten:/d' -e '/^nsslapd-ldapifilepath:/d' -e '/^nsslapd-ldapiautobind:/d' -e '/^nsslapd-ldapimaprootdn:/d' "$dse"
+  sed -i "s|^nsslapd-port: $DS_PORT\$|nsslapd-port: $DS_PORT\nnsslapd-ldapilisten: on\nnsslapd-ldapifilepath: $LDAPI_SOCKET\nnsslapd-ldapiautobind: on\nnsslapd-ldapimaprootdn: $ROOT_DN|" "$dse"
+  grep -qx "nsslapd-ldapifilepath: $LDAPI_SOCKET" "$dse" || die "could not enable LDAPI in $dse"
 }
 
 ds_start() {
@@ -121,6 +138,7 @@ ds_start() {
   done
   install -d -o dirsrv -g dirsrv /run/dirsrv "/run/lock/dirsrv/slapd-$DS_NAME"
   rm -f "$PIDF"  # stale, e.g. from the server dscreate ran
+  ensure_ldapi
   # ns-slapd forks into the background itself; its stderr only carries a FIPS/TLS banner.
   if [ -n "$DS_HOSTS_FILE" ]; then
     [ -f "$DS_HOSTS_FILE" ] || die "DS_HOSTS_FILE $DS_HOSTS_FILE does not exist"
@@ -225,6 +243,7 @@ LDAP_TEST_PASSWORD_FILE=$ROOT_PW_FILE
 LDAP_TEST_SUFFIX=$DS_SUFFIX
 LDAP_TEST_AGREEMENT_DN=$AGREEMENT_DN
 LDAP_TEST_PID_FILE=$PIDF
+LDAP_TEST_LDAPI_URL=$LDAPI_URL
 EOF
 }
 

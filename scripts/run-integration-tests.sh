@@ -12,6 +12,9 @@ DS=scripts/ds389.sh
 trap 'bash "$DS" stop || true' EXIT
 trap 'exit 130' INT TERM
 
+# Some tests run the CLI as users do: dist/cli.js, as its own process.
+node scripts/build.mjs
+
 t0=$SECONDS
 bash "$DS" all
 echo "== 389-DS ready in $((SECONDS - t0)) s"

@@ -8,7 +8,8 @@ import {
 } from 'vscode-languageclient/node';
 import { registerAgreements } from './agreements';
 import { registerApply } from './apply';
-import { RECORD_LENSES, recordLensMiddleware } from './apply/codeLens';
+import { RECORD_LENSES, recordLensMiddleware, showLensesOnTrust } from './apply/codeLens';
+import { registerSchema } from './schema';
 
 let client: LanguageClient | undefined;
 
@@ -28,7 +29,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // Apply runs here in the extension host and logs to the client's "Winsync LDIF" channel.
   const { profiles, passwords } = registerApply(context, client.outputChannel);
   registerAgreements(context, { profiles, passwords, channel: client.outputChannel });
+  context.subscriptions.push(showLensesOnTrust(client));
   await client.start();
+  // The active profile's server schema, handed to the language server.
+  registerSchema(context, client, profiles, client.outputChannel);
 }
 
 export async function deactivate(): Promise<void> {

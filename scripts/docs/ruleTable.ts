@@ -17,6 +17,7 @@ export const GROUPS: Readonly<Record<RuleGroup, string>> = {
   values: 'Values',
   structure: 'Entry structure',
   consistency: 'Consistency between attributes and entries',
+  schema: "The server's schema (only while a schema is loaded: a connection profile, or `check --schema`)",
 };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');

@@ -118,9 +118,11 @@ const SETTINGS = {
 /**
  * Starts one code-server on 127.0.0.1 with a free port and fresh user-data and extensions
  * folders, with a copy of the fixture workspace. `vsix` is installed first when given; `env`
- * reaches the extension host. Call stop() in a finally.
+ * reaches the extension host; `workspaceSettings` become the workspace's .vscode/settings.json.
+ * `restricted`: workspace trust is on and the folder is not trusted (Restricted Mode); otherwise
+ * trust is off and every folder is trusted. Call stop() in a finally.
  */
-export async function startCodeServer({ name, vsix, env = {} }) {
+export async function startCodeServer({ name, vsix, env = {}, restricted = false, workspaceSettings }) {
   if (!existsSync(CODE_SERVER_ENTRY))
     throw new Error(`code-server is not installed in ${CODE_SERVER_DIR}: run scripts/e2e/install.sh`);
   const dir = mkdtempSync(join(tmpdir(), `winsync-e2e-${name}-`));
@@ -131,7 +133,14 @@ export async function startCodeServer({ name, vsix, env = {} }) {
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensions);
   cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
-  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify(SETTINGS, null, 2));
+  const trust = restricted
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }
+    : {};
+  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({ ...SETTINGS, ...trust }, null, 2));
+  if (workspaceSettings) {
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify(workspaceSettings, null, 2));
+  }
   // Always pass --config: without it code-server writes ~/.config/code-server/config.yaml with password auth.
   writeFileSync(join(dir, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const common = ['--config', join(dir, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', extensions];
@@ -158,7 +167,7 @@ export async function startCodeServer({ name, vsix, env = {} }) {
       ...common,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(restricted ? [] : ['--disable-workspace-trust']),
       '--ignore-last-opened',
     ],
     // WINSYNC_E2E_USER_DATA: tests read the logs the editor wrote (e.g. to prove no password is in them).

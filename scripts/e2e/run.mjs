@@ -1,6 +1,7 @@
-// The real-VS-Code tests: packages the extension (npm run package) and checks what the .vsix ships, then runs the in-editor
-// mocha suite (host-suite.mjs) and the UI smoke test of the .vsix (ui-smoke.mjs), each against
-// its own code-server. Needs scripts/e2e/install.sh first. Exit code 0 only when both pass.
+// The real-VS-Code tests: packages the extension (npm run package) and checks what the .vsix ships,
+// then runs the in-editor mocha suite (host-suite.mjs), the UI smoke test of the .vsix
+// (ui-smoke.mjs) and the UI test of applying (ui-apply.mjs: Restricted Mode, the modal questions),
+// each against its own code-server. Needs scripts/e2e/install.sh first. Exit code 0 only when all pass.
 //   node scripts/e2e/run.mjs [--only host|ui]
 // WINSYNC_E2E_GREP=<text> runs only the in-editor tests whose title contains it.
 import { spawnSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { runHostSuite } from './host-suite.mjs';
 import { log, ROOT, VSIX } from './lib.mjs';
+import { runUiApply } from './ui-apply.mjs';
 import { runUiSmoke } from './ui-smoke.mjs';
 
 // Past this the run is stuck: SIGTERM ourselves so lib.mjs stops every code-server by its PID.
@@ -51,5 +53,6 @@ log(`packaged ${relative(ROOT, VSIX)}: ${(statSync(VSIX).size / 1024).toFixed(0)
 const results = {};
 if (only !== 'ui') results['in-editor suite'] = await runHostSuite();
 if (only !== 'host') results['UI smoke test'] = await runUiSmoke();
+if (only !== 'host') results['UI test of applying'] = await runUiApply();
 for (const [name, ok] of Object.entries(results)) log(`${ok ? 'PASS' : 'FAIL'} ${name}`);
 process.exit(Object.values(results).every(Boolean) ? 0 : 1);

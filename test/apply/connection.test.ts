@@ -12,7 +12,9 @@ import {
   readCaFile,
   tlsOptionsFor,
 } from '../../server/src/apply/connection';
-import { ApplyError } from '../../server/src/apply/errors';
+import { Socket } from 'node:net';
+import { ApplyError, formatExplanation } from '../../server/src/apply/errors';
+import { renderRemedy } from '../../server/src/cli/remedies';
 
 function usageMessage(action: () => unknown): string {
   try {
@@ -20,10 +22,38 @@ function usageMessage(action: () => unknown): string {
   } catch (error) {
     assert.ok(error instanceof ApplyError);
     assert.equal(error.explanation.kind, 'usage');
-    return error.message;
+    return formatExplanation(error.explanation, renderRemedy);
   }
   assert.fail('expected a usage error');
 }
+
+test('ldapi:// URLs name a Unix socket, percent-encoded as OpenLDAP writes them', () => {
+  assert.deepEqual(parseLdapUrl('ldapi://%2Frun%2Fslapd-ipa.socket'), {
+    scheme: 'ldapi',
+    host: 'localhost',
+    port: 0,
+    address: '/run/slapd-ipa.socket',
+    url: 'ldapi://%2Frun%2Fslapd-ipa.socket',
+    socketPath: '/run/slapd-ipa.socket',
+  });
+  assert.equal(
+    parseLdapUrl('LDAPI://%2Fvar%2Frun%2Fslapd-EXAMPLE-COM.socket/').socketPath,
+    '/var/run/slapd-EXAMPLE-COM.socket',
+  );
+  assert.match(
+    usageMessage(() => parseLdapUrl('ldapi://')),
+    /does not name a socket.*ldapi:\/\/%2Frun%2Fslapd-INSTANCE\.socket/,
+  );
+  assert.match(
+    usageMessage(() => parseLdapUrl('ldapi://run%2Fslapd.socket')),
+    /is not absolute/,
+  );
+  assert.deepEqual(
+    connectionWarnings({ url: 'ldapi://%2Frun%2Fslapd-ipa.socket', saslExternal: true }),
+    [],
+    'a local socket never crosses a network',
+  );
+});
 
 test('LDAP URLs: default ports, IPv6 literals, and only scheme/host/port', () => {
   assert.deepEqual(parseLdapUrl('ldap://ipa.example.com'), {
@@ -76,19 +106,21 @@ test('TLS options verify by default, carry the CA, and set SNI only for host nam
   assert.equal(ip.rejectUnauthorized, false);
 });
 
-test('ldapts gets TLS options only for ldaps:// (StartTLS gets them at upgrade time) and both timeouts', () => {
-  const tls = tlsOptionsFor(parseLdapUrl('ldaps://h'), undefined, true);
-  assert.deepEqual(clientOptionsFor(parseLdapUrl('ldaps://h'), tls, { connectTimeoutMs: 1, operationTimeoutMs: 2 }), {
-    url: 'ldaps://h:636',
-    connectTimeout: 1,
-    timeout: 2,
-    tlsOptions: tls,
-  });
-  assert.deepEqual(clientOptionsFor(parseLdapUrl('ldap://h'), tls, { connectTimeoutMs: 1, operationTimeoutMs: 2 }), {
-    url: 'ldap://h:389',
-    connectTimeout: 1,
-    timeout: 2,
-  });
+test('ldapts gets the open socket once through its documented factory; a reconnect gets a socket that fails at once', async () => {
+  const socket = new Socket();
+  const plain = clientOptionsFor(parseLdapUrl('ldap://h'), socket, 2);
+  assert.equal(plain.timeout, 2);
+  assert.equal(plain.createSecureConnection, undefined, 'StartTLS keeps the default upgrade');
+  const make = plain.createConnection as unknown as () => Socket;
+  assert.equal(make(), socket);
+  const again = make();
+  assert.notEqual(again, socket);
+  const error = await new Promise<NodeJS.ErrnoException>((resolve) => again.once('error', resolve));
+  assert.equal(error.code, 'ECONNRESET');
+  assert.match(error.message, /not reopened without its bind/);
+  const secure = clientOptionsFor(parseLdapUrl('ldaps://h'), socket, 2);
+  assert.equal(secure.url, 'ldaps://localhost:636');
+  assert.equal((secure.createSecureConnection as unknown as () => Socket)(), socket);
 });
 
 test('NODE_DEBUG naming ldapts is refused: it would log attribute values such as passwords', () => {
@@ -119,17 +151,17 @@ test('plain ldap:// to another host warns that the password crosses the network 
   const base = { bindDn: 'cn=Directory Manager' };
   const [warning] = connectionWarnings({ ...base, url: 'ldap://ipa.example.com' });
   assert.match(
-    warning,
+    warning.text,
     /plain LDAP: the password of cn=Directory Manager crosses the network to ipa\.example\.com:389 unencrypted/,
   );
-  assert.match(warning, /ldaps:\/\/ or --starttls/);
+  assert.equal(renderRemedy(warning.remedy), 'Add --starttls, or use ldaps:// with the LDAPS port.');
   for (const url of ['ldap://127.0.0.1:389', 'ldap://localhost', 'ldap://[::1]:1389', 'ldap://127.8.9.10']) {
     assert.deepEqual(connectionWarnings({ ...base, url }), [], url);
   }
   assert.deepEqual(connectionWarnings({ ...base, url: 'ldap://ipa.example.com', startTls: true }), []);
   assert.deepEqual(connectionWarnings({ ...base, url: 'ldaps://ipa.example.com' }), []);
   assert.match(
-    connectionWarnings({ ...base, url: 'ldaps://ipa.example.com', verifyTls: false })[0],
+    connectionWarnings({ ...base, url: 'ldaps://ipa.example.com', verifyTls: false })[0].text,
     /verification is OFF/,
   );
 });

@@ -13,10 +13,12 @@ import {
 import { parseLdapUrl } from '../../server/src/apply/connection';
 import {
   explainConnectError,
-  formatExplanation,
+  formatExplanation as formatWith,
   serverTextOf,
   type ConnectContext,
+  type Explanation,
 } from '../../server/src/apply/errors';
+import { renderRemedy } from '../../server/src/cli/remedies';
 import { explainOperationError, isConnectionLoss, type OperationContext } from '../../server/src/apply/operationErrors';
 import type { Operation, PlannedRecord } from '../../server/src/apply/operations';
 import { loadCatalog } from '../../server/src/engine/catalog';
@@ -31,6 +33,7 @@ const context: ConnectContext = {
   hasCaFile: false,
   timeouts: { connectTimeoutMs: 10_000, operationTimeoutMs: 30_000 },
 };
+const formatExplanation = (explanation: Explanation) => formatWith(explanation, renderRemedy);
 const nodeError = (code: string, message = code, extra: object = {}) =>
   Object.assign(new Error(message), { code }, extra);
 const encoder = new TextEncoder();
@@ -123,9 +126,42 @@ test('68, 32 and 50 name the entry and say what to do', () => {
     /32 No such object: the parent ou=Missing,dc=x of uid=a,ou=Missing,dc=x does not exist/,
   );
   assert.match(
-    explainOp(new NoSuchObjectError(''), { kind: 'delete', dn: AGREEMENT, controls: [] }),
-    /does not exist.*hex-escaped|escaped as the server stores it/,
+    explainOp(new NoSuchObjectError(''), {
+      kind: 'delete',
+      dn: 'cn=ad,cn=replica,cn=dc=example,dc=com,cn=mapping tree,cn=config',
+      controls: [],
+    }),
+    /does not exist.*escaped as the server stores it/,
   );
+});
+
+test('32 under the mapping tree does not suggest escaping a suffix RDN that is escaped already', () => {
+  const text = explainOp(new NoSuchObjectError(''), { kind: 'delete', dn: AGREEMENT, controls: [] });
+  assert.doesNotMatch(text, /escaped as the server stores it/);
+  assert.match(
+    text,
+    /The suffix RDN is escaped as it should be: check that this server holds a replica for dc=example,dc=com/,
+  );
+});
+
+test('65 on a rename that drops a required attribute suggests deleteoldrdn: 0, not adding a line', () => {
+  const rename: Operation = {
+    kind: 'modrdn',
+    dn: 'cn=Alice,ou=People,dc=x',
+    controls: [],
+    newRdn: 'uid=alice',
+    deleteOldRdn: true,
+    newSuperior: undefined,
+  };
+  const text = explainOp(
+    new ObjectClassViolationError('missing attribute "cn" required by object class "person"\n'),
+    rename,
+  );
+  assert.match(
+    text,
+    /the rename would remove the last cn value of cn=Alice,ou=People,dc=x, which object class person requires\. Fix: Keep the old RDN value: write "deleteoldrdn: 0"/,
+  );
+  assert.doesNotMatch(text, /Add a "cn:" line/);
 });
 
 test('65 and 21 name the attribute as the record spells it, with its line', () => {
@@ -197,28 +233,6 @@ test('a bare 1 on an agreement modify is explained from the catalog: the schedul
   );
 });
 
-test('a refused agreement modify says the running agreement may already have taken it; an add or an ordinary entry does not', () => {
-  const operation: Operation = {
-    kind: 'modify',
-    dn: AGREEMENT,
-    controls: [],
-    changes: [{ op: 'replace', type: 'nsDS5ReplicaPort', values: [encoder.encode('0389')], line: 4 }],
-  };
-  const explained = (entryKind: PlannedRecord['entryKind'], op: Operation) =>
-    formatExplanation(
-      explainOperationError(new InvalidSyntaxError('nsDS5ReplicaPort: value #0 invalid per syntax'), {
-        record: record(op, entryKind),
-        address: 'ipa.example.com:636',
-        secrets: [],
-        catalog: loadCatalog(),
-      }),
-    );
-  for (const kind of ['agreement', 'replication-agreement', 'any-agreement'] as const)
-    assert.match(explained(kind, operation), /the running agreement may already have taken the change/, kind);
-  assert.doesNotMatch(explained(undefined, { ...operation, dn: 'uid=a,dc=example,dc=com' }), /running agreement/);
-  assert.doesNotMatch(explained('agreement', add(AGREEMENT, [['nsDS5ReplicaPort', '0389', 4]])), /running agreement/);
-});
-
 test('a bare 53 on an agreement with nothing to go on lists what the server checks', () => {
   assert.match(
     explainOp(new UnwillingToPerformError(''), add(AGREEMENT)),
@@ -268,4 +282,44 @@ test('server text that echoes a secret value is withheld', () => {
   });
   assert.doesNotMatch(text, /S3cretValue/);
   assert.match(text, /\[withheld\]/);
+});
+
+test('a one-letter password does not garble the message: only whole occurrences are withheld', () => {
+  const text = explainConnectError(
+    new InvalidCredentialsError('bad password e for entry e'),
+    { ...context, phase: 'bind' },
+    ['e'],
+  );
+  assert.equal(
+    formatExplanation(text),
+    'ipa.example.com:636 refused the bind as "cn=Directory Manager": 49 Invalid credentials (wrong password, or no such bind DN). Fix: Check --bind-dn (389-DS root: cn=Directory Manager) and the password in --password-file / --password-env.',
+  );
+  assert.equal(text.serverText, 'bad password [withheld] for entry [withheld]');
+});
+
+test('a refused modify of an agreement says the running agreement may have taken part of it, and how to check', () => {
+  const modifyPort = (dn: string): Operation => ({
+    kind: 'modify',
+    dn,
+    controls: [],
+    changes: [{ op: 'replace', type: 'nsDS5ReplicaPort', values: [encoder.encode('063995')], line: 4 }],
+  });
+  const refused = explainOp(
+    new InvalidSyntaxError('nsDS5ReplicaPort: value #0 invalid per syntax'),
+    modifyPort(AGREEMENT),
+  );
+  assert.match(
+    refused,
+    /^21 Invalid syntax .*does not match its syntax\. The entry is unchanged, but 389-DS hands an agreement change to the running agreement before it checks it, so the running agreement may have taken part of this one\. Check it: dsconf INSTANCE repl-winsync-agmt status .*restarting the server \(dsctl INSTANCE restart\) runs the agreement as stored again\. Fix: /,
+  );
+  // Not for other entries, nor for an add or a delete of an agreement (nothing runs before it exists or after it is gone).
+  assert.doesNotMatch(
+    explainOp(new InvalidSyntaxError('x'), modifyPort('uid=a,ou=People,dc=example,dc=com')),
+    /running agreement/,
+  );
+  assert.doesNotMatch(explainOp(new UnwillingToPerformError(''), add(AGREEMENT)), /running agreement/);
+  assert.doesNotMatch(
+    explainOp(new NoSuchObjectError(''), { kind: 'delete', dn: AGREEMENT, controls: [] }),
+    /running agreement/,
+  );
 });

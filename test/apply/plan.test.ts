@@ -3,13 +3,15 @@ import assert from 'node:assert/strict';
 import { parseLdif } from '../../server/src/engine/ldif/parser';
 import { planDocument, type PlanStep } from '../../server/src/apply/plan';
 import type { Operation } from '../../server/src/apply/operations';
-import type { UrlValue } from '../../server/src/apply/urlValues';
+import type { LocalValue } from '../../server/src/apply/localFiles';
+import { advice, formatExplanation } from '../../server/src/apply/errors';
+import { renderRemedy } from '../../server/src/cli/remedies';
 
 const lines = (...text: string[]) => text.join('\n') + '\n';
 const bytes = (text: string) => new TextEncoder().encode(text);
 const textOf = (value: Uint8Array) => new TextDecoder().decode(value);
 
-function plan(text: string, urlValues: ReadonlyMap<string, UrlValue> = new Map()): PlanStep[] {
+function plan(text: string, urlValues: ReadonlyMap<string, LocalValue> = new Map()): PlanStep[] {
   return planDocument(parseLdif(text), { file: 'in.ldif', urlValues });
 }
 
@@ -20,7 +22,7 @@ function operation(step: PlanStep | undefined): Operation {
 
 function problem(step: PlanStep | undefined): string {
   assert.ok(step && !step.ok, 'expected a record problem');
-  return `${step.explanation.cause} Fix: ${step.explanation.fix}`;
+  return formatExplanation(step.explanation, renderRemedy);
 }
 
 test('a content record becomes an add; values of one attribute are grouped, in order, as bytes', () => {
@@ -58,7 +60,7 @@ test('base64 values are sent as their decoded bytes, file URLs as the file conte
       'description:: AAEC/w==',
       'jpegPhoto:< file:///p.jpg',
     ),
-    new Map([['file:///p.jpg', { bytes: photo }]]),
+    new Map([['file:///p.jpg', { ok: true, path: '/p.jpg', bytes: photo }]]),
   );
   const add = operation(step);
   assert.ok(add.kind === 'add');
@@ -80,7 +82,12 @@ test('an unreadable file URL makes that record a problem naming the file and lin
     new Map([
       [
         'file:///missing.jpg',
-        { problem: 'the file /missing.jpg named by "file:///missing.jpg" does not exist', fix: 'Correct the path.' },
+        {
+          ok: false,
+          path: '/missing.jpg',
+          problem: 'the file /missing.jpg named by "file:///missing.jpg" does not exist',
+          remedy: advice('Correct the path.'),
+        },
       ],
     ]),
   );

@@ -26,10 +26,18 @@ test('password and credential attributes are secret, with options and in any cas
     assert.equal(isSecretAttribute(name), false, name);
 });
 
-test('redact replaces every occurrence of every secret', () => {
+test('redact replaces every whole occurrence of every secret', () => {
   assert.equal(
     redact('a hunter2 b hunter2 c s3', ['hunter2', new Secret('s3')]),
     'a [withheld] b [withheld] c [withheld]',
   );
+  assert.equal(redact('value "Secret123!" refused', ['Secret123!']), 'value "[withheld]" refused');
   assert.equal(redact('unchanged', ['']), 'unchanged');
+});
+
+test('a short password hides only whole occurrences, not the letters of every word', () => {
+  assert.equal(redact('The entry e has the value e.', ['e']), 'The entry [withheld] has the value [withheld].');
+  assert.equal(redact('password=x9 and x99', ['x9']), 'password=[withheld] and x99');
+  // Where the secret ends in punctuation, what follows it does not matter.
+  assert.equal(redact('pw!:abc', ['pw!']), '[withheld]:abc');
 });

@@ -72,8 +72,9 @@ function fake(
       url: 'ldaps://localhost:63914',
     },
     operationTimeoutMs: 1000,
-    warnings: [],
+    identity: 'cn=Directory Manager',
     isBound: () => true,
+    abort: () => undefined,
     close: async () => void state.closed++,
   };
   state.deps = {
@@ -95,7 +96,7 @@ function fake(
       options.open ??
       (async (settings) => {
         state.opened++;
-        assert.equal(settings.password.reveal(), PASSWORD);
+        assert.equal(settings.password?.reveal(), PASSWORD);
         return session;
       }),
   };

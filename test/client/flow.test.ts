@@ -4,13 +4,14 @@ import { InvalidCredentialsError, NoSuchObjectError, type Client } from 'ldapts'
 import { runFlow, type FlowDeps, type FlowRequest, type FlowUi, type PasswordStore } from '../../client/src/apply/flow';
 import type { ConnectionProfile } from '../../client/src/apply/profileSettings';
 import type { LdapSession } from '../../server/src/apply/connection';
-import { ApplyError, explainConnectError } from '../../server/src/apply/errors';
+import { advice, ApplyError, explainConnectError, formatExplanation } from '../../server/src/apply/errors';
+import { renderRemedy } from '../../client/src/apply/remedies';
 import { Secret } from '../../server/src/apply/secret';
-import { getLanguageService } from '../../server/src/engine/service';
+import { loadCatalog } from '../../server/src/engine/catalog';
 
 const PASSWORD = 'Bind-Pw-7Qz!';
 const USER_PASSWORD = 'User-Pw-3Xk!';
-const service = getLanguageService();
+const catalog = loadCatalog();
 const profile: ConnectionProfile = {
   name: 'test',
   url: 'ldap://127.0.0.1:9',
@@ -65,12 +66,13 @@ function fake(
     client,
     endpoint: { scheme: 'ldap', host: '127.0.0.1', port: 9, address: '127.0.0.1:9', url: 'ldap://127.0.0.1:9' },
     operationTimeoutMs: 1000,
-    warnings: [],
+    identity: 'cn=Directory Manager',
     isBound: () => true,
+    abort: () => undefined,
     close: async () => undefined,
   };
   state.deps = {
-    service,
+    catalog,
     passwords,
     log: {
       info: (line) => state.lines.push(`info ${line}`),
@@ -91,7 +93,7 @@ function fake(
       options.open ??
       (async (settings) => {
         state.opened++;
-        assert.equal(settings.password.reveal(), PASSWORD);
+        assert.equal(settings.password?.reveal(), PASSWORD);
         return session;
       }),
   };
@@ -160,7 +162,7 @@ test('a typed password is not stored when the server could not be reached; the f
         new ApplyError({
           kind: 'connection',
           cause: 'Connection refused by 127.0.0.1:9: nothing listens on that port.',
-          fix: 'Check the port.',
+          remedy: advice('Check the port.'),
         }),
       ),
   });
@@ -210,11 +212,18 @@ test('only the selected records are sent, and only their validation errors block
 test('a profile marked confirm asks first, and "no" sends nothing', async () => {
   const asked: string[] = [];
   const state = fake({
-    ui: { confirm: async (p, records, label) => (asked.push(`${p.name} ${records} ${label}`), false) },
+    ui: {
+      confirm: async (question) => (
+        asked.push(
+          `${question.profile.name} ${question.records} ${question.label} ${question.address} ${question.because}`,
+        ),
+        false
+      ),
+    },
   });
   const outcome = await runFlow(request(THREE, { profile: { ...profile, confirm: true } }), state.deps);
   assert.equal(outcome.kind === 'refused' && outcome.reason, 'not-confirmed');
-  assert.deepEqual(asked, ['test 3 in.ldif']);
+  assert.deepEqual(asked, ['test 3 in.ldif 127.0.0.1:9 profile']);
   assert.equal(state.opened + state.asked, 0);
   assert.equal(
     (await runFlow(request(THREE, { mode: 'dry-run', profile: { ...profile, confirm: true } }), state.deps)).kind,
@@ -253,12 +262,15 @@ test('a server error is a one-line cause and fix in editor words; after a failur
   if (outcome.kind !== 'applied') return;
   const [failed, ...rest] = outcome.report.results;
   assert.equal(failed.status, 'failed');
-  assert.match(`${failed.cause} Fix: ${failed.fix}`, /^32 No such object \("No such entry"\): .* Fix: .+\.$/);
+  assert.match(
+    formatExplanation({ cause: failed.cause ?? '', remedy: failed.remedy ?? advice('') }, renderRemedy),
+    /^32 No such object \("No such entry"\): .* Fix: .+\.$/,
+  );
   assert.deepEqual(
     rest.map((result) => result.status),
     ['not-attempted', 'not-attempted'],
   );
-  assert.match(outcome.message, /the winsyncLdif\.continueOnError setting goes on past failures/);
+  assert.match(outcome.message, /The winsyncLdif\.continueOnError setting goes on past failures/);
 });
 
 test('no log line or message shows the bind password or a userPassword value, even when the server echoes them', async () => {
@@ -311,4 +323,32 @@ test('a clear-text bind to another host is warned about before the password is s
     warning,
     /plain LDAP: the password of cn=Directory Manager crosses the network to ipa\.example\.com:389 unencrypted/,
   );
+});
+
+test('an agreement deleted after its host changed is refused before anything is asked or sent, whatever the user would answer; a dry run warns and goes on', async () => {
+  const agreement = 'cn=ad-sync,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config';
+  const text = [
+    MODIFY('a'),
+    `dn: ${agreement}\nchangetype: modify\nreplace: nsDS5ReplicaHost\nnsDS5ReplicaHost: dc2.ad.example.com\n-\n`,
+    `dn: ${agreement}\nchangetype: delete\n`,
+  ].join('\n');
+  const refused = fake({ ui: { applyDespite: async () => true, confirm: async () => true } });
+  const outcome = await runFlow(request(text), refused.deps);
+  assert.equal(outcome.kind === 'refused' && outcome.reason, 'agreement-hazard');
+  assert.match(
+    outcome.message,
+    /^in\.ldif deletes an agreement after changing its host, which crashes 389-DS: nothing was sent\./,
+  );
+  assert.equal(refused.opened + refused.asked, 0);
+  assert.deepEqual(refused.sent, []);
+  assert.ok(
+    refused.lines.some((line) =>
+      /^error in\.ldif:13 deletes the agreement .* after in\.ldif:7 changes its nsDS5ReplicaHost/.test(line),
+    ),
+    refused.lines.join('\n'),
+  );
+
+  const dry = fake();
+  assert.equal((await runFlow(request(text, { mode: 'dry-run' }), dry.deps)).kind, 'dry-run');
+  assert.ok(dry.lines.some((line) => /^warn in\.ldif deletes an agreement .*: the dry run goes on/.test(line)));
 });

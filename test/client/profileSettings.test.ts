@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connectionSettings, readProfiles, resolvePath, secretKey } from '../../client/src/apply/profileSettings';
+import {
+  connectionSettings,
+  describeProfile,
+  profileOrigin,
+  readProfiles,
+  resolvePath,
+  secretKey,
+} from '../../client/src/apply/profileSettings';
 import { Secret } from '../../server/src/apply/secret';
 
 const base = { workspaceFolder: '/ws', home: '/home/me' };
@@ -71,9 +78,45 @@ test('each problem is one line that says what is wrong and the fix; the broken p
   assert.match(problems[2], /^Profile "bad-url": The URL scheme "http:" is not supported\./);
   assert.match(
     problems[3],
-    /give the bind DN with "bindDn" of the connection profile and the password with the password prompt/,
+    /The URL contains credentials\. Fix: Remove them from "url" and put the DN in "bindDn"; the password is asked for/,
   );
   assert.match(problems[5], /"startTls" is set with an ldaps:\/\/ URL/);
+});
+
+test('an ldapi:// profile with saslExternal needs no bind DN; saslExternal elsewhere, or with a bind DN, is a problem', () => {
+  const { profiles, problems } = readProfiles(
+    [
+      { name: 'local', url: 'ldapi://%2Frun%2Fslapd-ipa.socket', saslExternal: true },
+      { name: 'tcp', url: 'ldap://h', saslExternal: true },
+      { name: 'both', url: 'ldapi://%2Frun%2Fslapd-ipa.socket', saslExternal: true, bindDn: 'cn=x' },
+    ],
+    base,
+    'workspace settings',
+  );
+  assert.deepEqual(profiles, [
+    {
+      name: 'local',
+      url: 'ldapi://%2Frun%2Fslapd-ipa.socket',
+      bindDn: '',
+      saslExternal: true,
+      startTls: false,
+      verifyTls: true,
+      confirm: false,
+      origin: 'workspace settings',
+    },
+  ]);
+  assert.match(problems[0], /^Profile "tcp": "saslExternal" needs an ldapi:\/\/ "url".*Fix: Use an ldapi:\/\/ "url"/);
+  assert.match(problems[1], /^Profile "both" has both "saslExternal" and "bindDn"/);
+  assert.deepEqual(connectionSettings(profiles[0], undefined), {
+    url: 'ldapi://%2Frun%2Fslapd-ipa.socket',
+    saslExternal: true,
+    startTls: false,
+    verifyTls: true,
+  });
+  assert.equal(
+    describeProfile(profiles[0]),
+    '"local" (ldapi://%2Frun%2Fslapd-ipa.socket as the local user (SASL EXTERNAL))',
+  );
 });
 
 test('a password key in settings is reported and ignored, never read; the profile stays usable', () => {
@@ -120,4 +163,19 @@ test('the password key changes with the URL, the bind DN and the TLS trust, not 
   ]) {
     assert.notEqual(secretKey(profile), secretKey({ ...profile, ...other }), JSON.stringify(other));
   }
+});
+
+test('a profile list is said to come from the settings level whose value is in effect', () => {
+  const list = [{ name: 'prod' }];
+  const other = [{ name: 'other' }];
+  assert.equal(profileOrigin({ globalValue: list }, list), 'user settings');
+  // A single-folder workspace reports its .vscode/settings.json at both workspace levels.
+  assert.equal(
+    profileOrigin({ globalValue: other, workspaceValue: list, workspaceFolderValue: list }, list),
+    'workspace settings',
+  );
+  assert.equal(profileOrigin({ workspaceValue: other, workspaceFolderValue: list }, list), 'workspace folder settings');
+  // Restricted Mode: the workspace's list is ignored and the user's is in effect.
+  assert.equal(profileOrigin({ globalValue: list, workspaceValue: other }, list), 'user settings');
+  assert.equal(profileOrigin(undefined, list), undefined);
 });

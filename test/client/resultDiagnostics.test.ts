@@ -19,7 +19,7 @@ test('failed records become errors and unconfirmed ones warnings, on their dn: l
       code: 32,
       failure: 'ldap',
       cause: '32 No such object: uid=b does not exist.',
-      fix: 'Add the entry first.',
+      remedy: { kind: 'advice', text: 'Add the entry first.' },
     },
     {
       source: source(9, 2),
@@ -28,7 +28,7 @@ test('failed records become errors and unconfirmed ones warnings, on their dn: l
       status: 'unconfirmed',
       failure: 'connection',
       cause: 'The connection was lost\nduring the delete.',
-      fix: 'Read the entry back.',
+      remedy: { kind: 'raise-timeout', timeout: 'operation', advice: 'Read the entry back.' },
     },
     {
       source: source(12, 3),
@@ -36,7 +36,7 @@ test('failed records become errors and unconfirmed ones warnings, on their dn: l
       changeType: 'delete',
       status: 'not-attempted',
       cause: 'Not attempted.',
-      fix: 'Apply again.',
+      remedy: { kind: 'advice', text: 'Apply again.' },
     },
   ];
   assert.deepEqual(applyProblems(results), [
@@ -50,7 +50,8 @@ test('failed records become errors and unconfirmed ones warnings, on their dn: l
       line: 8,
       severity: 'warning',
       code: 'apply/unconfirmed',
-      message: 'Apply unconfirmed: The connection was lost during the delete. Fix: Read the entry back.',
+      message:
+        'Apply unconfirmed: The connection was lost during the delete. Fix: Read the entry back. If the server is slow, raise "timeoutSeconds" in the connection profile.',
     },
   ]);
 });
@@ -58,6 +59,7 @@ test('failed records become errors and unconfirmed ones warnings, on their dn: l
 test('a dry run marks each finding of a record that would fail, and nothing for records that would apply', () => {
   const records: DryRunRecord[] = [
     { source: source(1), dn: 'uid=a', changeType: 'modify', verdict: 'would-apply', findings: [], changes: [] },
+    { source: source(3), dn: 'uid=a', changeType: 'modify', verdict: 'no-change', findings: [], changes: [] },
     {
       source: source(6, 1),
       dn: 'uid=b',
@@ -68,7 +70,7 @@ test('a dry run marks each finding of a record that would fail, and nothing for 
           kind: 'ldap',
           code: 68,
           cause: '68 Already exists: uid=b already exists on the server.',
-          fix: 'Use changetype: modify.',
+          remedy: { kind: 'advice', text: 'Use changetype: modify.' },
         },
       ],
       changes: [],

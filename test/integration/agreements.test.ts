@@ -9,10 +9,10 @@ import {
   agreementLdif,
   compareWithLive,
   readLiveEntry,
+  recordOf,
   runAgreementAction,
 } from '../../server/src/apply/agreements';
 import { openSession, type LdapSession } from '../../server/src/apply/connection';
-import { planDocument } from '../../server/src/apply/plan';
 import { Secret } from '../../server/src/apply/secret';
 import { loadCatalog } from '../../server/src/engine/catalog';
 import { parseLdif } from '../../server/src/engine/ldif/parser';
@@ -32,7 +32,7 @@ before(async () => {
 
 after(async () => {
   if (skip) return;
-  await runAgreementAction(session, live.agreementDn, 'enable');
+  await runAgreementAction(session, live.agreementDn, 'enable', loadCatalog());
   await session.close();
 });
 
@@ -141,11 +141,12 @@ test(
   { skip },
   async () => {
     const ldif = `dn: ${live.agreementDn}\nchangetype: modify\nreplace: winSyncInterval\nwinSyncInterval: 600\n-\n`;
-    const [step] = planDocument(parseLdif(ldif));
+    const item = await recordOf(ldif, 0, loadCatalog(), { file: undefined, baseDir: undefined });
+    assert.ok(item);
     const before = (await readLiveEntry(session.client, live.agreementDn))?.attributes.find(
       (attribute) => attribute.type === 'winSyncInterval',
     )?.values[0];
-    const comparison = await compareWithLive(session, step, loadCatalog());
+    const comparison = await compareWithLive(session, item, loadCatalog());
     assert.equal(comparison.exists, true);
     assert.deepEqual(comparison.problems, []);
     assert.match(comparison.live, new RegExp(`^winSyncInterval: ${before}$`, 'm'));
@@ -165,7 +166,7 @@ test(
   'disable and enable: nsds5ReplicaEnabled changes, the status says so, and a disabled agreement does not count as failing',
   { skip },
   async () => {
-    const [disabled] = await runAgreementAction(session, live.agreementDn, 'disable');
+    const [disabled] = await runAgreementAction(session, live.agreementDn, 'disable', loadCatalog());
     assert.equal(disabled.status, 'applied');
     const health = await until('the agreement reads as disabled', async () => {
       const current = await readAgreement(session.client, live.agreementDn);
@@ -173,7 +174,7 @@ test(
     });
     assert.equal(health.healthy, true);
     assert.equal(health.update.title, 'Disabled');
-    const results = await runAgreementAction(session, live.agreementDn, 'enable');
+    const results = await runAgreementAction(session, live.agreementDn, 'enable', loadCatalog());
     assert.deepEqual(
       results.map((result) => result.status),
       ['applied'],

@@ -31,32 +31,44 @@ function namesOf(definition: string): string[] {
   return (names[1] ?? `'${names[2]}'`).match(/'[^']*'/g)?.map((n) => n.slice(1, -1).toLowerCase()) ?? [];
 }
 
-test("the catalog allows exactly what the live server's nsDSWindowsReplicationAgreement allows", { skip }, async () => {
-  const catalog = loadCatalog();
-  const { objectClasses } = await schema();
-  const definition = objectClasses.find((oc) => namesOf(oc).includes('nsdswindowsreplicationagreement'));
-  assert.ok(definition, 'the live schema has no nsDSWindowsReplicationAgreement');
-  const list = (keyword: string) =>
-    (
-      new RegExp(`${keyword} \\(([^)]*)\\)`).exec(definition)?.[1] ??
-      new RegExp(`${keyword} (\\S+)`).exec(definition)?.[1] ??
-      ''
-    )
-      .split('$')
-      .map((name) => name.trim())
-      .filter(Boolean);
-  const allowed = [...list('MUST'), ...list('MAY')];
-  assert.ok(allowed.length > 30, definition);
-  for (const name of allowed)
-    assert.ok(catalog.isAllowedOn('agreement', name), `${name} is allowed by the server but not by the catalog`);
-  for (const spec of catalog.attributesOf('agreement')) {
-    const known = allowed.some((name) => name.toLowerCase() === spec.name.toLowerCase());
-    assert.ok(
-      known || spec.serverManaged,
-      `${spec.name} is in the catalog but the server's object class does not allow it`,
-    );
-  }
-});
+for (const objectClass of loadCatalog().entryKind('agreement').objectClasses) {
+  const kind = objectClass.agreementKind;
+  if (!kind) continue;
+  test(`the catalog allows exactly what the live server's ${objectClass.name} allows`, { skip }, async () => {
+    const catalog = loadCatalog();
+    const { objectClasses } = await schema();
+    const definition = objectClasses.find((oc) => namesOf(oc).includes(objectClass.name.toLowerCase()));
+    assert.ok(definition, `the live schema has no ${objectClass.name}`);
+    const list = (keyword: string) =>
+      (
+        new RegExp(`${keyword} \\(([^)]*)\\)`).exec(definition)?.[1] ??
+        new RegExp(`${keyword} (\\S+)`).exec(definition)?.[1] ??
+        ''
+      )
+        .split('$')
+        .map((name) => name.trim().toLowerCase())
+        .filter(Boolean);
+    const allowed = [...list('MUST'), ...list('MAY')];
+    assert.ok(allowed.length > 20, definition);
+    for (const name of allowed) {
+      assert.ok(catalog.isAllowedOn('agreement', name), `${name} is allowed by the server but not by the catalog`);
+      const onlyFor = catalog.attribute(name)?.onlyFor;
+      assert.ok(
+        onlyFor === undefined || onlyFor === kind,
+        `${name} is allowed on ${objectClass.name} but marked ${onlyFor}`,
+      );
+    }
+    for (const spec of catalog.attributesOf('agreement')) {
+      const known = allowed.includes(spec.name.toLowerCase());
+      if (spec.serverManaged) continue;
+      assert.equal(
+        known,
+        spec.onlyFor === undefined || spec.onlyFor === kind,
+        `${spec.name} (${spec.onlyFor ?? 'both kinds'}) and the server's ${objectClass.name} disagree`,
+      );
+    }
+  });
+}
 
 test('agreement attributes the schema makes single-valued are single-valued in the catalog', { skip }, async () => {
   const catalog = loadCatalog();

@@ -7,10 +7,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Client } from 'ldapts';
 import { openSession, type LdapSession } from '../../server/src/apply/connection';
-import { prepareApply } from '../../server/src/apply/prepare';
-import { runPlan, type ApplyReport, type RecordResult, type RunOptions } from '../../server/src/apply/run';
+import { runRecords, type ApplyReport, type RecordResult, type RunOptions } from '../../server/src/apply/run';
 import { Secret } from '../../server/src/apply/secret';
-import { getLanguageService } from '../../server/src/engine/service';
+import { sourceRecords, textInput } from '../../server/src/apply/source';
+import { loadCatalog } from '../../server/src/engine/catalog';
+import { renderRemedy } from '../../server/src/cli/remedies';
 import { adminClient, faultyRelay, portOf, readBack, runId, testServer } from './server';
 
 const server = testServer();
@@ -48,24 +49,29 @@ async function applyThroughRelay(
   const controller = new AbortController();
   let session: LdapSession | undefined;
   try {
-    const prepared = await prepareApply(
-      [{ file: `${scenario}.ldif`, path: undefined, text: ldifFor(scenario, count) }],
-      getLanguageService(),
-    );
-    session = await openSession({
+    const settings = {
       url: `ldap://127.0.0.1:${relay.port}`,
       bindDn: live.bindDn,
       password: new Secret(live.password),
       operationTimeoutMs,
-    });
+    };
+    session = await openSession(settings);
     let applied = 0;
-    return await runPlan(session, prepared.steps, {
-      signal: controller.signal,
-      onResult: (result) => {
-        if (result.status === 'applied' && ++applied === 2) onSecondApplied(relay, controller);
+    const results: RecordResult[] = [];
+    const summary = await runRecords(
+      session,
+      sourceRecords(textInput(`${scenario}.ldif`, undefined, ldifFor(scenario, count)), loadCatalog()),
+      {
+        signal: controller.signal,
+        maxFileValueBytes: 2 ** 21,
+        onResult: (result) => {
+          results.push(result);
+          if (result.status === 'applied' && ++applied === 2) onSecondApplied(relay, controller);
+        },
+        ...extra,
       },
-      ...extra,
-    });
+    );
+    return { ...summary, results };
   } finally {
     await session?.close();
     await relay.close();
@@ -122,7 +128,10 @@ test(
     assertAccounted(report, 5);
     assert.deepEqual(statuses(report), ['applied', 'applied', 'unconfirmed', 'not-attempted', 'not-attempted']);
     assert.equal(report.results[2].failure, 'timeout');
-    assert.match(report.results[2].fix ?? '', /Read the entry back before re-running/);
+    assert.match(
+      renderRemedy(report.results[2].remedy ?? { kind: 'advice', text: '' }),
+      /Read the entry back before re-running/,
+    );
     // Exactly why "unconfirmed" is not "failed": the add reached the server and was applied.
     assert.deepEqual(await existing('mute', 5), [1, 2, 3]);
   },

@@ -9,10 +9,10 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { openSession } from '../../server/src/apply/connection';
-import { prepareApply } from '../../server/src/apply/prepare';
-import { runPlan } from '../../server/src/apply/run';
+import { runRecords, type RecordResult } from '../../server/src/apply/run';
 import { Secret } from '../../server/src/apply/secret';
-import { getLanguageService } from '../../server/src/engine/service';
+import { sourceRecords, textInput } from '../../server/src/apply/source';
+import { loadCatalog } from '../../server/src/engine/catalog';
 import { adminClient, readBack, runId, testServer } from './server';
 
 const server = testServer();
@@ -37,7 +37,6 @@ test(
       (_, i) =>
         `dn: ${dnOf(i + 1)}\nchangetype: add\nobjectClass: inetOrgPerson\nuid: ${run}-stop-${i + 1}\ncn: S\nsn: S\n`,
     ).join('\n');
-    const prepared = await prepareApply([{ file: 'stop.ldif', path: undefined, text }], getLanguageService());
     const pid = Number(readFileSync(live.pidFile, 'utf8'));
     const session = await openSession({
       url: live.url,
@@ -46,12 +45,16 @@ test(
       operationTimeoutMs: 15_000,
     });
     let applied = 0;
-    const report = await runPlan(session, prepared.steps, {
+    const results: RecordResult[] = [];
+    const summary = await runRecords(session, sourceRecords(textInput('stop.ldif', undefined, text), loadCatalog()), {
       continueOnError: true,
+      maxFileValueBytes: 2 ** 21,
       onResult: (result) => {
+        results.push(result);
         if (result.status === 'applied' && ++applied === 20) process.kill(pid, 'SIGTERM');
       },
     });
+    const report = { ...summary, results };
     await session.close();
     t.diagnostic(`stopped after ${applied} applied: ${JSON.stringify(report.counts)}`);
 

@@ -3,7 +3,11 @@
  * scripts/run-integration-tests.sh exports. Without them the tests are skipped on a
  * developer machine, and fail under CI: a CI run must never pass by skipping.
  */
-import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createServer, type AddressInfo, type Server, type Socket, connect } from 'node:net';
 import { PassThrough, Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +28,8 @@ export interface LdapTestServer {
   readonly suffix: string;
   readonly agreementDn: string;
   readonly pidFile: string;
+  /** ldapi://%2Frun%2Fslapd-NAME.socket, with autobind: root binds as cn=Directory Manager over SASL EXTERNAL. */
+  readonly ldapiUrl: string;
 }
 
 const REQUIRED = [
@@ -36,6 +42,7 @@ const REQUIRED = [
   'LDAP_TEST_SUFFIX',
   'LDAP_TEST_AGREEMENT_DN',
   'LDAP_TEST_PID_FILE',
+  'LDAP_TEST_LDAPI_URL',
 ] as const;
 
 /** The server, or a skip reason; throws under CI when the variables are missing. */
@@ -58,6 +65,7 @@ export function testServer(): LdapTestServer | { skip: string } {
     suffix: env.LDAP_TEST_SUFFIX,
     agreementDn: env.LDAP_TEST_AGREEMENT_DN,
     pidFile: env.LDAP_TEST_PID_FILE,
+    ldapiUrl: env.LDAP_TEST_LDAPI_URL,
   };
 }
 
@@ -103,13 +111,16 @@ export interface CliRun {
 /** Runs `winsync-ldif apply` in-process with captured streams. */
 export async function runApply(
   argv: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal; onStdout?: (text: string) => void },
 ): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
   const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  stdout.on('data', (chunk: Buffer) => {
+    out.push(chunk);
+    options.onStdout?.(Buffer.concat(out).toString());
+  });
   stderr.on('data', (chunk: Buffer) => err.push(chunk));
   const code = await runApplyCommand(argv, {
     stdout,
@@ -152,13 +163,21 @@ export async function silentServer(): Promise<{ port: number; close(): Promise<v
  * chosen moment: `cut()` drops it at the next request, `mute()` lets requests through but
  * swallows the answers (a server that stopped responding), `dropAll()` closes the open
  * connections at once and keeps accepting new ones (a server restart, an idle timeout).
+ * `loseNextAnswer()` lets the next request reach the server but drops the connection instead of
+ * passing the answer on, and `cutNextRequest()` drops it before the next request reaches the
+ * server; both then pass new connections again (a server that restarted).
  */
-export async function faultyRelay(target: {
-  host: string;
+export async function faultyRelay(target: { host: string; port: number }): Promise<{
   port: number;
-}): Promise<{ port: number; cut(): void; mute(): void; dropAll(): void; close(): Promise<void> }> {
+  cut(): void;
+  mute(): void;
+  dropAll(): void;
+  loseNextAnswer(): void;
+  cutNextRequest(): void;
+  close(): Promise<void>;
+}> {
   const sockets = new Set<Socket>();
-  let mode: 'pass' | 'cut' | 'mute' = 'pass';
+  let mode: 'pass' | 'cut' | 'mute' | 'lose-once' | 'cut-once' = 'pass';
   const server = createServer((client) => {
     const upstream = connect(target.port, target.host);
     for (const socket of [client, upstream]) {
@@ -166,14 +185,25 @@ export async function faultyRelay(target: {
       socket.on('close', () => sockets.delete(socket));
       socket.on('error', () => undefined);
     }
+    let losing = false;
     client.on('data', (chunk) => {
-      if (mode === 'cut') {
+      if (mode === 'cut' || mode === 'cut-once') {
+        if (mode === 'cut-once') mode = 'pass';
         client.destroy();
         upstream.destroy();
-      } else upstream.write(chunk);
+        return;
+      }
+      if (mode === 'lose-once') {
+        mode = 'pass';
+        losing = true;
+      }
+      upstream.write(chunk);
     });
     upstream.on('data', (chunk) => {
-      if (mode === 'pass') client.write(chunk);
+      if (losing) {
+        client.destroy();
+        upstream.destroy();
+      } else if (mode !== 'mute') client.write(chunk);
     });
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
@@ -183,6 +213,8 @@ export async function faultyRelay(target: {
     port: (server.address() as AddressInfo).port,
     cut: () => (mode = 'cut'),
     mute: () => (mode = 'mute'),
+    loseNextAnswer: () => (mode = 'lose-once'),
+    cutNextRequest: () => (mode = 'cut-once'),
     dropAll: () => {
       for (const socket of sockets) socket.destroy();
     },
@@ -193,6 +225,59 @@ export async function faultyRelay(target: {
 function closeServer(server: Server, sockets: Set<Socket>): Promise<void> {
   for (const socket of sockets) socket.destroy();
   return new Promise((resolve) => server.close(() => resolve()));
+}
+
+export interface ProcessRun extends CliRun {
+  readonly signal: NodeJS.Signals | null;
+  /** Wall time from spawn to exit. */
+  readonly ms: number;
+  /** Peak resident set size of the CLI process. */
+  readonly maxRssMiB: number;
+}
+
+const CLI = join(__dirname, '../../dist/cli.js');
+const MAX_RSS = join(__dirname, '../../bench/peers/maxrss.cjs');
+
+/**
+ * Runs the built CLI (dist/cli.js) as its own process, as users and CI run it: real signals,
+ * real memory. `onOutput` sees stdout and stderr as they come, and may signal the process.
+ */
+export function spawnCli(
+  argv: string[],
+  options: {
+    cwd: string;
+    env?: NodeJS.ProcessEnv;
+    onOutput?: (text: string, child: ChildProcess) => void;
+    onSpawn?: (child: ChildProcess) => void;
+  },
+): Promise<ProcessRun> {
+  assert.ok(existsSync(CLI), 'dist/cli.js is built (scripts/run-integration-tests.sh builds it)');
+  const rssFile = join(mkdtempSync(join(tmpdir(), 'winsync-rss-')), 'rss');
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--require', MAX_RSS, CLI, ...argv], {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH, ...options.env, BENCH_RSS_FILE: rssFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  options.onSpawn?.(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk;
+    options.onOutput?.(stdout + stderr, child);
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+    options.onOutput?.(stdout + stderr, child);
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code, signal) => {
+      const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').split(' ')[0]) : NaN;
+      rmSync(dirname(rssFile), { recursive: true, force: true });
+      resolve({ code: code ?? -1, signal, stdout, stderr, ms: performance.now() - started, maxRssMiB: rss / 1024 });
+    });
+  });
 }
 
 /** The port of an ldap:// or ldaps:// URL. */

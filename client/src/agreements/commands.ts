@@ -4,6 +4,7 @@
  * re-initialisation (after a confirmation, with progress until the total update ends), enable and
  * disable. Each command resolves to its outcome, so tests and other commands can read it.
  */
+import { dirname } from 'node:path';
 import {
   commands,
   EventEmitter,
@@ -22,13 +23,15 @@ import {
   compareWithLive,
   readAgreement,
   readLiveEntry,
+  recordOf,
   type AgreementAction,
   type Comparison,
 } from '@apply/agreements';
-import { planRecord } from '@apply/plan';
+import { formatExplanation } from '@apply/errors';
 import { loadCatalog } from '@engine/catalog';
 import { parseLdif } from '@engine/ldif/parser';
 import { describeTime, type AgreementHealth } from '@engine/status/agreementHealth';
+import { renderRemedy } from '../apply/remedies';
 import { agreementAction, withSession, type AgreementsDeps } from './session';
 import type { AgreementNode, AgreementsSnapshot, AgreementsView } from './view';
 
@@ -162,10 +165,13 @@ export class AgreementCommands {
     if (!this.view.activeProfile) await this.view.refresh(true);
     const profile = this.view.activeProfile;
     if (!profile) return this.nothing('Compare with live entry');
-    const step = planRecord(record, recordIndex, { file: workspace.asRelativePath(document.uri, false) });
-    const outcome = await withSession(profile, true, this.deps, (session) =>
-      compareWithLive(session, step, loadCatalog()),
-    );
+    const catalog = loadCatalog();
+    const item = await recordOf(document.getText(), recordIndex, catalog, {
+      file: workspace.asRelativePath(document.uri, false),
+      baseDir: document.uri.scheme === 'file' ? dirname(document.uri.fsPath) : undefined,
+    });
+    if (!item) return undefined;
+    const outcome = await withSession(profile, true, this.deps, (session) => compareWithLive(session, item, catalog));
     if (!outcome.ok) {
       void window.showErrorMessage(`Winsync LDIF: ${outcome.message}`);
       return undefined;
@@ -175,7 +181,9 @@ export class AgreementCommands {
     const title = `${rdn}: live on ${profile.name} ↔ after line ${record.dn.line.range.start.line + 1}`;
     const header =
       comparison.problems.length > 0
-        ? comparison.problems.map((problem) => `# would fail: ${problem}`).join('\n') + '\n'
+        ? comparison.problems
+            .map((problem) => `# would fail: ${formatExplanation(problem, renderRemedy)}`.replace(/\n/g, ' '))
+            .join('\n') + '\n'
         : '';
     await commands.executeCommand(
       'vscode.diff',

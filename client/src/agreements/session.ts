@@ -7,12 +7,13 @@
  */
 import { AGREEMENT_ACTIONS, readAgreements, runAgreementAction, type AgreementAction } from '@apply/agreements';
 import { openSession, type LdapSession } from '@apply/connection';
-import { ApplyError, formatExplanation } from '@apply/errors';
+import { advice, ApplyError, formatExplanation } from '@apply/errors';
 import { redact, type Secret } from '@apply/secret';
+import { loadCatalog } from '@engine/catalog';
 import type { AgreementHealth } from '@engine/status/agreementHealth';
 import type { FlowLog, PasswordStore } from '../apply/flow';
-import { connectionSettings, describeProfile, type ConnectionProfile } from '../apply/profileSettings';
-import { forEditor } from '../apply/wording';
+import { connectionSettings, describeProfile, identityOf, type ConnectionProfile } from '../apply/profileSettings';
+import { renderRemedy } from '../apply/remedies';
 
 export interface AgreementsDeps {
   readonly passwords: PasswordStore;
@@ -37,9 +38,12 @@ export async function withSession<T>(
   deps: AgreementsDeps,
   work: (session: LdapSession) => Promise<T>,
 ): Promise<SessionOutcome<T>> {
-  const stored = await deps.passwords.get(profile);
-  const password = stored ?? (interactive ? await deps.askPassword(profile) : undefined);
-  if (!password) {
+  // SASL EXTERNAL over ldapi:// needs no password.
+  const stored = profile.saslExternal ? undefined : await deps.passwords.get(profile);
+  const password = profile.saslExternal
+    ? undefined
+    : (stored ?? (interactive ? await deps.askPassword(profile) : undefined));
+  if (!password && !profile.saslExternal) {
     return {
       ok: false,
       reason: 'no-password',
@@ -55,24 +59,24 @@ export async function withSession<T>(
     if (explanation.kind === 'auth' && explanation.code === 49 && stored) {
       await deps.passwords.forget(profile);
       return fail(
-        `${forEditor(explanation.cause)} The stored password was refused and is now forgotten. Fix: Click Refresh and enter the right password.`,
+        `${explanation.cause} The stored password was refused and is now forgotten. Fix: Click Refresh and enter the right password.`,
         deps,
         password,
       );
     }
-    return fail(forEditor(formatExplanation(explanation)), deps, password);
+    return fail(formatExplanation(explanation, renderRemedy), deps, password);
   }
   // Kept once the server accepted it, as the apply commands do.
-  if (!stored) await deps.passwords.store(profile, password);
+  if (password && !stored) await deps.passwords.store(profile, password);
   try {
     return { ok: true, value: await work(session) };
   } catch (error) {
-    if (error instanceof ApplyError) return fail(forEditor(formatExplanation(error.explanation)), deps, password);
+    if (error instanceof ApplyError) return fail(formatExplanation(error.explanation, renderRemedy), deps, password);
     const code = (error as { code?: unknown }).code;
     const text = error instanceof Error ? error.message.replace(/\s*Code: 0x[0-9a-f]+\s*$/i, '').trim() : String(error);
     if (code === 50 || code === 32) {
       return fail(
-        `Cannot read cn=mapping tree,cn=config as ${profile.bindDn} (${code}${text ? `: ${text}` : ''}). Fix: Use a profile that binds as cn=Directory Manager or another account that may read cn=config.`,
+        `Cannot read cn=mapping tree,cn=config as ${identityOf(profile)} (${code}${text ? `: ${text}` : ''}). Fix: Use a profile that binds as cn=Directory Manager or another account that may read cn=config.`,
         deps,
         password,
       );
@@ -83,8 +87,8 @@ export async function withSession<T>(
   }
 }
 
-function fail(message: string, deps: AgreementsDeps, password: Secret): SessionOutcome<never> {
-  const text = redact(message, [password]);
+function fail(message: string, deps: AgreementsDeps, password: Secret | undefined): SessionOutcome<never> {
+  const text = password ? redact(message, [password]) : message;
   deps.log.warn(`Sync Agreements: ${text}`);
   return { ok: false, reason: 'failed', message: text };
 }
@@ -106,11 +110,13 @@ export async function agreementAction(
   deps: AgreementsDeps,
 ): Promise<{ readonly ok: boolean; readonly message: string }> {
   const title = AGREEMENT_ACTIONS[action].title;
-  const outcome = await withSession(profile, true, deps, (session) => runAgreementAction(session, dn, action));
+  const outcome = await withSession(profile, true, deps, (session) =>
+    runAgreementAction(session, dn, action, loadCatalog()),
+  );
   if (!outcome.ok) return { ok: false, message: `${title} on "${name}": ${outcome.message}` };
   const refused = outcome.value.find((result) => result.status !== 'applied');
   if (refused) {
-    const message = `${title} on "${name}" was refused: ${forEditor(`${refused.cause ?? ''} Fix: ${refused.fix ?? ''}`)}`;
+    const message = `${title} on "${name}" was refused: ${formatExplanation({ cause: refused.cause ?? '', remedy: refused.remedy ?? advice('See the Winsync LDIF output.') }, renderRemedy)}`;
     deps.log.warn(`Sync Agreements: ${message}`);
     return { ok: false, message };
   }

@@ -1,10 +1,11 @@
 /**
  * "Apply" and "Dry run" above every record. The language server, which has the parse, places
  * them; the client says which commands they run and how they read, and hands the commands the
- * document's Uri where the server can only send its URI string.
+ * document's Uri where the server can only send its URI string. In Restricted Mode applying
+ * needs trust, so no record offers it until the workspace is trusted.
  */
-import type { CodeLens, TextDocument } from 'vscode';
-import type { Middleware } from 'vscode-languageclient/node';
+import { window, workspace, type CodeLens, type Disposable, type TextDocument } from 'vscode';
+import type { BaseLanguageClient, Middleware } from 'vscode-languageclient/node';
 import { COMMANDS } from './commands';
 
 /** Sent to the server as `initializationOptions.recordLenses`. */
@@ -20,10 +21,20 @@ export const RECORD_LENSES = [
 /** The server's lenses run their command with (uri, record index); the commands take the document's Uri. */
 export const recordLensMiddleware: Pick<Middleware, 'provideCodeLenses'> = {
   async provideCodeLenses(document, token, next) {
+    if (!workspace.isTrusted) return [];
     const lenses = await next(document, token);
     return lenses?.map((lens) => withDocumentUri(lens, document));
   },
 };
+
+/** Asks for the lenses again once the workspace is trusted. */
+export function showLensesOnTrust(client: BaseLanguageClient): Disposable {
+  return workspace.onDidGrantWorkspaceTrust(() => {
+    const feature = client.getFeature('textDocument/codeLens');
+    for (const editor of window.visibleTextEditors)
+      feature.getProvider(editor.document)?.onDidChangeCodeLensEmitter.fire();
+  });
+}
 
 function withDocumentUri(lens: CodeLens, document: TextDocument): CodeLens {
   const args = lens.command?.arguments;

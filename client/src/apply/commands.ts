@@ -15,11 +15,12 @@ import {
 } from 'vscode';
 import type { Secret } from '@apply/secret';
 import { parseLdif } from '@engine/ldif/parser';
-import { getLanguageService, type LanguageService, type ValidationSettings } from '@engine/service';
+import { loadCatalog, type Catalog } from '@engine/catalog';
+import type { ValidationSettings } from '@engine/rules/validate';
 import type { ApplyDiagnostics } from './diagnostics';
 import { runFlow, type FlowMode, type FlowOutcome, type FlowUi, type PasswordStore } from './flow';
 import type { ApplyLog } from './output';
-import { describeProfile, type ConnectionProfile } from './profileSettings';
+import { identityOf, type ConnectionProfile } from './profileSettings';
 import type { Profiles } from './profiles';
 import { recordsTouching } from './records';
 import { applyProblems, dryRunProblems } from './resultDiagnostics';
@@ -45,7 +46,7 @@ export interface ApplyHost {
 const SHOW_LOG = 'Show Log';
 
 export class ApplyCommands {
-  private service: LanguageService | undefined;
+  private catalog: Catalog | undefined;
   private running = false;
 
   constructor(private readonly host: ApplyHost) {}
@@ -65,6 +66,17 @@ export class ApplyCommands {
 
   /** Applies (or dry-runs) the document at `uri` (default: the active editor), or only the records `only`. */
   async run(mode: FlowMode, uri?: Uri, only?: readonly number[]): Promise<FlowOutcome | undefined> {
+    if (!workspace.isTrusted) {
+      // Restricted Mode: the workspace may have chosen the server, the file and the local files it reads.
+      const manage = 'Manage Workspace Trust';
+      void window
+        .showWarningMessage(
+          'Winsync LDIF: applying to a server needs a trusted workspace; validation, hover and completion work in Restricted Mode.',
+          manage,
+        )
+        .then((choice) => choice === manage && commands.executeCommand('workbench.trust.manage'));
+      return undefined;
+    }
     const document = await this.documentFor(uri);
     if (!document) return undefined;
     if (this.running) {
@@ -110,12 +122,14 @@ export class ApplyCommands {
       path: document.uri.scheme === 'file' ? document.uri.fsPath : undefined,
       text: document.getText(),
     };
+
     const settings = workspace.getConfiguration('winsyncLdif', document.uri);
+    const maxMiB = settings.get<number>('maxValueFileSizeMiB');
     const validation: ValidationSettings = {
       severity: settings.get('severity') ?? {},
       disabledGroups: settings.get('disabledGroups') ?? [],
     };
-    const service = (this.service ??= getLanguageService());
+    const catalog = (this.catalog ??= loadCatalog());
     const title = `Winsync LDIF: ${mode === 'apply' ? 'applying' : 'dry run of'} ${only?.length === 1 ? `a record of ${label}` : label} → ${profile.name}`;
 
     const outcome = await window.withProgress(
@@ -131,6 +145,7 @@ export class ApplyCommands {
             ...(only ? { records: only } : {}),
             profile,
             continueOnError: settings.get<boolean>('continueOnError') === true,
+            ...(maxMiB && maxMiB > 0 ? { maxFileValueBytes: Math.round(maxMiB * 1024 * 1024) } : {}),
             signal: controller.signal,
             progress: (message, done) => {
               const increment = done === undefined ? undefined : Math.max(0, done * 100 - reported);
@@ -138,7 +153,7 @@ export class ApplyCommands {
               progress.report({ message, ...(increment !== undefined ? { increment } : {}) });
             },
           },
-          { service, validation, passwords: this.host.passwords, ui: editorUi, log: this.host.log },
+          { catalog, validation, passwords: this.host.passwords, ui: editorUi, log: this.host.log },
         ).finally(() => cancel.dispose());
       },
     );
@@ -193,7 +208,11 @@ export class ApplyCommands {
         diagnostics.clear(document);
         if (outcome.reason !== 'no-password')
           notify(
-            outcome.reason === 'not-confirmed' ? window.showInformationMessage : window.showWarningMessage,
+            outcome.reason === 'not-confirmed'
+              ? window.showInformationMessage
+              : outcome.reason === 'agreement-hazard'
+                ? window.showErrorMessage
+                : window.showWarningMessage,
             outcome.message,
           );
         return;
@@ -270,22 +289,39 @@ export class ApplyCommands {
 
 /** The modal questions and the masked prompt, as the flow asks them. */
 const editorUi: FlowUi = {
-  applyDespite: async (problems, label) => {
+  applyDespite: async (shown, total, label) => {
+    // The first button is the one Enter presses: it must send nothing.
+    const review = 'Show Problems';
     const anyway = 'Apply anyway';
-    const shown = problems.slice(0, 5).join('\n');
-    const more = problems.length > 5 ? `\n… and ${problems.length - 5} more (see Problems).` : '';
+    const more = total > shown.length ? `\n… and ${total - shown.length} more (see Problems).` : '';
     const choice = await window.showWarningMessage(
-      `${label} has ${problems.length} validation error${problems.length === 1 ? '' : 's'}. Nothing has been sent. Apply anyway?`,
-      { modal: true, detail: `${shown}${more}` },
+      `${label} has ${total} validation error${total === 1 ? '' : 's'}. Nothing has been sent. Apply anyway?`,
+      { modal: true, detail: `${shown.join('\n')}${more}` },
+      review,
       anyway,
     );
+    if (choice === review) void commands.executeCommand('workbench.actions.view.problems');
     return choice === anyway;
   },
-  confirm: async (profile, records, label) => {
+  confirm: async (question) => {
     const apply = 'Apply';
+    const { profile, records, label, address, localFiles } = question;
+    const origin = profile.origin ? `, from ${profile.origin}` : '';
+    const detail = [
+      `Server: ${address} (profile "${profile.name}"${origin}), bound as ${identityOf(profile)}.`,
+      ...(question.because === 'profile'
+        ? [`Profile "${profile.name}" is marked "confirm": every apply to it asks first.`]
+        : []),
+      ...(localFiles.length > 0
+        ? [
+            `These local files are read and their content is sent to the server:`,
+            ...localFiles.map((file) => `  ${file}`),
+          ]
+        : []),
+    ].join('\n');
     const choice = await window.showWarningMessage(
-      `Apply ${records} record${records === 1 ? '' : 's'} from ${label} to ${describeProfile(profile)}?`,
-      { modal: true, detail: `Profile "${profile.name}" is marked "confirm": every apply to it asks first.` },
+      `Apply ${records} record${records === 1 ? '' : 's'} from ${label} to ${address}?`,
+      { modal: true, detail },
       apply,
     );
     return choice === apply;

@@ -1,20 +1,32 @@
 /**
- * One apply or dry run from the editor, start to end: validation gate, confirmation, password
- * (secret storage first, then the masked prompt), connect, run, outcome. The engine functions
- * are the ones the CLI uses; the prompts come in as FlowUi, so this module has no vscode
- * import and every branch is unit-tested (test/client/flow.test.ts). Every line it logs is
- * redacted with the password and the record's secret values.
+ * One apply or dry run from the editor, start to end: preflight (validation and local files),
+ * confirmation, password (secret storage first, then the masked prompt), connect, run, outcome.
+ * The engine functions are the ones the CLI uses; the prompts come in as FlowUi, so this module
+ * has no vscode import and every branch is unit-tested (test/client/flow.test.ts). Every line
+ * it logs is redacted with the password and the record's secret values, and rendered in the
+ * editor's words (remedies.ts).
  */
-import { connectionWarnings, openSession } from '@apply/connection';
-import { dryRunPlan, formatDryRunRecord, formatDryRunSummary, type DryRunReport } from '@apply/dryRun';
-import { ApplyError, formatExplanation, type Explanation } from '@apply/errors';
+import { describeHazard } from '@apply/agreementHazards';
+import { connectionWarnings, openSession, parseLdapUrl, readRequestLimit } from '@apply/connection';
+import {
+  dryRunRecords,
+  formatDryRunRecord,
+  formatDryRunSummary,
+  type DryRunRecord,
+  type DryRunReport,
+} from '@apply/dryRun';
+import { ApplyError, advice, formatExplanation, type Explanation } from '@apply/errors';
+import { DEFAULT_MAX_FILE_VALUE_BYTES, formatSize } from '@apply/localFiles';
 import { describeSource } from '@apply/operations';
-import { formatBlocking, prepareApply, type ApplyInput, type PreparedApply } from '@apply/prepare';
-import { formatResult, formatSummary, runPlan, secretValues, type ApplyReport, type RecordResult } from '@apply/run';
-import { redact, type Secret } from '@apply/secret';
-import type { LanguageService, ValidationSettings } from '@engine/service';
+import { formatBlocking, preflight } from '@apply/preflight';
+import { printable } from '@apply/printable';
+import { formatResult, formatSummary, runRecords, type ApplyReport, type RecordResult } from '@apply/run';
+import { recordSecrets, redact, type Secret } from '@apply/secret';
+import { sourceRecords, textInput } from '@apply/source';
+import type { Catalog } from '@engine/catalog';
+import type { ValidationSettings } from '@engine/rules/validate';
 import { connectionSettings, describeProfile, type ConnectionProfile } from './profileSettings';
-import { forEditor } from './wording';
+import { renderRemedy } from './remedies';
 
 export type FlowMode = 'apply' | 'dry-run';
 
@@ -24,11 +36,24 @@ export interface PasswordStore {
   forget(profile: ConnectionProfile): Promise<void>;
 }
 
+/** What an apply is about to do, for the question before it. */
+export interface Confirmation {
+  readonly profile: ConnectionProfile;
+  /** The server as the connection will name it: `ipa.example.com:636`, or the LDAPI socket. */
+  readonly address: string;
+  readonly records: number;
+  readonly label: string;
+  /** `/etc/pki/ca.pem (1.2 KiB)` for each local file a `:<` value sends. */
+  readonly localFiles: readonly string[];
+  /** Why the question is asked. */
+  readonly because: 'profile' | 'local-files';
+}
+
 export interface FlowUi {
-  /** The document has validation errors: true only when the user chose to apply anyway. */
-  applyDespite(problems: readonly string[], label: string): Promise<boolean>;
-  /** The profile asks for confirmation: true only when the user confirmed. */
-  confirm(profile: ConnectionProfile, records: number, label: string): Promise<boolean>;
+  /** The document has validation errors (`shown` of `total`): true only when the user chose to apply anyway. */
+  applyDespite(shown: readonly string[], total: number, label: string): Promise<boolean>;
+  /** The profile asks for confirmation, or local files would be sent: true only when the user confirmed. */
+  confirm(question: Confirmation): Promise<boolean>;
   /** The masked prompt; undefined when dismissed. */
   askPassword(profile: ConnectionProfile): Promise<Secret | undefined>;
   /** Something the user must see now (TLS verification off). */
@@ -42,7 +67,7 @@ export interface FlowLog {
 }
 
 export interface FlowDeps {
-  readonly service: Pick<LanguageService, 'parse' | 'validate' | 'catalog'>;
+  readonly catalog: Catalog;
   readonly validation?: ValidationSettings;
   readonly passwords: PasswordStore;
   readonly ui: FlowUi;
@@ -51,24 +76,34 @@ export interface FlowDeps {
   readonly open?: typeof openSession;
 }
 
+export interface FlowInput {
+  /** The name messages use; undefined for an unsaved buffer. */
+  readonly file: string | undefined;
+  /** Absolute path of the document, for relative `file:` URLs; undefined for an unsaved buffer. */
+  readonly path: string | undefined;
+  readonly text: string;
+}
+
 export interface FlowRequest {
   readonly mode: FlowMode;
-  readonly input: ApplyInput;
+  readonly input: FlowInput;
   /** Indexes of the records to send; every record when undefined. */
   readonly records?: readonly number[];
   readonly profile: ConnectionProfile;
   readonly continueOnError?: boolean;
+  /** The cap on a `:< file://` value (winsyncLdif.maxValueFileSizeMiB). */
+  readonly maxFileValueBytes?: number;
   readonly signal?: AbortSignal;
   /** Progress for people: what is happening, and the share of the records done so far (0..1). */
   readonly progress?: (message: string, done?: number) => void;
 }
 
-export type PasswordSource = 'storage' | 'prompt';
+export type PasswordSource = 'storage' | 'prompt' | 'none';
 
 export type FlowOutcome =
   | {
       readonly kind: 'refused';
-      readonly reason: 'no-records' | 'validation' | 'not-confirmed' | 'no-password';
+      readonly reason: 'no-records' | 'agreement-hazard' | 'validation' | 'not-confirmed' | 'no-password';
       readonly message: string;
     }
   | { readonly kind: 'failed'; readonly explanation: Explanation; readonly message: string }
@@ -85,62 +120,66 @@ export type FlowOutcome =
       readonly message: string;
     };
 
+/** Validation errors shown in the question; the rest are counted (and in Problems). */
+const SHOWN_PROBLEMS = 5;
+
 export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<FlowOutcome> {
-  const { profile, mode, input } = request;
-  const label = input.file ?? 'untitled';
+  const { profile, mode } = request;
+  const label = request.input.file ?? 'untitled';
   const secrets: (string | Secret)[] = [];
-  const log = {
-    info: (line: string) => deps.log.info(redact(line, secrets)),
-    warn: (line: string) => deps.log.warn(redact(line, secrets)),
-    error: (line: string) => deps.log.error(redact(line, secrets)),
+  const clean = (line: string) => printable(redact(line, secrets));
+  const log: FlowLog = {
+    info: (line) => deps.log.info(clean(line)),
+    warn: (line) => deps.log.warn(clean(line)),
+    error: (line) => deps.log.error(clean(line)),
   };
   const fail = (explanation: Explanation): FlowOutcome => {
-    const worded = {
-      ...explanation,
-      cause: redact(forEditor(explanation.cause), secrets),
-      fix: redact(forEditor(explanation.fix), secrets),
-    };
-    const message = formatExplanation(worded);
+    const message = clean(formatExplanation(explanation, renderRemedy));
     log.error(message);
-    return { kind: 'failed', explanation: worded, message };
+    return { kind: 'failed', explanation: { ...explanation, cause: clean(explanation.cause) }, message };
   };
 
   try {
-    const engine = {
-      parse: (text: string) => deps.service.parse(text),
-      validate: (document: ReturnType<LanguageService['parse']>) => deps.service.validate(document, deps.validation),
-    };
-    const prepared = await prepareApply([input], engine);
-    const chosen = request.records ? new Set(request.records) : undefined;
-    const steps = chosen
-      ? prepared.steps.filter((step) => chosen.has((step.ok ? step.record.source : step.source).index))
-      : prepared.steps;
-    secrets.push(...steps.flatMap((step) => (step.ok ? secretValues(step.record.operation) : [])));
+    const catalog = deps.catalog;
+    const baseDir = request.input.path ? request.input.path.replace(/\/[^/]*$/, '') || '/' : undefined;
+    const input = textInput(request.input.file, baseDir, request.input.text);
+    const only = request.records ? new Set(request.records) : undefined;
+    const maxFileValueBytes = request.maxFileValueBytes ?? DEFAULT_MAX_FILE_VALUE_BYTES;
+    const checked = await preflight([input], {
+      catalog,
+      settings: deps.validation,
+      maxFileValueBytes,
+      ...(only ? { only } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
     const verb = mode === 'apply' ? 'Apply' : 'Dry run';
-    log.info(`${verb}: ${label}, ${count(steps.length, 'record')}, to ${describeProfile(profile)}`);
-    if (steps.length === 0) {
-      const message = `${label} has no records${chosen ? ' in the selection' : ''}: nothing was sent. Fix: Start each record with a "dn:" line, and select at least one record.`;
+    log.info(
+      `${verb}: ${label}, ${count(checked.records, 'record')}, to ${describeProfile(profile)}${profile.origin ? ` from ${profile.origin}` : ''}`,
+    );
+    if (checked.records === 0) {
+      const message = `${label} has no records${only ? ' in the selection' : ''}: nothing was sent. Fix: Start each record with a "dn:" line, and select at least one record.`;
       log.warn(message);
       return { kind: 'refused', reason: 'no-records', message };
     }
 
-    // With a selection, only errors inside the chosen records block.
-    const ranges = chosen
-      ? (prepared.inputs[0]?.document.records ?? [])
-          .filter((_, index) => chosen.has(index))
-          .map((record) => record.range)
-      : undefined;
-    const blocks = (line: number) =>
-      !ranges || ranges.some((range) => range.start.line <= line && range.end.line >= line);
-    const blocking = prepared.blocking
-      .filter((problem) => blocks(problem.diagnostic.range.start.line))
-      .map((problem) => redact(forEditor(formatBlocking(problem)), secrets));
-    if (blocking.length > 0) {
-      for (const line of blocking) log.warn(line);
-      const errors = count(blocking.length, 'validation error');
+    for (const hazard of checked.hazards) log.error(describeHazard(hazard));
+    if (checked.hazards.length > 0) {
+      const one = checked.hazards.length === 1;
+      const what = `${label} deletes ${one ? 'an agreement' : `${checked.hazards.length} agreements`} after changing ${one ? 'its' : 'their'} host, which crashes 389-DS`;
+      if (mode === 'apply') {
+        const message = `${what}: nothing was sent. Fix: Apply the host change and the delete in separate runs with a server restart in between (see the Winsync LDIF output).`;
+        return { kind: 'refused', reason: 'agreement-hazard', message };
+      }
+      log.warn(`${what}: the dry run goes on (it writes nothing); applying is refused.`);
+    }
+
+    if (checked.blockingCount > 0) {
+      const shown = checked.blocking.slice(0, SHOWN_PROBLEMS).map((problem) => clean(formatBlocking(problem)));
+      for (const problem of checked.blocking) log.warn(formatBlocking(problem));
+      const errors = count(checked.blockingCount, 'validation error');
       if (mode === 'dry-run') {
         log.warn(`${errors} in ${label}: the dry run goes on (it writes nothing); applying will ask first.`);
-      } else if (!(await deps.ui.applyDespite(blocking, label))) {
+      } else if (!(await deps.ui.applyDespite(shown, checked.blockingCount, label))) {
         const message = `${errors} in ${label}: nothing was sent. Fix them (see Problems), or choose "Apply anyway".`;
         log.warn(message);
         return { kind: 'refused', reason: 'validation', message };
@@ -149,26 +188,43 @@ export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<Flo
       }
     }
 
-    if (mode === 'apply' && profile.confirm && !(await deps.ui.confirm(profile, steps.length, label))) {
-      const message = `Not confirmed: nothing was sent to ${describeProfile(profile)}.`;
-      log.info(message);
-      return { kind: 'refused', reason: 'not-confirmed', message };
+    const address = endpointAddress(profile);
+    const localFiles = checked.localFiles.map((use) =>
+      use.check.ok
+        ? `${use.check.path} (${formatSize(use.check.size)})`
+        : `${use.check.path ?? use.url} (cannot be read)`,
+    );
+    if (localFiles.length > 0) log.info(`Local files sent by ${label}: ${localFiles.join(', ')}`);
+    if (mode === 'apply' && (profile.confirm || localFiles.length > 0)) {
+      const question: Confirmation = {
+        profile,
+        address,
+        records: checked.records,
+        label,
+        localFiles,
+        because: profile.confirm ? 'profile' : 'local-files',
+      };
+      if (!(await deps.ui.confirm(question))) {
+        const message = `Not confirmed: nothing was sent to ${describeProfile(profile)}.`;
+        log.info(message);
+        return { kind: 'refused', reason: 'not-confirmed', message };
+      }
     }
 
-    const stored = await deps.passwords.get(profile);
-    const password = stored ?? (await deps.ui.askPassword(profile));
-    if (!password) {
+    const stored = profile.saslExternal ? undefined : await deps.passwords.get(profile);
+    const password = profile.saslExternal ? undefined : (stored ?? (await deps.ui.askPassword(profile)));
+    if (!profile.saslExternal && !password) {
       const message = `No password given for ${describeProfile(profile)}: nothing was sent. Fix: Run the command again and enter the password.`;
       log.warn(message);
       return { kind: 'refused', reason: 'no-password', message };
     }
-    secrets.unshift(password);
-    const passwordFrom: PasswordSource = stored ? 'storage' : 'prompt';
+    if (password) secrets.unshift(password);
+    const passwordFrom: PasswordSource = profile.saslExternal ? 'none' : stored ? 'storage' : 'prompt';
 
     const settings = connectionSettings(profile, password);
     // Shown before the password is sent: verification off, or a clear-text bind to another host.
     for (const warning of connectionWarnings(settings)) {
-      const text = forEditor(warning);
+      const text = `${warning.text} ${renderRemedy(warning.remedy)}`;
       log.warn(text);
       deps.ui.warn(text);
     }
@@ -179,25 +235,79 @@ export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<Flo
     } catch (error) {
       if (!(error instanceof ApplyError)) throw error;
       const { explanation } = error;
-      if (explanation.kind === 'auth' && explanation.code === 49) {
+      if (explanation.kind === 'auth' && explanation.code === 49 && !profile.saslExternal) {
         if (stored) await deps.passwords.forget(profile);
         const check = `Check "bindDn" of profile "${profile.name}" (389-DS root: cn=Directory Manager)`;
         return fail({
           ...explanation,
-          fix: stored
-            ? `${check} and the password: the stored password was refused and is now forgotten, so the next run asks for it again.`
-            : `${check}, then run again and enter the right password.`,
+          remedy: advice(
+            stored
+              ? `${check} and the password: the stored password was refused and is now forgotten, so the next run asks for it again.`
+              : `${check}, then run again and enter the right password.`,
+          ),
         });
       }
       return fail(explanation);
     }
     // Kept only once the server accepted it: a mistyped password is asked for again, not stored.
-    if (!stored) await deps.passwords.store(profile, password);
+    if (password && !stored) await deps.passwords.store(profile, password);
 
+    const records = () =>
+      sourceRecords(input, catalog, {
+        ...(only ? { only } : {}),
+        documentDiagnostics: checked.documentDiagnostics(input.file),
+      });
+    const total = checked.records;
     try {
-      return mode === 'apply'
-        ? await apply(session, steps, prepared.diagnosticsFor, request, deps, log, secrets, passwordFrom)
-        : await dryRun(session, steps, request, deps, log, secrets, passwordFrom);
+      if (mode === 'dry-run') {
+        const kept: DryRunRecord[] = [];
+        const summary = await dryRunRecords(session, records(), {
+          catalog,
+          secrets,
+          maxFileValueBytes,
+          continueOnError: request.continueOnError === true,
+          ...(request.signal ? { signal: request.signal } : {}),
+          onRecord: (record) => {
+            kept.push(record);
+            const [head, ...details] = formatDryRunRecord(record, renderRemedy);
+            (record.verdict === 'would-apply' || record.verdict === 'no-change' ? log.info : log.warn)(head);
+            for (const line of details) log.info(line);
+          },
+        });
+        const cancelled = summary.total < total ? ` (cancelled after ${summary.total} of ${total})` : '';
+        const message = clean(`${formatDryRunSummary(summary)}${cancelled}`);
+        (summary.counts['would-apply'] + summary.counts['no-change'] === total ? log.info : log.warn)(message);
+        return { kind: 'dry-run', report: { ...summary, records: kept }, passwordFrom, message };
+      }
+      const results: RecordResult[] = [];
+      const summary = await runRecords(session, records(), {
+        continueOnError: request.continueOnError === true,
+        catalog,
+        secrets,
+        maxFileValueBytes,
+        requestLimit: await readRequestLimit(session.client),
+        ...(request.signal ? { signal: request.signal } : {}),
+        onResult: (result, record) => {
+          const worded = {
+            ...result,
+            ...(result.cause !== undefined
+              ? { cause: redact(result.cause, [...secrets, ...recordSecrets(record.record)]) }
+              : {}),
+          };
+          results.push(worded);
+          const line = formatResult(worded, renderRemedy);
+          if (result.status === 'applied') log.info(line);
+          else if (result.status === 'failed') log.error(line);
+          else log.warn(line);
+          request.progress?.(
+            `${results.length}/${total} ${result.dn ?? describeSource(result.source)}`,
+            results.length / total,
+          );
+        },
+      });
+      const message = clean(formatSummary(summary, renderRemedy));
+      (summary.counts.applied === summary.total ? log.info : log.warn)(message);
+      return { kind: 'applied', report: { ...summary, results }, passwordFrom, message };
     } finally {
       await session.close();
     }
@@ -208,85 +318,18 @@ export async function runFlow(request: FlowRequest, deps: FlowDeps): Promise<Flo
     return fail({
       kind: 'usage',
       cause: `Internal error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}.`,
-      fix: 'Report it with the lines above from the "Winsync LDIF" output.',
+      remedy: advice('Report it with the lines above from the "Winsync LDIF" output.'),
     });
   }
 }
 
-type Session = Awaited<ReturnType<typeof openSession>>;
-type Steps = Parameters<typeof runPlan>[1];
-
-async function apply(
-  session: Session,
-  steps: Steps,
-  diagnosticsFor: PreparedApply['diagnosticsFor'],
-  request: FlowRequest,
-  deps: FlowDeps,
-  log: FlowLog,
-  secrets: readonly (string | Secret)[],
-  passwordFrom: PasswordSource,
-): Promise<FlowOutcome> {
-  let done = 0;
-  const raw = await runPlan(session, steps, {
-    continueOnError: request.continueOnError === true,
-    signal: request.signal,
-    catalog: deps.service.catalog,
-    diagnosticsFor,
-    secrets,
-    onResult: (result) => {
-      done++;
-      const line = forEditor(formatResult(result));
-      if (result.status === 'applied') log.info(line);
-      else if (result.status === 'failed') log.error(line);
-      else log.warn(line);
-      request.progress?.(`${done}/${steps.length} ${result.dn ?? describeSource(result.source)}`, done / steps.length);
-    },
-  });
-  const report: ApplyReport = { ...raw, results: raw.results.map((result) => editorWorded(result, secrets)) };
-  const summary = forEditor(formatSummary(report));
-  (report.counts.applied === report.results.length ? log.info : log.warn)(summary);
-  return { kind: 'applied', report, passwordFrom, message: redact(summary, secrets) };
-}
-
-async function dryRun(
-  session: Session,
-  steps: Steps,
-  request: FlowRequest,
-  deps: FlowDeps,
-  log: FlowLog,
-  secrets: readonly (string | Secret)[],
-  passwordFrom: PasswordSource,
-): Promise<FlowOutcome> {
-  const raw = await dryRunPlan(session, steps, { catalog: deps.service.catalog, secrets, signal: request.signal });
-  const report: DryRunReport = {
-    ...raw,
-    records: raw.records.map((record) => ({
-      ...record,
-      findings: record.findings.map((finding) => ({
-        ...finding,
-        cause: redact(forEditor(finding.cause), secrets),
-        fix: redact(forEditor(finding.fix), secrets),
-      })),
-    })),
-  };
-  for (const record of report.records) {
-    const [head, ...details] = formatDryRunRecord(record);
-    (record.verdict === 'would-apply' ? log.info : log.warn)(head);
-    for (const line of details) log.info(line);
+/** The server as the connection names it; the URL as written when it cannot be parsed (the connection then says why). */
+function endpointAddress(profile: ConnectionProfile): string {
+  try {
+    return parseLdapUrl(profile.url).address;
+  } catch {
+    return profile.url;
   }
-  const cancelled =
-    report.records.length < steps.length ? ` (cancelled after ${report.records.length} of ${steps.length})` : '';
-  const summary = `${formatDryRunSummary(report)}${cancelled}`;
-  (report.counts['would-apply'] === steps.length ? log.info : log.warn)(summary);
-  return { kind: 'dry-run', report, passwordFrom, message: redact(summary, secrets) };
-}
-
-function editorWorded(result: RecordResult, secrets: readonly (string | Secret)[]): RecordResult {
-  return {
-    ...result,
-    ...(result.cause !== undefined ? { cause: redact(forEditor(result.cause), secrets) } : {}),
-    ...(result.fix !== undefined ? { fix: redact(forEditor(result.fix), secrets) } : {}),
-  };
 }
 
 function count(n: number, noun: string): string {

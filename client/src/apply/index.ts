@@ -8,7 +8,7 @@ import type { PasswordStore } from './flow';
 import { passwordStore } from './secrets';
 import { profileStatusBar } from './statusBar';
 
-/** The connection profiles and their passwords, which the Sync Agreements view uses too. */
+/** The connection profiles and their passwords, which the Sync Agreements view and the server schema use too. */
 export function registerApply(
   context: ExtensionContext,
   channel: LogOutputChannel,

@@ -9,12 +9,19 @@ import { parseLdapUrl, type ConnectionSettings } from '@apply/connection';
 import { ApplyError, formatExplanation } from '@apply/errors';
 import type { Secret } from '@apply/secret';
 import { parseDn } from '@engine/dn/dn';
-import { forEditor } from './wording';
+import { renderRemedy } from './remedies';
+
+/** Which settings a profile was read from: people must know when a workspace chose the server. */
+export type ProfileOrigin = 'user settings' | 'workspace settings' | 'workspace folder settings';
 
 export interface ConnectionProfile {
   readonly name: string;
   readonly url: string;
+  /** The DN of a simple bind; '' with saslExternal. */
   readonly bindDn: string;
+  /** SASL EXTERNAL over ldapi://: no bind DN, no password. */
+  readonly saslExternal?: boolean;
+  readonly origin?: ProfileOrigin;
   /** Absolute path of the PEM CA file. */
   readonly caFile?: string;
   readonly startTls: boolean;
@@ -42,6 +49,7 @@ const KEYS = [
   'name',
   'url',
   'bindDn',
+  'saslExternal',
   'caFile',
   'startTls',
   'verifyTls',
@@ -52,7 +60,7 @@ const KEYS = [
 const EXAMPLE =
   '{ "name": "prod", "url": "ldaps://ipa.example.com", "bindDn": "cn=Directory Manager", "caFile": "/etc/ipa/ca.crt" }';
 
-export function readProfiles(raw: unknown, base: PathBase = {}): ProfileSettings {
+export function readProfiles(raw: unknown, base: PathBase = {}, origin?: ProfileOrigin): ProfileSettings {
   if (raw === undefined || raw === null) return { profiles: [], problems: [] };
   if (!Array.isArray(raw)) {
     return { profiles: [], problems: [`winsyncLdif.profiles is not a list. Fix: Write it as [ ${EXAMPLE} ].`] };
@@ -64,6 +72,7 @@ export function readProfiles(raw: unknown, base: PathBase = {}): ProfileSettings
     const result = readProfile(item, index, base);
     problems.push(...result.problems);
     if (!result.profile) return;
+    if (origin) result.profile = { ...result.profile, origin };
     if (names.has(result.profile.name.toLowerCase())) {
       problems.push(
         `Profile ${index + 1}: another profile is already named "${result.profile.name}"; this one is ignored. Fix: Give each profile its own name.`,
@@ -108,7 +117,7 @@ function readProfile(
     problems.push(`${label} has no "name". Fix: Give it a short name such as "prod"; the status bar shows it.`);
 
   const url = typeof value.url === 'string' ? value.url.trim() : '';
-  let scheme: 'ldap' | 'ldaps' | undefined;
+  let scheme: 'ldap' | 'ldaps' | 'ldapi' | undefined;
   if (!url) {
     problems.push(
       `${label} has no "url". Fix: Add "url": "ldaps://HOST:636" (or "ldap://HOST:389" with "startTls": true).`,
@@ -118,19 +127,8 @@ function readProfile(
       scheme = parseLdapUrl(url).scheme;
     } catch (error) {
       if (!(error instanceof ApplyError)) throw error;
-      problems.push(`${label}: ${forEditor(formatExplanation(error.explanation))}`);
+      problems.push(`${label}: ${formatExplanation(error.explanation, renderRemedy)}`);
     }
-  }
-
-  const bindDn = typeof value.bindDn === 'string' ? value.bindDn.trim() : '';
-  if (!bindDn) {
-    problems.push(`${label} has no "bindDn". Fix: Add the DN to bind as, e.g. "bindDn": "cn=Directory Manager".`);
-  } else {
-    const dnError = parseDn(bindDn).problems.find((problem) => problem.severity === 'error');
-    if (dnError)
-      problems.push(
-        `${label}: "bindDn" is not a valid DN: ${dnError.message.replace(/\.?$/, '.')} Fix: Write it as type=value pairs, e.g. uid=admin,cn=users,cn=accounts,dc=example,dc=com.`,
-      );
   }
 
   const flag = (key: string, fallback: boolean): boolean => {
@@ -142,12 +140,40 @@ function readProfile(
     );
     return fallback;
   };
+  const saslExternal = flag('saslExternal', false);
+  const bindDn = typeof value.bindDn === 'string' ? value.bindDn.trim() : '';
+  if (saslExternal) {
+    if (scheme && scheme !== 'ldapi')
+      problems.push(
+        `${label}: "saslExternal" needs an ldapi:// "url" (the server's socket), not ${scheme}://. Fix: ${renderRemedy({ kind: 'use-ldapi' })}`,
+      );
+    if (bindDn)
+      problems.push(
+        `${label} has both "saslExternal" and "bindDn". Fix: Remove "bindDn": with SASL EXTERNAL the server knows the local user from the socket.`,
+      );
+  } else if (!bindDn) {
+    problems.push(
+      `${label} has no "bindDn". Fix: Add the DN to bind as, e.g. "bindDn": "cn=Directory Manager" (or "saslExternal": true with an ldapi:// URL).`,
+    );
+  } else {
+    const dnError = parseDn(bindDn).problems.find((problem) => problem.severity === 'error');
+    if (dnError)
+      problems.push(
+        `${label}: "bindDn" is not a valid DN: ${dnError.message.replace(/\.?$/, '.')} Fix: Write it as type=value pairs, e.g. uid=admin,cn=users,cn=accounts,dc=example,dc=com.`,
+      );
+  }
+
   const startTls = flag('startTls', false);
   const verifyTls = flag('verifyTls', true);
   const confirm = flag('confirm', false);
   if (startTls && scheme === 'ldaps') {
     problems.push(
       `${label}: "startTls" is set with an ldaps:// URL, which is TLS already. Fix: Remove "startTls", or use an ldap:// URL with it.`,
+    );
+  }
+  if (startTls && scheme === 'ldapi') {
+    problems.push(
+      `${label}: "startTls" is set with an ldapi:// URL, a local socket that never leaves the machine. Fix: Remove "startTls".`,
     );
   }
 
@@ -185,6 +211,7 @@ function readProfile(
       name,
       url,
       bindDn,
+      ...(saslExternal ? { saslExternal } : {}),
       ...(caFile ? { caFile } : {}),
       startTls,
       verifyTls,
@@ -228,18 +255,42 @@ export function secretKey(
 
 /** `"prod" (ldaps://ipa.example.com:636 as cn=Directory Manager)` */
 export function describeProfile(profile: ConnectionProfile): string {
-  return `"${profile.name}" (${profile.url} as ${profile.bindDn})`;
+  return `"${profile.name}" (${profile.url} as ${identityOf(profile)})`;
 }
 
-export function connectionSettings(profile: ConnectionProfile, password: Secret): ConnectionSettings {
+/** Who the profile binds as: its bind DN, or the local user for SASL EXTERNAL. */
+export function identityOf(profile: ConnectionProfile): string {
+  return profile.saslExternal ? 'the local user (SASL EXTERNAL)' : profile.bindDn;
+}
+
+export function connectionSettings(profile: ConnectionProfile, password: Secret | undefined): ConnectionSettings {
   return {
     url: profile.url,
-    bindDn: profile.bindDn,
-    password,
+    ...(profile.saslExternal ? { saslExternal: true } : { bindDn: profile.bindDn }),
+    ...(password ? { password } : {}),
     startTls: profile.startTls,
     verifyTls: profile.verifyTls,
     ...(profile.caFile ? { caFile: profile.caFile } : {}),
     ...(profile.connectTimeoutSeconds ? { connectTimeoutMs: profile.connectTimeoutSeconds * 1000 } : {}),
     ...(profile.timeoutSeconds ? { operationTimeoutMs: profile.timeoutSeconds * 1000 } : {}),
   };
+}
+
+/**
+ * Which settings the effective list came from, from what `WorkspaceConfiguration.inspect`
+ * reports: the level whose value is the effective one (a list is never merged across levels).
+ * In Restricted Mode VS Code ignores the workspace's value, so the comparison with the
+ * effective value matters.
+ */
+export function profileOrigin(
+  inspected: { globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown } | undefined,
+  effective: unknown,
+): ProfileOrigin | undefined {
+  if (!inspected) return undefined;
+  const same = (value: unknown) => value !== undefined && JSON.stringify(value) === JSON.stringify(effective);
+  // A single-folder workspace reports its settings at both levels: they are the workspace's.
+  if (same(inspected.workspaceValue)) return 'workspace settings';
+  if (same(inspected.workspaceFolderValue)) return 'workspace folder settings';
+  if (same(inspected.globalValue)) return 'user settings';
+  return undefined;
 }

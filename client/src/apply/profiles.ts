@@ -13,7 +13,13 @@ import {
   type QuickPickItem,
   type Uri,
 } from 'vscode';
-import { readProfiles, type ConnectionProfile, type ProfileSettings } from './profileSettings';
+import {
+  identityOf,
+  profileOrigin,
+  readProfiles,
+  type ConnectionProfile,
+  type ProfileSettings,
+} from './profileSettings';
 
 const ACTIVE_KEY = 'winsyncLdif.activeProfile';
 const SETTING = 'winsyncLdif.profiles';
@@ -37,8 +43,13 @@ export class Profiles implements Disposable {
   /** The profiles that apply to `resource` (folder settings included), with relative caFile paths resolved against its folder. */
   read(resource?: Uri): ProfileSettings {
     const folder = (resource && workspace.getWorkspaceFolder(resource)) ?? workspace.workspaceFolders?.[0];
-    const raw = workspace.getConfiguration('winsyncLdif', resource).get<unknown>('profiles');
-    return readProfiles(raw, folder?.uri.scheme === 'file' ? { workspaceFolder: folder.uri.fsPath } : {});
+    const configuration = workspace.getConfiguration('winsyncLdif', resource);
+    const raw = configuration.get<unknown>('profiles');
+    return readProfiles(
+      raw,
+      folder?.uri.scheme === 'file' ? { workspaceFolder: folder.uri.fsPath } : {},
+      profileOrigin(configuration.inspect<unknown>('profiles'), raw),
+    );
   }
 
   /** The chosen profile, or the only one there is. */
@@ -80,7 +91,8 @@ export class Profiles implements Disposable {
       label: profile.name,
       description: `${profile.url}${profile.name === current ? ' (active)' : ''}`,
       detail: [
-        profile.bindDn,
+        identityOf(profile),
+        profile.origin ?? '',
         profile.startTls ? 'StartTLS' : '',
         profile.caFile ? `CA ${profile.caFile}` : '',
         profile.verifyTls ? '' : 'TLS verification OFF',

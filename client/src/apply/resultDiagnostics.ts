@@ -1,10 +1,12 @@
 /**
  * Apply and dry-run results → problems on the records they are about, as plain data (the
- * editor turns them into vscode Diagnostics). Each message is one line: cause, then fix.
+ * editor turns them into vscode Diagnostics). Each message is one line: cause, then the remedy
+ * in the editor's words.
  */
 import type { DryRunRecord } from '@apply/dryRun';
-import { formatExplanation, type FailureKind } from '@apply/errors';
+import { advice, formatExplanation, type Remedy } from '@apply/errors';
 import type { RecordResult } from '@apply/run';
+import { renderRemedy } from './remedies';
 
 export interface RecordProblem {
   /** 0-based line of the record's `dn:` line (its first line when it has none). */
@@ -19,7 +21,7 @@ export interface RecordProblem {
 export function applyProblems(results: readonly RecordResult[]): RecordProblem[] {
   return results.flatMap((result): RecordProblem[] => {
     if (result.status !== 'failed' && result.status !== 'unconfirmed') return [];
-    const text = oneLine(result.failure ?? 'ldap', result.cause, result.fix);
+    const text = oneLine(result.cause, result.remedy);
     return [
       {
         line: result.source.line - 1,
@@ -31,24 +33,23 @@ export function applyProblems(results: readonly RecordResult[]): RecordProblem[]
   });
 }
 
-/** Every finding of a record that would fail gets its own warning: nothing was written. */
+/** Every finding of a record that would fail (or not be attempted) gets its own warning: nothing was written. */
 export function dryRunProblems(records: readonly DryRunRecord[]): RecordProblem[] {
   return records.flatMap((record) =>
-    record.verdict === 'would-apply'
+    record.verdict === 'would-apply' || record.verdict === 'no-change'
       ? []
       : record.findings.map((finding) => ({
           line: record.source.line - 1,
           severity: 'warning' as const,
           code: `dry-run/${record.verdict}`,
-          message: `Dry run: ${oneLine(finding.kind, finding.cause, finding.fix)}`,
+          message: `Dry run: ${oneLine(finding.cause, finding.remedy)}`,
         })),
   );
 }
 
-function oneLine(kind: FailureKind, cause: string | undefined, fix: string | undefined): string {
-  return formatExplanation({
-    kind,
-    cause: cause ?? 'The record was not applied.',
-    fix: fix ?? 'See the Winsync LDIF output.',
-  }).replace(/\s*[\r\n]+\s*/g, ' ');
+function oneLine(cause: string | undefined, remedy: Remedy | undefined): string {
+  return formatExplanation(
+    { cause: cause ?? 'The record was not applied.', remedy: remedy ?? advice('See the Winsync LDIF output.') },
+    renderRemedy,
+  ).replace(/\s*[\r\n]+\s*/g, ' ');
 }

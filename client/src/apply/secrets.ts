@@ -23,7 +23,7 @@ export function passwordStore(storage: SecretStorage): PasswordStore {
 export async function askPassword(profile: ConnectionProfile): Promise<Secret | undefined> {
   const value = await window.showInputBox({
     title: `Winsync LDIF: password for profile "${profile.name}"`,
-    prompt: `Bind password for ${profile.bindDn} on ${profile.url}. It is kept in the editor's secret storage; "Winsync LDIF: Forget Password" removes it.`,
+    prompt: `Bind password for ${profile.bindDn} on ${profile.url}${profile.origin ? ` (profile from ${profile.origin})` : ''}. It is kept in the editor's secret storage; "Winsync LDIF: Forget Password" removes it.`,
     password: true,
     ignoreFocusOut: true,
     validateInput: (text) =>

@@ -1,5 +1,6 @@
 /** The active connection profile in the status bar while an LDIF editor is in front; a click selects another. */
-import { StatusBarAlignment, ThemeColor, window, type Disposable } from 'vscode';
+import { StatusBarAlignment, ThemeColor, window, workspace, type Disposable } from 'vscode';
+import { identityOf } from './profileSettings';
 import type { Profiles } from './profiles';
 
 export function profileStatusBar(profiles: Profiles, selectCommand: string): Disposable {
@@ -8,14 +9,15 @@ export function profileStatusBar(profiles: Profiles, selectCommand: string): Dis
   item.command = selectCommand;
   const update = () => {
     const editor = window.activeTextEditor;
-    if (editor?.document.languageId !== 'ldif') {
+    // Restricted Mode: applying needs trust, so there is no target to show.
+    if (editor?.document.languageId !== 'ldif' || !workspace.isTrusted) {
       item.hide();
       return;
     }
     const profile = profiles.active(editor.document.uri);
     if (profile) {
       item.text = `$(server) ${profile.name}`;
-      item.tooltip = `Apply target: ${profile.url} as ${profile.bindDn}${profile.verifyTls ? '' : ' — TLS certificate verification is OFF'}${profile.confirm ? ' (asks before applying)' : ''}. Click to choose another profile.`;
+      item.tooltip = `Apply target: ${profile.url} as ${identityOf(profile)}${profile.origin ? `, from ${profile.origin}` : ''}${profile.verifyTls ? '' : ' — TLS certificate verification is OFF'}${profile.confirm ? ' (asks before applying)' : ''}. Click to choose another profile.`;
       item.backgroundColor = profile.verifyTls ? undefined : new ThemeColor('statusBarItem.warningBackground');
     } else {
       item.text = '$(server) No LDAP profile';
@@ -25,6 +27,10 @@ export function profileStatusBar(profiles: Profiles, selectCommand: string): Dis
     item.show();
   };
   update();
-  const listeners = [window.onDidChangeActiveTextEditor(update), profiles.onDidChange(update)];
+  const listeners = [
+    window.onDidChangeActiveTextEditor(update),
+    profiles.onDidChange(update),
+    workspace.onDidGrantWorkspaceTrust(update),
+  ];
   return { dispose: () => [item, ...listeners].forEach((d) => d.dispose()) };
 }

@@ -1,8 +1,8 @@
 /**
  * The server's replication and Windows sync agreements, live: read from `cn=mapping tree,cn=config`
  * and decoded (engine/status), shown as LDIF, compared with an LDIF record, and acted on (send
- * updates now, total update, enable, disable). Every change goes through runPlan, so a refusal is
- * explained like any applied record. Used by `winsync-ldif status` and the editor's view.
+ * updates now, total update, enable, disable). Every change is LDIF that goes through runRecords,
+ * so a refusal is explained like any applied record. Used by `winsync-ldif status` and the editor's view.
  */
 import type { Client } from 'ldapts';
 import type { Catalog } from '../engine/catalog';
@@ -13,12 +13,12 @@ import {
   type AgreementHealth,
   type EntryValues,
 } from '../engine/status/agreementHealth';
-import { ApplyError } from './errors';
-import { displayValue, dryRunPlan } from './dryRun';
-import { formatEntryLdif, type EntryAttribute } from './entryLdif';
-import type { ModifyChange, PlannedRecord } from './operations';
-import type { PlanStep } from './plan';
-import { runPlan, type RecordResult, type RunTarget } from './run';
+import { ApplyError, type Explanation } from './errors';
+import { displayValue, dryRunRecords, type DryRunRecord } from './dryRun';
+import { formatEntryLdif, ldifLine, type EntryAttribute } from './entryLdif';
+import { DEFAULT_MAX_FILE_VALUE_BYTES } from './localFiles';
+import { planItem, runRecords, type RecordResult, type RunTarget } from './run';
+import { sourceRecords, textInput, type SourceRecord } from './source';
 
 export const MAPPING_TREE = 'cn=mapping tree,cn=config';
 
@@ -139,18 +139,13 @@ export const AGREEMENT_ACTIONS: Readonly<
 
 const encoder = new TextEncoder();
 
-/** The modify records of an action, ready for runPlan (one record per change, in order). */
-export function actionSteps(dn: string, action: AgreementAction): PlanStep[] {
-  return AGREEMENT_ACTIONS[action].changes.map(([type, value], index): PlanStep => {
-    const change: ModifyChange = { op: 'replace', type, values: [encoder.encode(value)], line: index + 3 };
-    const record: PlannedRecord = {
-      source: { file: undefined, index, line: index * 5 + 1 },
-      changeType: 'modify',
-      operation: { kind: 'modify', dn, controls: [], changes: [change] },
-      entryKind: 'agreement',
-    };
-    return { ok: true, record };
-  });
+/** The action as LDIF: one modify record per change, in order (a failure stops the rest). */
+export function actionLdif(dn: string, action: AgreementAction): string {
+  return AGREEMENT_ACTIONS[action].changes
+    .map(
+      ([type, value]) => `${ldifLine('dn', dn)}\nchangetype: modify\nreplace: ${type}\n${ldifLine(type, value)}\n-\n`,
+    )
+    .join('\n');
 }
 
 /** Runs the action; the results say, per change, what the server answered (explained when refused). */
@@ -158,10 +153,15 @@ export async function runAgreementAction(
   target: RunTarget,
   dn: string,
   action: AgreementAction,
-  catalog?: Catalog,
+  catalog: Catalog,
 ): Promise<RecordResult[]> {
-  const report = await runPlan(target, actionSteps(dn, action), catalog ? { catalog } : {});
-  return [...report.results];
+  const results: RecordResult[] = [];
+  await runRecords(target, sourceRecords(textInput(undefined, undefined, actionLdif(dn, action)), catalog), {
+    catalog,
+    maxFileValueBytes: DEFAULT_MAX_FILE_VALUE_BYTES,
+    onResult: (result) => void results.push(result),
+  });
+  return results;
 }
 
 // ----------------------------------------------------------------------------------- compare
@@ -171,8 +171,8 @@ export interface Comparison {
   readonly live: string;
   /** The same entry as it would be after the record (what the dry run computes). */
   readonly after: string;
-  /** Why the record would fail against the live entry, if it would. */
-  readonly problems: readonly string[];
+  /** Why the record would fail against the live entry, if it would; each host words the remedies. */
+  readonly problems: readonly Explanation[];
   readonly exists: boolean;
 }
 
@@ -180,15 +180,21 @@ export interface Comparison {
  * The live entry beside the entry as the record would leave it, both written the same way so a
  * diff shows exactly what the record changes. Nothing is written to the server.
  */
-export async function compareWithLive(target: RunTarget, step: PlanStep, catalog?: Catalog): Promise<Comparison> {
+export async function compareWithLive(
+  target: RunTarget,
+  item: SourceRecord,
+  catalog: Catalog,
+  maxFileValueBytes = DEFAULT_MAX_FILE_VALUE_BYTES,
+): Promise<Comparison> {
+  const step = await planItem(item, maxFileValueBytes);
   if (!step.ok) throw new ApplyError(step.explanation);
   const { dn } = step.record.operation;
   const live = await readLiveEntry(target.client, dn);
-  const report = await dryRunPlan(target, [step], catalog ? { catalog } : {});
-  const record = report.records[0];
+  let record: DryRunRecord | undefined;
+  await dryRunRecords(target, single(item), { catalog, maxFileValueBytes, onRecord: (found) => void (record = found) });
   const lines = new Map<string, { type: string; values: string[] }>();
   for (const attribute of live?.attributes ?? []) {
-    if (catalog?.attribute(attribute.type)?.serverManaged) continue;
+    if (catalog.attribute(attribute.type)?.serverManaged) continue;
     lines.set(attribute.type.toLowerCase(), {
       type: attribute.type,
       values: attribute.values.map((value) =>
@@ -211,7 +217,25 @@ export async function compareWithLive(target: RunTarget, step: PlanStep, catalog
   return {
     live: render(live?.dn ?? dn, lines, live !== undefined),
     after: render(afterDn, afterLines, !deleted && (live !== undefined || step.record.operation.kind === 'add')),
-    problems: (record?.findings ?? []).map((finding) => `${finding.cause} Fix: ${finding.fix}`),
+    problems: record?.findings ?? [],
     exists: live !== undefined,
   };
+}
+
+async function* single(item: SourceRecord): AsyncGenerator<SourceRecord> {
+  yield item;
+}
+
+/** Record `index` of an LDIF text (an editor's document), parsed as apply parses it. */
+export async function recordOf(
+  text: string,
+  index: number,
+  catalog: Catalog,
+  source: { file: string | undefined; baseDir: string | undefined },
+): Promise<SourceRecord | undefined> {
+  for await (const item of sourceRecords(textInput(source.file, source.baseDir, text), catalog, {
+    only: new Set([index]),
+  }))
+    return item;
+  return undefined;
 }

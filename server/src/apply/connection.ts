@@ -1,30 +1,39 @@
 /**
  * Opening an authenticated LDAP session with ldapts: URL checks, TLS (LDAPS or StartTLS)
- * verified against a CA file by default, bounded connect/operation times, simple bind.
- * Every failure becomes an ApplyError whose message says what failed, where, and the fix.
+ * verified against a CA file by default, LDAPI (a Unix socket) with SASL EXTERNAL, bounded
+ * connect/operation times, simple bind. The socket is opened here and handed to ldapts through
+ * its documented connection factories, so connecting and dropping the connection need no
+ * private member. Every failure becomes an ApplyError whose explanation says what failed,
+ * where, and the remedy.
  */
 import { readFile } from 'node:fs/promises';
-import { isIP } from 'node:net';
-import type { ConnectionOptions } from 'node:tls';
+import { connect as netConnect, isIP, Socket } from 'node:net';
+import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { Client, type ClientOptions } from 'ldapts';
-import { ApplyError, explainConnectError, type ConnectPhase } from './errors';
-import { connectNow, destroyConnection } from './ldaptsInternals';
+import { advice, ApplyError, explainConnectError, type ConnectPhase, type Remedy } from './errors';
 import type { Secret } from './secret';
 
 export interface Endpoint {
-  readonly scheme: 'ldap' | 'ldaps';
+  readonly scheme: 'ldap' | 'ldaps' | 'ldapi';
+  /** The host; `localhost` for ldapi://. */
   readonly host: string;
+  /** The TCP port; 0 for ldapi://. */
   readonly port: number;
-  /** `host:port` as messages show it. */
+  /** `host:port` as messages show it; the socket path for ldapi://. */
   readonly address: string;
-  /** The URL without anything but scheme, host and port. */
+  /** The URL without anything but scheme, host and port (or the encoded socket path). */
   readonly url: string;
+  /** ldapi:// only: the Unix socket. */
+  readonly socketPath?: string;
 }
 
 export interface ConnectionSettings {
   readonly url: string;
-  readonly bindDn: string;
-  readonly password: Secret;
+  /** Simple bind as this DN with `password`; not used with `saslExternal`. */
+  readonly bindDn?: string;
+  readonly password?: Secret;
+  /** SASL EXTERNAL over ldapi://: the server knows the local user from the socket. */
+  readonly saslExternal?: boolean;
   /** Upgrade an ldap:// connection with StartTLS before binding. */
   readonly startTls?: boolean;
   /** PEM file with the CA certificate(s) that signed the server certificate. */
@@ -33,6 +42,8 @@ export interface ConnectionSettings {
   readonly verifyTls?: boolean;
   readonly connectTimeoutMs?: number;
   readonly operationTimeoutMs?: number;
+  /** No bind (bindDn and password are not used): only for reading what anyone may read, e.g. the schema. */
+  readonly anonymous?: boolean;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -42,47 +53,92 @@ export interface LdapSession {
   readonly client: Client;
   readonly endpoint: Endpoint;
   readonly operationTimeoutMs: number;
-  /** Things the user must see before anything else happens (TLS verification off). */
-  readonly warnings: readonly string[];
-  /** True while the connection still carries the bind (ldapts reconnects anonymously). */
+  /** Who the session is bound as, for messages: the bind DN, or `SASL EXTERNAL`. */
+  readonly identity: string;
+  /** True while the connection still carries the bind. */
   isBound(): boolean;
+  /** Drops the connection at once, without waiting for the server (a hung server, a cancel). */
+  abort(): void;
   close(): Promise<void>;
 }
 
-/** Parses `ldap://host[:port]` / `ldaps://host[:port]`; anything else is a usage error. */
+/** Something the user must see before the password leaves the machine; hosts add the remedy in their words. */
+export interface ConnectionWarning {
+  readonly text: string;
+  readonly remedy: Remedy;
+}
+
+const usage = (cause: string, fix: string | Remedy) =>
+  new ApplyError({ kind: 'usage', cause, remedy: typeof fix === 'string' ? advice(fix) : fix });
+
+/**
+ * Parses `ldap://host[:port]`, `ldaps://host[:port]` and `ldapi://<percent-encoded socket path>`
+ * (as OpenLDAP's tools write it: ldapi://%2Frun%2Fslapd-INSTANCE.socket); anything else is a
+ * usage error.
+ */
 export function parseLdapUrl(url: string): Endpoint {
-  const usage = (cause: string, fix: string) => new ApplyError({ kind: 'usage', cause, fix });
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase();
+  if (scheme === 'ldapi') return parseLdapiUrl(url.trim());
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw usage(`"${url}" is not a URL.`, 'Write it as ldap://HOST:389 or ldaps://HOST:636.');
-  }
-  const scheme = parsed.protocol.replace(/:$/, '').toLowerCase();
-  if (scheme !== 'ldap' && scheme !== 'ldaps') {
     throw usage(
-      `The URL scheme "${scheme}:" is not supported.`,
-      'Use ldap:// (optionally with --starttls) or ldaps://.',
+      `"${url}" is not a URL.`,
+      'Write it as ldap://HOST:389, ldaps://HOST:636 or ldapi://%2Frun%2Fslapd-INSTANCE.socket.',
     );
   }
-  if (parsed.username || parsed.password) {
+  const protocol = parsed.protocol.replace(/:$/, '').toLowerCase();
+  if (protocol !== 'ldap' && protocol !== 'ldaps') {
     throw usage(
-      'The URL contains credentials.',
-      'Remove them from the URL; give the bind DN with --bind-dn and the password with --password-file or --password-env.',
+      `The URL scheme "${protocol}:" is not supported.`,
+      'Use ldap:// (optionally with StartTLS), ldaps:// or ldapi://.',
     );
   }
+  if (parsed.username || parsed.password)
+    throw usage('The URL contains credentials.', { kind: 'remove-url-credentials' });
   if ((parsed.pathname && parsed.pathname !== '/') || parsed.search || parsed.hash) {
     throw usage(
       `The URL "${url}" has a DN or query part.`,
-      `Give only scheme, host and port, e.g. ${scheme}://${parsed.host || 'HOST'}.`,
+      `Give only scheme, host and port, e.g. ${protocol}://${parsed.host || 'HOST'}.`,
     );
   }
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   if (!host)
-    throw usage(`The URL "${url}" has no host.`, `Write it as ${scheme}://HOST:${scheme === 'ldaps' ? 636 : 389}.`);
-  const port = parsed.port ? Number(parsed.port) : scheme === 'ldaps' ? 636 : 389;
+    throw usage(`The URL "${url}" has no host.`, `Write it as ${protocol}://HOST:${protocol === 'ldaps' ? 636 : 389}.`);
+  const port = parsed.port ? Number(parsed.port) : protocol === 'ldaps' ? 636 : 389;
   const hostText = isIP(host) === 6 ? `[${host}]` : host;
-  return { scheme, host, port, address: `${hostText}:${port}`, url: `${scheme}://${hostText}:${port}` };
+  return { scheme: protocol, host, port, address: `${hostText}:${port}`, url: `${protocol}://${hostText}:${port}` };
+}
+
+function parseLdapiUrl(url: string): Endpoint {
+  const rest = url.slice('ldapi://'.length);
+  const encoded = rest.replace(/\/+$/, '');
+  if (!/^ldapi:\/\//i.test(url) || encoded === '' || /[/?#]/.test(encoded)) {
+    throw usage(
+      `The ldapi URL "${url}" does not name a socket.`,
+      'Write the socket path percent-encoded after ldapi://, e.g. ldapi://%2Frun%2Fslapd-INSTANCE.socket (389-DS: nsslapd-ldapifilepath).',
+    );
+  }
+  let socketPath: string;
+  try {
+    socketPath = decodeURIComponent(encoded);
+  } catch {
+    throw usage(`The ldapi URL "${url}" has a broken %-escape.`, 'Encode each "/" of the socket path as %2F.');
+  }
+  if (!socketPath.startsWith('/'))
+    throw usage(
+      `The socket path "${socketPath}" of "${url}" is not absolute.`,
+      'Give the absolute path, e.g. ldapi://%2Frun%2Fslapd-INSTANCE.socket.',
+    );
+  return {
+    scheme: 'ldapi',
+    host: 'localhost',
+    port: 0,
+    address: socketPath,
+    url: `ldapi://${encodeURIComponent(socketPath)}`,
+    socketPath,
+  };
 }
 
 /** Reads a PEM CA file; a DER file or a missing file is a usage error with the fix. */
@@ -92,18 +148,16 @@ export async function readCaFile(path: string): Promise<Buffer> {
     pem = await readFile(path);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
-    throw new ApplyError({
-      kind: 'usage',
-      cause: `The CA file ${path} ${reason}.`,
-      fix: 'Pass the CA certificate that signed the server certificate (389-DS: /etc/dirsrv/slapd-INSTANCE/ca.crt, IdM: /etc/ipa/ca.crt).',
-    });
+    throw usage(
+      `The CA file ${path} ${reason}.`,
+      'Pass the CA certificate that signed the server certificate (389-DS: /etc/dirsrv/slapd-INSTANCE/ca.crt, IdM: /etc/ipa/ca.crt).',
+    );
   }
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ApplyError({
-      kind: 'usage',
-      cause: `The CA file ${path} holds no PEM certificate.`,
-      fix: `Convert it to PEM: openssl x509 -inform der -in ${path} -out ca.pem, then pass ca.pem.`,
-    });
+    throw usage(
+      `The CA file ${path} holds no PEM certificate.`,
+      `Convert it to PEM: openssl x509 -inform der -in ${path} -out ca.pem, then pass ca.pem.`,
+    );
   }
   return pem;
 }
@@ -122,17 +176,39 @@ export function tlsOptionsFor(endpoint: Endpoint, ca: Buffer | undefined, verify
   };
 }
 
-export function clientOptionsFor(
-  endpoint: Endpoint,
-  tls: ConnectionOptions,
-  timeouts: { connectTimeoutMs: number; operationTimeoutMs: number },
-): ClientOptions {
-  return {
-    url: endpoint.url,
-    connectTimeout: timeouts.connectTimeoutMs,
-    timeout: timeouts.operationTimeoutMs,
-    ...(endpoint.scheme === 'ldaps' ? { tlsOptions: tls } : {}),
+/**
+ * ldapts options around a socket that is open already, handed over once through the factory
+ * for its scheme (StartTLS keeps ldapts' default upgrade). A later call means ldapts wants to
+ * reconnect after the connection broke; that would be an unauthenticated connection, so it
+ * gets a socket that fails at once instead.
+ */
+export function clientOptionsFor(endpoint: Endpoint, socket: Socket, operationTimeoutMs: number): ClientOptions {
+  let handed = false;
+  const factory = (): Socket => {
+    if (!handed) {
+      handed = true;
+      return socket;
+    }
+    const spent = new Socket();
+    spent.destroy(
+      Object.assign(new Error(`The connection to ${endpoint.address} was lost; it is not reopened without its bind.`), {
+        code: 'ECONNRESET',
+      }),
+    );
+    return spent;
   };
+  // ldapts reads scheme, host and port from the URL; the socket is ours, so ldapi:// goes as ldap://.
+  return endpoint.scheme === 'ldaps'
+    ? {
+        url: `ldaps://localhost:${endpoint.port}`,
+        timeout: operationTimeoutMs,
+        createSecureConnection: factory as unknown as ClientOptions['createSecureConnection'],
+      }
+    : {
+        url: 'ldap://localhost',
+        timeout: operationTimeoutMs,
+        createConnection: factory as unknown as ClientOptions['createConnection'],
+      };
 }
 
 /**
@@ -141,16 +217,18 @@ export function clientOptionsFor(
  */
 export function assertNoWireLogging(env: NodeJS.ProcessEnv = process.env): void {
   if (/(^|[,\s])(ldapts|\*)([,\s]|$)/i.test(env.NODE_DEBUG ?? '')) {
-    throw new ApplyError({
-      kind: 'usage',
-      cause: 'NODE_DEBUG enables ldapts wire logging, which would print attribute values such as passwords.',
-      fix: 'Unset NODE_DEBUG (or remove "ldapts" from it) and run again.',
-    });
+    throw usage(
+      'NODE_DEBUG enables ldapts wire logging, which would print attribute values such as passwords.',
+      'Unset NODE_DEBUG (or remove "ldapts" from it) and run again.',
+    );
   }
 }
 
-export function insecureTlsWarning(endpoint: Endpoint): string {
-  return `WARNING: TLS certificate verification is OFF for ${endpoint.address}: anyone on the network path can impersonate the server and read the bind password. Pass --ca-file instead.`;
+export function insecureTlsWarning(endpoint: Endpoint): ConnectionWarning {
+  return {
+    text: `WARNING: TLS certificate verification is OFF for ${endpoint.address}: anyone on the network path can impersonate the server and read the bind password.`,
+    remedy: { kind: 'set-ca-file' },
+  };
 }
 
 /** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
@@ -163,38 +241,61 @@ export function isLoopbackHost(host: string): boolean {
 /**
  * What is risky about these settings, known before anything is sent, so hosts can show it
  * before the password leaves the machine: verification switched off, or a simple bind in
- * clear text to another host.
+ * clear text to another host. ldapi:// never leaves the machine.
  */
 export function connectionWarnings(
-  settings: Pick<ConnectionSettings, 'url' | 'bindDn' | 'startTls' | 'verifyTls'>,
-): string[] {
+  settings: Pick<ConnectionSettings, 'url' | 'bindDn' | 'startTls' | 'verifyTls' | 'saslExternal'>,
+): ConnectionWarning[] {
   const endpoint = parseLdapUrl(settings.url);
+  if (endpoint.scheme === 'ldapi') return [];
   const usesTls = endpoint.scheme === 'ldaps' || settings.startTls === true;
   if (usesTls) return settings.verifyTls === false ? [insecureTlsWarning(endpoint)] : [];
   if (isLoopbackHost(endpoint.host)) return [];
   return [
-    `WARNING: ${endpoint.url} is plain LDAP: the password of ${settings.bindDn} crosses the network to ${endpoint.address} unencrypted. Use ldaps:// or --starttls.`,
+    {
+      text: `WARNING: ${endpoint.url} is plain LDAP: the password of ${settings.bindDn ?? 'the bind DN'} crosses the network to ${endpoint.address} unencrypted.`,
+      remedy: { kind: 'use-tls' },
+    },
   ];
 }
 
-/** Connects, upgrades with StartTLS when asked, binds; the whole sequence is bounded. */
+/** The settings' own contradictions, found before any connection. */
+function checkSettings(settings: ConnectionSettings, endpoint: Endpoint): void {
+  if (settings.startTls && endpoint.scheme !== 'ldap') {
+    throw usage(
+      `StartTLS was asked for with ${endpoint.url}, which is ${endpoint.scheme === 'ldaps' ? 'TLS already' : 'a local socket that never leaves the machine'}.`,
+      endpoint.scheme === 'ldaps'
+        ? { kind: 'drop-starttls', host: endpoint.host }
+        : advice('Drop StartTLS for ldapi:// URLs.'),
+    );
+  }
+  if (settings.saslExternal) {
+    if (endpoint.scheme !== 'ldapi')
+      throw usage(
+        `SASL EXTERNAL was asked for with ${endpoint.url}: it needs a client certificate there, which is not supported.`,
+        { kind: 'use-ldapi' },
+      );
+    return;
+  }
+  if (settings.anonymous) return;
+  if (!settings.bindDn)
+    throw usage(
+      'No bind DN was given.',
+      advice('Give the DN to bind as (389-DS root: cn=Directory Manager), or use SASL EXTERNAL over ldapi://.'),
+    );
+  if (!settings.password || settings.password.isEmpty) {
+    throw usage(
+      `The password for ${settings.bindDn} is empty; LDAP treats a bind with an empty password as anonymous.`,
+      { kind: 'give-password' },
+    );
+  }
+}
+
+/** Connects, upgrades with StartTLS when asked, binds; the whole sequence is bounded and can be cancelled. */
 export async function openSession(settings: ConnectionSettings, signal?: AbortSignal): Promise<LdapSession> {
   assertNoWireLogging();
   const endpoint = parseLdapUrl(settings.url);
-  if (settings.startTls && endpoint.scheme === 'ldaps') {
-    throw new ApplyError({
-      kind: 'usage',
-      cause: `--starttls was given with ${endpoint.url}, which is TLS already.`,
-      fix: `Drop --starttls, or use ldap://${endpoint.host}:389 with --starttls.`,
-    });
-  }
-  if (settings.password.isEmpty) {
-    throw new ApplyError({
-      kind: 'usage',
-      cause: `The password for ${settings.bindDn} is empty; LDAP treats a bind with an empty password as anonymous.`,
-      fix: 'Provide the real password with --password-file or --password-env.',
-    });
-  }
+  checkSettings(settings, endpoint);
   const verify = settings.verifyTls !== false;
   const ca = settings.caFile ? await readCaFile(settings.caFile) : undefined;
   const tls = tlsOptionsFor(endpoint, ca, verify);
@@ -202,49 +303,109 @@ export async function openSession(settings: ConnectionSettings, signal?: AbortSi
     connectTimeoutMs: settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     operationTimeoutMs: settings.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
   };
-  const client = new Client(clientOptionsFor(endpoint, tls, timeouts));
   const usesTls = endpoint.scheme === 'ldaps' || settings.startTls === true;
-  const context = { endpoint, bindDn: settings.bindDn, usesTls, hasCaFile: ca !== undefined, timeouts };
+  const bindDn = settings.saslExternal ? undefined : settings.bindDn;
+  const context = { endpoint, bindDn, usesTls, hasCaFile: ca !== undefined, timeouts };
 
   let phase: ConnectPhase = 'connect';
-  // ldapts bounds the TCP connect and each request, but not the StartTLS handshake itself.
+  let socket: Socket | undefined;
+  let client: Client | undefined;
+  // A cancel or the deadline may come before the socket exists: it is dropped as it arrives.
+  const dropped = new AbortController();
+  const drop = () => {
+    dropped.abort();
+    socket?.destroy();
+  };
+  // ldapts bounds each request, but not the StartTLS handshake itself.
   const deadlineMs = timeouts.connectTimeoutMs + 2 * timeouts.operationTimeoutMs;
   const sequence = async () => {
-    await connectNow(client);
+    socket = await openSocket(endpoint, tls, timeouts.connectTimeoutMs, dropped.signal);
+    client = new Client(clientOptionsFor(endpoint, socket, timeouts.operationTimeoutMs));
     if (settings.startTls) {
       phase = 'starttls';
       // ldapts adds the socket to the options it is given; keep ours clean.
       await client.startTLS({ ...tls });
     }
+    if (settings.anonymous) return client;
     phase = 'bind';
-    await client.bind(settings.bindDn, settings.password.reveal());
+    if (settings.saslExternal) await client.bindSASL('EXTERNAL');
+    else await client.bind(settings.bindDn ?? '', settings.password?.reveal() ?? '');
+    return client;
   };
+  let bound: Client;
   try {
-    await boundedBy(sequence(), deadlineMs, signal, () => destroyConnection(client));
+    bound = await boundedBy(sequence(), deadlineMs, signal, drop);
   } catch (error) {
-    destroyConnection(client);
+    drop();
     if (error instanceof ApplyError) throw error;
-    throw new ApplyError(explainConnectError(error, { ...context, phase }, [settings.password]));
+    throw new ApplyError(
+      explainConnectError(error, { ...context, phase }, settings.password ? [settings.password] : []),
+    );
   }
-
+  // After StartTLS ldapts talks over the TLS socket it made from ours; destroying ours ends both.
+  const raw = socket as unknown as Socket;
   return {
-    client,
+    client: bound,
     endpoint,
     operationTimeoutMs: timeouts.operationTimeoutMs,
-    warnings: connectionWarnings(settings),
-    isBound: () => client.isBound,
+    identity: settings.saslExternal ? 'SASL EXTERNAL' : settings.anonymous ? 'anonymous' : (settings.bindDn ?? ''),
+    isBound: () => bound.isBound,
+    abort: () => raw.destroy(),
     close: async () => {
       try {
-        await boundedBy(client.unbind(), 2_000, undefined, () => destroyConnection(client));
+        await boundedBy(bound.unbind(), 2_000, undefined, () => raw.destroy());
       } catch {
-        destroyConnection(client);
+        raw.destroy();
       }
     },
   };
 }
 
+/**
+ * The connected socket: TCP, TLS for ldaps://, or the Unix socket of ldapi://; bounded by the
+ * connect timeout, and destroyed at once when `dropped` aborts (nothing may keep the process).
+ */
+function openSocket(
+  endpoint: Endpoint,
+  tls: ConnectionOptions,
+  connectTimeoutMs: number,
+  dropped: AbortSignal,
+): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket =
+      endpoint.scheme === 'ldapi'
+        ? netConnect({ path: endpoint.socketPath ?? '' })
+        : endpoint.scheme === 'ldaps'
+          ? tlsConnect({ ...tls, port: endpoint.port })
+          : netConnect({ host: endpoint.host, port: endpoint.port });
+    const ready = endpoint.scheme === 'ldaps' ? 'secureConnect' : 'connect';
+    const giveUp = (error: Error) => {
+      clearTimeout(timer);
+      dropped.removeEventListener('abort', onDrop);
+      socket.destroy();
+      reject(error);
+    };
+    const onDrop = () => giveUp(Object.assign(new Error('Connection dropped'), { code: 'ECONNABORTED' }));
+    const timer = setTimeout(
+      () => giveUp(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })),
+      connectTimeoutMs,
+    );
+    if (dropped.aborted) return onDrop();
+    dropped.addEventListener('abort', onDrop, { once: true });
+    socket.once(ready, () => {
+      clearTimeout(timer);
+      dropped.removeEventListener('abort', onDrop);
+      socket.removeAllListeners('error');
+      // One request, one answer, in turn: waiting for more data to fill a segment only adds delay.
+      if (endpoint.scheme !== 'ldapi') socket.setNoDelay(true);
+      resolve(socket);
+    });
+    socket.once('error', giveUp);
+  });
+}
+
 /** Races `work` against a deadline (an ETIMEDOUT error) and the signal (a cancelled ApplyError); `onStop` drops the connection. */
-async function boundedBy<T>(
+export async function boundedBy<T>(
   work: Promise<T>,
   ms: number,
   signal: AbortSignal | undefined,
@@ -261,7 +422,11 @@ async function boundedBy<T>(
       onAbort = () => {
         onStop();
         reject(
-          new ApplyError({ kind: 'cancelled', cause: 'Cancelled while connecting.', fix: 'Run again when ready.' }),
+          new ApplyError({
+            kind: 'cancelled',
+            cause: 'Cancelled while connecting.',
+            remedy: advice('Run again when ready.'),
+          }),
         );
       };
       if (signal.aborted) onAbort();
@@ -275,4 +440,22 @@ async function boundedBy<T>(
     if (onAbort) signal?.removeEventListener('abort', onAbort);
     work.catch(() => undefined);
   }
+}
+
+/** 389-DS's default nsslapd-maxbersize: the largest request it reads before it drops the connection. */
+export const DEFAULT_MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The largest request the server accepts: nsslapd-maxbersize from cn=config where the bind
+ * identity may read it (0 means the default there too), else 389-DS's default.
+ */
+export async function readRequestLimit(client: Client): Promise<{ bytes: number; from: 'server' | 'default' }> {
+  try {
+    const { searchEntries } = await client.search('cn=config', { scope: 'base', attributes: ['nsslapd-maxbersize'] });
+    const value = Number(searchEntries[0]?.['nsslapd-maxbersize']);
+    if (Number.isInteger(value) && value > 0) return { bytes: value, from: 'server' };
+  } catch {
+    // Not readable as this identity (or not a 389-DS): the default applies.
+  }
+  return { bytes: DEFAULT_MAX_REQUEST_BYTES, from: 'default' };
 }

@@ -2,44 +2,83 @@
  * Dry run: nothing is written. Each target entry is read from the server, the records are
  * played in order against those copies (so a later record sees what an earlier one would
  * have done), and every record gets its attribute-level before → after and the reasons it
- * would fail (add of an existing entry, change of a missing one, value already there …).
+ * would fail (add of an existing entry, change of a missing one, value already there, what
+ * the server's schema refuses …). Like the run it predicts, it stops at the first failure
+ * unless `continueOnError`: the records after it would not be attempted.
  */
 import { ResultCodeError, type Client } from 'ldapts';
 import { parseDn } from '../engine/dn/dn';
-import type { ChangeType } from '../engine/ldif/ast';
-import { describeResult, resultCodeOf, serverTextOf, type Explanation } from './errors';
+import type { ChangeType, LdifRecord } from '../engine/ldif/ast';
+import {
+  advice,
+  describeResult,
+  formatExplanation,
+  resultCodeOf,
+  serverTextOf,
+  type Explanation,
+  type RemedyRenderer,
+} from './errors';
 import { dnKey, parentDn, renamedDn } from './dnText';
+import { describeFileValue } from './localFiles';
 import { explainOperationError } from './operationErrors';
-import type { AttributeValues, ModifyChange, Operation, PlannedRecord, RecordSource } from './operations';
-import type { PlanStep } from './plan';
+import {
+  describeSource,
+  secretValues,
+  type AttributeValues,
+  type ModifyChange,
+  type Operation,
+  type PlannedRecord,
+  type RecordSource,
+} from './operations';
+import { printable } from './printable';
+import { planItem } from './run';
 import { isSecretAttribute, redact, WITHHELD, type Secret } from './secret';
-import type { Catalog } from '../engine/catalog';
+import { fetchSchema, schemaOf } from './schemaFetch';
+import { checkAdd, checkEntry, checkModify } from '../engine/schema/check';
+import type { ServerAnswer } from '../engine/schema/answers';
+import { resultError } from './ldaptsInternals';
+import { entryOfValues } from '../engine/schema/entry';
+import type { Schema } from '../engine/schema/schema';
+import type { SourceRecord } from './source';
+import { loadCatalog, type Catalog } from '../engine/catalog';
 
 export interface AttributeChange {
   readonly type: string;
-  /** Values for display: text, or a byte count for binary values; secrets withheld. */
+  /** Values for display: text, or a byte count for binary values, file and digest for file values; secrets withheld. */
   readonly before: readonly string[];
   readonly after: readonly string[];
 }
 
-export type DryRunVerdict = 'would-apply' | 'would-fail' | 'not-planned';
+export type DryRunVerdict = 'would-apply' | 'no-change' | 'would-fail' | 'not-planned' | 'not-attempted';
+export const DRY_RUN_VERDICTS: readonly DryRunVerdict[] = [
+  'would-apply',
+  'no-change',
+  'would-fail',
+  'not-planned',
+  'not-attempted',
+];
 
 export interface DryRunRecord {
   readonly source: RecordSource;
   readonly dn: string | undefined;
   readonly changeType: ChangeType | undefined;
   readonly verdict: DryRunVerdict;
-  /** Why the record would fail (or could not be planned), each with its fix. */
+  /** Why the record would fail (or could not be planned, or would not be attempted), each with its remedy. */
   readonly findings: readonly Explanation[];
   readonly changes: readonly AttributeChange[];
   /** The entry's DN after a rename. */
   readonly newDn?: string;
 }
 
-export interface DryRunReport {
+export interface DryRunSummary {
   readonly address: string;
-  readonly records: readonly DryRunRecord[];
   readonly counts: Readonly<Record<DryRunVerdict, number>>;
+  readonly total: number;
+}
+
+/** A summary with every record, for hosts that keep them. */
+export interface DryRunReport extends DryRunSummary {
+  readonly records: readonly DryRunRecord[];
 }
 
 export interface DryRunTarget {
@@ -52,6 +91,10 @@ export interface DryRunOptions {
   readonly catalog?: Catalog;
   readonly secrets?: readonly (string | Secret)[];
   readonly signal?: AbortSignal;
+  readonly continueOnError?: boolean;
+  readonly maxFileValueBytes: number;
+  /** Called for each record in order; the dry run waits for it. */
+  readonly onRecord?: (record: DryRunRecord) => void | Promise<void>;
 }
 
 interface SimAttribute {
@@ -69,7 +112,10 @@ class Simulation {
   private readonly entries = new Map<string, SimEntry | null>();
   private namingContexts: string[] | undefined;
 
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    readonly schema: Schema | undefined,
+  ) {}
 
   async entry(dn: string): Promise<SimEntry | null> {
     const key = dnKey(dn);
@@ -131,47 +177,84 @@ function toBytes(value: string | Buffer): Uint8Array {
   return typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value);
 }
 
-export async function dryRunPlan(
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+export async function dryRunRecords(
   target: DryRunTarget,
-  steps: readonly PlanStep[],
-  options: DryRunOptions = {},
-): Promise<DryRunReport> {
-  const simulation = new Simulation(target.client);
-  const records: DryRunRecord[] = [];
-  for (const step of steps) {
+  records: AsyncIterable<SourceRecord>,
+  options: DryRunOptions,
+): Promise<DryRunSummary> {
+  // Without a schema that can be read, predict nothing rather than everything.
+  const schema = await fetchSchema(target).then(schemaOf, () => undefined);
+  const simulation = new Simulation(target.client, schema);
+  const counts = Object.fromEntries(DRY_RUN_VERDICTS.map((verdict) => [verdict, 0])) as Record<DryRunVerdict, number>;
+  let total = 0;
+  let stoppedAt: RecordSource | undefined;
+  for await (const item of records) {
     if (options.signal?.aborted) break;
-    if (!step.ok) {
-      records.push({
-        source: step.source,
-        dn: step.dn,
-        changeType: step.changeType,
-        verdict: 'not-planned',
-        findings: [step.explanation],
+    const identity = {
+      source: item.source,
+      dn: item.record.dn?.value?.trim(),
+      changeType:
+        item.record.kind === 'content'
+          ? ('add' as const)
+          : item.record.kind === 'unknown-change'
+            ? undefined
+            : item.record.kind,
+    };
+    let result: DryRunRecord;
+    if (stoppedAt) {
+      result = {
+        ...identity,
+        verdict: 'not-attempted',
+        findings: [
+          {
+            kind: 'record',
+            cause: `Would not be attempted: the run would stop at ${describeSource(stoppedAt)}.`,
+            remedy: { kind: 'continue-on-error' },
+          },
+        ],
         changes: [],
-      });
-      continue;
+      };
+    } else {
+      const step = await planItem(item, options.maxFileValueBytes);
+      result = step.ok
+        ? await dryRunRecord(simulation, step.record, item.record, target.endpoint.address, options)
+        : { ...identity, verdict: 'not-planned', findings: [step.explanation], changes: [] };
+      if (!options.continueOnError && (result.verdict === 'would-fail' || result.verdict === 'not-planned'))
+        stoppedAt = item.source;
     }
-    records.push(await dryRunRecord(simulation, step.record, target.endpoint.address, options));
+    counts[result.verdict]++;
+    total++;
+    await options.onRecord?.(result);
   }
-  const counts: Record<DryRunVerdict, number> = { 'would-apply': 0, 'would-fail': 0, 'not-planned': 0 };
-  for (const record of records) counts[record.verdict]++;
-  return { address: target.endpoint.address, records, counts };
+  return { address: target.endpoint.address, counts, total };
 }
 
 async function dryRunRecord(
   simulation: Simulation,
   record: PlannedRecord,
+  ldif: LdifRecord,
   address: string,
   options: DryRunOptions,
 ): Promise<DryRunRecord> {
   const { operation } = record;
   const base = { source: record.source, dn: operation.dn, changeType: record.changeType };
+  const secrets = [...(options.secrets ?? []), ...secretValues(operation)];
   try {
-    const outcome = await simulate(simulation, operation, options);
-    return { ...base, verdict: outcome.findings.length > 0 ? 'would-fail' : 'would-apply', ...outcome };
+    const outcome = await simulate(simulation, record, ldif, address, options, secrets);
+    const verdict: DryRunVerdict =
+      outcome.findings.length > 0
+        ? 'would-fail'
+        : outcome.changes.length === 0 && operation.kind === 'modify'
+          ? 'no-change'
+          : 'would-apply';
+    return { ...base, verdict, ...outcome };
   } catch (error) {
     // Reading the entry failed (e.g. 50: no read access); the live check is incomplete, say so.
-    const explanation = explainOperationError(error, { record, address, secrets: options.secrets ?? [] });
+    const explanation = explainOperationError(error, { record, address, secrets });
     const code = resultCodeOf(error);
     return {
       ...base,
@@ -179,11 +262,11 @@ async function dryRunRecord(
       findings: [
         {
           ...explanation,
-          cause: `Could not read ${operation.dn} to compare: ${code !== undefined ? describeResult(code, redact(serverTextOf(error), options.secrets ?? [])) : explanation.cause}`,
-          fix:
+          cause: `Could not read ${operation.dn} to compare: ${code !== undefined ? describeResult(code, redact(serverTextOf(error), secrets)) : explanation.cause}`,
+          remedy:
             code === 50
-              ? 'Bind as an account that may read the entry (cn=Directory Manager for cn=config).'
-              : explanation.fix,
+              ? advice('Bind as an account that may read the entry (cn=Directory Manager for cn=config).')
+              : explanation.remedy,
         },
       ],
       changes: [],
@@ -201,11 +284,46 @@ const finding = (code: number, cause: string, fix: string): Explanation => ({
   kind: 'ldap',
   code,
   cause: `${describeResult(code, '')}: ${cause}`,
-  fix,
+  remedy: advice(fix),
 });
 
-async function simulate(simulation: Simulation, operation: Operation, options: DryRunOptions): Promise<Outcome> {
+async function simulate(
+  simulation: Simulation,
+  record: PlannedRecord,
+  ldif: LdifRecord,
+  address: string,
+  options: DryRunOptions,
+  secrets: readonly (string | Secret)[],
+): Promise<Outcome> {
+  const { operation } = record;
   const existing = await simulation.entry(operation.dn);
+  // The server's schema check, played by the engine (engine/schema) in 389-DS's order and
+  // words: the record's values against their syntaxes, then the whole entry as the record
+  // leaves it, which is what 389-DS checks.
+  const { schema } = simulation;
+  const refusal = (answer: ServerAnswer | undefined): Explanation[] =>
+    answer && answer.code !== 0
+      ? [
+          explainOperationError(resultError(answer.code, answer.text), {
+            record,
+            address,
+            secrets,
+            ...(options.catalog ? { catalog: options.catalog } : {}),
+          }),
+        ]
+      : [];
+  // The status attributes the server makes up when an agreement is read are not stored, so its
+  // schema check never sees them.
+  const catalog = options.catalog ?? loadCatalog();
+  const asSchemaEntry = (entry: SimEntry, known: Schema) =>
+    entryOfValues(
+      entry.dn,
+      Object.fromEntries(
+        [...entry.attributes.values()].map((attribute) => [attribute.type, attribute.values.map(toBuffer)]),
+      ),
+      known,
+      (name) => catalog.attribute(name)?.serverManaged === true,
+    );
   switch (operation.kind) {
     case 'add': {
       if (existing)
@@ -233,6 +351,8 @@ async function simulate(simulation: Simulation, operation: Operation, options: D
         };
       }
       const entry = newEntry(operation.dn, operation.attributes);
+      const refused = refusal(schema && checkAdd(ldif, schema).answer);
+      if (refused.length > 0) return { findings: refused, changes: [] };
       simulation.set(operation.dn, entry);
       return { findings: [], changes: diff(undefined, entry, keysOf(entry), options) };
     }
@@ -252,7 +372,9 @@ async function simulate(simulation: Simulation, operation: Operation, options: D
     case 'modify': {
       if (!existing) return { findings: [missing(operation.dn)], changes: [] };
       const after = cloneEntry(existing);
-      const findings = operation.changes.flatMap((change) => applyChange(after, change, operation.dn));
+      let findings = operation.changes.flatMap((change) => applyChange(after, change, operation.dn));
+      if (findings.length === 0 && schema)
+        findings = refusal(checkModify(ldif, schema, { current: asSchemaEntry(existing, schema) }).answer);
       if (findings.length === 0) simulation.set(operation.dn, after);
       const touched = [...new Set(operation.changes.map((change) => change.type.toLowerCase()))];
       return { findings, changes: diff(existing, after, touched, options) };
@@ -287,9 +409,11 @@ async function simulate(simulation: Simulation, operation: Operation, options: D
         };
       }
       const after = renameEntry(existing, newDn, operation);
+      const touched = [...new Set([...rdnTypes(existing.dn), ...rdnTypes(newDn)])];
+      const refused = refusal(schema && checkEntry(asSchemaEntry(after, schema), schema).reported?.answer);
+      if (refused.length > 0) return { findings: refused, changes: diff(existing, after, touched, options), newDn };
       simulation.set(operation.dn, null);
       simulation.set(newDn, after);
-      const touched = [...new Set([...rdnTypes(existing.dn), ...rdnTypes(newDn)])];
       return { findings: [], changes: diff(existing, after, touched, options), newDn };
     }
   }
@@ -461,9 +585,11 @@ function diff(
 
 const MAX_SHOWN = 120;
 
-/** A value as people should see it: secrets withheld, binary as a size, long text cut. */
+/** A value as people should see it: secrets withheld, file values as file, size and digest, binary as a size, long text cut. */
 export function displayValue(type: string, value: Uint8Array): string {
   if (isSecretAttribute(type)) return WITHHELD;
+  const file = describeFileValue(value);
+  if (file) return file;
   let text: string;
   try {
     text = strictDecoder.decode(value);
@@ -472,24 +598,30 @@ export function displayValue(type: string, value: Uint8Array): string {
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return `(${value.length} bytes of binary data)`;
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${value.length} bytes)` : text;
+  return printable(text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${value.length} bytes)` : text);
 }
 
 /** The dry run for people: one head line per record, then `  attr: before → after` lines. */
-export function formatDryRunRecord(record: DryRunRecord): string[] {
-  const where = record.source.file ? `${record.source.file}:${record.source.line}` : `line ${record.source.line}`;
-  const head = `${record.verdict.padEnd(11)} ${where}  ${record.changeType ?? 'record'} ${record.dn ?? '(no dn)'}${record.newDn ? ` → ${record.newDn}` : ''}`;
+export function formatDryRunRecord(record: DryRunRecord, render: RemedyRenderer): string[] {
+  const head = `${record.verdict.padEnd(13)} ${describeSource(record.source)}  ${record.changeType ?? 'record'} ${record.dn ?? '(no dn)'}${record.newDn ? ` → ${record.newDn}` : ''}`;
   const lines = [head];
-  for (const found of record.findings) lines.push(`    ! ${found.cause} Fix: ${found.fix}`);
+  for (const found of record.findings) lines.push(`    ! ${formatExplanation(found, render)}`);
   for (const change of record.changes) {
     const before = change.before.length ? change.before.join(' | ') : '(none)';
     const after = change.after.length ? change.after.join(' | ') : '(none)';
     lines.push(`    ${change.type}: ${before} → ${after}`);
   }
-  return lines;
+  return lines.map(printable);
 }
 
-export function formatDryRunSummary(report: DryRunReport): string {
-  const { counts } = report;
-  return `dry run against ${report.address}, nothing written: ${counts['would-apply']} would apply, ${counts['would-fail']} would fail${counts['not-planned'] ? `, ${counts['not-planned']} cannot be sent` : ''}`;
+export function formatDryRunSummary(summary: DryRunSummary): string {
+  const { counts } = summary;
+  const parts = [
+    `${counts['would-apply']} would apply`,
+    ...(counts['no-change'] ? [`${counts['no-change']} would change nothing`] : []),
+    `${counts['would-fail']} would fail`,
+    ...(counts['not-planned'] ? [`${counts['not-planned']} cannot be sent`] : []),
+    ...(counts['not-attempted'] ? [`${counts['not-attempted']} would not be attempted`] : []),
+  ];
+  return printable(`dry run against ${summary.address}, nothing written: ${parts.join(', ')}`);
 }

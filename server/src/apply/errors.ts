@@ -22,30 +22,82 @@ export type FailureKind =
   | 'ldap'
   /** The record cannot be turned into an operation (unreadable `:<file://`, missing newrdn …). */
   | 'record'
+  /** The request is larger than the server accepts; it was not sent. */
+  | 'too-large'
   | 'cancelled';
+
+/**
+ * What to do about a failure, as data. Most remedies are advice that reads the same
+ * everywhere; the others name a setting, which each host words its own way (a CLI option,
+ * a connection-profile key or an editor setting): cli/remedies.ts and
+ * client/src/apply/remedies.ts render every kind.
+ */
+export type Remedy =
+  /** Host-neutral advice, one or more sentences. */
+  | { readonly kind: 'advice'; readonly text: string }
+  /** 49 on bind: the bind DN and the password. */
+  | { readonly kind: 'check-credentials' }
+  /** Another refused bind: the bind DN and the account. */
+  | { readonly kind: 'check-account' }
+  /** No usable password was given (empty). */
+  | { readonly kind: 'give-password' }
+  /** Credentials were written into the URL. */
+  | { readonly kind: 'remove-url-credentials' }
+  /** Encryption is needed: StartTLS or LDAPS. */
+  | { readonly kind: 'use-tls' }
+  /** StartTLS was asked for on a connection that is TLS already. */
+  | { readonly kind: 'drop-starttls'; readonly host: string }
+  /** The server certificate is not trusted: pass the CA that signed it. `advice` comes first. */
+  | { readonly kind: 'trust-ca'; readonly advice?: string }
+  /** Certificate verification is off: give the CA instead. */
+  | { readonly kind: 'set-ca-file' }
+  /** `advice`, then raising the connect or the operation timeout for slow networks or servers. */
+  | { readonly kind: 'raise-timeout'; readonly timeout: 'connect' | 'operation'; readonly advice: string }
+  /** A `:< file://` value is larger than the cap; `advice` comes first. */
+  | { readonly kind: 'raise-file-limit'; readonly advice: string; readonly limit: number }
+  /** The run stopped at the first failure: going on past failures is a setting. */
+  | { readonly kind: 'continue-on-error' }
+  /** SASL EXTERNAL needs an ldapi:// URL (the kernel tells the server who connects). */
+  | { readonly kind: 'use-ldapi' };
+
+/** Turns a remedy into the host's words: one or more sentences. */
+export type RemedyRenderer = (remedy: Remedy) => string;
+
+export function advice(text: string): Remedy {
+  return { kind: 'advice', text };
+}
 
 export interface Explanation {
   readonly kind: FailureKind;
-  /** What failed and where, as one sentence. */
+  /** What failed and where, as one sentence, in words that do not depend on the host. */
   readonly cause: string;
-  /** What to do about it, as one sentence. */
-  readonly fix: string;
+  /** What to do about it. */
+  readonly remedy: Remedy;
   /** LDAP result code, when the server answered. */
   readonly code?: number;
   /** The server's diagnostic text, ` Code: 0x..` removed; '' when it sent none. */
   readonly serverText?: string;
 }
 
-/** An expected failure: the CLI prints its one-line message, never a stack trace. */
+/** An expected failure: hosts print its explanation in one line, never a stack trace. */
 export class ApplyError extends Error {
   constructor(readonly explanation: Explanation) {
-    super(formatExplanation(explanation));
+    // The message is for logs and debuggers; hosts render the explanation in their own words.
+    super(
+      explanation.remedy.kind === 'advice' ? `${explanation.cause} Fix: ${explanation.remedy.text}` : explanation.cause,
+    );
     this.name = 'ApplyError';
   }
 }
 
-export function formatExplanation(explanation: Explanation): string {
-  return `${explanation.cause} Fix: ${explanation.fix}`;
+/** `cause Fix: remedy`, one line. */
+export function formatExplanation(explanation: Pick<Explanation, 'cause' | 'remedy'>, render: RemedyRenderer): string {
+  return `${explanation.cause} Fix: ${render(explanation.remedy)}`;
+}
+
+/** The IdM guide's steps for trusting the CA; `howToPass` says where this host takes a CA file. */
+export function trustCaSteps(howToPass: string): string {
+  return `Trust the CA that signed the server certificate (IdM guide 15.5.1 "Trusting the Active Directory and IdM CA Certificates"): ${howToPass} (389-DS: /etc/dirsrv/slapd-INSTANCE/ca.crt, IdM: /etc/ipa/ca.crt); if the server holds several "Imported CA" certificates, delete the wrong one (15.5.7: certutil -d /etc/dirsrv/slapd-INSTANCE -D -n "Imported CA").`;
 }
 
 /** The server's diagnostic text from an ldapts error message, without the ` Code: 0x..` suffix. */
@@ -110,14 +162,12 @@ export type ConnectPhase = 'connect' | 'starttls' | 'bind';
 export interface ConnectContext {
   readonly endpoint: Endpoint;
   readonly phase: ConnectPhase;
-  readonly bindDn: string;
+  /** The bind DN; undefined for SASL EXTERNAL. */
+  readonly bindDn: string | undefined;
   readonly usesTls: boolean;
   readonly hasCaFile: boolean;
   readonly timeouts: { readonly connectTimeoutMs: number; readonly operationTimeoutMs: number };
 }
-
-const TRUST_CA_STEPS =
-  'Trust the CA that signed the server certificate (IdM guide 15.5.1 "Trusting the Active Directory and IdM CA Certificates"): pass it with --ca-file (389-DS: /etc/dirsrv/slapd-INSTANCE/ca.crt, IdM: /etc/ipa/ca.crt); if the server holds several "Imported CA" certificates, delete the wrong one (15.5.7: certutil -d /etc/dirsrv/slapd-INSTANCE -D -n "Imported CA").';
 
 const UNTRUSTED_CERT_CODES = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN',
@@ -139,6 +189,9 @@ function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
 
+const AUTOBIND =
+  'Enable LDAPI autobind on the server (nsslapd-ldapiautobind: on; nsslapd-ldapimaprootdn: cn=Directory Manager maps root), run as a user the server maps, or bind with a DN and password instead.';
+
 /**
  * Explains a failure to connect, upgrade to TLS or bind. `secrets` are scrubbed from any
  * text that reaches the message (a server or library could echo them).
@@ -155,41 +208,47 @@ export function explainConnectError(
   // Only text from outside (server, node, ldapts) can carry a secret; our own wording cannot.
   const text = redact(serverTextOf(error), secrets);
   const message = redact(error instanceof Error ? error.message : String(error), secrets);
+  const who = context.bindDn === undefined ? 'the SASL EXTERNAL bind' : `the bind as "${context.bindDn}"`;
 
   if (ldapCode !== undefined) {
+    const answered = { code: ldapCode, serverText: text };
+    if (context.bindDn === undefined && phase === 'bind') {
+      return {
+        kind: 'auth',
+        ...answered,
+        cause: `${where} refused ${who}: ${describeResult(ldapCode, text)}.`,
+        remedy: advice(AUTOBIND),
+      };
+    }
     if (ldapCode === 49) {
       return {
         kind: 'auth',
-        code: ldapCode,
-        serverText: text,
-        cause: `${where} refused the bind as "${context.bindDn}": 49 Invalid credentials (wrong password, or no such bind DN).`,
-        fix: 'Check --bind-dn (389-DS root: cn=Directory Manager) and the password in --password-file / --password-env.',
+        ...answered,
+        cause: `${where} refused ${who}: 49 Invalid credentials (wrong password, or no such bind DN).`,
+        remedy: { kind: 'check-credentials' },
       };
     }
     if (phase === 'starttls') {
       return {
         kind: 'tls',
-        code: ldapCode,
-        serverText: text,
+        ...answered,
         cause: `${where} refused StartTLS: ${describeResult(ldapCode, text)}.`,
-        fix: 'Enable TLS on the server (nsslapd-security: on) or connect with ldaps:// to its LDAPS port.',
+        remedy: advice('Enable TLS on the server (nsslapd-security: on) or connect with ldaps:// to its LDAPS port.'),
       };
     }
     if (ldapCode === 13 || ldapCode === 8) {
       return {
         kind: 'auth',
-        code: ldapCode,
-        serverText: text,
+        ...answered,
         cause: `${where} refuses a bind without encryption: ${describeResult(ldapCode, text)}.`,
-        fix: 'Add --starttls, or use ldaps:// with the LDAPS port.',
+        remedy: { kind: 'use-tls' },
       };
     }
     return {
       kind: 'auth',
-      code: ldapCode,
-      serverText: text,
-      cause: `${where} refused the bind as "${context.bindDn}": ${describeResult(ldapCode, text)}.`,
-      fix: 'Check --bind-dn and that the account may bind (not locked or expired).',
+      ...answered,
+      cause: `${where} refused ${who}: ${describeResult(ldapCode, text)}.`,
+      remedy: { kind: 'check-account' },
     };
   }
 
@@ -197,45 +256,73 @@ export function explainConnectError(
     return {
       kind: 'timeout',
       cause: `${where} accepted the connection but did not answer the ${phase === 'starttls' ? 'StartTLS request' : 'bind'} within ${seconds(context.timeouts.operationTimeoutMs)}.`,
-      fix:
-        endpoint.scheme === 'ldap'
-          ? `If ${where} is an LDAPS port, use ldaps://${where}; otherwise check the server (dsctl INSTANCE status) or raise --timeout.`
-          : 'Check the server (dsctl INSTANCE status) or raise --timeout.',
+      remedy: {
+        kind: 'raise-timeout',
+        timeout: 'operation',
+        advice:
+          endpoint.scheme === 'ldap'
+            ? `If ${where} is an LDAPS port, use ldaps://${where}; otherwise check the server (dsctl INSTANCE status).`
+            : 'Check the server (dsctl INSTANCE status).',
+      },
     };
   }
   if (code === 'ETIMEDOUT' || message === 'Connection timeout') {
     return {
       kind: 'timeout',
       cause: `No answer from ${where} within ${seconds(phase === 'connect' ? context.timeouts.connectTimeoutMs : context.timeouts.operationTimeoutMs)}.`,
-      fix: `Check the host and port in the URL and that no firewall drops traffic to ${where}; raise --connect-timeout for slow networks.`,
+      remedy: {
+        kind: 'raise-timeout',
+        timeout: 'connect',
+        advice: `Check the host and port in the URL and that no firewall drops traffic to ${where}.`,
+      },
+    };
+  }
+  if (
+    endpoint.socketPath !== undefined &&
+    (code === 'ENOENT' || code === 'ECONNREFUSED' || code === 'EACCES' || code === 'ENOTSOCK')
+  ) {
+    const reason =
+      code === 'EACCES'
+        ? 'may not be opened by this user'
+        : code === 'ENOENT'
+          ? 'does not exist'
+          : 'has no server listening on it';
+    return {
+      kind: 'connection',
+      cause: `The LDAPI socket ${where} ${reason} (${code}).`,
+      remedy: advice(
+        'Check the path in the ldapi:// URL (389-DS: nsslapd-ldapifilepath, usually /run/slapd-INSTANCE.socket, written %2F-encoded: ldapi://%2Frun%2Fslapd-INSTANCE.socket), that nsslapd-ldapilisten is on, and that the server runs (dsctl INSTANCE status).',
+      ),
     };
   }
   if (code === 'ECONNREFUSED') {
     return {
       kind: 'connection',
       cause: `Connection refused by ${where}: nothing listens on that port.`,
-      fix: `Check the port (389 for ldap://, 636 for ldaps://) and that the directory server runs (dsctl INSTANCE status).`,
+      remedy: advice(
+        'Check the port (389 for ldap://, 636 for ldaps://) and that the directory server runs (dsctl INSTANCE status).',
+      ),
     };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
     return {
       kind: 'connection',
       cause: `The host name "${endpoint.host}" in ${endpoint.url} could not be resolved${code === 'EAI_AGAIN' ? ' (DNS did not answer)' : ''}.`,
-      fix: 'Check the spelling of the host, or its DNS / /etc/hosts entry.',
+      remedy: advice('Check the spelling of the host, or its DNS / /etc/hosts entry.'),
     };
   }
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') {
     return {
       kind: 'connection',
       cause: `No route to ${where} (${code}).`,
-      fix: 'Check the host in the URL and the network or VPN connection to it.',
+      remedy: advice('Check the host in the URL and the network or VPN connection to it.'),
     };
   }
   if (code && UNTRUSTED_CERT_CODES.has(code)) {
     return {
       kind: 'tls',
-      cause: `The TLS certificate of ${where} is not signed by a trusted CA (${code})${context.hasCaFile ? ' — not by the CA in --ca-file either' : ''}.`,
-      fix: TRUST_CA_STEPS,
+      cause: `The TLS certificate of ${where} is not signed by a trusted CA (${code})${context.hasCaFile ? ' — not by the CA in the given CA file either' : ''}.`,
+      remedy: { kind: 'trust-ca' },
     };
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
@@ -243,16 +330,18 @@ export function explainConnectError(
     return {
       kind: 'tls',
       cause: `The TLS certificate of ${where} is issued for ${names || 'other names'}, not for "${endpoint.host}".`,
-      fix: names
-        ? `Connect with a name the certificate lists, e.g. ${endpoint.scheme}://${firstDnsName(names) ?? 'HOST'}:${endpoint.port}.`
-        : 'Connect with the host name the certificate was issued for.',
+      remedy: advice(
+        names
+          ? `Connect with a name the certificate lists, e.g. ${endpoint.scheme}://${firstDnsName(names) ?? 'HOST'}:${endpoint.port}.`
+          : 'Connect with the host name the certificate was issued for.',
+      ),
     };
   }
   if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
     return {
       kind: 'tls',
       cause: `The TLS certificate of ${where} ${code === 'CERT_HAS_EXPIRED' ? 'has expired' : 'is not valid yet'}.`,
-      fix: 'Renew the server certificate (or fix the clock of this machine or the server).',
+      remedy: advice('Renew the server certificate (or fix the clock of this machine or the server).'),
     };
   }
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO') {
@@ -260,29 +349,30 @@ export function explainConnectError(
       return {
         kind: 'tls',
         cause: `${where} closed the connection during the TLS handshake (${code}).`,
-        fix:
+        remedy: advice(
           endpoint.scheme === 'ldaps'
-            ? `If ${where} is a plain LDAP port, use ldap://${where} with --starttls, or the LDAPS port (636).`
+            ? `If ${where} is a plain LDAP port, use ldap://${where} with StartTLS, or the LDAPS port (636).`
             : 'Check that TLS is enabled on the server (nsslapd-security: on).',
+        ),
       };
     }
     return {
       kind: 'connection',
       cause: `${where} closed the connection (${code}).`,
-      fix: 'Check that the server is running and accepts connections from this host.',
+      remedy: advice('Check that the server is running and accepts connections from this host.'),
     };
   }
   if (code?.startsWith('ERR_TLS') || code?.startsWith('ERR_SSL') || /certificate|tls|ssl/i.test(message)) {
     return {
       kind: 'tls',
       cause: `TLS with ${where} failed: ${message}${code ? ` (${code})` : ''}.`,
-      fix: `Check the URL scheme and port. ${TRUST_CA_STEPS}`,
+      remedy: { kind: 'trust-ca', advice: 'Check the URL scheme and port.' },
     };
   }
   return {
     kind: 'connection',
     cause: `Connecting to ${where} failed: ${message}${code ? ` (${code})` : ''}.`,
-    fix: 'Check the URL, that the server runs, and that this host may reach it.',
+    remedy: advice('Check the URL, that the server runs, and that this host may reach it.'),
   };
 }
 

@@ -1,20 +1,15 @@
 /**
- * The few places where ldapts 8.2.0 (pinned) has no public API for what LDIF needs. All
- * private-member access lives here, and test/integration proves each one against 389-DS,
- * so an ldapts upgrade that changes them fails a test instead of misbehaving.
+ * What ldapts 8.2.0 (pinned) has no public API for. Connecting and dropping connections go
+ * through its documented connection factories (connection.ts); what is left is ModifyDN with
+ * an explicit deleteOldRdn, which needs three private members. test/integration proves it
+ * against 389-DS, so an ldapts upgrade that changes them fails a test instead of misbehaving.
  */
 import { BerWriter, Change, Client, Control, MessageResponseStatus, ModifyDNRequest, StatusCodeParser } from 'ldapts';
-import type { Socket } from 'node:net';
 
 interface ClientInternals {
-  socket?: Socket;
   _ensureConnected(): Promise<void>;
   _nextMessageId(): number;
   _send(message: ModifyDNRequest): Promise<{ status: number } | undefined>;
-}
-
-function internals(client: Client): ClientInternals {
-  return client as unknown as ClientInternals;
 }
 
 /**
@@ -26,7 +21,7 @@ export async function modifyDn(
   request: { dn: string; newRdn: string; deleteOldRdn: boolean; newSuperior: string | undefined },
   controls: Control[],
 ): Promise<void> {
-  const inner = internals(client);
+  const inner = client as unknown as ClientInternals;
   await inner._ensureConnected();
   const message = new ModifyDNRequest({
     messageId: inner._nextMessageId(),
@@ -40,14 +35,9 @@ export async function modifyDn(
   if (result?.status !== MessageResponseStatus.Success) throw StatusCodeParser.parse(result as never);
 }
 
-/** Opens the TCP (or TLS, for ldaps://) connection; ldapts otherwise connects inside the first request. */
-export async function connectNow(client: Client): Promise<void> {
-  await internals(client)._ensureConnected();
-}
-
-/** Drops the connection at once (timeouts, cancel); unbind() would wait for the server. */
-export function destroyConnection(client: Client): void {
-  internals(client).socket?.destroy();
+/** The error ldapts raises for an LDAP result: what a dry run predicts is explained as the real answer would be. */
+export function resultError(code: number, text: string): Error {
+  return StatusCodeParser.parse({ status: code, errorMessage: text } as never);
 }
 
 /** RFC 4525 increment; ldapts' Change only writes add, delete and replace. */

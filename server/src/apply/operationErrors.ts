@@ -4,13 +4,14 @@
  * agreement changes with a bare 53 or 1; those are explained from the catalog and the
  * validator's findings for the record, because the reason is otherwise only in the errors log.
  */
-import { isAgreementKind, type AttributeSpec, type EntryKind } from '../engine/catalog';
+import type { AttributeSpec, EntryKind } from '../engine/catalog';
 import { reactionFor } from '../engine/catalog/semantics';
-import { AFTER_REFUSED_AGREEMENT_MODIFY } from '../engine/catalog/agreement.data';
+import { docSummary } from '../engine/rules/support/wording';
 import type { Diagnostic } from '../engine/ldif/ast';
-import { describeResult, resultCodeOf, serverTextOf, type Explanation } from './errors';
+import { advice, describeResult, resultCodeOf, serverTextOf, type Explanation, type Remedy } from './errors';
 import { attributesOf, type AttributeValues, type Operation, type PlannedRecord } from './operations';
-import { replicaSuffix } from '../engine/dn/dn';
+import { parseDn, replicaSuffix } from '../engine/dn/dn';
+import { isAgreementDn } from './agreementHazards';
 import { parentDn, renamedDn } from './dnText';
 import { redact, type Secret } from './secret';
 
@@ -50,6 +51,24 @@ export function isConnectionLoss(error: unknown): boolean {
 }
 
 export function explainOperationError(error: unknown, context: OperationContext): Explanation {
+  const explanation = explainRefusal(error, context);
+  const { operation, entryKind } = context.record;
+  const agreement = entryKind === 'agreement' || isAgreementDn(operation.dn);
+  if (explanation.code === undefined || operation.kind !== 'modify' || !agreement) return explanation;
+  return { ...explanation, cause: `${explanation.cause} ${AGREEMENT_MODIFY_CAVEAT}` };
+}
+
+/**
+ * 389-DS runs an agreement's modify handler before the schema and syntax checks, so a refused
+ * modify can still have changed the running agreement (measured on 2.3.1: a refused port is
+ * dialled, nsds5ReplicaEnabled: off sent with a refused value stops the agreement until a restart).
+ */
+const AGREEMENT_MODIFY_CAVEAT =
+  'The entry is unchanged, but 389-DS hands an agreement change to the running agreement before it checks it, so the running agreement may have taken part of this one. ' +
+  'Check it: dsconf INSTANCE repl-winsync-agmt status (or repl-agmt status) --suffix SUFFIX NAME, and the errors log; ' +
+  'restarting the server (dsctl INSTANCE restart) runs the agreement as stored again.';
+
+function explainRefusal(error: unknown, context: OperationContext): Explanation {
   const code = resultCodeOf(error);
   const { operation } = context.record;
   if (code === undefined) {
@@ -58,29 +77,30 @@ export function explainOperationError(error: unknown, context: OperationContext)
       return {
         kind: 'timeout',
         cause: `${context.address} did not answer the ${operation.kind} of ${operation.dn} in time; it may or may not have been applied.`,
-        fix: 'Read the entry back before re-running this record; raise --timeout if the server is slow.',
+        remedy: {
+          kind: 'raise-timeout',
+          timeout: 'operation',
+          advice: 'Read the entry back before re-running this record.',
+        },
       };
     }
     return {
       kind: 'connection',
       cause: `The connection to ${context.address} was lost during the ${operation.kind} of ${operation.dn}; it may or may not have been applied.`,
-      fix: 'Check that the server is running, read the entry back, then re-run the records that were not applied.',
+      remedy: advice(
+        'Check that the server is running, read the entry back, then re-run the records that were not applied.',
+      ),
     };
   }
   // The server may echo a value back; only its text can carry a secret, our wording cannot.
   const text = redact(serverTextOf(error), context.secrets);
   const result = describeResult(code, text);
-  // 389-DS runs an agreement's modify handler before its schema and syntax checks.
-  const after =
-    operation.kind === 'modify' && isAgreementKind(context.record.entryKind)
-      ? ` ${AFTER_REFUSED_AGREEMENT_MODIFY}`
-      : '';
-  const explain = (cause: string, fix: string): Explanation => ({
+  const explain = (cause: string, fix: string | Remedy): Explanation => ({
     kind: 'ldap',
     code,
     serverText: text,
-    cause: cause + after,
-    fix,
+    cause,
+    remedy: typeof fix === 'string' ? advice(fix) : fix,
   });
   const named = namedAttribute(text, operation);
 
@@ -177,10 +197,7 @@ export function explainOperationError(error: unknown, context: OperationContext)
       );
     case 8:
     case 13:
-      return explain(
-        `${result}: the server requires an encrypted connection for this change.`,
-        'Connect with ldaps:// or add --starttls.',
-      );
+      return explain(`${result}: the server requires an encrypted connection for this change.`, { kind: 'use-tls' });
     case 51:
     case 52:
       return explain(
@@ -198,12 +215,10 @@ export function explainOperationError(error: unknown, context: OperationContext)
   }
 }
 
-type Explain = (cause: string, fix: string) => Explanation;
+type Explain = (cause: string, fix: string | Remedy) => Explanation;
 
 function explainNoSuchObject(operation: Operation, result: string, explain: Explain): Explanation {
-  const escapeHint = /cn=mapping tree/i.test(operation.dn)
-    ? ' For replica and agreement entries, write the suffix RDN escaped as the server stores it (cn=dc\\3Dexample\\2Cdc\\3Dcom).'
-    : '';
+  const escapeHint = mappingTreeHint(operation.dn);
   switch (operation.kind) {
     case 'add': {
       const parent = parentDn(operation.dn);
@@ -223,6 +238,27 @@ function explainNoSuchObject(operation: Operation, result: string, explain: Expl
         `Check the DN spelling, or add the entry first.${escapeHint}`,
       );
   }
+}
+
+/**
+ * For DNs under `cn=mapping tree,cn=config`: the suffix RDN must be the suffix DN escaped as
+ * one value (cn=dc\3Dexample\2Cdc\3Dcom). When it is, say so and point at the suffix
+ * instead of suggesting the escaping again.
+ */
+function mappingTreeHint(dn: string): string {
+  const rdns = parseDn(dn).rdns;
+  const tree = rdns.findIndex(
+    (rdn) =>
+      rdn.avas.length === 1 &&
+      rdn.avas[0].type.toLowerCase() === 'cn' &&
+      rdn.avas[0].value.toLowerCase() === 'mapping tree',
+  );
+  if (tree < 1) return '';
+  const suffix = rdns[tree - 1].avas;
+  if (suffix.length === 1 && suffix[0].type.toLowerCase() === 'cn' && suffix[0].value.includes('=')) {
+    return ` The suffix RDN is escaped as it should be: check that this server holds a replica for ${suffix[0].value} (dsconf INSTANCE replication list).`;
+  }
+  return ' For replica and agreement entries, write the suffix RDN escaped as the server stores it (cn=dc\\3Dexample\\2Cdc\\3Dcom).';
 }
 
 /** The attribute a server message names (`attribute "x" not allowed`, `x: value #0 invalid per syntax`), as the record spells it. */
@@ -245,6 +281,14 @@ function explainObjectClassViolation(
 ): Explanation {
   const { operation, entryKind } = context.record;
   const missing = /missing attribute "([^"]+)" required by object class "([^"]+)"/i.exec(text);
+  if (missing && operation.kind === 'modrdn') {
+    return explain(
+      `${result}: the rename would remove the last ${missing[1]} value of ${operation.dn}, which object class ${missing[2]} requires.`,
+      operation.deleteOldRdn
+        ? 'Keep the old RDN value: write "deleteoldrdn: 0" (or rename to an RDN of another attribute the entry has).'
+        : `Give the entry a ${missing[1]} value first (changetype: modify), then rename it.`,
+    );
+  }
   if (missing) {
     return explain(
       `${result}: ${operation.dn} lacks ${missing[1]}, which object class ${missing[2]} requires.`,
@@ -286,7 +330,7 @@ function syntaxFix(named: AttributeValues, context: OperationContext): string {
       return 'Write a DN, e.g. cn=sync,cn=Users,dc=ad,dc=example,dc=com.';
     default:
       return spec
-        ? `Write a valid value: ${firstSentence(spec.doc)}`
+        ? `Write a valid value: ${docSummary(spec)}`
         : 'Correct the value; an empty value is not allowed for most attributes.';
   }
 }
@@ -322,9 +366,9 @@ function explainUnwillingOrOperationsError(
       `${quickFix ? `${quickFix} (line ${line})` : `Correct line ${line} as described`}; the server logs the exact reason in ${ERRORS_LOG}.`,
     );
   }
-  const hint = context.catalog ? catalogHint(code, operation, entryKind, context.catalog) : undefined;
+  const hint = context.catalog ? catalogHint(code, operation, context.catalog) : undefined;
   if (hint) return explain(`${result} with no text; ${hint.cause}`, hint.fix);
-  if (!isAgreementKind(entryKind) && !replicaSuffix(operation.dn)) {
+  if (entryKind !== 'agreement' && !replicaSuffix(operation.dn)) {
     return explain(
       `${result} for ${operation.kind} ${operation.dn}, with no reason given.`,
       `The reason is only in the server's errors log (${ERRORS_LOG}).`,
@@ -345,12 +389,11 @@ function explainUnwillingOrOperationsError(
 function catalogHint(
   code: number,
   operation: Operation,
-  entryKind: EntryKind | undefined,
   catalog: AttributeCatalog,
 ): { cause: string; fix: string } | undefined {
   const suspects = attributesOf(operation).flatMap((attribute) => {
     const spec = catalog.attribute(attribute.type.split(';')[0]);
-    const reaction = spec ? reactionFor(spec, operation.kind, entryKind) : undefined;
+    const reaction = spec ? reactionFor(spec, operation.kind) : undefined;
     return spec && reaction?.kind === 'rejects' && reaction.code === code
       ? [{ attribute, spec, note: reaction.note }]
       : [];
@@ -360,12 +403,6 @@ function catalogHint(
   const others = suspects.slice(1).map((suspect) => `${suspect.attribute.type} (line ${suspect.attribute.line})`);
   return {
     cause: `most likely the value of ${first.attribute.type} (line ${first.attribute.line}): ${first.note}${others.length ? ` Also check ${others.join(', ')}.` : ''}`,
-    fix: `Correct it: ${firstSentence(first.spec.doc)}`,
+    fix: `Correct it: ${docSummary(first.spec)}`,
   };
-}
-
-function firstSentence(doc: string): string {
-  // A sentence ends at . ! ? followed by a capital letter, so "e.g. 0800" does not end one.
-  const match = /^(.*?[.!?])\s+(?=[A-Z])/s.exec(doc);
-  return (match?.[1] ?? doc).replace(/`/g, '');
 }

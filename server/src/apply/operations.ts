@@ -4,6 +4,7 @@
  */
 import type { EntryKind } from '../engine/catalog';
 import type { ChangeType, ModOp } from '../engine/ldif/ast';
+import { isSecretAttribute } from './secret';
 
 /** Where a record came from, for every message and report row (line is 1-based). */
 export interface RecordSource {
@@ -86,4 +87,70 @@ export function attributesOf(operation: Operation): readonly AttributeValues[] {
     default:
       return [];
   }
+}
+
+/** The text of each value of the operation's password-like attributes, so no error message can echo one. */
+export function secretValues(operation: Operation): string[] {
+  const decoder = new TextDecoder();
+  return attributesOf(operation)
+    .filter((attribute) => isSecretAttribute(attribute.type))
+    .flatMap((attribute) => attribute.values.map((value) => decoder.decode(value)));
+}
+
+const utf8 = new TextEncoder();
+
+/** Bytes of a BER element whose content is `length` bytes long: tag, length octets, content. */
+function element(length: number): number {
+  let lengthOctets = 1;
+  if (length >= 0x80) for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) lengthOctets++;
+  return 1 + lengthOctets + length;
+}
+
+const text = (value: string) => element(utf8.encode(value).length);
+
+function attributeSize(attribute: AttributeValues): number {
+  let values = 0;
+  for (const value of attribute.values) values += element(value.length);
+  return element(text(attribute.type) + element(values));
+}
+
+/**
+ * The encoded size of the LDAP message that carries the operation (RFC 4511), as the server
+ * compares it with its request limit (389-DS: nsslapd-maxbersize). Exact up to the few bytes of
+ * the message ID, which is counted at its largest.
+ */
+export function requestSize(operation: Operation): number {
+  let body: number;
+  switch (operation.kind) {
+    case 'add': {
+      let attributes = 0;
+      for (const attribute of operation.attributes) attributes += attributeSize(attribute);
+      body = element(text(operation.dn) + element(attributes));
+      break;
+    }
+    case 'modify': {
+      let changes = 0;
+      for (const change of operation.changes) changes += element(3 + attributeSize(change));
+      body = element(text(operation.dn) + element(changes));
+      break;
+    }
+    case 'delete':
+      body = text(operation.dn);
+      break;
+    case 'modrdn':
+      body = element(
+        text(operation.dn) +
+          text(operation.newRdn) +
+          3 +
+          (operation.newSuperior !== undefined ? text(operation.newSuperior) : 0),
+      );
+      break;
+  }
+  let controls = 0;
+  for (const control of operation.controls) {
+    controls += element(
+      text(control.oid) + (control.critical ? 3 : 0) + (control.value ? element(control.value.length) : 0),
+    );
+  }
+  return element(6 + body + (operation.controls.length > 0 ? element(controls) : 0));
 }

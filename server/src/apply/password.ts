@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
-import { ApplyError } from './errors';
+import { advice, ApplyError } from './errors';
 import { Secret } from './secret';
 
 export interface PasswordFile {
@@ -25,7 +25,7 @@ export async function readPasswordFile(path: string): Promise<PasswordFile> {
     throw new ApplyError({
       kind: 'usage',
       cause: `The password file ${path} ${code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : 'cannot be read'}.`,
-      fix: `Create it with only the password in it: (umask 077; printf '%s' 'PASSWORD' > ${path}).`,
+      remedy: advice(`Create it with only the password in it: (umask 077; printf '%s' 'PASSWORD' > ${path}).`),
     });
   }
   const password = new Secret(text.replace(/\r?\n$/, ''));
@@ -42,7 +42,7 @@ export function passwordFromEnv(env: NodeJS.ProcessEnv, name: string): Secret {
     throw new ApplyError({
       kind: 'usage',
       cause: `The environment variable ${name} named by --password-env is ${value === undefined ? 'not set' : 'empty'}.`,
-      fix: `Export ${name} with the bind password, or use --password-file.`,
+      remedy: advice(`Export ${name} with the bind password, or use --password-file.`),
     });
   }
   return new Secret(value);
@@ -81,7 +81,7 @@ export function promptPassword(terminal: Terminal, question: string): Promise<Se
             new ApplyError({
               kind: 'cancelled',
               cause: 'Password prompt cancelled.',
-              fix: 'Run again, or use --password-file / --password-env.',
+              remedy: advice('Run again, or use --password-file / --password-env.'),
             }),
           );
         }

@@ -1,11 +1,11 @@
 /**
  * LDIF records → LDAP operations. A pure function: `:<` URL values are read beforehand
- * (urlValues.ts) and passed in. A record that cannot become an operation is a step with
+ * (localFiles.ts) and passed in. A record that cannot become an operation is a step with
  * a problem, so the run reports it at its place instead of stopping the whole plan.
  */
 import type { EntryKind } from '../engine/catalog';
 import type { AttrLine, ChangeType, Control, LdifDocument, LdifRecord } from '../engine/ldif/ast';
-import type { Explanation } from './errors';
+import { advice, type Explanation, type Remedy } from './errors';
 import type {
   AttributeValues,
   ModifyChange,
@@ -14,13 +14,13 @@ import type {
   PlannedRecord,
   RecordSource,
 } from './operations';
-import type { UrlValue } from './urlValues';
+import type { LocalValue } from './localFiles';
 
 export interface PlanOptions {
   /** The file name messages use; undefined for an unsaved editor buffer. */
   readonly file?: string;
-  /** Contents of the document's `:<` URLs, from loadUrlValues. */
-  readonly urlValues?: ReadonlyMap<string, UrlValue>;
+  /** Contents of the record's `:<` URLs, from readLocalFile, by URL as written. */
+  readonly urlValues?: ReadonlyMap<string, LocalValue>;
   /** Which winsync entry a record targets; the CLI passes the document's entry views. */
   readonly entryKindOf?: (record: LdifRecord) => EntryKind | undefined;
 }
@@ -37,11 +37,14 @@ export type PlanStep =
 
 /** Not-an-operation: thrown inside planning only, caught per record. */
 class RecordProblem extends Error {
+  readonly remedy: Remedy;
+
   constructor(
     readonly cause: string,
-    readonly fix: string,
+    fix: string | Remedy,
   ) {
     super(cause);
+    this.remedy = typeof fix === 'string' ? advice(fix) : fix;
   }
 }
 
@@ -82,7 +85,7 @@ export function planRecord(record: LdifRecord, index: number, options: PlanOptio
       source,
       dn,
       changeType,
-      explanation: { kind: 'record', cause: `Not sent: ${error.cause}.`, fix: error.fix },
+      explanation: { kind: 'record', cause: `Not sent: ${error.cause}.`, remedy: error.remedy },
     };
   }
 }
@@ -217,7 +220,7 @@ function urlBytes(url: string, line: AttrLine, options: PlanOptions): Uint8Array
       `the value of ${line.name} (line ${lineNumber(line)}) refers to "${url}", which was not read`,
       'Apply from a saved file so that file:// values can be read.',
     );
-  if ('problem' in loaded) throw new RecordProblem(`${loaded.problem} (line ${lineNumber(line)})`, loaded.fix);
+  if (!loaded.ok) throw new RecordProblem(`${loaded.problem} (line ${lineNumber(line)})`, loaded.remedy);
   return loaded.bytes;
 }
 

@@ -1,3 +1,5 @@
+import { parseArgs as parseNodeArgs } from 'node:util';
+
 /** A usage problem: the CLI prints its message on one line and exits with 2. */
 export class UsageError extends Error {}
 
@@ -11,35 +13,47 @@ export interface ParsedArgs {
   readonly positional: readonly string[];
 }
 
-/** Parses `--name value`, `--name=value`, flags and positionals; `-` is a positional (stdin), `--` ends options. */
+/**
+ * Parses `--name value`, `--name=value`, flags and positionals with node's `util.parseArgs`;
+ * `-` is a positional (stdin), `--` ends options. Its errors become one-line usage errors.
+ */
 export function parseArgs(argv: readonly string[], specs: Readonly<Record<string, OptionSpec>>): ParsedArgs {
-  const options: Record<string, string | true> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-      positional.push(arg);
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const name = arg.slice(2, equals < 0 ? undefined : equals);
-    const spec = specs[name];
-    if (!spec) throw new UsageError(`unknown option --${name}`);
-    if (!spec.value) {
-      if (equals >= 0) throw new UsageError(`--${name} takes no value`);
-      options[name] = true;
-      continue;
-    }
-    const value = equals >= 0 ? arg.slice(equals + 1) : argv[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
-    options[name] = value;
+  const options = Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [
+      name,
+      { type: spec.value ? ('string' as const) : ('boolean' as const) },
+    ]),
+  );
+  let parsed: ReturnType<typeof parseNodeArgs>;
+  try {
+    parsed = parseNodeArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(usageMessage(error));
   }
-  return { options, positional };
+  const values: Record<string, string | true> = {};
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === 'string') values[name] = value;
+    else if (value === true) values[name] = true;
+  }
+  return { options: values, positional: parsed.positionals };
+}
+
+/** Our wording for node's parse errors; node quotes the option it means, and only the option (never a value). */
+function usageMessage(error: unknown): string {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : '';
+  const option = /'(-[^' <]*)/.exec(text)?.[1] ?? 'option';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/does not take an argument/.test(text)) return `${option} takes no value`;
+      if (/ambiguous/.test(text))
+        return `${option} needs a value (write ${option}=VALUE for a value that starts with -)`;
+      return `${option} needs a value`;
+    default:
+      throw error;
+  }
 }
 
 /** The value of a `value` option, if given. */
@@ -63,4 +77,26 @@ export function countOption(args: ParsedArgs, name: string): number | undefined 
   if (value === undefined) return undefined;
   if (!/^[0-9]+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value}"`);
   return Number(value);
+}
+
+const SIZE_UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  k: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gib: 1024 ** 3,
+};
+
+/** A size in bytes: `4194304`, `4MiB`, `4M`, `512KiB`. */
+export function sizeOption(args: ParsedArgs, name: string): number | undefined {
+  const value = stringOption(args, name);
+  if (value === undefined) return undefined;
+  const match = /^([0-9]+)\s*([a-z]*)$/i.exec(value.trim());
+  const unit = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
+  if (!match || unit === undefined || Number(match[1]) === 0) {
+    throw new UsageError(`--${name} must be a size such as 4MiB, 512KiB or 2097152 (bytes), not "${value}"`);
+  }
+  return Number(match[1]) * unit;
 }

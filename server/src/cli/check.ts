@@ -1,39 +1,56 @@
-import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { promises as fs } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
-import { mixedRecordProblems } from '../engine/ldif/parser';
-import { ParsedDocument } from '../engine/document';
+import type { Diagnostic } from '../engine/ldif/ast';
 import { loadCatalog, type Catalog } from '../engine/catalog';
-import { applySettings, checkEntries, syntaxDiagnostics } from '../engine/rules/validate';
-import type { EntryView } from '../engine/model/entryView';
-import { choiceOption, countOption, parseArgs, UsageError } from './args';
+import { applySettings } from '../engine/rules/validate';
+import { DEFAULT_MAX_FILE_VALUE_BYTES } from '../apply/localFiles';
+import { checkPieces, LocalFileInspector, localFileDiagnostic } from '../apply/preflight';
+import { choiceOption, countOption, parseArgs, sizeOption, UsageError } from './args';
 import type { CommandIO } from './io';
-import { readPieces, readPiecesSync, type Piece } from './pieces';
+import { fileChunks, readPieces, readPiecesSync, unreadableReason, type Piece } from './pieces';
+import { loadSchema, SCHEMA_OPTIONS, SCHEMA_USAGE } from './schemaSource';
+import type { Schema } from '../engine/schema/schema';
 import { createReporter, REPORT_FORMATS } from './reporters';
 
-export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] <file|folder|->...`;
+export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] [--max-value-file-size SIZE]
+          ${SCHEMA_USAGE} <file|folder|->...
+  With a schema (a file, or read from the server), every entry is also checked against it (rule group schema).`;
 
-const OPTIONS = { format: { value: true }, 'max-warnings': { value: true } } as const;
+const OPTIONS = {
+  format: { value: true },
+  'max-warnings': { value: true },
+  'max-value-file-size': { value: true },
+  ...SCHEMA_OPTIONS,
+} as const;
 
 /** `winsync-ldif check`: validates files, prints diagnostics, returns the exit code (0 clean, 1 errors, 2 usage or I/O). */
 export async function runCheckCommand(argv: readonly string[], io: CommandIO): Promise<number> {
   const args = parseArgs(argv, OPTIONS);
   const format = choiceOption(args, 'format', REPORT_FORMATS, 'text');
   const maxWarnings = countOption(args, 'max-warnings');
+  const maxFileValueBytes = sizeOption(args, 'max-value-file-size') ?? DEFAULT_MAX_FILE_VALUE_BYTES;
   if (args.positional.length === 0) throw new UsageError('name at least one file or folder (or - for standard input)');
 
   const files = await expandInputs(args.positional, io.cwd);
+  const loaded = await loadSchema(args, io);
+  if (loaded && format === 'text') io.stderr.write(`schema: ${loaded.source}\n`);
   const reporter = createReporter(format, io.stdout);
   const catalog = loadCatalog();
+  const localFiles = new LocalFileInspector(maxFileValueBytes);
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const emit = (found: readonly Diagnostic[]) => reporter.report(file, found);
-    const diagnostics = await (
-      file === '-' ? checkStream(io.stdin, catalog, emit) : checkFile(resolve(io.cwd, file), catalog, emit)
-    ).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    const path = resolve(io.cwd, file);
+    // A file is read synchronously: `check` has nothing else to do while it waits, and a stream's
+    // asynchronous reads cost a sixth of the time of checking a large file.
+    const pieces = file === '-' ? readPieces(io.stdin) : readPiecesSync(fileChunks(path));
+    const baseDir = file === '-' ? io.cwd : dirname(path);
+    const diagnostics = await checkInput(pieces, catalog, (found) => reporter.report(file, found), {
+      files: { localFiles, baseDir },
+      schema: loaded?.schema,
+    }).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read ${file}: ${unreadableReason(error)}`);
     });
     errors += diagnostics.errors;
     warnings += diagnostics.warnings;
@@ -47,130 +64,68 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }
 
-/** Errors and warnings found in one file. */
+/** Errors and warnings found in one input. */
 export interface CheckCounts {
   errors: number;
   warnings: number;
 }
 
-/**
- * Validates a stream piece by piece (each piece whole records), handing each
- * piece's diagnostics to `emit` at once; only winsync records are kept for the
- * checks that compare records, so memory does not grow with the file.
- */
-export async function checkStream(
+/** Local files that `:<` values name are inspected (from `baseDir`); one that apply could not send is a warning. */
+interface LocalFileChecks {
+  readonly localFiles: LocalFileInspector;
+  readonly baseDir: string;
+}
+
+/** What else `check` looks at besides the text. */
+interface CheckOptions {
+  readonly files?: LocalFileChecks;
+  /** With `--schema` or `--url`, the schema rules check every record too. */
+  readonly schema?: Schema;
+}
+
+/** `checkInput` for a stream (standard input, tests). */
+export function checkStream(
   stream: Readable,
   catalog: Catalog,
   emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
+  options: CheckOptions = {},
 ): Promise<CheckCounts> {
-  const across = new AcrossPieces(catalog, emit);
-  for await (const piece of readPieces(stream)) await across.add(checkPiece(piece, catalog));
-  return across.finish();
+  return checkInput(readPieces(stream), catalog, emit, options);
 }
 
 /**
- * `checkStream` for a file, read synchronously: `check` has nothing else to do while it waits,
- * and a stream's asynchronous reads cost a sixth of the time of checking a large file.
+ * Validates an input piece by piece (each piece whole records), handing each piece's
+ * diagnostics to `emit` at once; only winsync records are kept for the checks that compare
+ * records, so memory does not grow with the file.
  */
-export async function checkFile(
-  path: string,
+async function checkInput(
+  pieces: Iterable<Piece> | AsyncIterable<Piece>,
   catalog: Catalog,
   emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
+  { files, schema }: CheckOptions = {},
 ): Promise<CheckCounts> {
-  const across = new AcrossPieces(catalog, emit);
-  for (const piece of readPiecesSync(fileChunks(path))) await across.add(checkPiece(piece, catalog));
-  return across.finish();
-}
-
-/** What checking one piece found: its diagnostics in position order, and what the checks across pieces need. */
-interface PieceFindings {
-  readonly diagnostics: readonly Diagnostic[];
-  /** Its winsync records, for the checks that compare them. */
-  readonly views: readonly EntryView[];
-  /** Its first content record and first change record, for the mixed-records check. */
-  readonly firsts: readonly LdifRecord[];
-}
-
-/** Settings that shape a piece's diagnostics: sorted by position, none left out. */
-const UNCAPPED = { maxDiagnostics: Number.POSITIVE_INFINITY };
-
-/** Parses and checks one piece of a file on its own. */
-function checkPiece(piece: Piece, catalog: Catalog): PieceFindings {
-  const document = ParsedDocument.parse(piece.text, catalog, undefined, {
-    firstLine: piece.firstLine,
-    atFileStart: piece.atFileStart,
-    once: true,
+  const counts = { errors: 0, warnings: 0 };
+  const settings = { maxDiagnostics: Number.POSITIVE_INFINITY };
+  const send = async (diagnostics: readonly Diagnostic[]) => {
+    const shaped = applySettings(diagnostics, settings);
+    for (const d of shaped) {
+      if (d.severity === 'error') counts.errors++;
+      else if (d.severity === 'warning') counts.warnings++;
+    }
+    if (shaped.length > 0) await emit(shaped);
+  };
+  const documentLevel = await checkPieces(pieces, { catalog, schema }, async (document, diagnostics) => {
+    if (files) {
+      for (const record of document.ldif.records) {
+        for (const { check, range } of await files.localFiles.inspect(record, files.baseDir)) {
+          if (!check.ok) diagnostics.push(localFileDiagnostic(check.problem, range, 'warning'));
+        }
+      }
+    }
+    await send(diagnostics);
   });
-  const diagnostics = applySettings(
-    [...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(catalog)],
-    UNCAPPED,
-  );
-  const firsts: LdifRecord[] = [];
-  rememberFirsts(firsts, document.ldif.records);
-  return { diagnostics, views: document.views.filter((view) => view.kind !== undefined), firsts };
-}
-
-/** Keeps the first content record and the first change record: all that the mixed-records check needs. */
-function rememberFirsts(firsts: LdifRecord[], records: readonly LdifRecord[]): void {
-  for (const record of records) {
-    const isContent = record.kind === 'content';
-    if (!firsts.some((kept) => (kept.kind === 'content') === isContent)) firsts.push(record);
-  }
-}
-
-/** Takes the findings of a file's pieces in order: emits and counts their diagnostics, keeps what the checks across pieces need. */
-class AcrossPieces {
-  private readonly counts: CheckCounts = { errors: 0, warnings: 0 };
-  private readonly kept: EntryView[] = [];
-  private readonly firsts: LdifRecord[] = [];
-
-  constructor(
-    private readonly catalog: Catalog,
-    private readonly emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
-  ) {}
-
-  async add(found: PieceFindings): Promise<void> {
-    for (const view of found.views) this.kept.push(view);
-    rememberFirsts(this.firsts, found.firsts);
-    await this.send(found.diagnostics);
-  }
-
-  /** The checks across pieces, once every piece is in. */
-  async finish(): Promise<CheckCounts> {
-    const { catalog } = this;
-    await this.send(
-      applySettings(
-        [...syntaxDiagnostics(mixedRecordProblems(this.firsts)), ...checkEntries(this.kept, { catalog })],
-        UNCAPPED,
-      ),
-    );
-    return this.counts;
-  }
-
-  private async send(diagnostics: readonly Diagnostic[]): Promise<void> {
-    for (const d of diagnostics) {
-      if (d.severity === 'error') this.counts.errors++;
-      else if (d.severity === 'warning') this.counts.warnings++;
-    }
-    if (diagnostics.length > 0) await this.emit(diagnostics);
-  }
-}
-
-const CHUNK_SIZE = 1 << 16;
-
-/** A file's bytes in 64 KiB chunks, read synchronously. */
-function* fileChunks(path: string): Generator<Buffer> {
-  const fd = openSync(path, 'r');
-  try {
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK_SIZE);
-      const read = readSync(fd, chunk, 0, CHUNK_SIZE, null);
-      if (read === 0) return;
-      yield read === CHUNK_SIZE ? chunk : chunk.subarray(0, read);
-    }
-  } finally {
-    closeSync(fd);
-  }
+  await send(documentLevel);
+  return counts;
 }
 
 /** Files named directly, plus every *.ldif below named folders, in a stable order. */

@@ -5,10 +5,12 @@
  */
 import { readAgreements } from '../apply/agreements';
 import { connectionWarnings, openSession, type ConnectionSettings } from '../apply/connection';
-import { ApplyError } from '../apply/errors';
+import { ApplyError, formatExplanation } from '../apply/errors';
+import { renderRemedy } from './remedies';
 import { redact, type Secret } from '../apply/secret';
 import { describeTime, type AgreementHealth, type StatusReport } from '../engine/status/agreementHealth';
-import { obtainPassword, refusePasswordArguments } from './apply';
+import { refusePasswordArguments } from './apply';
+import { obtainPassword } from './connectionOptions';
 import { choiceOption, countOption, parseArgs, stringOption, UsageError } from './args';
 import type { CommandIO } from './io';
 
@@ -108,7 +110,7 @@ export async function runStatusCommand(argv: readonly string[], io: CommandIO): 
     io.stderr.write(`${summary(agreements, session.endpoint.address)}\n`);
     return agreements.every((agreement) => agreement.healthy) ? 0 : 1;
   } catch (error) {
-    if (error instanceof ApplyError) return fail(error.message);
+    if (error instanceof ApplyError) return fail(formatExplanation(error.explanation, renderRemedy));
     if (error instanceof UsageError) return fail(error.message);
     return fail(`internal error: ${redact(error instanceof Error ? error.message : String(error), secrets)}`);
   }

@@ -6,8 +6,16 @@ import { shiftRanges } from './ldif/position';
 import type { Catalog } from './catalog';
 import { viewEntry } from './model/entryView';
 import type { EntryView } from './model/entryView';
-import { applySettings, checkEntries, checkRecord, syntaxDiagnostics } from './rules/validate';
+import {
+  applySettings,
+  checkEntries,
+  checkRecord,
+  checkRecordAgainstSchema,
+  syntaxDiagnostics,
+} from './rules/validate';
 import type { ValidationSettings } from './rules/validate';
+import type { RuleContext } from './rules/types';
+import type { Schema } from './schema/schema';
 
 /** Where a piece of a larger file starts, for callers that read a file in pieces. */
 export interface TextPiece {
@@ -43,6 +51,8 @@ interface BlockState {
   syntax?: Placed;
   /** Record-rule diagnostics, computed on first validation. */
   record?: Placed;
+  /** Schema-rule diagnostics, computed on first validation with each schema. */
+  schemaFindings?: { readonly schema: Schema; readonly placed: Placed };
 }
 
 /** What splitting the whole text found besides its blocks, kept so that an edit can split only its window. */
@@ -255,15 +265,28 @@ export class ParsedDocument {
     return found;
   }
 
-  /** Record-rule diagnostics of every record, each record checked once per version of its text. */
-  recordDiagnostics(catalog: Catalog): Diagnostic[] {
+  /**
+   * Record-rule diagnostics of every record, with the schema rules' while `context` has a schema:
+   * each record checked once per version of its text (and per schema).
+   */
+  recordDiagnostics(context: RuleContext): Diagnostic[] {
     this.place();
     // Loops, not flatMap: this runs for every piece of a large file, and most records have nothing to say.
     const found: Diagnostic[] = [];
+    const { schema } = context;
+    const withSchema = schema && { ...context, schema };
     this.order.forEach((state, i) => {
       if (!state.view) return;
-      state.record ??= { at: this.startLines[i], diagnostics: checkRecord(state.view, { catalog }) };
-      pushPlaced(found, state.record, this.startLines[i]);
+      const at = this.startLines[i];
+      state.record ??= { at, diagnostics: checkRecord(state.view, context) };
+      pushPlaced(found, state.record, at);
+      if (!withSchema) return;
+      if (state.schemaFindings?.schema !== withSchema.schema) {
+        const recordFindings = shiftRanges(state.record.diagnostics, at - state.record.at);
+        const diagnostics = checkRecordAgainstSchema(state.view, withSchema, recordFindings);
+        state.schemaFindings = { schema: withSchema.schema, placed: { at, diagnostics } };
+      }
+      pushPlaced(found, state.schemaFindings.placed, at);
     });
     return found;
   }
@@ -354,12 +377,17 @@ function detachBlock(block: Block): Block {
 }
 
 /** Parser problems plus every rule's diagnostics for a parsed document, shaped by the settings. */
-export function validate(document: ParsedDocument, catalog: Catalog, settings: ValidationSettings = {}): Diagnostic[] {
+export function validate(
+  document: ParsedDocument,
+  catalog: Catalog,
+  settings: ValidationSettings = {},
+  schema?: Schema,
+): Diagnostic[] {
   const diagnostics = applySettings(
     [
       ...document.syntaxDiagnostics(),
       ...syntaxDiagnostics(mixedRecordProblems(document.ldif.records)),
-      ...document.recordDiagnostics(catalog),
+      ...document.recordDiagnostics({ catalog, schema }),
       ...checkEntries(document.views, { catalog }),
     ],
     settings,

@@ -27,6 +27,7 @@ import {
   SEVERITY_RANK,
   syntaxDiagnostics,
 } from './rules/validate';
+import type { Schema } from './schema/schema';
 
 /** Above this many characters a document is checked in pieces (VS Code's own large-file mark is 20 MB). */
 export const LARGE_DOCUMENT_SIZE = 10 * 1024 * 1024;
@@ -68,6 +69,7 @@ export class LargeDocument {
   /** The folding ranges of each piece of the text last asked about. */
   private folding = new Map<string, readonly FoldingRange[]>();
   private shapedBy: ValidationSettings | undefined;
+  private schema: Schema | undefined;
 
   /** `piecesEvery`: about how many records make a piece (tests make it small to get many pieces). */
   constructor(
@@ -76,9 +78,10 @@ export class LargeDocument {
   ) {}
 
   /** Every problem of the text, capped as `validate` caps them; re-checks only pieces that changed. */
-  validate(text: string, settings: ValidationSettings): Diagnostic[] {
-    if (settings !== this.shapedBy) this.results.clear();
+  validate(text: string, settings: ValidationSettings, schema?: Schema): Diagnostic[] {
+    if (settings !== this.shapedBy || schema !== this.schema) this.results.clear();
     this.shapedBy = settings;
+    this.schema = schema;
     const max = settings.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
     const all = { ...settings, maxDiagnostics: Number.POSITIVE_INFINITY };
     const parts = [...cutParts(text, this.piecesEvery)];
@@ -216,7 +219,10 @@ export class LargeDocument {
   private check(part: Part, settings: ValidationSettings, max: number): PieceResult {
     const document = ParsedDocument.parse(part.text, this.catalog, undefined, part);
     const shaped = applySettings(
-      [...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(this.catalog)],
+      [
+        ...syntaxDiagnostics(document.ldif.problems),
+        ...document.recordDiagnostics({ catalog: this.catalog, schema: this.schema }),
+      ],
       settings,
     );
     const counts = countByRank(shaped);

@@ -9,10 +9,12 @@ import type { ValidationSettings } from './rules/validate';
 import { doHover, type Hover } from './features/hover';
 import { doComplete, type CompletionItem } from './features/completion';
 import { findRecordAnchors, type RecordAnchor } from './features/recordAnchors';
+import type { Schema } from './schema/schema';
 
 export { ParsedDocument } from './document';
 export type { ValidationSettings } from './rules/validate';
 export { mergeChanges, type TextChange, type TextSource } from './ldif/window';
+export type { Schema } from './schema/schema';
 
 /**
  * The engine's one entry point: plain functions over a parsed document, with no
@@ -25,12 +27,13 @@ export interface LanguageService {
    * `change` says where the text changed since then, when the editor said so.
    */
   parse(text: string | TextSource, previous?: ParsedDocument, change?: TextChange): ParsedDocument;
-  validate(document: ParsedDocument, settings?: ValidationSettings): Diagnostic[];
+  /** `schema`: the server's schema, when one is loaded; its checks (group `schema`) run only then. */
+  validate(document: ParsedDocument, settings?: ValidationSettings, schema?: Schema): Diagnostic[];
   findDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
   getFoldingRanges(document: ParsedDocument): FoldingRange[];
   format(document: ParsedDocument, options: FormattingOptions): TextEdit[];
-  hover(document: ParsedDocument, position: Position): Hover | undefined;
-  complete(document: ParsedDocument, position: Position): CompletionItem[];
+  hover(document: ParsedDocument, position: Position, schema?: Schema): Hover | undefined;
+  complete(document: ParsedDocument, position: Position, schema?: Schema): CompletionItem[];
   /** Where each record's per-record actions go. */
   findRecordAnchors(document: ParsedDocument): RecordAnchor[];
 }
@@ -39,12 +42,12 @@ export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageSe
   return {
     catalog,
     parse: (text, previous, change) => ParsedDocument.parse(text, catalog, previous, undefined, change),
-    validate: (document, settings) => validate(document, catalog, settings),
+    validate: (document, settings, schema) => validate(document, catalog, settings, schema),
     findDocumentSymbols,
     getFoldingRanges,
     format,
-    hover: (document, position) => doHover(document, position, catalog),
-    complete: (document, position) => doComplete(document, position, catalog),
+    hover: (document, position, schema) => doHover(document, position, catalog, schema),
+    complete: (document, position, schema) => doComplete(document, position, catalog, schema),
     findRecordAnchors,
   };
 }

@@ -32,6 +32,7 @@ import {
 import { DEFAULT_FOLD_WIDTH, type FormattingOptions } from '../engine/features/formatting';
 import { EditorDocument } from './editorDocument';
 import { LARGE_DOCUMENT_SIZE, LARGE_FEATURE_LIMIT, LargeDocument } from '../engine/largeDocument';
+import { SchemaHolder } from './schemaHolder';
 
 const connection = createConnection(ProposedFeatures.all);
 const service = getLanguageService();
@@ -59,6 +60,8 @@ let formatting: FormattingOptions = { foldWidth: DEFAULT_FOLD_WIDTH };
 let canPullConfiguration = false;
 /** The per-record lenses the client asked for (its commands and wording); none when it asked for none. */
 let recordLenses: readonly RecordLens[] = [];
+// Issue 16: the server schema the client sent for the active profile (none until it does).
+const schema = new SchemaHolder(connection, () => Promise.all(documents.all().map(publish)).then(() => undefined));
 // Diagnostics wait for the first settings, so a document opened at start-up is not published twice.
 let settingsLoaded: Promise<void> = Promise.resolve();
 
@@ -141,7 +144,9 @@ async function publish(document: EditorDocument): Promise<void> {
   try {
     const big = largeOf(document);
     diagnostics = (
-      big ? big.validate(document.getText(), settings) : service.validate(current(document), settings)
+      big
+        ? big.validate(document.getText(), settings, schema.current)
+        : service.validate(current(document), settings, schema.current)
     ).map(toLspDiagnostic);
   } catch (error) {
     // A document the engine cannot check must not take the server, and every other open file, down.
@@ -198,7 +203,7 @@ connection.onHover((params) =>
   withDocument(
     params.textDocument.uri,
     (d) => {
-      const hover = service.hover(d, params.position);
+      const hover = service.hover(d, params.position, schema.current);
       return hover ? toLspHover(hover) : null;
     },
     null,
@@ -208,7 +213,7 @@ connection.onHover((params) =>
 connection.onCompletion((params) =>
   withDocument(
     params.textDocument.uri,
-    (d) => service.complete(d, params.position).map(toLspCompletionItem),
+    (d) => service.complete(d, params.position, schema.current).map(toLspCompletionItem),
     [],
     params.position,
   ),

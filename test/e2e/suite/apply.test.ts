@@ -231,40 +231,81 @@ suite('Apply to a real 389-DS', () => {
     });
   });
 
-  test('validation errors send nothing unless "Apply anyway" is chosen in a modal', async () => {
-    const file = await ldifFile('invalid', `${modify(`blocked ${run}`)}\ndn: ${user()}\nchangetype: modifx\n`);
+  test('validation errors send nothing unless "Apply anyway" is chosen in a modal that shows the count and the first five, with a safe first button', async () => {
+    const broken = Array.from({ length: 7 }, (_, i) => `dn: ${user()}\nchangetype: modif${i}\n`).join('\n');
+    const file = await ldifFile('invalid', `${modify(`blocked ${run}`)}\n${broken}`);
     await withFixture(file, async (editor) => {
       const before = await description();
       const refused = await command('winsyncLdif.applyFile', editor.document.uri);
       assert.equal(refused.kind, 'refused');
       assert.equal(refused.reason, 'validation');
-      assert.match(prompts.modals[0], /has 1 validation error\. Nothing has been sent\. Apply anyway\?/);
+      assert.match(prompts.modals[0], /has 7 validation errors\. Nothing has been sent\. Apply anyway\?/);
+      const { detail, buttons } = prompts.modalDetails[0];
+      // The first button is the default one (Enter): it must send nothing.
+      assert.deepEqual(buttons, ['Show Problems', 'Apply anyway']);
+      const lines = detail.split('\n');
+      assert.equal(lines.length, 6, detail);
+      for (const line of lines.slice(0, 5))
+        assert.match(line, /apply-[0-9a-f]+-invalid\.ldif:\d+:\d+: error ldif\/unknown-changetype/);
+      assert.equal(lines[5], '… and 2 more (see Problems).');
       assert.deepEqual(await description(), before, 'nothing sent');
 
       prompts.modalAnswer = 'Apply anyway';
       const forced = await command('winsyncLdif.applyFile', editor.document.uri);
-      // The broken record itself cannot become an LDAP operation: it fails without being sent.
+      // The broken records cannot become LDAP operations: the first fails without being sent, the run stops.
       assert.deepEqual(
         forced.report?.results?.map((result) => result.status),
-        ['applied', 'failed'],
+        ['applied', 'failed', ...Array(6).fill('not-attempted')],
       );
     });
     assert.deepEqual(await description(), [`blocked ${run}`]);
   });
 
-  test('a profile marked "confirm" asks before applying; without a yes nothing is sent', async () => {
+  test('a profile marked "confirm" asks first, naming the server address and where the profile came from; without a yes nothing is sent', async () => {
     await profiles({ confirm: true });
     const file = await ldifFile('confirm', modify(`confirmed ${run}`));
+    const address = new URL(server.url).host;
     await withFixture(file, async (editor) => {
       const refused = await command('winsyncLdif.applyFile', editor.document.uri);
       assert.equal(refused.reason, 'not-confirmed');
-      assert.match(prompts.modals[0], new RegExp(`^Apply 1 record from .*confirm\\.ldif to "${PROFILE}"`));
+      assert.match(prompts.modals[0], new RegExp(`^Apply 1 record from .*confirm\\.ldif to ${address}\\?$`));
+      assert.match(
+        prompts.modalDetails[0].detail,
+        new RegExp(
+          `^Server: ${address} \\(profile "${PROFILE}", from workspace settings\\), bound as cn=Directory Manager\\.\\n`,
+        ),
+      );
       assert.deepEqual(await description(), [`blocked ${run}`], 'nothing sent');
 
       prompts.modalAnswer = 'Apply';
       assert.equal((await command('winsyncLdif.applyFile', editor.document.uri)).kind, 'applied');
     });
     assert.deepEqual(await description(), [`confirmed ${run}`]);
+  });
+
+  test("a record that reads a local file asks first and lists the file with its size; a relative URL starts at the document's folder", async () => {
+    const note = `apply-${run}-note.txt`;
+    await vscode.workspace.fs.writeFile(fixtureUri(note), new TextEncoder().encode(`from a file ${run}`));
+    files.push(note);
+    const file = await ldifFile(
+      'local-file',
+      `dn: ${user()}\nchangetype: modify\nreplace: description\ndescription:< file://${note}\n-\n`,
+    );
+    await withFixture(file, async (editor) => {
+      const refused = await command('winsyncLdif.applyFile', editor.document.uri);
+      assert.equal(refused.reason, 'not-confirmed');
+      const { detail } = prompts.modalDetails[0];
+      assert.match(
+        detail,
+        /These local files are read and their content is sent to the server:\n {2}\/.+\/apply-[0-9a-f]+-note\.txt \(\d+ bytes\)$/,
+      );
+      assert.equal(detail.split('\n').pop()?.trim().startsWith(dirname(editor.document.uri.fsPath)), true);
+      assert.deepEqual(await description(), [`confirmed ${run}`], 'nothing sent');
+
+      prompts.modalAnswer = 'Apply';
+      assert.equal((await command('winsyncLdif.applyFile', editor.document.uri)).kind, 'applied');
+    });
+    assert.deepEqual(await description(), [`from a file ${run}`]);
   });
 
   test('Forget Password: the next apply asks again', async () => {

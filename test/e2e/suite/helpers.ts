@@ -92,6 +92,8 @@ type WindowApi = typeof vscode.window;
 export class Prompts {
   readonly inputBoxes: vscode.InputBoxOptions[] = [];
   readonly modals: string[] = [];
+  /** The detail text and the buttons of each modal, in the order given (the first is the one Enter presses). */
+  readonly modalDetails: { detail: string; buttons: string[] }[] = [];
   password: string | undefined;
   modalAnswer: string | undefined;
   private readonly originals: Partial<WindowApi> = {};
@@ -109,6 +111,10 @@ export class Prompts {
       const options = rest[0];
       if (typeof options === 'object' && options !== null && (options as vscode.MessageOptions).modal) {
         this.modals.push(message);
+        this.modalDetails.push({
+          detail: (options as vscode.MessageOptions).detail ?? '',
+          buttons: rest.slice(1).map((item) => (typeof item === 'string' ? item : (item as vscode.MessageItem).title)),
+        });
         return Promise.resolve(this.modalAnswer);
       }
       return (warning as (...args: unknown[]) => Thenable<unknown>)(message, ...rest);
@@ -118,6 +124,7 @@ export class Prompts {
   reset(): void {
     this.inputBoxes.length = 0;
     this.modals.length = 0;
+    this.modalDetails.length = 0;
     this.password = undefined;
     this.modalAnswer = undefined;
   }

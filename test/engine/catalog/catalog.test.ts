@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { Catalog, loadCatalog, type AttributeSpec } from '../../../server/src/engine/catalog/index';
 import { CatalogSchema } from '../../../server/src/engine/catalog/schema';
 import { catalogData } from '../../../server/src/engine/catalog/data';
-import { reactionFor } from '../../../server/src/engine/catalog/semantics';
 
 const repoRoot = typeof __dirname !== 'undefined' ? resolve(__dirname, '../../..') : process.cwd();
 const sharedDir = resolve(repoRoot, '../shared');
@@ -59,88 +58,7 @@ test('the catalog data passes the zod schema, which changes nothing in it, and l
   const catalog = loadCatalog();
   assert.ok(catalog.attributesOf('ipa-winsync').length >= 14);
   assert.ok(catalog.attributesOf('agreement').length >= 39);
-  assert.deepEqual(catalog.data.entryKinds.map((kind) => kind.kind).sort(), [
-    'agreement',
-    'any-agreement',
-    'ipa-winsync',
-    'replication-agreement',
-  ]);
-});
-
-test('plain replication agreements: shared attributes, their own, and what each kind may not carry', () => {
-  const catalog = loadCatalog();
-  const plain = catalog.attributesOf('replication-agreement').map((spec) => spec.name);
-  assert.ok(plain.includes('nsds5ReplicaEnabled') && plain.includes('nsDS5ReplicaHost'), 'the shared settings');
-  assert.ok(plain.includes('nsds5ReplicaProtocolTimeout') && plain.includes('nsDS5ReplicatedAttributeListTotal'));
-  assert.equal(
-    plain.length,
-    catalog.attributes.filter((spec) => catalog.belongsTo(spec, 'replication-agreement')).length,
-  );
-  // The 13 Windows-only names of the live schema, and the 12 plain-only ones.
-  const windowsOnly = catalog
-    .attributesOf('agreement')
-    .filter((spec) => !catalog.belongsTo(spec, 'replication-agreement'));
-  assert.deepEqual(windowsOnly.map((spec) => spec.name).sort(), [
-    'nsds7DirectoryReplicaSubtree',
-    'nsds7DirsyncCookie',
-    'nsds7NewWinGroupSyncEnabled',
-    'nsds7NewWinUserSyncEnabled',
-    'nsds7WindowsDomain',
-    'nsds7WindowsReplicaSubtree',
-    'oneWaySync',
-    'winSyncDirectoryFilter',
-    'winSyncFlattenTree',
-    'winSyncInterval',
-    'winSyncMoveAction',
-    'winSyncSubtreePair',
-    'winSyncWindowsFilter',
-  ]);
-  const plainOnly = catalog
-    .attributesOf('replication-agreement')
-    .filter((spec) => !catalog.belongsTo(spec, 'agreement'));
-  assert.equal(plainOnly.length, 12, plainOnly.map((spec) => spec.name).join(', '));
-  // An agreement whose kind the record does not say carries exactly what both share.
-  const shared = catalog.attributesOf('any-agreement');
-  assert.ok(shared.length > 20);
-  assert.ok(
-    shared.every((spec) => catalog.belongsTo(spec, 'agreement') && catalog.belongsTo(spec, 'replication-agreement')),
-  );
-  assert.equal(catalog.isAllowedOn('replication-agreement', 'winSyncInterval'), false);
-  assert.equal(catalog.isAllowedOn('any-agreement', 'nsds5ReplicaProtocolTimeout'), false);
-  assert.equal(catalog.isAllowedOn('any-agreement', 'cn'), true);
-  // Foreign attributes: 65 on add for both kinds; a plain agreement's modify handler answers 53.
-  assert.equal(catalog.entryKind('replication-agreement').foreignAttribute?.add.code, 65);
-  assert.equal(catalog.entryKind('replication-agreement').foreignAttribute?.modify.code, 53);
-  assert.equal(catalog.entryKind('agreement').foreignAttribute?.modify.code, 65);
-});
-
-test('reactions that differ by kind: a plain agreement refuses a modify of nsDS5ReplicaRoot with 53, a Windows one stores it', () => {
-  const catalog = loadCatalog();
-  const root = catalog.attribute('nsDS5ReplicaRoot');
-  assert.ok(root);
-  assert.equal(reactionFor(root, 'modify', 'agreement').kind, 'ignores');
-  assert.deepEqual(
-    [
-      reactionFor(root, 'modify', 'replication-agreement').kind,
-      reactionFor(root, 'modify', 'replication-agreement').code,
-    ],
-    ['rejects', 53],
-  );
-  assert.match(reactionFor(root, 'modify', 'any-agreement').note, /plain agreement refuses.*Windows agreement stores/);
-  assert.equal(reactionFor(root, 'add', 'replication-agreement').code, 53, 'add is the same for both kinds');
-  assert.equal(reactionFor(root, 'modify').kind, 'ignores', "without an entry kind: the attribute's own reaction");
-});
-
-test('every nsds5, nsds7 and winSync attribute names the bad value its reactions describe', () => {
-  const catalog = loadCatalog();
-  for (const spec of catalog.attributes) {
-    if (!/^(nsds5|nsds7|winSync)/i.test(spec.name)) continue;
-    assert.equal(
-      typeof spec.badValue,
-      'string',
-      `${spec.name} has no badValue for test/integration/agreement-reactions.test.ts`,
-    );
-  }
+  assert.deepEqual(catalog.data.entryKinds.map((kind) => kind.kind).sort(), ['agreement', 'ipa-winsync']);
 });
 
 test('a broken copy of the data is rejected', () => {
@@ -198,11 +116,13 @@ test('every attribute of the nsDSWindowsReplicationAgreement MAY list is known o
   for (const name of may) {
     assert.ok(catalog.isAllowedOn('agreement', name), `${name} is neither an agreement attribute nor in otherAllowed`);
     const spec = catalog.attribute(name);
-    if (spec) assert.ok(catalog.belongsTo(spec, 'agreement'), `${name} should be an agreement attribute`);
+    if (spec) assert.equal(spec.entry, 'agreement', `${name} should be an agreement attribute`);
   }
   assert.equal(catalog.isAllowedOn('agreement', 'mail'), false);
   assert.equal(catalog.isAllowedOn('agreement', 'ipaWinSyncAcctDisable'), false);
-  assert.equal(catalog.isAllowedOn('agreement', 'nsDS5ReplicatedAttributeListTotal'), false);
+  // 389-DS agreements' own settings are known, and marked as theirs.
+  assert.equal(catalog.attribute('nsDS5ReplicatedAttributeListTotal')?.onlyFor, 'replication');
+  assert.equal(catalog.attribute('winSyncMoveAction')?.onlyFor, 'windows');
 });
 
 test('did-you-mean finds the intended attribute', () => {

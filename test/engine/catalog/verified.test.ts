@@ -1,4 +1,4 @@
-// test/sync/verified.json links catalog statements to the sync tests that check them against a
+// server/src/engine/catalog/syncChecks.json links catalog statements to the sync tests that check them against a
 // real sync. This keeps it honest: every statement and quote exists in the catalog as written,
 // every test named exists, and every sync test is listed.
 import { test } from 'node:test';
@@ -25,7 +25,9 @@ interface Entry {
   readonly observed?: string;
 }
 
-const verified = JSON.parse(readFileSync(join(root, 'test/sync/verified.json'), 'utf8')) as { tests: Entry[] };
+const verified = JSON.parse(readFileSync(join(root, 'server/src/engine/catalog/syncChecks.json'), 'utf8')) as {
+  tests: Entry[];
+};
 
 /** The catalog text a statement id names, or undefined. */
 function statementText(attribute: AttributeSpec | undefined, statement: string): string | undefined {
@@ -85,7 +87,7 @@ test('every test named exists in its file, and every sync test is listed', () =>
     for (const title of testTitles(source)) {
       assert.ok(
         verified.tests.some((entry) => entry.file === file && entry.test === title),
-        `${file}: "${title}" is not in test/sync/verified.json`,
+        `${file}: "${title}" is not in server/src/engine/catalog/syncChecks.json`,
       );
     }
   }

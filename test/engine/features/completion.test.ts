@@ -40,11 +40,11 @@ function apply(completion: Completion, chosen: CompletionItem): string {
 const pluginNames = catalog.attributesOf('ipa-winsync').map((spec) => spec.name);
 const agreementNames = catalog
   .attributesOf('agreement')
-  .filter((spec) => !spec.serverManaged)
+  .filter((spec) => !spec.serverManaged && spec.onlyFor !== 'replication')
   .map((spec) => spec.name);
-/** A modify at an agreement's place that does not yet say its kind is offered the names of both kinds. */
-const eitherAgreementNames = catalog.attributes
-  .filter((spec) => catalog.belongsTo(spec, 'agreement') || catalog.belongsTo(spec, 'replication-agreement'))
+/** A modify that does not tell the kind of agreement is offered what either kind takes. */
+const eitherAgreementNames = catalog
+  .attributesOf('agreement')
   .filter((spec) => !spec.serverManaged)
   .map((spec) => spec.name);
 const statusNames = catalog
@@ -107,7 +107,7 @@ describe('completion at the start of a line', () => {
     assert.ok(seedStyle.labels.includes('nsds7WindowsReplicaSubtree'));
   });
 
-  test('the replica entry itself gets no agreement attributes, and a plain replication agreement no winsync ones', () => {
+  test('the replica entry itself gets no agreement attributes; a 389-DS agreement only those it takes', () => {
     assert.deepEqual(complete(['dn: cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config', '¦']).labels, [
       'changetype',
       'control',
@@ -117,9 +117,10 @@ describe('completion at the start of a line', () => {
       'objectClass: nsds5ReplicationAgreement',
       '¦',
     ]);
-    // A plain agreement is an entry kind of its own: its settings, none of the Windows ones.
-    assert.ok(plain.labels.includes('nsDS5ReplicaHost') && plain.labels.includes('nsds5ReplicaProtocolTimeout'));
-    assert.ok(!plain.labels.some((label) => /^(nsds7|winSync|oneWaySync)/i.test(label)), plain.labels.join(', '));
+    assert.ok(plain.labels.includes('nsDS5ReplicaHost'));
+    assert.ok(plain.labels.includes('nsds5ReplicaProtocolTimeout'));
+    assert.ok(!plain.labels.includes('winSyncMoveAction'));
+    assert.ok(!plain.labels.includes('nsds7WindowsDomain'));
   });
 
   test('an unrelated entry only gets the LDIF keywords', () => {
@@ -290,19 +291,6 @@ describe('completion in a modify record', () => {
       result.items.filter((candidate) => candidate.sortText?.startsWith('1')).map((candidate) => candidate.label),
       eitherAgreementNames,
     );
-    const windows = complete([
-      AGREEMENT_DN,
-      'changetype: modify',
-      'replace: winSyncInterval',
-      'winSyncInterval: 60',
-      '-',
-      'replace: ¦',
-    ]);
-    assert.deepEqual(
-      windows.items.filter((candidate) => candidate.sortText?.startsWith('1')).map((candidate) => candidate.label),
-      agreementNames,
-      'once a winsync setting says it is a Windows agreement, only its names',
-    );
     const move = item(result, 'winSyncMoveAction');
     assert.equal(move.insertText, 'winSyncMoveAction');
     assert.equal(apply(result, move).split('\n')[2], 'replace: winSyncMoveAction');
@@ -310,7 +298,7 @@ describe('completion in a modify record', () => {
     assert.equal(textOf(typed.text, item(typed, 'ipaWinSyncAcctDisable').range!), 'ipaWinSyncAc');
   });
 
-  test('after increment: only integer attributes', () => {
+  test('after increment: only integer attributes, of either kind of agreement while the record does not tell', () => {
     assert.deepEqual(complete([AGREEMENT_DN, 'changetype: modify', 'increment: ¦']).labels, [
       'nsDS5ReplicaPort',
       'nsds5ReplicaTimeout',
@@ -467,7 +455,6 @@ describe('object classes', () => {
       'changetype: add',
       'objectClass: ¦',
     ]);
-    // Below cn=replica, before the object class is written, either kind of agreement may follow.
     assert.deepEqual(agreement.labels, ['nsDSWindowsReplicationAgreement', 'nsds5ReplicationAgreement', 'top']);
     assert.match(item(agreement, 'nsDSWindowsReplicationAgreement').documentation ?? '', /Windows sync agreement/);
     const plugin = complete([PLUGIN_DN, 'objectClass: ¦']);

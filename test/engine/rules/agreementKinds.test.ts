@@ -24,18 +24,13 @@ test('nsds5ReplicaEnabled: false is an error with the 1 the server answers on mo
     d.message,
     /Refused with 1 and the text "Invalid value for nsds5ReplicaEnabled, the value must be "on" or "off"\."/,
   );
-  assert.match(
-    d.message,
-    /running agreement may already have taken the change/,
-    'a refused agreement modify can still act',
-  );
   assert.deepEqual(errors(replace('nsds5ReplicaEnabled', 'OFF')), []);
 });
 
 test('nsds5BeginReplicaRefresh: restart is an error (53 with text); start, stop and cancel in any case are not', () => {
   const [d] = errors(replace('nsds5BeginReplicaRefresh', 'restart'));
   assert.equal(d.code, 'winsync/invalid-enum');
-  assert.match(d.message, /start\/stop\/cancel \(any case\) is refused with 53/);
+  assert.match(d.message, /expected one of start, stop, cancel\. .*refused with 53/);
   for (const value of ['start', 'Start', 'stop', 'cancel'])
     assert.deepEqual(errors(replace('nsds5BeginReplicaRefresh', value)), [], value);
 });
@@ -59,16 +54,6 @@ test('nsDS5ReplicaPort: 0389 is an error with the 21 of the INTEGER syntax', () 
   assert.equal(d.fixes?.[0].title, 'Write 389');
 });
 
-test('a shared setting that a plain agreement refuses on modify says how the two kinds differ', () => {
-  const text = [DN, 'changetype: modify', 'replace: nsds50ruv', 'nsds50ruv: {replicageneration} 0', '-'];
-  const managed = diagnose(text, 'winsync/server-managed');
-  assert.equal(managed.length, 1);
-  assert.match(
-    managed[0].message,
-    /A plain agreement refuses any modify of nsds50ruv with 53 and no text; a Windows agreement stores it\./,
-  );
-});
-
 test('a plain agreement with winsync settings: 65 on add, 53 on modify', () => {
   const add = [
     DN,
@@ -84,9 +69,9 @@ test('a plain agreement with winsync settings: 65 on add, 53 on modify', () => {
   ];
   const [onAdd, ...others] = errors(add);
   assert.deepEqual(others, []);
-  assert.equal(onAdd.code, 'winsync/wrong-entry');
+  assert.equal(onAdd.code, 'winsync/wrong-agreement-kind');
   assert.equal(covered(add, onAdd), 'nsds7WindowsDomain');
-  assert.match(onAdd.message, /nsds5ReplicationAgreement does not allow it, so 389-DS refuses the add with 65/);
+  assert.match(onAdd.message, /refuses it with 65/);
   // A Windows-only setting in a modify makes the record a Windows agreement; with the object
   // class of a plain one written in the same file, its add is what the checker knows.
   const plainModify = [

@@ -4,7 +4,7 @@ import { DOCUMENT_RULES, RULES } from '../../../server/src/engine/rules';
 import type { Diagnostic } from '../../../server/src/engine/ldif/ast';
 import { shiftRanges } from '../../../server/src/engine/ldif/position';
 import { getLanguageService } from '../../../server/src/engine/service';
-import { applyEdits, chosenFix } from '../../../scripts/docs/rulePages';
+import { applyEdits, chosenFix, exampleDiagnostics } from '../../../scripts/docs/rulePages';
 
 const service = getLanguageService();
 const ACROSS_RECORDS = new Set(DOCUMENT_RULES.map((rule) => rule.meta.code));
@@ -14,13 +14,13 @@ for (const rule of RULES) {
   const { code, example } = rule.meta;
   test(`${code}: its documented example makes it report, and its first fix repairs what it reports`, () => {
     const text = `${example.join('\n')}\n`;
-    const found = service.validate(service.parse(text)).filter((diagnostic) => diagnostic.code === code);
+    const found = exampleDiagnostics(rule, service, text);
     assert.ok(found.length > 0, 'the example makes the rule report');
     const fix = chosenFix(found[0]);
     if (!fix) return;
     const fixed = applyEdits(text, fix.edits);
     const start = found[0].range.start;
-    const after = service.validate(service.parse(fixed)).filter((diagnostic) => diagnostic.code === code);
+    const after = exampleDiagnostics(rule, service, fixed);
     assert.ok(
       !after.some(
         (diagnostic) =>

@@ -33,6 +33,7 @@ test('rules marked winsyncOnly find nothing in a record that is not a winsync en
       const ordinary: EntryView = {
         record: view.record,
         kind: undefined,
+        agreementKind: undefined,
         writes: view.writes,
         mentions: view.mentions,
       };

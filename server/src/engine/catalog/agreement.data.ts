@@ -16,7 +16,7 @@
  * DN, on add and on modify; that is the schema's syntax check, mentioned per attribute.
  */
 import type { z } from 'zod';
-import type { AttributeSchema, EntryKindSpecSchema, KindReactionSchema, ReactionSchema } from './schema';
+import type { AttributeSchema, EntryKindSpecSchema, ReactionSchema } from './schema';
 
 type AttributeInput = z.input<typeof AttributeSchema>;
 type EntryKindInput = z.input<typeof EntryKindSpecSchema>;
@@ -30,22 +30,14 @@ const WIN_PRIVATE =
 const AGMT_C = '389-ds-base ldap/servers/plugins/replication/repl5_agmt.c';
 const AGMTLIST_C = '389-ds-base ldap/servers/plugins/replication/repl5_agmtlist.c';
 const SCHEMA = '389-ds-base ldap/schema/01core389.ldif, 02common.ldif L190 (nsDSWindowsReplicationAgreement)';
-/** The live probe of issue 12 (1,527 cases against 389-DS 2.3.1 and ldapmodify, both kinds of agreement). */
-const PROBE_12 = 'probe of 389-DS 2.3.1 for issue 12 (notes/probe/findings.md, section A)';
-/** The real sync of a 389-DS Windows agreement with a Samba AD DC. */
-const SAMBA = 'shared/research/samba-winsync/README.md (389-DS 2.3.1 with Samba 4.17 AD DC)';
-/** Marks what the real sync showed, so that admins can tell it from what sources and design notes say. */
-export const OBSERVED = 'Observed on 389-DS 2.3.1 with a Samba AD DC';
+/** The live probe of both agreement kinds (issue 12): every value on add and on modify, read back. */
+const PROBE_12 = 'probe of 389-ds-base 2.3.1, issue 12 (findings.md §A, results.json)';
+const PLAIN_SCHEMA = '389-ds-base ldap/schema/01core389.ldif (nsds5ReplicationAgreement MAY list)';
 
-/** Status attributes the schema marks NO-USER-MODIFICATION: the front end drops them from adds and refuses modifies. */
+/** Status attributes the schema marks NO-USER-MODIFICATION: the front end drops them from adds and modifies. */
 const NO_USER_MOD: ReactionInput = {
   kind: 'ignores',
-  note: 'The schema marks it NO-USER-MODIFICATION, so the server silently drops it from the add; the real value is filled in by the server.',
-};
-const NO_USER_MOD_MODIFY: ReactionInput = {
-  kind: 'rejects',
-  code: 53,
-  note: 'The schema marks it NO-USER-MODIFICATION: a modify of it is refused with 53 and no text (measured on 389-DS 2.3.1, both kinds of agreement).',
+  note: 'The schema marks it NO-USER-MODIFICATION, so the server silently drops it from the request (a modify that contains nothing else fails with 53 "no modifiable attributes specified"); the real value is filled in by the server.',
 };
 
 type BadValueInput = AttributeInput['onBadValue'];
@@ -74,7 +66,7 @@ const WAIT_TIME_BAD_VALUE: BadValueInput = {
   modify: {
     kind: 'rejects',
     code: 1,
-    note: 'Refused with 1 (Operations error) and no text when negative, although values above 2147483647 pass; non-numbers get 21.',
+    note: 'Refused with 1 (Operations error) and no text when out of range; non-numbers get 21.',
   },
 };
 
@@ -87,98 +79,54 @@ function statusAttribute(fields: Pick<AttributeInput, 'name' | 'doc' | 'source' 
     multiValued: false,
     requiredOnAdd: false,
     serverManaged: true,
-    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD_MODIFY },
-    badValue: 'x',
+    onBadValue: { add: NO_USER_MOD, modify: NO_USER_MOD },
     ...fields,
   };
 }
 
-/**
- * Said after the server's refusal of an agreement modify: 389-DS runs the agreement's modify
- * handler before the schema and syntax checks, so the refused change may already be live.
- */
-export const AFTER_REFUSED_AGREEMENT_MODIFY =
-  'Even so, the running agreement may already have taken the change: 389-DS applies an agreement modify before it checks schema and syntax (a refused port is dialled, a refused request that also disables the agreement stops it until a restart).';
-
 export const agreementEntryKind: EntryKindInput = {
   kind: 'agreement',
-  title: 'Windows sync agreement (nsDSWindowsReplicationAgreement)',
+  title: 'replication agreement (Windows sync or 389-DS)',
   doc: [
-    'A 389-DS Windows synchronisation agreement: `objectClass: nsDSWindowsReplicationAgreement`, usually stored as',
-    '`cn=<name>,cn=replica,cn=<escaped suffix>,cn=mapping tree,cn=config` under a supplier replica (the server runs an',
-    'agreement anywhere under `cn=mapping tree,cn=config` and finds its replica from `nsDS5ReplicaRoot`).',
-    'The schema requires only `cn`, but the replication plug-in refuses an add with 53 (and no text) unless host, port,',
-    'replicated suffix and — for SIMPLE or DIGEST-MD5 binds — bind DN and password are present. Attributes outside the',
-    'object class are refused with 65 (Object class violation). Do not add `nsds5ReplicationAgreement` as well: the',
-    'Windows object class is what selects winsync. Many wrong values are accepted silently, and add and modify check',
-    "different things, so the server's answer is a poor guide. A refused modify may still have changed the running",
-    `agreement. ${OBSERVED}: password changes reach AD only when cn=config has \`nsslapd-unhashed-pw-switch: on\``,
-    '(the 2.3.1 default, `off`, drops them silently).',
+    'A 389-DS replication agreement, stored as `cn=<name>,cn=replica,cn=<escaped suffix>,cn=mapping tree,cn=config`',
+    'under a supplier replica (389-DS runs one anywhere under `cn=mapping tree`, and finds its replica from',
+    '`nsDS5ReplicaRoot`). `objectClass: nsDSWindowsReplicationAgreement` makes it a Windows sync agreement (winsync with',
+    'Active Directory); `nsds5ReplicationAgreement` a 389-DS to 389-DS one. Both take the `nsDS5Replica*` settings;',
+    'only a Windows agreement takes the `nsds7*`, `winSync*` and `oneWaySync` ones (on a 389-DS agreement: 65 on add, 53',
+    'with no text on modify), and only a 389-DS agreement the bootstrap, flow-control, protocol-timeout and total-update',
+    'settings (65 on a Windows agreement). The schema requires only `cn`, but the replication plug-in refuses an add',
+    'with 53 (and no text) unless host, port, replicated suffix and — for SIMPLE or DIGEST-MD5 binds — bind DN and',
+    'password are present. Many wrong values are accepted silently, add and modify check different things, and a',
+    'refused modify may still have reached the running agreement (389-DS hands it over before checking it).',
+    'Observed on 389-DS 2.3.1 with a Samba AD DC: password changes reach AD only with `nsslapd-unhashed-pw-switch: on` in',
+    '`cn=config` (the 2.3 default is `off`, and then they are dropped without a log line).',
   ].join(' '),
-  foreignAttribute: {
-    add: {
-      kind: 'rejects',
-      code: 65,
-      note: 'nsDSWindowsReplicationAgreement does not allow it, so 389-DS refuses the add with 65 (Object class violation).',
-    },
-    modify: {
-      kind: 'rejects',
-      code: 65,
-      note: 'nsDSWindowsReplicationAgreement does not allow it, so 389-DS refuses the modify with 65 (Object class violation).',
-    },
-    // Measured by test/integration/agreement-reactions.test.ts: the shared modify handler refuses
-    // a bad flow-control number (1) or protocol timeout (53) before the schema check says 65.
-    handlerFirstFor: ['replication-agreement'],
-  },
-  afterRefusedModify: AFTER_REFUSED_AGREEMENT_MODIFY,
   otherAllowed: ['objectClass', 'cn', 'description'],
   acceptsAnyAttribute: false,
   ownPrefixes: ['nsds7', 'winSync', 'oneWaySync'],
   objectClasses: [
     {
       name: 'nsDSWindowsReplicationAgreement',
-      doc: `Makes the entry a Windows sync agreement: the replication plug-in runs winsync (DirSync with Active Directory) for it instead of 389-to-389 replication. Its only required attribute is \`cn\`; do not add \`nsds5ReplicationAgreement\` as well. ${OBSERVED}: password changes reach AD only with \`nsslapd-unhashed-pw-switch: on\` in cn=config.`,
+      doc: 'Makes the entry a Windows sync agreement: the replication plug-in runs winsync (DirSync with Active Directory) for it instead of 389-to-389 replication. Its only required attribute is `cn`; do not add `nsds5ReplicationAgreement` as well.',
       identifies: true,
+      agreementKind: 'windows',
+      title: 'Windows sync agreement (nsDSWindowsReplicationAgreement)',
+    },
+    {
+      name: 'nsds5ReplicationAgreement',
+      doc: 'Makes the entry a 389-DS to 389-DS replication agreement (what IdM writes between its own servers). It takes the `nsDS5Replica*` settings but none of the Windows ones (`nsds7*`, `winSync*`, `oneWaySync`).',
+      identifies: true,
+      agreementKind: 'replication',
+      title: '389-DS replication agreement (nsds5ReplicationAgreement)',
     },
     { name: 'top', doc: 'The root of every object class; FreeIPA leaves it out, lib389 writes it. Either way works.' },
   ],
 };
 
-/** The names only a Windows agreement carries; every other attribute here is shared with plain agreements. */
-const WINDOWS_ONLY = /^(nsds7|winSync|oneWaySync)/i;
-
-/** A shared attribute is also on plain agreements, and so on an agreement whose kind the record does not say. */
-function markShared(attribute: AttributeInput): AttributeInput {
-  return WINDOWS_ONLY.test(attribute.name) ? attribute : { ...attribute, alsoOn: ['replication-agreement'] };
-}
-
-/** A plain agreement's modify handler refuses with 53 any attribute it does not handle. */
-function plainModifyRefuses(what: string): z.input<typeof KindReactionSchema>[] {
-  return [
-    {
-      kinds: ['replication-agreement'],
-      modify: {
-        kind: 'rejects',
-        code: 53,
-        note: `A plain agreement refuses any modify of ${what} with 53 and no text (errors log "Modification of … attribute is not allowed").`,
-      },
-    },
-    {
-      kinds: ['any-agreement'],
-      modify: {
-        kind: 'rejects',
-        code: 53,
-        note: `A plain agreement refuses any modify of ${what} with 53 and no text; a Windows agreement stores it.`,
-      },
-    },
-  ];
-}
-
-const windowsAndSharedAttributes: AttributeInput[] = [
+export const agreementAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Connection
   {
     name: 'nsDS5ReplicaHost',
-    badValue: 'bad host name!',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'host' },
@@ -192,22 +140,18 @@ const windowsAndSharedAttributes: AttributeInput[] = [
       },
       modify: {
         kind: 'accepts',
-        note: 'A value such as "bad host name!" is stored with result 0 and nothing logged; the agreement then fails to connect. Any change of the host on a running agreement garbles it in 389-DS 2.3.1 until ns-slapd restarts, and deleting the agreement before that restart crashed the server.',
+        note: 'A value such as "bad host name!" is stored with result 0 and nothing logged; the agreement then fails to connect.',
       },
     },
     doc: [
-      'Host name (or IP address) of the domain controller (or, on a plain agreement, the 389-DS consumer) to replicate with.',
-      `${OBSERVED}: changing it on a running agreement garbles the host in memory (the errors log shows a connection to a`,
-      'host of unreadable bytes) until ns-slapd restarts; restart after changing it, and never delete the agreement before',
-      'that restart (a probe of the same version crashed on the delete).',
+      'Host name (or IP address) of the Active Directory domain controller to synchronise with.',
       "With LDAPS or StartTLS, use the name the DC's certificate was issued for, or the TLS handshake may fail.",
       'FreeIPA fills it from the positional host argument of `ipa-replica-manage connect --winsync`.',
     ].join(' '),
-    source: `${A2}; ${AGMT_C} agmt_is_valid L276–342, agmt_set_host_from_entry; ${PROBE_MOD}; ${PROBE_ADD}; ${PROBE_12} (headline 1); ${SAMBA}`,
+    source: `${A2}; ${AGMT_C} agmt_is_valid L276–342; ${PROBE_MOD}; ${PROBE_ADD}`,
   },
   {
     name: 'nsDS5ReplicaPort',
-    badValue: '99999',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'integer', min: 1, max: 65535 },
@@ -222,20 +166,17 @@ const windowsAndSharedAttributes: AttributeInput[] = [
       },
       modify: {
         kind: 'accepts',
-        note: '389-DS 2.3.1 stored 99999, 0 and -1 with result 0 (the code reading expected result 1); the agreement then cannot connect. Non-numbers and leading zeros (0389) get 21, yet the refused port already reaches the running agreement.',
+        note: '389-DS 2.3.1 stored 99999, 0 and -1 with result 0 (the code reading expected result 1); the agreement then cannot connect. Non-numbers get 21.',
       },
     },
     doc: [
       'TCP port of the AD domain controller, 1–65535: normally 389 for LDAP or StartTLS and 636 for LDAPS.',
       'FreeIPA writes 389 and uses StartTLS (`TLS`). There is no default — an agreement without a port is refused.',
-      `${OBSERVED}: a new port on a running Windows agreement is used only after the agreement is disabled and enabled`,
-      '(`nsds5ReplicaEnabled: off`, then `on`) or ns-slapd restarts.',
     ].join(' '),
-    source: `${A2}; ${AGMT_C} repl_config_valid_num L396–401; ${PROBE_ADD}; ${PROBE_MOD}; ${SCHEMA} (INTEGER); ${PROBE_12}; ${SAMBA}`,
+    source: `${A2}; ${AGMT_C} repl_config_valid_num L396–401; ${PROBE_ADD}; ${PROBE_MOD}; ${SCHEMA} (INTEGER)`,
   },
   {
     name: 'nsDS5ReplicaTransportInfo',
-    badValue: 'bogus',
     entry: 'agreement',
     group: 'Connection',
     syntax: {
@@ -243,7 +184,7 @@ const windowsAndSharedAttributes: AttributeInput[] = [
       values: [
         {
           value: 'LDAP',
-          doc: `Plain, unencrypted LDAP (the default). AD will not accept password changes over it, so password sync to AD needs LDAPS or StartTLS (${OBSERVED}: Samba accepted them over LDAP, Windows AD does not).`,
+          doc: 'Plain, unencrypted LDAP (the default). AD will not accept password changes over it, so password sync to AD needs LDAPS or StartTLS.',
         },
         { value: 'LDAPS', doc: 'TLS from the first byte, usually on port 636.' },
         {
@@ -270,7 +211,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
       },
       modify: {
         kind: 'ignores',
-        note: 'Result 0 and nothing in the errors log; the unknown value is stored, and the running agreement keeps the transport it had (the parser\'s "invalid value is a no-op"), until a restart reads it as plain LDAP.',
+        fallback: 'LDAP',
+        note: 'Result 0 and nothing in the errors log; the unknown value means plain LDAP.',
       },
     },
     doc: [
@@ -282,7 +224,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsDS5ReplicaBindMethod',
-    badValue: 'bogus',
     entry: 'agreement',
     group: 'Connection',
     syntax: {
@@ -331,7 +272,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsDS5ReplicaBindDN',
-    badValue: 'not a dn',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'dn' },
@@ -347,7 +287,7 @@ const windowsAndSharedAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 21,
-        note: 'Refused with 21 "nsDS5ReplicaBindDN: value #0 invalid per syntax" when the value is not a DN; an empty value is accepted on modify (refused with 53 on add).',
+        note: 'Refused with 21 "nsDS5ReplicaBindDN: value #0 invalid per syntax" when the value is not a DN.',
       },
     },
     doc: [
@@ -359,7 +299,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsDS5ReplicaCredentials',
-    badValue: '',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'binary' },
@@ -385,7 +324,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds5ReplicaTimeout',
-    badValue: '-1',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'integer', min: 0, max: 2147483647, unit: 'seconds' },
@@ -401,7 +339,7 @@ const windowsAndSharedAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 1,
-        note: 'The modify handler answers 1 (Operations error, no text) for a negative timeout, although values above 2147483647 pass; non-numbers get 21.',
+        note: 'The modify handler answers 1 (Operations error) when it cannot apply the new timeout; non-numbers get 21.',
       },
     },
     doc: [
@@ -413,7 +351,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds5replicaBusyWaitTime',
-    badValue: '-1',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'integer', min: 0, max: 2147483647, unit: 'seconds' },
@@ -429,7 +366,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds5replicaSessionPauseTime',
-    badValue: '-1',
     entry: 'agreement',
     group: 'Connection',
     syntax: { kind: 'integer', min: 0, max: 2147483647, unit: 'seconds' },
@@ -446,8 +382,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Subtrees
   {
     name: 'nsDS5ReplicaRoot',
-    onBadValueOn: plainModifyRefuses('nsDS5ReplicaRoot (even to the same value)'),
-    badValue: 'dc=other,dc=com',
     entry: 'agreement',
     group: 'Subtrees',
     syntax: { kind: 'dn' },
@@ -462,7 +396,7 @@ const windowsAndSharedAttributes: AttributeInput[] = [
       },
       modify: {
         kind: 'ignores',
-        note: 'A different suffix is stored with result 0 and nothing logged; the modify handler does not re-read it, so the running agreement keeps its original replica until the server restarts, then fails to load.',
+        note: 'On a Windows agreement a different suffix is stored with result 0 and nothing logged; the modify handler does not re-read it, so the running agreement keeps its original replica until the server restarts, then fails to load. A 389-DS replication agreement refuses any modify of it with 53 and no text. A value that is not a DN gets 21 either way.',
       },
     },
     doc: [
@@ -474,8 +408,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds7WindowsReplicaSubtree',
-    badValue: 'not a dn',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Subtrees',
     syntax: { kind: 'dn' },
     multiValued: false,
@@ -501,8 +435,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds7DirectoryReplicaSubtree',
-    badValue: 'not a dn',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Subtrees',
     syntax: { kind: 'dn' },
     multiValued: false,
@@ -527,8 +461,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'winSyncSubtreePair',
-    badValue: 'ou=People,dc=example,dc=com',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Subtrees',
     syntax: { kind: 'subtree-pair' },
     multiValued: true,
@@ -554,8 +488,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds7WindowsDomain',
-    badValue: 'not a domain!!',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Subtrees',
     syntax: { kind: 'domain' },
     multiValued: false,
@@ -581,8 +515,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Sync behaviour
   {
     name: 'nsds7NewWinUserSyncEnabled',
-    badValue: 'bogus',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Sync behaviour',
     syntax: { kind: 'boolean', dialect: 'winsync' },
     multiValued: false,
@@ -599,8 +533,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds7NewWinGroupSyncEnabled',
-    badValue: 'bogus',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Sync behaviour',
     syntax: { kind: 'boolean', dialect: 'winsync' },
     multiValued: false,
@@ -616,8 +550,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'oneWaySync',
-    badValue: 'both',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Sync behaviour',
     syntax: {
       kind: 'enum',
@@ -655,8 +589,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'winSyncMoveAction',
-    badValue: 'bogus',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Sync behaviour',
     syntax: {
       kind: 'enum',
@@ -671,7 +605,7 @@ const windowsAndSharedAttributes: AttributeInput[] = [
         },
         {
           value: 'unsync',
-          doc: `Removes the ntUser/ntGroup object class and the sync attributes from the matching directory entry, so it stops syncing. If the AD entry is later deleted, the directory entry stays. The design note (WinSync Move Action) says moving the AD entry back re-links it. ${OBSERVED}, it does not: the server logs error 65 (Object class violation) once, while the status still says success, and the entry stays unlinked until you add objectClass ntUser (ntGroup) and ntUserDomainId to it by hand and the AD entry changes again.`,
+          doc: 'Removes the ntUser/ntGroup object class and the sync attributes from the matching directory entry, so it stops syncing. The design note says moving the AD entry back re-links it; observed on 389-DS 2.3.1 with a Samba AD DC, it does not (389-DS logs error 65 once): add objectClass ntUser and ntUserDomainId by hand to link it again. If the AD entry is later deleted, the directory entry stays.',
         },
       ],
     },
@@ -696,13 +630,13 @@ const windowsAndSharedAttributes: AttributeInput[] = [
       'suffix, so moved-away and never-synced entries both show up). Case-insensitive.',
       'An invalid value is not an LDAP error, whatever the 389 design page says: the server logs a warning and uses `none`.',
     ].join(' '),
-    source: `${A2}; ${WIN_PRIVATE} L236–261; seed 002 (WinSync Move Action); ${PROBE_MOD}; ${SAMBA}`,
+    source: `${A2}; ${WIN_PRIVATE} L236–261; seed 002 (WinSync Move Action); ${PROBE_MOD}`,
     since: '389-ds-base 1.2.11',
   },
   {
     name: 'winSyncFlattenTree',
-    badValue: 'bogus',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Sync behaviour',
     syntax: { kind: 'boolean', dialect: 'winsync' },
     multiValued: false,
@@ -731,7 +665,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsDS5ReplicatedAttributeList',
-    badValue: '(objectclass=*) $ EXCLUDE cn',
     entry: 'agreement',
     group: 'Sync behaviour',
     syntax: { kind: 'fractional-list' },
@@ -740,14 +673,13 @@ const windowsAndSharedAttributes: AttributeInput[] = [
     serverManaged: false,
     onBadValue: {
       add: {
-        kind: 'rejects',
-        code: 53,
-        note: 'Excluding an attribute that replication cannot do without (nsuniqueid, modifiersname, lastmodifiedtime, dc, o, ou, cn, objectclass) makes the add fail with 53 and no text; a list the parser does not read (it is case-sensitive: "(objectclass=*) $ EXCLUDE …") is stored and silently ignored.',
+        kind: 'ignores',
+        note: 'A malformed list (no "$ EXCLUDE", a capital letter in "objectClass") is stored with result 0 and silently excludes nothing; excluding an attribute replication cannot do without (cn, objectclass, nsuniqueid, …) makes the add fail with 53.',
       },
       modify: {
         kind: 'rejects',
-        code: 53,
-        note: 'Refused with 53 "attempt to exclude an illegal attribute in a fractional agreement" when a forbidden attribute is excluded; a list the parser does not read gets 1.',
+        code: 1,
+        note: 'A malformed list is refused with 1 (Operations error) and no text; excluding an attribute replication cannot do without with 53 "attempt to exclude an illegal attribute in a fractional agreement".',
       },
     },
     doc: [
@@ -759,7 +691,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds5BeginReplicaRefresh',
-    badValue: 'restart',
     entry: 'agreement',
     group: 'Sync behaviour',
     syntax: {
@@ -790,7 +721,7 @@ const windowsAndSharedAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 53,
-        note: 'A value other than start/stop/cancel (any case) is refused with 53 and the text "Invalid value (…) value supplied for attr (nsds5BeginReplicaRefresh); Ignoring …"; so is deleting the attribute, and `start` on a disabled agreement.',
+        note: 'A value other than start/stop/cancel is refused with 53, and so is deleting the attribute yourself.',
       },
     },
     doc: [
@@ -802,7 +733,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds5ReplicaEnabled',
-    badValue: 'false',
     entry: 'agreement',
     group: 'Sync behaviour',
     syntax: { kind: 'boolean', dialect: 'on-off' },
@@ -831,8 +761,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Filters
   {
     name: 'winSyncWindowsFilter',
-    badValue: '(&(foo=bar)',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Filters',
     syntax: { kind: 'filter', parensRequired: true },
     multiValued: false,
@@ -857,8 +787,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'winSyncDirectoryFilter',
-    badValue: 'not a filter',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Filters',
     syntax: { kind: 'filter', parensRequired: false },
     multiValued: false,
@@ -884,8 +814,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Schedule
   {
     name: 'winSyncInterval',
-    badValue: '-5',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Schedule',
     syntax: { kind: 'integer', min: 1, max: 2147483647, unit: 'seconds' },
     multiValued: false,
@@ -912,7 +842,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsDS5ReplicaUpdateSchedule',
-    badValue: '0800-1700',
     entry: 'agreement',
     group: 'Schedule',
     syntax: { kind: 'schedule' },
@@ -927,7 +856,7 @@ const windowsAndSharedAttributes: AttributeInput[] = [
       modify: {
         kind: 'rejects',
         code: 1,
-        note: 'Refused with 1 (Operations error, no text; errors log "Failed to update replication schedule") when the days are missing, separated, followed by a space, or the start is after the end, although out-of-range times and days such as "2500-9999 9" or "0800-1700 7" still pass and never match.',
+        note: 'Refused with 1 (Operations error, no text; errors log "Failed to update replication schedule"), although out-of-range times such as "2500-9999 9" still pass.',
       },
     },
     doc: [
@@ -940,7 +869,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Debugging
   {
     name: 'nsds5debugreplicatimeout',
-    badValue: 'abc',
     entry: 'agreement',
     group: 'Debugging',
     syntax: { kind: 'text' },
@@ -967,8 +895,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   // ---------------------------------------------------------------- Status (server-managed)
   {
     name: 'nsds7DirsyncCookie',
-    badValue: 'garbage',
     entry: 'agreement',
+    onlyFor: 'windows',
     group: 'Status',
     syntax: { kind: 'binary' },
     multiValued: false,
@@ -993,8 +921,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsds50ruv',
-    onBadValueOn: plainModifyRefuses('nsds50ruv'),
-    badValue: 'garbage',
     entry: 'agreement',
     group: 'Status',
     syntax: { kind: 'text' },
@@ -1019,8 +945,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   },
   {
     name: 'nsruvReplicaLastModified',
-    onBadValueOn: plainModifyRefuses('nsruvReplicaLastModified'),
-    badValue: 'garbage',
     entry: 'agreement',
     group: 'Status',
     syntax: { kind: 'text' },
@@ -1072,10 +996,8 @@ const windowsAndSharedAttributes: AttributeInput[] = [
     doc: [
       "Human-readable result of the last update session, e.g. `Error (-1) … Can't contact LDAP server` when the DC is",
       'unreachable. The first place to look when sync does not work; server-managed, never author it.',
-      `${OBSERVED}: it can say "Incremental update succeeded" while the errors log shows failures (DirSync errors with the`,
-      'DC stopped, an entry that failed with 65, an AD name clash): check the errors log too.',
     ].join(' '),
-    source: `${A2}; ${SCHEMA} (NO-USER-MODIFICATION); ldap-server.md §3.3; ${SAMBA}`,
+    source: `${A2}; ${SCHEMA} (NO-USER-MODIFICATION); ldap-server.md §3.3`,
   }),
   statusAttribute({
     name: 'nsds5replicaLastUpdateStatusJSON',
@@ -1130,8 +1052,6 @@ const windowsAndSharedAttributes: AttributeInput[] = [
   }),
   {
     name: 'nsds5replicaReapActive',
-    onBadValueOn: plainModifyRefuses('nsds5replicaReapActive'),
-    badValue: 'x',
     entry: 'agreement',
     group: 'Status',
     syntax: { kind: 'text' },
@@ -1156,6 +1076,242 @@ const windowsAndSharedAttributes: AttributeInput[] = [
     ].join(' '),
     source: 'ldap-server.md §3.3 (returned by 389-ds 2.3.1 on the agreement); libreplication-plugin.so',
   },
+  // ---------------------------------------------------------------- 389-DS to 389-DS agreements only
+  {
+    name: 'nsds5ReplicaProtocolTimeout',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: { kind: 'integer', min: 1, max: 2147483647, unit: 'seconds' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: {
+        kind: 'accepts',
+        note: '0 is stored with result 0 on add (measured on 389-DS 2.3.1), although a modify refuses it; a value that is not a number gets 21.',
+      },
+      modify: {
+        kind: 'rejects',
+        code: 53,
+        note: 'Zero, a negative value, a word or an empty value is refused with 53 "attribute nsds5ReplicaProtocolTimeout value (…) is invalid, must be a number greater than zero."; a value above 2147483647 is accepted.',
+      },
+    },
+    doc: "How long, in seconds, the agreement waits for the replication protocol to stop cleanly (when it is disabled or the server shuts down) before it breaks off. Without it the replica's setting (default 120) applies.",
+    source: `${PROBE_12}; ${AGMTLIST_C}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsds5ReplicaFlowControlWindow',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: { kind: 'integer', min: 0, max: 2147483647, unit: 'entries' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: WAIT_TIME_BAD_VALUE,
+    doc: 'During a total update, how many entries may be sent without an acknowledgement from the consumer before the supplier pauses. The default is 1000.',
+    source: `${PROBE_12}; ${AGMT_C}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsds5ReplicaFlowControlPause',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: { kind: 'integer', min: 0, max: 2147483647, unit: 'milliseconds' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: WAIT_TIME_BAD_VALUE,
+    doc: 'During a total update, how many milliseconds the supplier pauses when the flow-control window is full. The default is 2000.',
+    source: `${PROBE_12}; ${AGMT_C}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsDS5ReplicaWaitForAsyncResults',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: { kind: 'integer', min: -2147483648, max: 2147483647, unit: 'milliseconds' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'accepts', note: 'Any integer is accepted; zero or less means 100 ms. Non-numbers get 21.' },
+      modify: { kind: 'accepts', note: 'Any integer is accepted; zero or less means 100 ms. Non-numbers get 21.' },
+    },
+    doc: "How long, in milliseconds, the supplier waits for the consumer's results of asynchronous operations before it checks again. Zero or less means 100.",
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsds5ReplicaIgnoreMissingChange',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Sync behaviour',
+    syntax: {
+      kind: 'enum',
+      values: [
+        { value: 'never', doc: 'A change missing from the changelog stops replication (the default).' },
+        { value: 'once', doc: 'Skip one missing change, then behave as `never` again.' },
+        { value: 'always', doc: 'Always skip missing changes: the consumer may silently diverge.' },
+        { value: 'on', doc: 'Another spelling of `always`, accepted by 389-DS.', legacy: true },
+        { value: 'off', doc: 'Another spelling of `never`, accepted by 389-DS.', legacy: true },
+      ],
+    },
+    multiValued: false,
+    requiredOnAdd: false,
+    default: 'never',
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'ignores', fallback: 'never', note: 'Any other value is stored with result 0 and means never.' },
+      modify: {
+        kind: 'rejects',
+        code: 1,
+        note: 'Anything but off, never, on, once or always (any case) is refused with 1 (Operations error).',
+      },
+    },
+    doc: 'What the supplier of a 389-DS agreement does when a change it should send is no longer in its changelog. Skipping keeps replication going at the price of a consumer that may differ.',
+    source: `${PROBE_12}; ${AGMTLIST_C}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsDS5ReplicaBootstrapBindDN',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: { kind: 'dn' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'rejects', code: 21, note: 'A value that is not a DN gets 21 (Invalid syntax).' },
+      modify: { kind: 'rejects', code: 21, note: 'A value that is not a DN gets 21 (Invalid syntax).' },
+    },
+    doc: "A second bind DN for a 389-DS agreement. It is tried when the bind with `nsDS5ReplicaBindDN` fails with 49 (e.g. while the consumer's replication manager entry is not there yet during an initialisation).",
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsDS5ReplicaBootstrapCredentials',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: { kind: 'binary' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'accepts', note: 'Any value is stored (encrypted).' },
+      modify: { kind: 'accepts', note: 'Any value is stored (encrypted).' },
+    },
+    doc: 'The password of `nsDS5ReplicaBootstrapBindDN`. It is stored encrypted, like `nsDS5ReplicaCredentials`; keep it out of shared files.',
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsDS5ReplicaBootstrapBindMethod',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: {
+      kind: 'enum',
+      values: [
+        { value: 'SIMPLE', doc: 'Bind with the bootstrap DN and its password.' },
+        { value: 'SSLCLIENTAUTH', doc: 'Bind with the server certificate (needs LDAPS or StartTLS).' },
+      ],
+    },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'ignores', note: 'Any other value is stored with result 0 and ignored.' },
+      modify: {
+        kind: 'rejects',
+        code: 1,
+        note: 'Anything but SIMPLE or SSLCLIENTAUTH is refused with 1 (Operations error).',
+      },
+    },
+    doc: 'How the bootstrap bind of a 389-DS agreement authenticates. `SSLCLIENTAUTH` needs LDAPS or StartTLS.',
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsDS5ReplicaBootstrapTransportInfo',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Connection',
+    syntax: {
+      kind: 'enum',
+      values: [
+        { value: 'LDAP', doc: 'Plain LDAP, unencrypted, to the consumer.' },
+        { value: 'LDAPS', doc: 'LDAP over TLS from the first byte (port 636).' },
+        { value: 'StartTLS', doc: 'LDAP upgraded to TLS with StartTLS (port 389).' },
+        { value: 'SSL', doc: 'An older spelling of LDAPS, still accepted.', legacy: true },
+        { value: 'TLS', doc: 'An older spelling of StartTLS, still accepted.', legacy: true },
+      ],
+    },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'ignores', note: 'Any other value is stored with result 0 and ignored.' },
+      modify: {
+        kind: 'rejects',
+        code: 1,
+        note: 'Anything but LDAP, LDAPS, StartTLS, SSL or TLS is refused with 1 (Operations error).',
+      },
+    },
+    doc: "The connection the bootstrap bind of a 389-DS agreement uses. Without it the agreement's own transport is used.",
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsds5ReplicaStripAttrs',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Sync behaviour',
+    syntax: { kind: 'text' },
+    multiValued: false,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: { kind: 'accepts', note: 'Any value is stored.' },
+      modify: { kind: 'accepts', note: 'Any value is stored.' },
+    },
+    doc: 'Attributes (separated by spaces) removed from a replicated change when, with fractional replication, nothing else of it is left to send, so that an empty change is not sent. Only 389-DS agreements take it.',
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsDS5ReplicatedAttributeListTotal',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Sync behaviour',
+    syntax: { kind: 'fractional-list' },
+    multiValued: true,
+    requiredOnAdd: false,
+    serverManaged: false,
+    onBadValue: {
+      add: {
+        kind: 'ignores',
+        note: 'A malformed list is stored with result 0 and silently excludes nothing; excluding an attribute replication needs is 53.',
+      },
+      modify: {
+        kind: 'rejects',
+        code: 1,
+        note: 'A malformed list is refused with 1; excluding an attribute replication needs with 53.',
+      },
+    },
+    doc: 'Like `nsDS5ReplicatedAttributeList`, but for total updates (initialisations) only. Only 389-DS agreements take it (65 on a Windows agreement).',
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
+  {
+    name: 'nsds5ReplicaCleanRUVNotified',
+    entry: 'agreement',
+    onlyFor: 'replication',
+    group: 'Status',
+    syntax: { kind: 'text' },
+    multiValued: true,
+    requiredOnAdd: false,
+    serverManaged: true,
+    onBadValue: {
+      add: { kind: 'accepts', note: 'Stored as written.' },
+      modify: { kind: 'rejects', code: 53, note: 'A plain agreement refuses any modify of it with 53 and no text.' },
+    },
+    doc: 'Written by a CleanAllRUV task: the replica IDs whose cleaning this agreement has passed on. Never author it.',
+    source: `${PROBE_12}; ${PLAIN_SCHEMA}`,
+  },
 ];
-
-export const agreementAttributes: AttributeInput[] = windowsAndSharedAttributes.map(markShared);

@@ -3,9 +3,9 @@
  * bundles are built (scripts/build.mjs) and in the tests, so the bundles do not carry zod.
  */
 import { z } from 'zod';
+import { AgreementKindSchema, type AgreementKind } from './schema';
 
-export const AgreementKindSchema = z.enum(['windows', 'replication']);
-export type AgreementKind = z.infer<typeof AgreementKindSchema>;
+export { AgreementKindSchema, type AgreementKind };
 
 export const StatusSpaceSchema = z.enum(['ldap', 'replication', 'connection']);
 export type StatusSpace = z.infer<typeof StatusSpaceSchema>;

@@ -6,14 +6,8 @@
 import type { CatalogData } from './schema';
 import { agreementAttributes, agreementEntryKind } from './agreement.data';
 import { ipaWinsyncAttributes, ipaWinsyncEntryKind } from './ipaWinsync.data';
-import {
-  anyAgreementEntryKind,
-  replicationAgreementAttributes,
-  replicationAgreementEntryKind,
-} from './replicationAgreement.data';
 
-// The Windows kind comes before the plain one: an entry with both object classes is a Windows agreement.
 export const catalogData: CatalogData = {
-  entryKinds: [ipaWinsyncEntryKind, agreementEntryKind, replicationAgreementEntryKind, anyAgreementEntryKind],
-  attributes: [...ipaWinsyncAttributes, ...agreementAttributes, ...replicationAgreementAttributes],
+  entryKinds: [ipaWinsyncEntryKind, agreementEntryKind],
+  attributes: [...ipaWinsyncAttributes, ...agreementAttributes],
 };

@@ -1,16 +1,16 @@
-import type { AttributeSpec, CatalogData, EntryKind, EntryKindSpec } from './schema';
+import type { AgreementKind, AttributeSpec, CatalogData, EntryKind, EntryKindSpec } from './schema';
 import { catalogData } from './data';
 import { closest } from '../util/closest';
 
-export type { AttributeSpec, EntryKind, EntryKindSpec, ValueSyntax, EnumValue, Reaction } from './schema';
-
-/** The entry kinds that are replication agreements: Windows, plain, and one of the two not known which. */
-export const AGREEMENT_KINDS: readonly EntryKind[] = ['agreement', 'replication-agreement', 'any-agreement'];
-
-/** Whether the kind is a replication agreement of either kind. */
-export function isAgreementKind(kind: EntryKind | undefined): boolean {
-  return kind !== undefined && AGREEMENT_KINDS.includes(kind);
-}
+export type {
+  AgreementKind,
+  AttributeSpec,
+  EntryKind,
+  EntryKindSpec,
+  ValueSyntax,
+  EnumValue,
+  Reaction,
+} from './schema';
 
 /** Read-only view over the catalog data; all name look-ups ignore case. */
 export class Catalog {
@@ -52,18 +52,16 @@ export class Catalog {
     return spec;
   }
 
-  /**
-   * Whether the attribute belongs on an entry of this kind: its own kind, a kind it is also on,
-   * or, for a kind that stands for several (`any-agreement`), every one of them.
-   */
-  belongsTo(spec: AttributeSpec, kind: EntryKind): boolean {
-    if (spec.entry === kind || spec.alsoOn?.includes(kind)) return true;
-    const standsFor = this.kinds.get(kind)?.standsFor;
-    return standsFor !== undefined && standsFor.every((one) => this.belongsTo(spec, one));
+  /** What to call an entry of this kind: for an agreement of a known kind, that kind's name. */
+  title(kind: EntryKind, agreementKind?: AgreementKind): string {
+    const spec = this.entryKind(kind);
+    const byClass =
+      agreementKind && spec.objectClasses.find((objectClass) => objectClass.agreementKind === agreementKind);
+    return byClass?.title ?? spec.title;
   }
 
   attributesOf(kind: EntryKind): AttributeSpec[] {
-    return this.data.attributes.filter((attribute) => this.belongsTo(attribute, kind));
+    return this.data.attributes.filter((attribute) => attribute.entry === kind);
   }
 
   /** The entry kind whose own prefix the name carries (`ipaWinSyncFoo` → ipa-winsync). */
@@ -79,7 +77,7 @@ export class Catalog {
   /** Whether an attribute may appear on an entry of this kind (catalog attribute or listed generic one). */
   isAllowedOn(kind: EntryKind, name: string): boolean {
     const spec = this.attribute(name);
-    if (spec) return this.belongsTo(spec, kind);
+    if (spec) return spec.entry === kind;
     return this.otherAllowed.get(kind)?.has(name.toLowerCase()) ?? false;
   }
 

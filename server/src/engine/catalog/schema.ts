@@ -6,13 +6,13 @@
  */
 import { z } from 'zod';
 
-/**
- * Kinds of entry the catalog knows: the ipa-winsync plug-in entry, a Windows sync agreement
- * (`agreement`), a plain 389-DS replication agreement (`replication-agreement`), and an agreement
- * whose kind the record does not say (`any-agreement`: a modify naming only what both kinds share).
- */
-export const EntryKindSchema = z.enum(['ipa-winsync', 'agreement', 'replication-agreement', 'any-agreement']);
+/** Kinds of entry the catalog knows. */
+export const EntryKindSchema = z.enum(['ipa-winsync', 'agreement']);
 export type EntryKind = z.infer<typeof EntryKindSchema>;
+
+/** The two kinds of replication agreement: a Windows sync agreement, or a 389-DS to 389-DS one. */
+export const AgreementKindSchema = z.enum(['windows', 'replication']);
+export type AgreementKind = z.infer<typeof AgreementKindSchema>;
 
 export const EnumValueSchema = z.object({
   value: z.string().min(1),
@@ -80,28 +80,15 @@ export const ReactionSchema = z.object({
   kind: z.enum(['rejects', 'falls-back', 'ignores', 'accepts']),
   code: z.number().int().optional(),
   fallback: z.string().optional(),
-  /** The refusal comes from the agreement's modify handler, which runs before the schema and syntax checks. */
-  byHandler: z.boolean().optional(),
   /** One sentence on what happens, for hover and messages. */
   note: z.string().min(1),
 });
 export type Reaction = z.infer<typeof ReactionSchema>;
 
-/** A reaction that differs on some entry kinds (e.g. a plain agreement's modify handler refuses what a Windows one stores). */
-export const KindReactionSchema = z.object({
-  kinds: z.array(EntryKindSchema).min(1),
-  add: ReactionSchema.optional(),
-  modify: ReactionSchema.optional(),
-});
-export type KindReaction = z.infer<typeof KindReactionSchema>;
-
 export const AttributeSchema = z.object({
   /** Canonical spelling. Names compare case-insensitively. */
   name: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/),
-  /** The entry kind the attribute belongs to (where hover sends it). */
   entry: EntryKindSchema,
-  /** Other entry kinds that carry it too (the attributes both kinds of agreement share). */
-  alsoOn: z.array(EntryKindSchema).optional(),
   /** Parameter group from the IdM guide (Table 15.3) or our own grouping for agreements. */
   group: z.string().min(1),
   syntax: SyntaxSchema,
@@ -116,16 +103,10 @@ export const AttributeSchema = z.object({
   default: z.string().optional(),
   /** Written by the server; an admin should not author it. */
   serverManaged: z.boolean(),
+  /** On agreements: the only kind that may carry it (no value: both kinds). */
+  onlyFor: AgreementKindSchema.optional(),
   /** Reaction to a bad value on add and on modify (they differ on agreements). */
   onBadValue: z.object({ add: ReactionSchema, modify: ReactionSchema }),
-  /** Where another entry kind reacts differently to a bad value than `onBadValue` says. */
-  onBadValueOn: z.array(KindReactionSchema).optional(),
-  /**
-   * A bad value as the live probe wrote it, which `onBadValue` (and `onBadValueOn`) describe:
-   * test/integration/agreement-reactions.test.ts writes it to a real 389-DS on add and on modify
-   * and checks the answer against the catalog.
-   */
-  badValue: z.string().optional(),
   /** Markdown, our own words. */
   doc: z.string().min(1),
   /** Where the facts come from (source file, seed table). */
@@ -146,29 +127,22 @@ export const EntryKindSpecSchema = z.object({
   acceptsAnyAttribute: z.boolean(),
   /** Prefix that marks an attribute as belonging to this entry kind (e.g. `ipaWinSync`). */
   ownPrefixes: z.array(z.string()),
-  /** The entry's object classes, for completion and hover; `identifies` marks the one that tells the kind apart. */
-  objectClasses: z
-    .array(z.object({ name: z.string().min(1), doc: z.string().min(1), identifies: z.boolean().optional() }))
-    .min(1),
   /**
-   * For a kind that stands for an entry of one of several kinds, not known which (`any-agreement`):
-   * those kinds. It carries what they all share, and nothing else is checked.
+   * The entry's object classes, for completion and hover; `identifies` marks those that tell the
+   * kind apart, and on agreements which kind of agreement each makes.
    */
-  standsFor: z.array(EntryKindSchema).optional(),
-  /** What the server does with a catalog attribute of another kind written on this entry, on add and on modify. */
-  foreignAttribute: z
-    .object({
-      add: ReactionSchema,
-      modify: ReactionSchema,
-      /**
-       * Kinds whose attributes, in a modify, meet this entry's modify handler before the schema
-       * check: a value the handler refuses gets the attribute's own refusal instead of `modify`.
-       */
-      handlerFirstFor: z.array(EntryKindSchema).optional(),
-    })
-    .optional(),
-  /** Said after a refusal of a modify on this entry (a refused agreement modify can still change the running agreement). */
-  afterRefusedModify: z.string().optional(),
+  objectClasses: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        doc: z.string().min(1),
+        identifies: z.boolean().optional(),
+        agreementKind: AgreementKindSchema.optional(),
+        /** The name of the entry this class makes, for messages and hover (with `agreementKind`). */
+        title: z.string().min(1).optional(),
+      }),
+    )
+    .min(1),
 });
 export type EntryKindSpec = z.infer<typeof EntryKindSpecSchema>;
 

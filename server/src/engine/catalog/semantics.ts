@@ -4,40 +4,16 @@
  * completion and apply explanations all ask here, so each behaviour is written once.
  */
 import type { RecordKind } from '../ldif/ast';
-import type { AttributeSpec, BooleanDialect, EntryKind, EntryKindSpec, EnumValue, Reaction } from './schema';
+import type { AttributeSpec, BooleanDialect, EnumValue, Reaction } from './schema';
 
 /** Whether a record of this kind creates its entry (a content record or an add) rather than changing it. */
 export function createsEntry(kind: RecordKind): boolean {
   return kind === 'add' || kind === 'content';
 }
 
-/**
- * What the server does with a bad value of the attribute in a record of this kind, on an entry
- * of `entryKind` (when given, a reaction the catalog lists for that entry kind wins).
- */
-export function reactionFor(spec: AttributeSpec, kind: RecordKind, entryKind?: EntryKind): Reaction {
-  const operation = createsEntry(kind) ? 'add' : 'modify';
-  const special = entryKind && spec.onBadValueOn?.find((reaction) => reaction.kinds.includes(entryKind));
-  return special?.[operation] ?? spec.onBadValue[operation];
-}
-
-/**
- * What the server does with a bad value of an attribute that an entry of `entryKind` may not
- * carry: the kind's `foreignAttribute` reaction, or, in a modify where the kind's modify handler
- * runs first (a Windows agreement meeting a plain-only setting), the attribute's own refusal.
- */
-export function foreignReactionFor(
-  spec: AttributeSpec,
-  kind: RecordKind,
-  entryKind: EntryKindSpec,
-): Reaction | undefined {
-  const foreign = entryKind.foreignAttribute;
-  if (!foreign) return undefined;
-  if (createsEntry(kind)) return foreign.add;
-  const own = spec.onBadValue.modify;
-  return own.kind === 'rejects' && own.byHandler === true && foreign.handlerFirstFor?.includes(spec.entry)
-    ? own
-    : foreign.modify;
+/** What the server does with a bad value of the attribute in a record of this kind. */
+export function reactionFor(spec: AttributeSpec, kind: RecordKind): Reaction {
+  return createsEntry(kind) ? spec.onBadValue.add : spec.onBadValue.modify;
 }
 
 /** The allowed value a written value stands for (the server ignores case), or undefined. */

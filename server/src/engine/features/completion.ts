@@ -11,9 +11,11 @@ import type { AttributeSpec, Catalog, EntryKind } from '../catalog';
 import type { ParsedDocument } from '../document';
 import { booleanChoiceDoc, booleanChoices, codeBlock, describeAttribute, shortSyntax } from './support/describe';
 import { buildSnippets } from './snippets/build';
-import { entryKindOf } from './support/entryKind';
+import { entryKindOf, type KindGuess } from './support/entryKind';
 import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './support/keywords';
 import { countBefore, locate, modSpecOfHeader, recordEndingAbove, type RecordAt } from './support/locate';
+import { schemaCompletions } from '../schema/completion';
+import type { Schema } from '../schema/schema';
 
 export type CompletionKind = 'attribute' | 'value' | 'keyword' | 'snippet';
 
@@ -39,7 +41,18 @@ type Draft = Omit<CompletionItem, 'range'>;
 const NAME_PREFIX = /^[A-Za-z0-9.;-]*$/;
 const NAME_CHAR = /[A-Za-z0-9.;-]/;
 
-export function doComplete(document: ParsedDocument, position: Position, catalog: Catalog): CompletionItem[] {
+export function doComplete(
+  document: ParsedDocument,
+  position: Position,
+  catalog: Catalog,
+  schema?: Schema,
+): CompletionItem[] {
+  const items = catalogItems(document, position, catalog);
+  // Issue 16 integration point: with a server schema loaded, any attribute and class completes.
+  return schema ? schemaCompletions(document, position, schema, items) : items;
+}
+
+function catalogItems(document: ParsedDocument, position: Position, catalog: Catalog): CompletionItem[] {
   const at = locate(document, position);
   if (at.inComment) return [];
   const here: RecordAt | undefined = at.record
@@ -108,15 +121,15 @@ function lineStartDrafts(here: RecordAt, line: number, catalog: Catalog): Draft[
   const count = countBefore(record.lines, line, (item) => item.line.range);
   if (count === 0) return [keywordDraft('dn', '0')];
   if (!record.dn) return [];
-  const { kind } = entryKindOf(here, catalog);
+  const target = entryKindOf(here, catalog);
   const changeType = record.changeTypeLine;
-  if (changeType && changeType.line.range.end.line < line) return afterChangeType(record, kind, line, count, catalog);
+  if (changeType && changeType.line.range.end.line < line) return afterChangeType(record, target, line, count, catalog);
   // Only dn: and controls above: changetype: may still come. (`control:` lines with no changetype
   // after them yet are parsed as attributes, so they are recognised by name here.)
   const headerOnly = count <= 1 + record.controls.length || isControlRun(record.lines, count);
   if (changeType) return headerOnly ? [keywordDraft('control', '1')] : [];
   const drafts: Draft[] = headerOnly ? [keywordDraft('changetype', '0', true), keywordDraft('control', '3')] : [];
-  return [...drafts, ...attributeDrafts(kind, catalog, presentSingleValued(record, line, catalog))];
+  return [...drafts, ...attributeDrafts(target, catalog, presentSingleValued(record, line, catalog))];
 }
 
 function isControlRun(lines: readonly AttrLine[], count: number): boolean {
@@ -126,14 +139,14 @@ function isControlRun(lines: readonly AttrLine[], count: number): boolean {
 
 function afterChangeType(
   record: LdifRecord,
-  kind: EntryKind | undefined,
+  target: KindGuess,
   line: number,
   count: number,
   catalog: Catalog,
 ): Draft[] {
   switch (record.kind) {
     case 'add':
-      return attributeDrafts(kind, catalog, presentSingleValued(record, line, catalog));
+      return attributeDrafts(target, catalog, presentSingleValued(record, line, catalog));
     case 'modify':
       return modifyDrafts(record, line, catalog);
     case 'modrdn':
@@ -232,15 +245,17 @@ function presentSingleValued(record: LdifRecord, cursorLine: number, catalog: Ca
  * status attributes left out), then the generic ones the entry also carries.
  */
 function attributeDrafts(
-  kind: EntryKind | undefined,
+  { kind, agreementKind }: KindGuess,
   catalog: Catalog,
   exclude: ReadonlySet<string> = new Set(),
   filter?: (spec: AttributeSpec) => boolean,
 ): Draft[] {
   if (!kind) return [];
   const drafts: Draft[] = [];
-  offeredAttributes(kind, catalog).forEach((spec, index) => {
+  catalog.attributesOf(kind).forEach((spec, index) => {
     if (spec.serverManaged || exclude.has(spec.name.toLowerCase()) || (filter && !filter(spec))) return;
+    // An agreement of a known kind is offered only what that kind takes.
+    if (spec.onlyFor && agreementKind && spec.onlyFor !== agreementKind) return;
     const required = spec.requiredOnAdd === true ? ' · required' : '';
     drafts.push({
       label: spec.name,
@@ -266,16 +281,6 @@ function attributeDrafts(
     });
   });
   return drafts;
-}
-
-/**
- * The catalog attributes offered on an entry of this kind; for a kind that stands for several
- * (an agreement whose kind the record does not say yet), those of every one of them, since the
- * next name written may be what tells the kind.
- */
-function offeredAttributes(kind: EntryKind, catalog: Catalog): AttributeSpec[] {
-  const kinds = catalog.entryKind(kind).standsFor ?? [kind];
-  return catalog.attributes.filter((spec) => kinds.some((one) => catalog.belongsTo(spec, one)));
 }
 
 // ---------------------------------------------------------------- values
@@ -319,11 +324,11 @@ function valueItems(line: AttrLine, offset: number, here: RecordAt, catalog: Cat
   if (record.controls.some((control) => control.line === line)) return [];
   const spec = record.kind === 'modify' ? modSpecOfHeader(record, line) : undefined;
   if (spec?.op) {
-    const { kind } = entryKindOf(here, catalog);
+    const target = entryKindOf(here, catalog);
     const integers =
       spec.op === 'increment' ? (candidate: AttributeSpec) => candidate.syntax.kind === 'integer' : undefined;
     return finish(
-      attributeDrafts(kind, catalog, new Set(), integers).map((draft) => ({
+      attributeDrafts(target, catalog, new Set(), integers).map((draft) => ({
         ...draft,
         insertText: draft.label,
         retrigger: false,

@@ -13,6 +13,8 @@ import { describeBase64, describeDn, readSchedule } from './support/describeValu
 import { entryKindOf } from './support/entryKind';
 import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './support/keywords';
 import { locate, modSpecOfHeader, type RecordAt } from './support/locate';
+import { schemaHover } from '../schema/hover';
+import type { Schema } from '../schema/schema';
 
 export interface Hover {
   /** Markdown. */
@@ -21,7 +23,18 @@ export interface Hover {
   readonly range: Range;
 }
 
-export function doHover(document: ParsedDocument, position: Position, catalog: Catalog): Hover | undefined {
+export function doHover(
+  document: ParsedDocument,
+  position: Position,
+  catalog: Catalog,
+  schema?: Schema,
+): Hover | undefined {
+  const found = catalogHover(document, position, catalog);
+  // Issue 16 integration point: with a server schema loaded, it speaks for every attribute and class.
+  return schema ? schemaHover(document, position, schema, found) : found;
+}
+
+function catalogHover(document: ParsedDocument, position: Position, catalog: Catalog): Hover | undefined {
   const at = locate(document, position);
   const { line, part } = at;
   if (!at.record || !line || part === undefined || part === 'separator') return undefined;
@@ -82,8 +95,8 @@ function valueHover(line: AttrLine, range: Range, body: string[]): Hover {
 }
 
 function dnContents(line: AttrLine, here: RecordAt, catalog: Catalog): string {
-  const { kind, guessed } = entryKindOf(here, catalog);
-  const title = kind ? catalog.entryKind(kind).title : undefined;
+  const { kind, agreementKind, guessed } = entryKindOf(here, catalog);
+  const title = kind ? catalog.title(kind, agreementKind) : undefined;
   const heading = title
     ? `**Entry DN** — ${guessed ? `looks like a ${title} (from its DN and the names it uses)` : title}`
     : '**Entry DN**';
@@ -108,15 +121,16 @@ function deleteOldRdnHover(line: AttrLine, range: Range): Hover {
 
 function attributeHover(name: string, range: Range, here: RecordAt, catalog: Catalog): Hover | undefined {
   const spec = catalog.attribute(name);
-  const { kind } = entryKindOf(here, catalog);
+  const { kind, agreementKind } = entryKindOf(here, catalog);
   if (spec) {
-    const home = catalog.entryKind(spec.entry).title;
+    const home = catalog.title(spec.entry, spec.onlyFor);
+    const otherKind = spec.onlyFor !== undefined && agreementKind !== undefined && spec.onlyFor !== agreementKind;
     // In its own entry the context says where it belongs; elsewhere that comes first.
     const where =
-      kind !== undefined && catalog.belongsTo(spec, kind)
+      kind === spec.entry && !otherKind
         ? ''
         : kind
-          ? `**Wrong entry:** this attribute belongs in the ${home}, not in this ${catalog.entryKind(kind).title}.\n\n`
+          ? `**Wrong ${otherKind ? 'kind of agreement' : 'entry'}:** this attribute belongs in the ${home}, not in this ${catalog.title(kind, agreementKind)}.\n\n`
           : `*An attribute of the ${home}.*\n\n`;
     return hover(where + describeAttribute(spec), range);
   }

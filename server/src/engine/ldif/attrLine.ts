@@ -186,7 +186,7 @@ const NOT_BASE64 = /[^A-Za-z0-9+/=]/;
  * /^[A-Za-z0-9+/]*={0,2}$/, three times faster: a search for one bad character, and a look
  * at where the first "=" is. Certificates and photos make base64 a good part of a large file.
  */
-function isBase64(text: string): boolean {
+export function isBase64(text: string): boolean {
   let end = text.length;
   if (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--;
   if (end > 0 && text.charCodeAt(end - 1) === 61) end--;

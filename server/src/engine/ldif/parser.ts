@@ -14,7 +14,7 @@ import type {
   VersionSpec,
 } from './ast';
 import { CHANGE_TYPES, MOD_OPS } from './ast';
-import { collectFindings, parseAttrLine, type FindingSink } from './attrLine';
+import { collectFindings, isBase64, parseAttrLine, type FindingSink } from './attrLine';
 import { syntaxFinding, type SyntaxFinding } from './findings';
 import { splitBlocks, unfold, type Block, type SplitText } from './lines';
 import { rangeIn } from './position';
@@ -287,7 +287,8 @@ function isKeyword(line: AttrLine, keyword: string): boolean {
   return line.name.toLowerCase() === keyword && line.options.length === 0;
 }
 
-const CONTROL = /^([0-9]+(?:\.[0-9]+)*)(?:( +)(true|false))?(?:(:[:<]?) *(.*))?$/s;
+// RFC 2849's control-spec: an OID, an optional criticality (either case, as ldapmodify takes it) and an optional value.
+const CONTROL = /^([0-9]+(?:\.[0-9]+)*)(?:( +)(true|false))?(?:(:[:<]?) *(.*))?$/is;
 
 /** A `control:` line; the range of its OID is worked out when asked, from where the line is then. */
 class ParsedControl implements Control {
@@ -323,12 +324,12 @@ class ParsedControl implements Control {
 
 function parseControl(line: AttrLine, report: FindingSink): Control {
   const match = CONTROL.exec(line.rawValue);
-  if (!match) {
+  if (!match || (match[4] === '::' && !isBase64(match[5]))) {
     report('ldif/invalid-control', line.line, line.valueOffset, line.line.text.length);
     return new ParsedControl(line, undefined, line.rawValue.trim(), false);
   }
   const [, oid, , criticality, separator, value] = match;
-  const critical = criticality === 'true';
+  const critical = criticality?.toLowerCase() === 'true';
   if (separator === undefined) return new ParsedControl(line, oid.length, oid, critical);
   if (separator === '::') {
     const bytes = Buffer.from(value, 'base64');

@@ -4,7 +4,7 @@
  * read records through it.
  */
 import type { AttrLine, LdifRecord, ModOp } from '../ldif/ast';
-import type { Catalog, EntryKind } from '../catalog';
+import type { AgreementKind, Catalog, EntryKind } from '../catalog';
 import { parseDn, type Rdn } from '../dn/dn';
 
 /**
@@ -37,6 +37,12 @@ export interface EntryView {
   readonly record: LdifRecord;
   /** The winsync entry kind, or undefined for any other entry. */
   readonly kind: EntryKind | undefined;
+  /**
+   * For an agreement: Windows sync or 389-DS replication, from its object class or from an
+   * attribute only one kind takes; undefined when the record does not tell (a modify of shared
+   * `nsDS5Replica*` settings, which both kinds take alike).
+   */
+  readonly agreementKind: AgreementKind | undefined;
   /** Every value the record writes or deletes, in order. */
   readonly writes: readonly ValueWrite[];
   /** Every attribute the record names, once per line or header. */
@@ -61,6 +67,7 @@ export function viewEntry(record: LdifRecord, catalog: Catalog): EntryView {
  */
 class RecordView implements EntryView {
   readonly kind: EntryKind | undefined;
+  readonly agreementKind: AgreementKind | undefined;
   #writes: readonly ValueWrite[] | undefined;
   #mentions: readonly AttributeMention[] | undefined;
 
@@ -68,7 +75,7 @@ class RecordView implements EntryView {
     readonly record: LdifRecord,
     catalog: Catalog,
   ) {
-    this.kind = classify(record, this, catalog);
+    [this.kind, this.agreementKind] = classify(record, this, catalog);
   }
 
   get writes(): readonly ValueWrite[] {
@@ -96,42 +103,36 @@ class RecordView implements EntryView {
   }
 }
 
-function classify(record: LdifRecord, view: Pick<EntryView, 'mentions'>, catalog: Catalog): EntryKind | undefined {
-  const dn = record.dn?.value;
-  if (dn === undefined) return undefined;
-  const identifying = identifyingClasses(catalog);
-  const byClass = identifying.find(({ lowerName }) => hasObjectClass(record, lowerName))?.kind;
-  // Every winsync entry ends in cn=config: a DN that cannot spell it needs no parse unless an objectClass says what it is.
-  if (!mayEndInConfig(dn) && byClass === undefined) return undefined;
-  const parsed = parseDn(dn);
-  if (parsed.problems.some((problem) => problem.severity === 'error')) return undefined;
-  const rdns = parsed.rdns;
-  if (rdns.length === 3 && PLUGIN_RDNS.every(([type, value], i) => isRdn(rdns[i], type, value))) return 'ipa-winsync';
-  if (byClass !== undefined) return byClass;
-  if (!isUnderMappingTree(rdns) || record.attributes.some((line) => line.name.toLowerCase() === 'objectclass'))
-    return undefined;
-  // A change to an existing entry under cn=mapping tree, where 389-DS runs agreements: the names
-  // it writes tell the kind (winsync settings: Windows; plain-only settings: plain).
-  const kinds = new Set<EntryKind>();
-  for (const mention of view.mentions) {
-    const kind = agreementKindOfName(mention.name, catalog);
-    if (kind) kinds.add(kind);
-  }
-  // Windows settings first: plain-only ones on a Windows agreement are reported as not allowed there.
-  if (kinds.has('agreement')) return 'agreement';
-  if (kinds.has('replication-agreement')) return 'replication-agreement';
-  // A modify at an agreement's usual place naming only what both kinds share: the everyday edits.
-  return record.kind === 'modify' && isAtAgreementPlace(rdns) ? 'any-agreement' : undefined;
-}
+type Classification = readonly [EntryKind | undefined, AgreementKind | undefined];
 
-/** The one kind of agreement an attribute name belongs to (a shared name tells neither); a winsync-prefixed unknown name is Windows. */
-function agreementKindOfName(name: string, catalog: Catalog): EntryKind | undefined {
-  const spec = catalog.attribute(name);
-  if (!spec) return catalog.kindByPrefix(name) === 'agreement' ? 'agreement' : undefined;
-  const windows = catalog.belongsTo(spec, 'agreement');
-  const plain = catalog.belongsTo(spec, 'replication-agreement');
-  if (windows === plain) return undefined;
-  return windows ? 'agreement' : 'replication-agreement';
+const ORDINARY: Classification = [undefined, undefined];
+
+function classify(record: LdifRecord, view: Pick<EntryView, 'mentions'>, catalog: Catalog): Classification {
+  const dn = record.dn?.value;
+  if (dn === undefined) return ORDINARY;
+  // Both winsync entries end in cn=config: a DN that cannot spell it needs no parse unless an objectClass makes it an agreement.
+  const byClass = agreementKindByClass(record, identifyingClasses(catalog));
+  if (!mayEndInConfig(dn) && !byClass) return ORDINARY;
+  const parsed = parseDn(dn);
+  if (parsed.problems.some((problem) => problem.severity === 'error')) return ORDINARY;
+  const rdns = parsed.rdns;
+  if (rdns.length === 3 && PLUGIN_RDNS.every(([type, value], i) => isRdn(rdns[i], type, value)))
+    return ['ipa-winsync', undefined];
+  if (byClass) return ['agreement', byClass];
+  if (!isUnderReplica(rdns)) return ORDINARY;
+  // A change to an existing entry below cn=replica: an agreement when it names agreement
+  // attributes (ipaWinSync* there is wrong on either kind, and the rules say so). Its kind is
+  // told by an attribute only one kind takes; the shared nsDS5Replica* ones leave it open.
+  let named = false;
+  let kind: AgreementKind | undefined;
+  for (const mention of view.mentions) {
+    const spec = catalog.attribute(mention.name);
+    if (spec?.entry === 'agreement') {
+      named = true;
+      kind ??= spec.onlyFor;
+    } else if (catalog.kindByPrefix(mention.name) !== undefined) named = true;
+  }
+  return named ? ['agreement', kind] : ORDINARY;
 }
 
 /**
@@ -148,20 +149,33 @@ function isRdn(rdn: Rdn, type: string, value: string): boolean {
   return ava.type.length === type.length && ava.type.toLowerCase() === type && ava.value.toLowerCase() === value;
 }
 
-/** The object classes that tell an entry kind, in catalog order (Windows before plain); looked up once per catalog. */
-const identifying = new WeakMap<Catalog, readonly { readonly kind: EntryKind; readonly lowerName: string }[]>();
+/** Asked for every record, so looked up once per catalog: lower-cased class name → agreement kind. */
+const identifying = new WeakMap<Catalog, ReadonlyMap<string, AgreementKind>>();
 
-function identifyingClasses(catalog: Catalog): readonly { readonly kind: EntryKind; readonly lowerName: string }[] {
+function identifyingClasses(catalog: Catalog): ReadonlyMap<string, AgreementKind> {
   const known = identifying.get(catalog);
   if (known !== undefined) return known;
-  const classes = catalog.data.entryKinds.flatMap((spec) =>
-    spec.objectClasses
-      .filter((objectClass) => objectClass.identifies)
-      .map((objectClass) => ({ kind: spec.kind, lowerName: objectClass.name.toLowerCase() })),
-  );
-  if (classes.length === 0) throw new Error('catalog: no entry kind names an identifying object class');
+  const classes = new Map<string, AgreementKind>();
+  for (const objectClass of catalog.entryKind('agreement').objectClasses)
+    if (objectClass.identifies && objectClass.agreementKind)
+      classes.set(objectClass.name.toLowerCase(), objectClass.agreementKind);
+  if (classes.size === 0) throw new Error('catalog: the agreement entry kind names no identifying object class');
   identifying.set(catalog, classes);
   return classes;
+}
+
+/** The agreement kind the record's object classes make (Windows wins when both are there, as in 389-DS). */
+function agreementKindByClass(
+  record: LdifRecord,
+  classes: ReadonlyMap<string, AgreementKind>,
+): AgreementKind | undefined {
+  let found: AgreementKind | undefined;
+  for (const [name, kind] of classes) {
+    if (!hasObjectClass(record, name)) continue;
+    if (kind === 'windows') return kind;
+    found = kind;
+  }
+  return found;
 }
 
 function hasObjectClass(record: LdifRecord, lowerName: string): boolean {
@@ -175,15 +189,13 @@ function hasObjectClass(record: LdifRecord, lowerName: string): boolean {
   );
 }
 
-/** Below `cn=mapping tree,cn=config`, where 389-DS runs an agreement wherever it is (it finds the replica from nsDS5ReplicaRoot). */
-function isUnderMappingTree(rdns: readonly Rdn[]): boolean {
-  const n = rdns.length;
-  return n >= 3 && isRdn(rdns[n - 1], 'cn', 'config') && isRdn(rdns[n - 2], 'cn', 'mapping tree');
-}
-
 /** `cn=<agreement>,cn=replica,<suffix RDN(s)>,cn=mapping tree,cn=config` */
-function isAtAgreementPlace(rdns: readonly Rdn[]): boolean {
+function isUnderReplica(rdns: readonly Rdn[]): boolean {
+  const n = rdns.length;
   return (
-    rdns.length >= 5 && isUnderMappingTree(rdns) && isRdn(rdns[1], 'cn', 'replica') && !isRdn(rdns[0], 'cn', 'replica')
+    n >= 5 &&
+    isRdn(rdns[n - 1], 'cn', 'config') &&
+    isRdn(rdns[n - 2], 'cn', 'mapping tree') &&
+    isRdn(rdns[1], 'cn', 'replica')
   );
 }

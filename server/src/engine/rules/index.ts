@@ -4,7 +4,7 @@
  * order listed here, which is the order of diagnostics that start at the same position.
  */
 import type { SyntaxCode } from '../ldif/findings';
-import type { DocumentRule, NoticeRule, RecordRule, Rule, RuleMeta, SyntaxRule } from './types';
+import type { DocumentRule, NoticeRule, RecordRule, Rule, RuleMeta, SchemaRule, SyntaxRule } from './types';
 import ldifMissingDn from './ldif/missing-dn';
 import ldifMissingColon from './ldif/missing-colon';
 import ldifInvalidAttributeDescription from './ldif/invalid-attribute-description';
@@ -34,9 +34,18 @@ import ldifWhitespaceLine from './ldif/whitespace-line';
 import ldifMustBase64 from './ldif/must-base64';
 import ldifUnsafeInitialChar from './ldif/unsafe-initial-char';
 import ldifTrailingSpace from './ldif/trailing-space';
+import ldifKeywordTrailingSpace from './ldif/keyword-trailing-space';
+import ldifFoldedAttributeName from './ldif/folded-attribute-name';
+import ldifIncrement from './ldif/increment';
+import ldifEmptyChange from './ldif/empty-change';
+import ldifAddWithoutValues from './ldif/add-without-values';
+import ldifDuplicateValue from './ldif/duplicate-value';
+import ldifLocalFile from './ldif/local-file';
+import ldifLocalFileUnreadable from './ldif/local-file-unreadable';
 import dnInvalid from './dn/invalid';
 import dnLegacyForm from './dn/legacy-form';
 import dnRootDse from './dn/root-dse';
+import dnConfigRename from './dn/config-rename';
 import filterInvalid from './filter/invalid';
 import filterMissingParens from './filter/missing-parens';
 import filterEmptySet from './filter/empty-set';
@@ -58,6 +67,8 @@ import winsyncPluginEntryDelete from './winsync/plugin-entry-delete';
 import winsyncUnknownAttribute from './winsync/unknown-attribute';
 import winsyncAgreementUnknownAttribute from './winsync/agreement-unknown-attribute';
 import winsyncWrongEntry from './winsync/wrong-entry';
+import winsyncWrongAgreementKind from './winsync/wrong-agreement-kind';
+import winsyncRunningAgreementChange from './winsync/running-agreement-change';
 import winsyncAttributeCase from './winsync/attribute-case';
 import winsyncServerManaged from './winsync/server-managed';
 import winsyncMissingRequired from './winsync/missing-required';
@@ -65,7 +76,6 @@ import winsyncAgreementIncomplete from './winsync/agreement-incomplete';
 import winsyncReplicaRootMismatch from './winsync/replica-root-mismatch';
 import winsyncBindMethodTransport from './winsync/bind-method-transport';
 import winsyncMoveActionDelete from './winsync/move-action-delete';
-import winsyncConnectionChange from './winsync/connection-change';
 import winsyncInvalidFractionalList from './winsync/invalid-fractional-list';
 import winsyncEmptyValue from './winsync/empty-value';
 import winsyncReplacedTwice from './winsync/replaced-twice';
@@ -74,6 +84,17 @@ import winsyncSubtreePairOverrides from './winsync/subtree-pair-overrides';
 import winsyncDirectorySubtreeOutsideRoot from './winsync/directory-subtree-outside-root';
 import winsyncTooManyDiagnostics from './winsync/too-many-diagnostics';
 import winsyncCheckFailed from './winsync/check-failed';
+import schemaNoUserModification from './schema/no-user-modification';
+import schemaDuplicateValue from './schema/duplicate-value';
+import schemaNoSuchValue from './schema/no-such-value';
+import schemaNoObjectClass from './schema/no-object-class';
+import schemaUnknownObjectClass from './schema/unknown-object-class';
+import schemaMissingMust from './schema/missing-must';
+import schemaUnknownAttribute from './schema/unknown-attribute';
+import schemaNotAllowed from './schema/not-allowed';
+import schemaSingleValue from './schema/single-value';
+import schemaInvalidSyntax from './schema/invalid-syntax';
+import schemaRdnValueRemoved from './schema/rdn-value-removed';
 
 /** The rule of each code the LDIF parser finds. */
 export const SYNTAX_RULES: { readonly [C in SyntaxCode]: SyntaxRule<C> } = {
@@ -110,9 +131,17 @@ export const RECORD_RULES: readonly RecordRule[] = [
   ldifMustBase64,
   ldifUnsafeInitialChar,
   ldifTrailingSpace,
+  ldifKeywordTrailingSpace,
+  ldifFoldedAttributeName,
+  ldifIncrement,
+  ldifEmptyChange,
+  ldifAddWithoutValues,
+  ldifDuplicateValue,
+  ldifLocalFile,
   dnInvalid,
   dnLegacyForm,
   dnRootDse,
+  dnConfigRename,
   filterInvalid,
   filterMissingParens,
   filterEmptySet,
@@ -136,6 +165,8 @@ export const RECORD_RULES: readonly RecordRule[] = [
   winsyncUnknownAttribute,
   winsyncAgreementUnknownAttribute,
   winsyncWrongEntry,
+  winsyncWrongAgreementKind,
+  winsyncRunningAgreementChange,
   winsyncAttributeCase,
   winsyncServerManaged,
   winsyncMissingRequired,
@@ -143,7 +174,6 @@ export const RECORD_RULES: readonly RecordRule[] = [
   winsyncReplicaRootMismatch,
   winsyncBindMethodTransport,
   winsyncMoveActionDelete,
-  winsyncConnectionChange,
   winsyncReplacedTwice,
 ];
 
@@ -154,18 +184,41 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   winsyncDirectorySubtreeOutsideRoot,
 ];
 
+/**
+ * Rules of the server's schema, reported only while a schema is loaded. Listed in the order
+ * 389-DS meets the problems; `schema/check.ts` plays that order and decides which they find.
+ */
+export const SCHEMA_RULES: readonly SchemaRule[] = [
+  schemaNoUserModification,
+  schemaDuplicateValue,
+  schemaNoSuchValue,
+  schemaNoObjectClass,
+  schemaUnknownObjectClass,
+  schemaMissingMust,
+  schemaUnknownAttribute,
+  schemaNotAllowed,
+  schemaSingleValue,
+  schemaInvalidSyntax,
+  schemaRdnValueRemoved,
+];
+
 /** Codes the engine or a host reports about the checking itself. */
-export const NOTICE_RULES: readonly NoticeRule[] = [winsyncTooManyDiagnostics, winsyncCheckFailed];
+export const NOTICE_RULES: readonly NoticeRule[] = [
+  ldifLocalFileUnreadable,
+  winsyncTooManyDiagnostics,
+  winsyncCheckFailed,
+];
 
 /** Every rule, parser codes first. */
 export const RULES: readonly Rule[] = [
   ...Object.values(SYNTAX_RULES),
   ...RECORD_RULES,
   ...DOCUMENT_RULES,
+  ...SCHEMA_RULES,
   ...NOTICE_RULES,
 ];
 
 /** Every diagnostic code with its metadata: default severity, group, summary. */
 export const CODES: Readonly<Record<string, RuleMeta>> = Object.fromEntries(
-  RULES.map((rule) => [rule.meta.code, rule.meta]),
+  RULES.map((rule) => [rule.meta.code, rule.meta] as const),
 );

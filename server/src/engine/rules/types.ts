@@ -7,9 +7,10 @@ import type { Catalog } from '../catalog';
 import type { Fix, Range, Severity } from '../ldif/ast';
 import type { SyntaxCode, SyntaxFinding } from '../ldif/findings';
 import type { EntryView } from '../model/entryView';
+import type { Schema, SubschemaDefinitions } from '../schema/schema';
 
 /** Rule groups, which settings can switch off as a whole. */
-export type RuleGroup = 'syntax' | 'dn' | 'filter' | 'values' | 'structure' | 'consistency';
+export type RuleGroup = 'syntax' | 'dn' | 'filter' | 'values' | 'structure' | 'consistency' | 'schema';
 
 /** What a rule declares about its code, for reporting, settings, SARIF and its documentation page. */
 export interface RuleMeta<C extends string = string> {
@@ -19,6 +20,8 @@ export interface RuleMeta<C extends string = string> {
   readonly severity: Severity;
   /** When some findings are less serious than the rest: their severity, and when that is (for the docs). */
   readonly milder?: { readonly severity: Severity; readonly when: string };
+  /** When some findings are more serious than the rest: their severity, and when that is (for the docs). */
+  readonly stricter?: { readonly severity: Severity; readonly when: string };
   /** One line, for docs, settings and SARIF rule descriptions. */
   readonly summary: string;
   /** What 389-DS, the plug-in or the LDIF tools do with what the rule reports, for its documentation page. */
@@ -38,10 +41,14 @@ export interface Finding {
   readonly fixes?: readonly Fix[];
   /** Reported at the rule's `milder` severity. */
   readonly mild?: boolean;
+  /** Reported at the rule's `stricter` severity. */
+  readonly strict?: boolean;
 }
 
 export interface RuleContext {
   readonly catalog: Catalog;
+  /** The server's schema, while one is loaded (a connection profile, `check --schema`): the schema rules run only then. */
+  readonly schema?: Schema;
 }
 
 /** A rule that looks at one record at a time; its results can be cached per record. */
@@ -71,10 +78,37 @@ export interface SyntaxRule<C extends SyntaxCode = SyntaxCode> {
   fixes?(finding: SyntaxFinding<C>): Fix[];
 }
 
-/** A code the engine or a host reports about the checking itself, not about the text. */
+/** The metadata of a rule of the server's schema, with the schema its example is checked against. */
+export interface SchemaRuleMeta extends FindingRuleMeta<`schema/${string}`> {
+  readonly group: 'schema';
+  /** The definitions of the server's schema that `example` needs, written for it (never copied from a server's files). */
+  readonly exampleSchema: SubschemaDefinitions;
+  /**
+   * For a problem only a modify played on the live entry shows (the dry run's case): the entry
+   * as the server holds it before the example, attribute by attribute.
+   */
+  readonly exampleEntry?: Readonly<Record<string, string | readonly string[]>>;
+}
+
+/**
+ * A rule of the server's schema (group `schema`). 389-DS checks an add or modify in a fixed
+ * order and answers the first problem it meets, so these rules do not run one by one:
+ * `schema/check.ts` plays each record as the server does, calling the checks each rule file
+ * exports in the server's order, and the registry reports every problem found under the rule
+ * it names, with what 389-DS answers.
+ */
+export interface SchemaRule {
+  readonly meta: SchemaRuleMeta;
+  readonly scope: 'schema';
+}
+
+/**
+ * A code the engine or a host reports about the checking itself, or about what only a host can
+ * see (the local files `check` and apply read).
+ */
 export interface NoticeRule {
   readonly meta: RuleMeta;
   readonly scope: 'notice';
 }
 
-export type Rule = SyntaxRule | RecordRule | DocumentRule | NoticeRule;
+export type Rule = SyntaxRule | RecordRule | DocumentRule | SchemaRule | NoticeRule;

@@ -6,7 +6,11 @@
 import type { Diagnostic, Range, Severity } from '../ldif/ast';
 import type { SyntaxFinding } from '../ldif/findings';
 import type { EntryView } from '../model/entryView';
+import type { SchemaEntry } from '../schema/entry';
+import type { Finding as SchemaFinding } from '../schema/findings';
+import type { Schema } from '../schema/schema';
 import { CODES, DOCUMENT_RULES, RECORD_RULES, SYNTAX_RULES } from '.';
+import { schemaMessage, schemaVerdict } from './support/againstSchema';
 import type { Finding, RuleContext, RuleGroup, RuleMeta, SyntaxRule } from './types';
 import tooManyDiagnostics, { tooManyMessage } from './winsync/too-many-diagnostics';
 
@@ -22,13 +26,20 @@ export interface ValidationSettings {
 
 export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
-/** A finding as a diagnostic of the rule's code, at the rule's severity (or its milder one). */
+/** A finding as a diagnostic of the rule's code, at the rule's severity (or its milder or stricter one). */
 export function report(meta: RuleMeta, finding: Finding): Diagnostic {
   if (finding.mild && !meta.milder)
     throw new Error(`rule ${meta.code} reported a mild finding but declares no milder severity`);
+  if (finding.strict && !meta.stricter)
+    throw new Error(`rule ${meta.code} reported a strict finding but declares no stricter severity`);
   return {
     code: meta.code,
-    severity: finding.mild && meta.milder ? meta.milder.severity : meta.severity,
+    severity:
+      finding.mild && meta.milder
+        ? meta.milder.severity
+        : finding.strict && meta.stricter
+          ? meta.stricter.severity
+          : meta.severity,
     range: finding.range,
     message: finding.message,
     ...(finding.fixes !== undefined && { fixes: finding.fixes }),
@@ -50,7 +61,7 @@ export function syntaxDiagnostics(findings: readonly SyntaxFinding[]): Diagnosti
   return diagnostics;
 }
 
-/** Diagnostics of the record rules for one record (cacheable per record). */
+/** Diagnostics of the record rules for one record (cacheable per record); the schema rules' come from `checkRecordAgainstSchema`. */
 export function checkRecord(view: EntryView, context: RuleContext): Diagnostic[] {
   // Called for every record of a file; most rules find nothing, so only their findings are copied.
   const found: Diagnostic[] = [];
@@ -63,6 +74,51 @@ export function checkRecord(view: EntryView, context: RuleContext): Diagnostic[]
 
 /** The record rules that can find something in a record that is not a winsync entry. */
 const ORDINARY_RECORD_RULES = RECORD_RULES.filter((rule) => !rule.winsyncOnly);
+
+/**
+ * Diagnostics of the schema rules for one record (cacheable per record and schema): the record
+ * played as 389-DS plays it, each problem reported by the rule that found it. The winsync catalog
+ * stays the authority on meaning: a line its rules report (`recordDiagnostics`, what
+ * `checkRecord` gave) gets no schema diagnostic. `current`: the entry as the server holds it,
+ * when it was read (the dry run's case).
+ */
+export function checkRecordAgainstSchema(
+  view: EntryView,
+  context: RuleContext & { readonly schema: Schema },
+  recordDiagnostics: readonly Diagnostic[],
+  current?: SchemaEntry,
+): readonly Diagnostic[] {
+  const verdict = schemaVerdict(view, context.schema, context.catalog, current);
+  if (!verdict || verdict.findings.length === 0) return NONE;
+  const catalogLines = new Set<number>();
+  for (const diagnostic of recordDiagnostics)
+    if (!diagnostic.code.startsWith('ldif/') || SERVER_ANSWER_CODES.has(diagnostic.code))
+      catalogLines.add(diagnostic.range.start.line);
+  const found: Diagnostic[] = [];
+  for (const finding of verdict.findings) {
+    // What the server refuses without a schema (increment:, add: without values) its ldif rule reports always.
+    if (!finding.check.code.startsWith('schema/')) continue;
+    const range = finding.range ?? view.record.dn?.nameRange;
+    if (!range || catalogLines.has(range.start.line)) continue;
+    const message = schemaMessage(finding, verdict, view.record);
+    found.push(report(finding.check, { range, message, ...severityOf(finding) }));
+  }
+  return found;
+}
+
+/** The ldif/ codes that already say what 389-DS answers, as the schema check would on the same line. */
+const SERVER_ANSWER_CODES = new Set(['ldif/duplicate-value']);
+
+/** Nearly every record has nothing to say: one shared empty list instead of one each. */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+
+/** A schema finding's severity, when it is not its rule's default, as the rule declares it. */
+function severityOf({ check, severity }: SchemaFinding): Pick<Finding, 'mild' | 'strict'> {
+  if (severity === undefined || severity === check.severity) return {};
+  if (severity === check.milder?.severity) return { mild: true };
+  if (severity === check.stricter?.severity) return { strict: true };
+  throw new Error(`rule ${check.code} found a problem of severity ${severity}, which it does not declare`);
+}
 
 /** Diagnostics of the rules that compare winsync records with each other. */
 export function checkEntries(views: readonly EntryView[], context: RuleContext): Diagnostic[] {

@@ -37,24 +37,6 @@ test('a space before a fold is inside the value, not trailing', () => {
   );
 });
 
-test('a keyword ending in a space gets a warning with only the removal fix', () => {
-  const text = [DN, 'changetype: modify ', 'replace: description ', 'description: x', '-'];
-  const found = diagnose(text, 'ldif/trailing-space');
-  assert.deepEqual(
-    found.map((d) => d.range.start.line),
-    [1, 2],
-  );
-  assert.match(
-    found[0].message,
-    /"changetype: modify" ends with a space: ldapmodify keeps trailing spaces, so it reads "modify "/,
-  );
-  assert.deepEqual(
-    found[0].fixes?.map((f) => f.title),
-    ['Remove the trailing spaces'],
-  );
-  assert.equal(applyFix(text, found[1].fixes![0])[2], 'replace: description');
-});
-
 test('values without trailing spaces and base64 values are not flagged', () => {
   const encoded = Buffer.from('x ').toString('base64');
   assert.deepEqual(

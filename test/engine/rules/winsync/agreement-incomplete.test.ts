@@ -45,3 +45,23 @@ test('complete agreements, modifies and other entries are not reported', () => {
   assert.deepEqual(diagnose([AGREEMENT_DN, 'changetype: modify', 'delete: nsds7WindowsDomain', '-'], CODE), []);
   assert.deepEqual(diagnose(['dn: cn=x,dc=example,dc=com', 'objectClass: top', 'cn: x'], CODE), []);
 });
+
+test('a 389-DS replication agreement needs none of the Windows settings', () => {
+  assert.deepEqual(
+    diagnose(
+      [
+        AGREEMENT_DN,
+        'changetype: add',
+        'objectClass: nsds5ReplicationAgreement',
+        'cn: ad-sync',
+        'nsDS5ReplicaHost: ipa2.example.com',
+        'nsDS5ReplicaPort: 389',
+        'nsDS5ReplicaRoot: dc=example,dc=com',
+        'nsDS5ReplicaBindDN: cn=replication manager,cn=config',
+        'nsDS5ReplicaCredentials: secret',
+      ],
+      'winsync/agreement-incomplete',
+    ),
+    [],
+  );
+});

@@ -15,7 +15,7 @@ test('an agreement add without a host is an error that explains the silent 53', 
     d.message,
     /^Missing nsDS5ReplicaHost\. Every sync agreement needs it; 389-DS refuses the add with 53 \(Unwilling to perform\) and no reason/,
   );
-  assert.match(d.message, /nsDS5ReplicaHost: Host name \(or IP address\) of the domain controller/);
+  assert.match(d.message, /nsDS5ReplicaHost: Host name \(or IP address\) of the Active Directory domain controller/);
   // No value is known for a host, so there is no fix to offer.
   assert.equal(d.fixes, undefined);
 });

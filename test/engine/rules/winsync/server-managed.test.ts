@@ -21,18 +21,6 @@ test('writing a status attribute warns that the server drops it silently', () =>
   assert.equal(covered(text, d), 'nsds5replicaLastUpdateStatus');
   assert.match(d.message, /should not be written by hand/);
   assert.match(d.message, /silently drops it/);
-  assert.equal(d.severity, 'warning');
-});
-
-test('a write the server refuses is an error: a status attribute in a modify (53), nsds50ruv on a plain agreement', () => {
-  const status = agreementReplace('nsds5replicaLastUpdateStatus', 'x');
-  const [d] = diagnose(status, CODE);
-  assert.equal(d.severity, 'error');
-  assert.match(d.message, /a modify of it is refused with 53/);
-  const ruv = [...agreementReplace('nsds5ReplicaProtocolTimeout', '60'), 'replace: nsds50ruv', 'nsds50ruv: x', '-'];
-  const [plain] = diagnose(ruv, CODE);
-  assert.equal(plain.severity, 'error');
-  assert.match(plain.message, /A plain agreement refuses any modify of nsds50ruv with 53/);
 });
 
 test('the fix removes the line from an add, or the whole mod-spec from a modify', () => {

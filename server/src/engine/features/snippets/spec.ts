@@ -27,8 +27,6 @@ const AD_HOST = 'dc1.ad.example.com';
 const AD_DOMAIN = 'ad.example.com';
 const AD_USERS = 'cn=Users,dc=ad,dc=example,dc=com';
 const AD_BIND_DN = 'cn=administrator,cn=Users,dc=ad,dc=example,dc=com';
-const CONSUMER_HOST = 'consumer.example.com';
-const REPLICATION_MANAGER = 'cn=replication manager,cn=config';
 // What ipa-replica-manage excludes from replication (freeipa ipaserver/install/replication.py EXCLUDES).
 const IPA_EXCLUDES = 'memberof idnssoaserial entryusn krblastsuccessfulauth krblastfailedauth krbloginfailedcount';
 
@@ -218,33 +216,25 @@ export const SNIPPETS: readonly SnippetSpec[] = [
     description: 'Modify an agreement: winSyncInterval, the number of seconds between two polls of AD for changes.',
     body: agreementModify(replace('winSyncInterval', catalogDefault(3, 'winSyncInterval'))),
   },
-  // ------------------------------------------------------------ plain 389-DS replication agreement
+  // ------------------------------------------------------------ 389-DS replication agreement
   {
-    name: 'Replication agreement (389-DS to 389-DS)',
-    prefix: 'replication-agreement',
+    name: '389-DS replication agreement (to another IdM or 389-DS server)',
+    prefix: 'winsync-replication-agreement',
     description:
-      'Add a plain 389-DS replication agreement (nsds5ReplicationAgreement) that sends the changes of a suffix to another 389-DS, as dsconf repl-agmt create writes it. Type the replicated suffix first: it is written escaped into the DN. The consumer needs a replica and the bind DN as a replication manager; winsync settings (nsds7…, winSync…) are not allowed here.',
+      'Add a 389-DS to 389-DS replication agreement, as IdM keeps between its own servers beside its Windows sync agreements. It takes the nsDS5Replica* settings but none of the Windows ones (nsds7*, winSync*, oneWaySync: 389-DS refuses them with 65). The consumer needs a replica and a replication manager entry.',
     body: [
       l`dn: cn=meTo${mirror(2)},cn=replica,cn=${dnValue(1)},cn=mapping tree,cn=config`,
       l`changetype: add`,
-      l`objectClass: top`,
       l`objectClass: nsds5ReplicationAgreement`,
       l`cn: meTo${mirror(2)}`,
+      l`${attr('nsDS5ReplicaHost')}: ${text(2, 'ipa2.example.com')}`,
+      l`${attr('nsDS5ReplicaPort')}: ${text(3, '389')}`,
       l`${attr('nsDS5ReplicaRoot')}: ${text(1, SUFFIX)}`,
-      l`${attr('nsDS5ReplicaHost')}: ${text(2, CONSUMER_HOST)}`,
-      l`${attr('nsDS5ReplicaPort')}: ${text(3, '636')}`,
-      l`${attr('nsDS5ReplicaTransportInfo')}: ${choice(4, 'nsDS5ReplicaTransportInfo', 'LDAPS')}`,
+      l`${attr('nsDS5ReplicaTransportInfo')}: ${choice(4, 'nsDS5ReplicaTransportInfo', 'StartTLS')}`,
       l`${attr('nsDS5ReplicaBindMethod')}: ${choice(5, 'nsDS5ReplicaBindMethod')}`,
-      l`${attr('nsDS5ReplicaBindDN')}: ${text(6, REPLICATION_MANAGER)}`,
-      l`${attr('nsDS5ReplicaCredentials')}: ${text(7, 'replication-secret')}`,
+      l`${attr('nsDS5ReplicaBindDN')}: ${text(6, 'cn=replication manager,cn=config')}`,
+      l`${attr('nsDS5ReplicaCredentials')}: ${text(7, 'Replication-secret')}`,
       l`description: me to ${mirror(2)}`,
     ],
-  },
-  {
-    name: 'Replication agreement: re-initialise',
-    prefix: 'replication-agreement-refresh',
-    description:
-      'Modify an agreement of either kind: nsds5BeginReplicaRefresh: start sends the whole suffix again (a total update); stop and cancel halt one. The server removes the attribute when the update is done; refused with 53 while the agreement is disabled.',
-    body: agreementModify(replace('nsds5BeginReplicaRefresh', choice(3, 'nsds5BeginReplicaRefresh', 'start'))),
   },
 ];

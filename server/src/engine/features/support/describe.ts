@@ -2,9 +2,10 @@
  * Markdown and one-line texts about catalog attributes and values, shared by hover and
  * completion documentation. Everything said here comes from the catalog.
  */
-import type { AttributeSpec, EntryKind, Reaction, ValueSyntax } from '../../catalog';
+import type { AttributeSpec, Reaction, ValueSyntax } from '../../catalog';
 import type { BooleanDialect } from '../../catalog/schema';
 import { BOOLEAN_WORDS, readBoolean } from '../../catalog/semantics';
+import { SYNC_LAB, syncChecksOf, type SyncVerdict } from '../../catalog/syncChecks';
 import { splitFirstSentence } from '../../util/sentences';
 
 /** Inline code that survives backticks in the text. */
@@ -33,27 +34,9 @@ function sameReaction(a: Reaction, b: Reaction): boolean {
  */
 export function reactionLines(spec: AttributeSpec): string[] {
   const { add, modify } = spec.onBadValue;
-  const lines = sameReaction(add, modify)
-    ? [`- **Bad value (add or modify):** ${add.note}`]
-    : [`- **Bad value when the entry is added:** ${add.note}`, `- **Bad value in a modify:** ${modify.note}`];
-  // Where one kind of entry reacts otherwise (a plain agreement's modify handler); the
-  // kind that stands for several only merges those notes.
-  for (const special of spec.onBadValueOn ?? []) {
-    const kinds = special.kinds.filter((kind) => kind !== 'any-agreement').map((kind) => KIND_NAMES[kind]);
-    if (kinds.length === 0) continue;
-    if (special.add) lines.push(`- **On a ${kinds.join(' or ')}, when added:** ${special.add.note}`);
-    if (special.modify) lines.push(`- **On a ${kinds.join(' or ')}, in a modify:** ${special.modify.note}`);
-  }
-  return lines;
+  if (sameReaction(add, modify)) return [`- **Bad value (add or modify):** ${add.note}`];
+  return [`- **Bad value when the entry is added:** ${add.note}`, `- **Bad value in a modify:** ${modify.note}`];
 }
-
-/** Entry kinds in a few words, for the reactions that differ by kind. */
-const KIND_NAMES: Readonly<Record<EntryKind, string>> = {
-  'ipa-winsync': 'plug-in entry',
-  agreement: 'Windows agreement',
-  'replication-agreement': 'plain agreement',
-  'any-agreement': 'agreement',
-};
 
 /** How the server reads a boolean in each dialect, beyond the two words completion offers first. */
 const BOOLEAN_READING: Readonly<Record<BooleanDialect, string>> = {
@@ -207,8 +190,27 @@ export function describeAttribute(spec: AttributeSpec): string {
   if (rule) paragraphs.push(rule);
   const [, rest] = splitFirstSentence(spec.doc);
   if (rest) paragraphs.push(rest);
-  paragraphs.push(factsLine(spec), reactionLines(spec).join('\n'));
+  paragraphs.push(factsLine(spec), reactionLines(spec).join('\n'), syncLines(spec).join('\n'));
   return paragraphs.join('\n\n');
+}
+
+const VERDICT_MARK: Record<SyncVerdict, string> = { confirmed: '✓', qualified: '≈', contradicted: '✗' };
+
+/**
+ * Which statements about the attribute a real sync checked, and what it showed; where it
+ * contradicts the text (which then comes from the IdM guide or the design note), both are given.
+ */
+function syncLines(spec: AttributeSpec): string[] {
+  const checks = syncChecksOf(spec.name);
+  if (checks.length === 0) return [`*Not checked against a real sync: from the IdM guide and the 389-DS sources.*`];
+  return [
+    `**Checked against a real sync** (${SYNC_LAB}):`,
+    ...checks.map((check) =>
+      check.verdict === 'confirmed'
+        ? `- ${VERDICT_MARK.confirmed} "${check.quote}"`
+        : `- ${VERDICT_MARK[check.verdict]} "${check.quote}" — ${check.verdict === 'contradicted' ? 'not so; observed' : 'observed'}: ${check.observed ?? ''}`,
+    ),
+  ];
 }
 
 export interface BooleanChoice {

@@ -1,9 +1,11 @@
-import type { Catalog, EntryKind } from '../../catalog';
+import type { AgreementKind, Catalog, EntryKind } from '../../catalog';
 import { parseDn, replicaSuffix } from '../../dn/dn';
 import type { RecordAt } from './locate';
 
 export interface KindGuess {
   readonly kind: EntryKind | undefined;
+  /** For an agreement, Windows sync or 389-DS, when the record tells. */
+  readonly agreementKind?: AgreementKind;
   /** True when the kind comes from the DN's shape or the names used, not from the entry view. */
   readonly guessed: boolean;
 }
@@ -14,24 +16,17 @@ export interface KindGuess {
  * the catalog prefixes of the names it already uses.
  */
 export function entryKindOf({ record, view }: RecordAt, catalog: Catalog): KindGuess {
-  if (view?.kind) return { kind: view.kind, guessed: false };
-  const byPrefix = kindFromPrefixes(record, catalog);
-  // Below cn=replica without an object class yet: Windows when it already names winsync settings, else either kind.
-  if (isAgreementShaped(record.dn?.value))
-    return { kind: byPrefix === 'agreement' ? 'agreement' : 'any-agreement', guessed: true };
-  return { kind: byPrefix, guessed: byPrefix !== undefined };
-}
-
-function kindFromPrefixes(record: RecordAt['record'], catalog: Catalog): EntryKind | undefined {
+  if (view?.kind) return { kind: view.kind, agreementKind: view.agreementKind, guessed: false };
+  if (isAgreementShaped(record.dn?.value)) return { kind: 'agreement', guessed: true };
   for (const line of record.lines) {
     const kind = catalog.kindByPrefix(line.name);
-    if (kind) return kind;
+    if (kind) return { kind, guessed: true };
   }
   for (const spec of record.modifications) {
     const kind = catalog.kindByPrefix(spec.attribute);
-    if (kind) return kind;
+    if (kind) return { kind, guessed: true };
   }
-  return undefined;
+  return { kind: undefined, guessed: false };
 }
 
 /** `<something>,cn=replica,<suffix>,cn=mapping tree,cn=config`, even with an empty first RDN (`dn:,cn=replica,…`). */

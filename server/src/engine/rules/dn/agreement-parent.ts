@@ -1,4 +1,3 @@
-import { isAgreementKind } from '../../catalog';
 import { createsEntry } from '../../catalog/semantics';
 import { escapeDnValue, parseDn, replicaSuffix, type ParsedDn, type ReplicaSuffix } from '../../dn/dn';
 import type { AttrLine } from '../../ldif/ast';
@@ -41,7 +40,7 @@ export default {
     if (suffix?.unescaped) return [unescaped(dn, text, suffix)];
     // A DN that does not parse is the DN syntax rule's business.
     const valid = !parsed.problems.some((problem) => problem.severity === 'error');
-    if (isAgreementKind(entry.kind) && createsEntry(entry.record.kind) && valid && !isUnderReplica(parsed))
+    if (entry.kind === 'agreement' && createsEntry(entry.record.kind) && valid && !isUnderReplica(parsed))
       return [misplaced(dn, text, parsed)];
     return [];
   },
@@ -82,6 +81,6 @@ function misplaced(dn: AttrLine, text: string, parsed: ParsedDn): Finding {
   const parent = parsed.rdns.length > 1 ? text.slice(parsed.rdns[1].start) : '(none)';
   return {
     range: dn.valueRange,
-    message: `An agreement belongs below its replica entry, cn=replica,cn=<escaped suffix>,cn=mapping tree,cn=config, but this one's parent is ${parent}. 389-DS answers 32 (No such object) when the parent does not exist; outside cn=mapping tree,cn=config it stores the agreement as an entry that never runs, and inside it runs the agreement (finding its replica from nsDS5ReplicaRoot) where dsconf and ipa-replica-manage never look.`,
+    message: `A Windows sync agreement must be a child of its replica entry, cn=replica,cn=<escaped suffix>,cn=mapping tree,cn=config, but this one's parent is ${parent}. 389-DS answers 32 (No such object) when the parent does not exist, and dsconf and ipa-replica-manage look for agreements only below the replica entry.`,
   };
 }

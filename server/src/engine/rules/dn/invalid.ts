@@ -106,7 +106,7 @@ function checkEmptyDnValues(entry: EntryView, catalog: Catalog, found: Finding[]
 /** `<directory subtree DN>:<AD subtree DN>`: one ':' the server can split at, and a DN on each side of it. */
 function checkSubtreePairShape(entry: EntryView, catalog: Catalog, found: Finding[]): void {
   for (const { line, spec, value } of catalogValues(entry, catalog, 'subtree-pair')) {
-    const consequence = badValueConsequence(spec, entry, catalog);
+    const consequence = badValueConsequence(spec, entry.record);
     const error = (start: number, end: number, message: string, fixes?: Fix[]): void => {
       found.push({ range: valuePartRange(line, start, end), message, ...(fixes && { fixes }) });
     };

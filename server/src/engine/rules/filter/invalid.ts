@@ -20,7 +20,7 @@ export default {
   check(entry, { catalog }) {
     return filterProblems(entry, catalog, 'filter/invalid').map(({ problem, target, wrapRepairs }) => ({
       range: valuePartRange(target.line, problem.start, problem.end),
-      message: `Invalid filter in ${target.spec.name}: ${sentence(problem.message)} ${badValueConsequence(target.spec, entry, catalog)}`,
+      message: `Invalid filter in ${target.spec.name}: ${sentence(problem.message)} ${badValueConsequence(target.spec, entry.record)}`,
       ...(wrapRepairs && { fixes: [wrapFix(target)] }),
     }));
   },

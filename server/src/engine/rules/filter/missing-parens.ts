@@ -25,7 +25,7 @@ export default {
       const range = valuePartRange(target.line, problem.start, problem.end);
       const fixes = [wrapFix(target)];
       if (parensRequired) {
-        const message = `${target.spec.name} must be enclosed in parentheses: write (${inner}). The server uses the value as written and does not add them. ${badValueConsequence(target.spec, entry, catalog)}`;
+        const message = `${target.spec.name} must be enclosed in parentheses: write (${inner}). The server uses the value as written and does not add them. ${badValueConsequence(target.spec, entry.record)}`;
         return { range, message, fixes };
       }
       const message = `${target.spec.name} works without its outer parentheses (389-DS adds them), but (${inner}) is the standard form.`;

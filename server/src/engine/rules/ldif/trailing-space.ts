@@ -1,21 +1,22 @@
 import type { AttrLine, Fix } from '../../ldif/ast';
 import type { Finding, RecordRule } from '../types';
 import { base64Edit, valuePartRange } from '../support/edits';
-import { eachKeywordLine, eachValueLine } from '../support/recordLines';
+import { eachValueLine } from '../support/recordLines';
 import { USER_DN, replaceExample } from '../support/examples';
 
 /**
- * Plain values ending in spaces (RFC 2849 note 8: SHOULD be base64-encoded), and keywords
- * ending in spaces. The spaces may sit on the last line of a folded value; ranges follow the fold.
+ * Plain values ending in spaces (RFC 2849 note 8: SHOULD be base64-encoded); keywords ending in
+ * spaces are ldif/keyword-trailing-space. The spaces may sit on the last line of a folded value;
+ * ranges follow the fold.
  */
 export default {
   meta: {
     code: 'ldif/trailing-space',
     group: 'syntax',
     severity: 'warning',
-    summary: 'A plain value or keyword ends with spaces, which are invisible and handled differently by LDIF tools.',
+    summary: 'A plain value ends with spaces, which are invisible and handled differently by LDIF tools.',
     server:
-      'ldapmodify sends the spaces as part of the value, so 389-DS stores and compares them; other tools strip them. After a keyword they make ldapmodify refuse the record ("unknown changetype \\"delete \\"", "wrong attributeType").',
+      'ldapmodify sends the spaces as part of the value, so 389-DS stores and compares them (description: "hello " is stored with its space); other tools strip them.',
     example: replaceExample(USER_DN, 'description', 'on leave  '),
   },
   scope: 'record',
@@ -31,18 +32,6 @@ export default {
           count,
           `The value of ${line.description} ends with ${spaces(count)}: ldapmodify sends ${them} as part of the value, other tools strip ${them}, and RFC 2849 says such a value should be base64-encoded.`,
           [removeFix(line, count), { title: 'Base64-encode the value (keeps the spaces)', edits: [base64Edit(line)] }],
-        ),
-      );
-    });
-    eachKeywordLine(entry.record, (line) => {
-      const count = countTrailingSpaces(line.rawValue);
-      if (count === 0) return;
-      found.push(
-        finding(
-          line,
-          count,
-          `"${line.description}: ${line.rawValue.trimEnd()}" ends with ${spaces(count)}: ldapmodify keeps trailing spaces, so it reads "${line.rawValue}" and may reject the record.`,
-          [removeFix(line, count)],
         ),
       );
     });

@@ -33,7 +33,7 @@ export function catalogValues<K extends SyntaxKind>(
   for (const { line, op } of entry.writes) {
     if (op === 'delete' || line.encoding === 'url' || line.value === undefined) continue;
     const spec = catalog.attribute(line.name);
-    if (!spec || !catalog.belongsTo(spec, entry.kind) || spec.syntax.kind !== kind) continue;
+    if (!spec || spec.entry !== entry.kind || spec.syntax.kind !== kind) continue;
     found.push({ line, op, spec, syntax: spec.syntax as SyntaxOf<K>, value: line.value });
   }
   return found;
@@ -61,8 +61,7 @@ export function enumWrites(entry: EntryView, catalog: Catalog): EnumWrite[] {
   for (const { line, op } of entry.writes) {
     if (op === 'delete' || line.value === undefined) continue;
     const spec = catalog.attribute(line.name);
-    if (spec?.syntax.kind === 'enum' && catalog.belongsTo(spec, entry.kind))
-      found.push({ line, spec, value: line.value });
+    if (spec?.syntax.kind === 'enum' && spec.entry === entry.kind) found.push({ line, spec, value: line.value });
   }
   return found;
 }

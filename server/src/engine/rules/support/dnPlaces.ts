@@ -93,7 +93,7 @@ function forEachDnPlace(entry: EntryView, catalog: Catalog, visit: (place: DnPla
       offset: 0,
       text: value,
       what: `Invalid DN in ${spec.name}`,
-      consequence: badValueConsequence(spec, entry, catalog),
+      consequence: badValueConsequence(spec, record),
     });
   }
   for (const { line, spec, value } of catalogValues(entry, catalog, 'subtree-pair')) {
@@ -102,7 +102,7 @@ function forEachDnPlace(entry: EntryView, catalog: Catalog, visit: (place: DnPla
     for (const half of pairHalves(value, split.at)) {
       const text = value.slice(half.start, half.end);
       if (text.trim() === '') continue;
-      const consequence = badValueConsequence(spec, entry, catalog);
+      const consequence = badValueConsequence(spec, record);
       visit({
         line,
         offset: half.start,

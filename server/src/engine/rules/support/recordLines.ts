@@ -11,9 +11,3 @@ export function eachValueLine(record: LdifRecord, visit: (line: AttrLine) => voi
   if (record.newSuperior) visit(record.newSuperior);
   for (const spec of record.modifications) for (const line of spec.values) visit(line);
 }
-
-/** Calls `visit` on each line whose value is a keyword or an attribute name that LDIF tools compare literally: changetype and mod-spec headers. */
-export function eachKeywordLine(record: LdifRecord, visit: (line: AttrLine) => void): void {
-  if (record.changeTypeLine) visit(record.changeTypeLine);
-  for (const spec of record.modifications) visit(spec.header);
-}

@@ -39,7 +39,7 @@ export function effectiveChoice(entry: EntryView, spec: AttributeSpec): string |
     const value = setting.line.value;
     return (
       (value === undefined ? undefined : matchChoice(spec, value)?.value) ??
-      reactionFor(spec, entry.record.kind, entry.kind).fallback ??
+      reactionFor(spec, entry.record.kind).fallback ??
       spec.default
     );
   }

@@ -1,35 +1,12 @@
 /** Sentences that several rules' messages share. */
-import type { AttributeSpec, Catalog, EntryKind } from '../../catalog';
-import { createsEntry, reactionFor } from '../../catalog/semantics';
-import type { EntryView } from '../../model/entryView';
+import type { AttributeSpec, EntryKind } from '../../catalog';
+import { reactionFor } from '../../catalog/semantics';
+import type { LdifRecord } from '../../ldif/ast';
 import { splitFirstSentence } from '../../util/sentences';
 
-/**
- * What the server does with a bad value of this attribute in this record, as one sentence; on an
- * entry whose refused modifies still take effect (agreements), a refusal says so too.
- */
-export function badValueConsequence(
-  spec: AttributeSpec,
-  entry: Pick<EntryView, 'record' | 'kind'>,
-  catalog: Catalog,
-): string {
-  const reaction = reactionFor(spec, entry.record.kind, entry.kind);
-  const after =
-    reaction.kind === 'rejects' && !createsEntry(entry.record.kind) && entry.kind
-      ? catalog.entryKind(entry.kind).afterRefusedModify
-      : undefined;
-  return after ? `${reaction.note} ${after}` : reaction.note;
-}
-
-/**
- * What the server does with an attribute written on an entry whose kind does not allow it: the
- * entry kind's `foreignAttribute` reaction for this record, or, on the extensibleObject plug-in
- * entry, that it is stored and never read.
- */
-export function foreignConsequence(name: string, entry: Pick<EntryView, 'record' | 'kind'>, catalog: Catalog): string {
-  const foreign = entry.kind && catalog.entryKind(entry.kind).foreignAttribute;
-  if (foreign) return (createsEntry(entry.record.kind) ? foreign.add : foreign.modify).note;
-  return `The plug-in entry is an extensibleObject, so 389-DS stores ${name} there without complaint, but nothing reads it on that entry: the setting silently does nothing.`;
+/** What the server does with a bad value of this attribute in this kind of record, as one sentence. */
+export function badValueConsequence(spec: AttributeSpec, record: LdifRecord): string {
+  return reactionFor(spec, record.kind).note;
 }
 
 /** The first sentence of an attribute's documentation, without markdown, for messages. */
@@ -40,9 +17,7 @@ export function docSummary(spec: AttributeSpec): string {
 /** Where each winsync entry kind lives, for messages that send an attribute to the right entry. */
 export const ENTRY_LOCATION: Readonly<Record<EntryKind, string>> = {
   'ipa-winsync': 'the ipa-winsync plug-in entry cn=ipa-winsync,cn=plugins,cn=config',
-  agreement: 'a Windows sync agreement (objectClass nsDSWindowsReplicationAgreement)',
-  'replication-agreement': 'a plain replication agreement (objectClass nsds5ReplicationAgreement)',
-  'any-agreement': 'a replication agreement, cn=<name>,cn=replica,cn=<escaped suffix>,cn=mapping tree,cn=config',
+  agreement: 'the sync agreement entry cn=<name>,cn=replica,cn=<escaped suffix>,cn=mapping tree,cn=config',
 };
 
 /** What a value that names an attribute must look like. */

@@ -21,7 +21,9 @@ export default {
   scope: 'record',
   winsyncOnly: true,
   check(entry, { catalog }) {
-    if (entry.kind !== 'agreement' || !createsEntry(entry.record.kind) || !entry.record.dn) return [];
+    // What it asks for is what winsync needs: a 389-DS replication agreement takes none of it.
+    if (entry.kind !== 'agreement' || entry.agreementKind === 'replication') return [];
+    if (!createsEntry(entry.record.kind) || !entry.record.dn) return [];
     const present = new Set(entry.record.attributes.map((line) => line.name.toLowerCase()));
     const has = (name: string) => present.has(requireAttribute(catalog, name).name.toLowerCase());
     const needed = has('winSyncSubtreePair')

@@ -1,6 +1,4 @@
-import { isAgreementKind } from '../../catalog';
 import { mentionNameRange, renameEdits } from '../support/names';
-import { foreignConsequence } from '../support/wording';
 import { writesValues } from '../support/recordSettings';
 import type { Finding, RecordRule } from '../types';
 import { AGREEMENT_DN, replaceExample, replaceSpec } from '../support/examples';
@@ -27,8 +25,8 @@ const OPERATIONAL = new Set(
 );
 
 /**
- * An attribute outside the agreement's object class on an agreement of any kind (the schema
- * check applies there, unlike on the extensibleObject plug-in entry). Winsync-prefixed and
+ * An attribute outside nsDSWindowsReplicationAgreement on an agreement (the schema check
+ * applies there, unlike on the extensibleObject plug-in entry). Winsync-prefixed and
  * catalog names are left to unknown-attribute and wrong-entry.
  */
 export default {
@@ -36,9 +34,9 @@ export default {
     code: 'winsync/agreement-unknown-attribute',
     group: 'structure',
     severity: 'error',
-    summary: "An attribute the agreement's object class does not allow.",
+    summary: 'An attribute the Windows sync agreement object class does not allow.',
     server:
-      'The agreement entry is schema-checked: an attribute that nsDSWindowsReplicationAgreement does not allow is refused with 65 (Object class violation), and the whole change fails; a plain agreement refuses it with 65 on add and 53 on modify.',
+      'The agreement entry is schema-checked: an attribute that nsDSWindowsReplicationAgreement does not allow is refused with 65 (Object class violation), and the whole change fails.',
     example: [
       ...replaceExample(AGREEMENT_DN, 'nsDS5ReplicaHostname', 'dc1.ad.example.com'),
       ...replaceSpec('winSyncInterval', '300'),
@@ -47,18 +45,16 @@ export default {
   scope: 'record',
   winsyncOnly: true,
   check(entry, { catalog }) {
-    const kind = entry.kind;
-    if (kind === undefined || !isAgreementKind(kind)) return [];
-    const title = catalog.entryKind(kind).title;
+    if (entry.kind !== 'agreement') return [];
     const found: Finding[] = [];
     for (const mention of entry.mentions) {
       const { name } = mention;
-      if (!writesValues(mention) || catalog.isAllowedOn(kind, name) || catalog.attribute(name)) continue;
+      if (!writesValues(mention) || catalog.isAllowedOn('agreement', name) || catalog.attribute(name)) continue;
       if (catalog.kindByPrefix(name) || OPERATIONAL.has(name.toLowerCase())) continue;
-      const suggestion = catalog.suggest(name, kind);
+      const suggestion = catalog.suggest(name, 'agreement');
       found.push({
         range: mentionNameRange(mention),
-        message: `${name} is not allowed on a ${title}. ${foreignConsequence(name, entry, catalog)}${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+        message: `${name} is not allowed on a Windows sync agreement: nsDSWindowsReplicationAgreement does not list it, so 389-DS refuses it with 65 (Object class violation: attribute not allowed).${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
         ...(suggestion
           ? { fixes: [{ title: `Rename to ${suggestion}`, edits: renameEdits(mention, suggestion), preferred: true }] }
           : {}),

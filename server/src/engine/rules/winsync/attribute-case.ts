@@ -22,7 +22,7 @@ export default {
   check(entry, { catalog }) {
     const found: Finding[] = [];
     for (const { mention, spec } of catalogMentions(entry, catalog)) {
-      if (!entry.kind || !catalog.belongsTo(spec, entry.kind)) continue;
+      if (spec.entry !== entry.kind) continue;
       const miscased = namePieces(mention).find((piece) => piece.written !== spec.name);
       if (!miscased) continue;
       found.push({

@@ -1,4 +1,3 @@
-import { isAgreementKind } from '../../catalog';
 import type { AttributeSpec } from '../../catalog';
 import type { AttrLine, Fix } from '../../ldif/ast';
 import { createsEntry, matchChoice, requireChoice } from '../../catalog/semantics';
@@ -31,7 +30,7 @@ export default {
   scope: 'record',
   winsyncOnly: true,
   check(entry, { catalog }) {
-    if (!isAgreementKind(entry.kind)) return [];
+    if (entry.kind !== 'agreement') return [];
     const method = requireAttribute(catalog, 'nsDS5ReplicaBindMethod');
     const transport = requireAttribute(catalog, 'nsDS5ReplicaTransportInfo');
     const bind = settingOf(entry, method.name);

@@ -28,8 +28,9 @@ export default {
     for (const { line, op } of entry.writes) {
       if (op === 'delete' || line.value !== '') continue;
       const spec = catalog.attribute(line.name);
-      if (!spec || spec.serverManaged || !UNCHECKED.has(spec.syntax.kind) || !catalog.belongsTo(spec, entry.kind))
-        continue;
+      if (!spec || spec.serverManaged || !UNCHECKED.has(spec.syntax.kind) || spec.entry !== entry.kind) continue;
+      // An attribute the agreement's kind may not carry is winsync/wrong-agreement-kind's.
+      if (spec.onlyFor && entry.agreementKind && spec.onlyFor !== entry.agreementKind) continue;
       found.push({
         range: line.line.range,
         message: `${spec.name} has an empty value. 389-DS refuses it: an empty value is not valid Directory String syntax (21 Invalid syntax, or on a modify the agreement handler's own answer first). Write a value, or delete the attribute to remove it.`,

@@ -28,7 +28,7 @@ export default {
         : `expected ${ATTRIBUTE_NAME_FORM}, without options or spaces`;
       found.push({
         range: value === '' ? line.line.range : valuePartRange(line, 0, value.length),
-        message: `${value === '' ? 'An empty value' : `"${clip(value)}"`} is not a valid value for ${spec.name}: ${problem}. ${badValueConsequence(spec, entry, catalog)}`,
+        message: `${value === '' ? 'An empty value' : `"${clip(value)}"`} is not a valid value for ${spec.name}: ${problem}. ${badValueConsequence(spec, entry.record)}`,
         ...(padded && { fixes: [removeTrailingSpacesFix(line)] }),
       });
     }

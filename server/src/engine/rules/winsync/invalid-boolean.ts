@@ -59,7 +59,7 @@ export default {
   check(entry, { catalog }) {
     const found: Finding[] = [];
     for (const target of catalogValues(entry, catalog, 'boolean')) {
-      const diagnostic = checkBoolean(target, badValueConsequence(target.spec, entry, catalog));
+      const diagnostic = checkBoolean(target, badValueConsequence(target.spec, entry.record));
       if (diagnostic) found.push(diagnostic);
     }
     return found;

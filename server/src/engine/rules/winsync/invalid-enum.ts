@@ -27,7 +27,7 @@ export default {
       if (padded) {
         found.push({
           range: line.valueRange,
-          message: `Invalid value "${clip(value)}" for ${spec.name}: the trailing spaces are part of the value, so it is not "${padded}". ${badValueConsequence(spec, entry, catalog)}`,
+          message: `Invalid value "${clip(value)}" for ${spec.name}: the trailing spaces are part of the value, so it is not "${padded}". ${badValueConsequence(spec, entry.record)}`,
           fixes: [
             {
               title: `Remove the trailing spaces`,
@@ -44,7 +44,7 @@ export default {
       const intended = unambiguousNearest(value, documented);
       found.push({
         range: line.valueRange,
-        message: `Invalid value "${clip(value)}" for ${spec.name}: expected one of ${documented.join(', ')}. ${badValueConsequence(spec, entry, catalog)}`,
+        message: `Invalid value "${clip(value)}" for ${spec.name}: expected one of ${documented.join(', ')}. ${badValueConsequence(spec, entry.record)}`,
         fixes: sortByDistance(value, documented).map((choice) => ({
           title: `Change to "${choice}"`,
           edits: [{ range: line.valueRange, newText: choice }],

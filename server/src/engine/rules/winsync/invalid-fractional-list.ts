@@ -59,7 +59,7 @@ export default {
         if (REQUIRED.includes(name.toLowerCase())) {
           found.push({
             range: valuePartRange(line, at, at + name.length),
-            message: `${spec.name} excludes ${name}, which replication cannot do without. ${badValueConsequence(spec, entry, catalog)}`,
+            message: `${spec.name} excludes ${name}, which replication cannot do without. ${badValueConsequence(spec, entry.record)}`,
           });
         }
         at += name.length + 1;

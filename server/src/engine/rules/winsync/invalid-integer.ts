@@ -29,7 +29,7 @@ export default {
       if (INTEGER.test(value)) continue;
       // A schema-checked entry refuses non-integers outright; an extensibleObject one stores them.
       const consequence = catalog.entryKind(spec.entry).acceptsAnyAttribute
-        ? badValueConsequence(spec, entry, catalog)
+        ? badValueConsequence(spec, entry.record)
         : '389-DS refuses it with 21 (Invalid syntax): the attribute has INTEGER syntax.';
       const trimmed = value.trimEnd();
       const shown = value === '' ? 'An empty value' : `Invalid value "${clip(value)}"`;

@@ -3,7 +3,6 @@ import { clip, badValueConsequence } from '../support/wording';
 import { catalogValues, type CatalogValue } from '../support/catalogValues';
 import type { Finding, RecordRule } from '../types';
 import type { EntryView } from '../../model/entryView';
-import type { Catalog } from '../../catalog';
 import { valuePartEdit, valuePartRange } from '../support/edits';
 import { AGREEMENT_DN, replaceExample, replaceSpec } from '../support/examples';
 
@@ -52,7 +51,7 @@ export default {
         preferred,
       });
       const analysis = analyse(target.value, fix);
-      for (const problem of analysis.problems) found.push(diagnostic(target, entry, catalog, analysis, problem));
+      for (const problem of analysis.problems) found.push(diagnostic(target, entry, analysis, problem));
     }
     return found;
   },
@@ -169,20 +168,14 @@ function checkDays(days: string, fix: PartFix): { problems: Problem[]; days: num
   return { problems: found.map((problem) => ({ ...problem, fix: once })), days: unique };
 }
 
-function diagnostic(
-  target: CatalogValue<'schedule'>,
-  entry: EntryView,
-  catalog: Catalog,
-  analysis: Analysis,
-  problem: Problem,
-): Finding {
+function diagnostic(target: CatalogValue<'schedule'>, entry: EntryView, analysis: Analysis, problem: Problem): Finding {
   const { line, spec, value: text } = target;
   const consequence =
     problem.severity === 'warning'
       ? '389-DS ignores the repetition.'
       : serverAccepts(text)
         ? '389-DS does not check times and days this closely: it stores the value on add and on modify, and the window silently means something else.'
-        : badValueConsequence(spec, entry, catalog);
+        : badValueConsequence(spec, entry.record);
   const range = text === '' ? line.line.range : valuePartRange(line, problem.start, problem.end);
   return {
     range,

@@ -1,4 +1,4 @@
-import { isAgreementKind, type AttributeSpec, type Catalog, type EntryKind } from '../../catalog';
+import type { AttributeSpec, Catalog, EntryKind } from '../../catalog';
 import { replicaSuffix } from '../../dn/dn';
 import type { AttrLine, Fix } from '../../ldif/ast';
 import { docSummary } from '../support/wording';
@@ -41,7 +41,7 @@ function missingOnAdd(entry: EntryView, kind: EntryKind, catalog: Catalog): Find
   const dn = record.dn;
   if (!dn) return [];
   const present = new Set(record.attributes.map((line) => line.name.toLowerCase()));
-  const needsCredentials = isAgreementKind(kind) && simpleBind(entry, catalog);
+  const needsCredentials = kind === 'agreement' && simpleBind(entry, catalog);
   // The replicated suffix is already spelt out in the agreement's DN.
   const root = requireAttribute(catalog, 'nsDS5ReplicaRoot');
   const after = lastLine(record);

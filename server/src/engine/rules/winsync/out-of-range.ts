@@ -26,7 +26,7 @@ export default {
       if (number >= BigInt(syntax.min) && number <= BigInt(syntax.max)) continue;
       found.push({
         range: integerRange(target),
-        message: `${value} is out of range for ${spec.name}: expected ${expectedInteger(target)}. ${badValueConsequence(spec, entry, catalog)}`,
+        message: `${value} is out of range for ${spec.name}: expected ${expectedInteger(target)}. ${badValueConsequence(spec, entry.record)}`,
       });
     }
     return found;

@@ -1,4 +1,3 @@
-import { isAgreementKind } from '../../catalog';
 import { normalizeDn, replicaSuffix, sameDn } from '../../dn/dn';
 import { clip, badValueConsequence } from '../support/wording';
 import { requireAttribute } from '../support/catalogValues';
@@ -23,7 +22,7 @@ export default {
   winsyncOnly: true,
   check(entry, { catalog }) {
     const dn = entry.record.dn?.value;
-    if (!isAgreementKind(entry.kind) || dn === undefined) return [];
+    if (entry.kind !== 'agreement' || dn === undefined) return [];
     const spec = requireAttribute(catalog, 'nsDS5ReplicaRoot');
     const suffix = replicaSuffix(dn)?.suffix;
     if (suffix === undefined || normalizeDn(suffix) === undefined) return [];
@@ -34,7 +33,7 @@ export default {
       if (normalizeDn(line.value) === undefined || sameDn(line.value, suffix)) continue;
       found.push({
         range: line.valueRange,
-        message: `nsDS5ReplicaRoot "${clip(line.value)}" is not the suffix of this agreement's replica, ${suffix} (from cn=replica,… in the DN). ${badValueConsequence(spec, entry, catalog)}`,
+        message: `nsDS5ReplicaRoot "${clip(line.value)}" is not the suffix of this agreement's replica, ${suffix} (from cn=replica,… in the DN). ${badValueConsequence(spec, entry.record)}`,
         fixes: [
           {
             title: `Use the replica's suffix ${suffix}`,

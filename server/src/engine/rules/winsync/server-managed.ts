@@ -1,7 +1,6 @@
 import { mentionNameRange } from '../support/names';
 import { deleteLines, mentionLines } from '../support/edits';
 import { badValueConsequence } from '../support/wording';
-import { reactionFor } from '../../catalog/semantics';
 import type { RecordRule } from '../types';
 import { AGREEMENT_DN } from '../support/examples';
 import { catalogMentions } from '../support/catalogValues';
@@ -14,28 +13,22 @@ export default {
   meta: {
     code: 'winsync/server-managed',
     group: 'structure',
-    severity: 'error',
-    milder: {
-      severity: 'warning',
-      when: 'the server accepts the write (drops it silently, or stores it)',
-    },
+    severity: 'warning',
     summary: 'An attribute the server maintains itself is written or removed by hand.',
     server:
-      'Per attribute: status attributes are marked NO-USER-MODIFICATION, silently dropped from an add and refused with 53 in a modify; a plain agreement refuses any modify of its update vector with 53; the DirSync cookie is stored as given, and removing it makes the next sync read all of AD again.',
+      'Per attribute: status attributes are marked NO-USER-MODIFICATION and silently dropped from the request; the DirSync cookie is stored as given, and removing it makes the next sync read all of AD again.',
     example: [AGREEMENT_DN, 'changetype: modify', 'delete: nsds7DirsyncCookie', '-'],
   },
   scope: 'record',
   winsyncOnly: true,
   check(entry, { catalog }) {
     return catalogMentions(entry, catalog)
-      .filter(({ spec }) => spec.serverManaged && entry.kind !== undefined && catalog.belongsTo(spec, entry.kind))
+      .filter(({ spec }) => spec.serverManaged && spec.entry === entry.kind)
       .map(({ mention, spec }) => {
         const action = mention.op === 'delete' || mention.values.length === 0 ? 'removed' : 'written';
         return {
           range: mentionNameRange(mention),
-          message: `${spec.name} is maintained by the server and should not be ${action} by hand. ${badValueConsequence(spec, entry, catalog)}`,
-          // Refused by the server: an error; dropped or stored: a warning.
-          ...(reactionFor(spec, entry.record.kind, entry.kind).kind !== 'rejects' && { mild: true }),
+          message: `${spec.name} is maintained by the server and should not be ${action} by hand. ${badValueConsequence(spec, entry.record)}`,
           fixes: [
             {
               title: `Remove ${spec.name} from this record`,

@@ -37,7 +37,7 @@ export default {
     for (const { name, lines } of groups) {
       if (lines.length < 2) continue;
       const spec = catalog.attribute(name);
-      if (!spec || !catalog.belongsTo(spec, entry.kind) || spec.multiValued || spec.serverManaged) continue;
+      if (!spec || spec.entry !== entry.kind || spec.multiValued || spec.serverManaged) continue;
       const consequence = whatHappens(spec, entry, catalog);
       for (const line of lines.slice(1)) {
         found.push({

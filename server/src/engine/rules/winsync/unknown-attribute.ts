@@ -1,8 +1,7 @@
-import { isAgreementKind, type Catalog } from '../../catalog';
-import type { EntryView } from '../../model/entryView';
+import type { Catalog, EntryKind } from '../../catalog';
 import type { LdifRecord } from '../../ldif/ast';
 import { mentionNameRange, renameEdits } from '../support/names';
-import { ENTRY_LOCATION, foreignConsequence } from '../support/wording';
+import { ENTRY_LOCATION } from '../support/wording';
 import { writesValues } from '../support/recordSettings';
 import type { Finding, RecordRule } from '../types';
 import { PLUGIN_DN, replaceExample } from '../support/examples';
@@ -28,13 +27,13 @@ export default {
     const found: Finding[] = [];
     for (const mention of entry.mentions) {
       const owner = catalog.kindByPrefix(mention.name);
-      if (!owner || (owner === 'agreement' && !isAgreementKind(entry.kind))) continue;
+      if (!owner || (owner === 'agreement' && entry.kind !== 'agreement')) continue;
       if (!writesValues(mention) || catalog.attribute(mention.name)) continue;
       const suggestion = catalog.suggest(mention.name, owner);
       const whose = owner === 'ipa-winsync' ? 'the ipa-winsync plug-in has' : 'Windows sync agreements have';
       found.push({
         range: mentionNameRange(mention),
-        message: `Unknown attribute "${mention.name}": ${whose} no such setting.${suggestion ? ` Did you mean ${suggestion}?` : ''} ${consequence(mention.name, entry, catalog)}`,
+        message: `Unknown attribute "${mention.name}": ${whose} no such setting.${suggestion ? ` Did you mean ${suggestion}?` : ''} ${consequence(entry.kind)}`,
         ...(suggestion
           ? { fixes: [{ title: `Rename to ${suggestion}`, edits: renameEdits(mention, suggestion), preferred: true }] }
           : {}),
@@ -56,10 +55,13 @@ function namesPluginPrefix(record: LdifRecord, catalog: Catalog): boolean {
   );
 }
 
-function consequence(name: string, entry: EntryView, catalog: Catalog): string {
-  if (entry.kind === undefined)
-    return `The plug-in reads its settings only from ${ENTRY_LOCATION['ipa-winsync']}, and 389-DS has no schema for this name: unless the entry is an extensibleObject, it is refused with 65 (Object class violation).`;
-  if (entry.kind === 'ipa-winsync')
-    return 'The plug-in entry is an extensibleObject, so 389-DS stores any attribute on it without complaint, but the plug-in never reads this one: the setting silently does nothing.';
-  return foreignConsequence(name, entry, catalog);
+function consequence(target: EntryKind | undefined): string {
+  switch (target) {
+    case 'ipa-winsync':
+      return 'The plug-in entry is an extensibleObject, so 389-DS stores any attribute on it without complaint, but the plug-in never reads this one: the setting silently does nothing.';
+    case 'agreement':
+      return 'nsDSWindowsReplicationAgreement does not allow it, so 389-DS refuses it with 65 (Object class violation).';
+    case undefined:
+      return `The plug-in reads its settings only from ${ENTRY_LOCATION['ipa-winsync']}, and 389-DS has no schema for this name: unless the entry is an extensibleObject, it is refused with 65 (Object class violation).`;
+  }
 }

@@ -4,7 +4,6 @@ import { ATTRIBUTE_NAME_FORM, clip, badValueConsequence } from '../support/wordi
 import { catalogValues, type CatalogValue } from '../support/catalogValues';
 import type { Finding, RecordRule } from '../types';
 import type { EntryView } from '../../model/entryView';
-import type { Catalog } from '../../catalog';
 import { valuePartEdit, valuePartRange } from '../support/edits';
 import { PLUGIN_DN, replaceExample } from '../support/examples';
 
@@ -30,14 +29,14 @@ export default {
   check(entry, { catalog }) {
     const found: Finding[] = [];
     for (const target of catalogValues(entry, catalog, 'attr-value')) {
-      const diagnostic = checkAttrValue(target, entry, catalog);
+      const diagnostic = checkAttrValue(target, entry);
       if (diagnostic) found.push(diagnostic);
     }
     return found;
   },
 } satisfies RecordRule;
 
-function checkAttrValue(target: CatalogValue<'attr-value'>, entry: EntryView, catalog: Catalog): Finding | undefined {
+function checkAttrValue(target: CatalogValue<'attr-value'>, entry: EntryView): Finding | undefined {
   const { line, spec } = target;
   // Trailing spaces end up in the added value; ldif/trailing-space reports them.
   const text = target.value.trimEnd();
@@ -45,7 +44,7 @@ function checkAttrValue(target: CatalogValue<'attr-value'>, entry: EntryView, ca
   const name = space < 0 ? text : text.slice(0, space);
   const rest = space < 0 ? '' : text.slice(space + 1);
   const format = `${spec.name} must be "attributeName value", the attribute name, one space, then the value (e.g. uidNumber -1)`;
-  const consequence = badValueConsequence(spec, entry, catalog);
+  const consequence = badValueConsequence(spec, entry.record);
   const report = (start: number, end: number, message: string, fixes?: Fix[]): Finding => ({
     range: text === '' ? line.line.range : valuePartRange(line, start, end),
     message,

@@ -1,5 +1,6 @@
+import type { AttributeSpec, EntryKind } from '../../catalog';
 import { mentionNameRange } from '../support/names';
-import { ENTRY_LOCATION, foreignConsequence } from '../support/wording';
+import { ENTRY_LOCATION } from '../support/wording';
 import { deleteLines, mentionLines } from '../support/edits';
 import { writesValues } from '../support/recordSettings';
 import type { RecordRule } from '../types';
@@ -15,10 +16,9 @@ export default {
     code: 'winsync/wrong-entry',
     group: 'structure',
     severity: 'error',
-    summary:
-      'An attribute that belongs to another winsync entry (plug-in entry, Windows sync agreement, plain replication agreement).',
+    summary: 'An attribute that belongs to the other winsync entry (plug-in entry vs. sync agreement).',
     server:
-      'Plug-in settings and plain-only settings on the schema-checked Windows agreement are refused with 65 (Object class violation); winsync settings on a plain agreement get 65 on add and 53 on modify; agreement settings on the extensibleObject plug-in entry are stored there and never read.',
+      'Plug-in settings on the schema-checked agreement are refused with 65 (Object class violation); agreement settings on the extensibleObject plug-in entry are stored there and never read.',
     example: replaceExample(PLUGIN_DN, 'oneWaySync', 'fromWindows'),
   },
   scope: 'record',
@@ -27,13 +27,19 @@ export default {
     const here = entry.kind;
     if (here === undefined) return [];
     return catalogMentions(entry, catalog)
-      .filter(({ mention, spec }) => !catalog.belongsTo(spec, here) && writesValues(mention))
+      .filter(({ mention, spec }) => spec.entry !== here && writesValues(mention))
       .map(({ mention, spec }) => ({
         range: mentionNameRange(mention),
-        message: `${spec.name} belongs on ${ENTRY_LOCATION[spec.entry]}, not here. ${foreignConsequence(spec.name, entry, catalog)}`,
+        message: `${spec.name} belongs on ${ENTRY_LOCATION[spec.entry]}, not here. ${consequence(spec, here)}`,
         fixes: [
           { title: `Remove ${spec.name} from this entry`, edits: [deleteLines(mentionLines(mention, entry.record))] },
         ],
       }));
   },
 } satisfies RecordRule;
+
+function consequence(spec: AttributeSpec, target: EntryKind): string {
+  return target === 'agreement'
+    ? `nsDSWindowsReplicationAgreement does not allow ${spec.name}, so 389-DS refuses it with 65 (Object class violation).`
+    : `The plug-in entry is an extensibleObject, so 389-DS stores ${spec.name} there without complaint, but nothing reads it on that entry: the setting silently does nothing.`;
+}
