@@ -148,7 +148,10 @@ export async function checkTyping(page, server, check, shots) {
     '',
   ].join('\n');
   const file = join(server.workspace, 'empty.ldif');
-  await until('the file to be saved', () => readFileSync(file, 'utf8') !== '', 10_000);
+  // On a busy machine a read right after Ctrl+S can see an earlier save: wait for the whole text.
+  await until('the whole typed text to be saved', () => readFileSync(file, 'utf8') === expected, 10_000).catch(
+    () => undefined,
+  );
   const written = readFileSync(file, 'utf8');
   if (written !== expected) throw new Error(`the typed file reads ${JSON.stringify(written)}`);
 }

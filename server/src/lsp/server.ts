@@ -33,6 +33,8 @@ import { DEFAULT_FOLD_WIDTH, type FormattingOptions } from '../engine/features/f
 import { EditorDocument } from './editorDocument';
 import { LARGE_DOCUMENT_SIZE, LARGE_FEATURE_LIMIT, LargeDocument } from '../engine/largeDocument';
 import { SchemaHolder } from './schemaHolder';
+import { localFileDiagnostics } from './localFiles';
+import { applySettings } from '../engine/rules/validate';
 
 const connection = createConnection(ProposedFeatures.all);
 const service = getLanguageService();
@@ -57,6 +59,8 @@ const documents = new TextDocuments<EditorDocument>({
 const large = new Map<string, LargeDocument>();
 let settings: ValidationSettings = {};
 let formatting: FormattingOptions = { foldWidth: DEFAULT_FOLD_WIDTH };
+/** The size cap on a `:< file://` value (winsyncLdif.maxValueFileSizeMiB), as apply uses it. */
+let maxFileValueBytes: number | undefined;
 let canPullConfiguration = false;
 /** The per-record lenses the client asked for (its commands and wording); none when it asked for none. */
 let recordLenses: readonly RecordLens[] = [];
@@ -100,7 +104,10 @@ async function refreshSettings(): Promise<void> {
     maxDiagnostics?: number;
     foldWidth?: number;
     foldComments?: boolean;
+    maxValueFileSizeMiB?: number;
   } | null;
+  const maxMiB = section?.maxValueFileSizeMiB;
+  maxFileValueBytes = maxMiB && maxMiB > 0 ? Math.round(maxMiB * 1024 * 1024) : undefined;
   formatting = { foldWidth: section?.foldWidth ?? DEFAULT_FOLD_WIDTH, foldComments: section?.foldComments === true };
   settings = {
     severity: section?.severity ?? {},
@@ -140,14 +147,21 @@ function largeOf(document: EditorDocument): LargeDocument | undefined {
 
 async function publish(document: EditorDocument): Promise<void> {
   await settingsLoaded;
+  const version = document.version;
   let diagnostics: LspDiagnostic[];
   try {
     const big = largeOf(document);
-    diagnostics = (
-      big
-        ? big.validate(document.getText(), settings, schema.current)
-        : service.validate(current(document), settings, schema.current)
-    ).map(toLspDiagnostic);
+    if (big) diagnostics = big.validate(document.getText(), settings, schema.current).map(toLspDiagnostic);
+    else {
+      const parsedDocument = current(document);
+      const found = service.validate(parsedDocument, settings, schema.current);
+      // The files `:<` values name, read from the disk: a missing one is a warning, as in `check`.
+      const files = await localFileDiagnostics(document.uri, parsedDocument, maxFileValueBytes);
+      // The document changed or closed meanwhile: a newer publish has the diagnostics, or none are due.
+      if (document.version !== version || documents.get(document.uri) !== document) return;
+      const shaped = applySettings(files, { ...settings, maxDiagnostics: Number.POSITIVE_INFINITY });
+      diagnostics = [...found, ...shaped].map(toLspDiagnostic);
+    }
   } catch (error) {
     // A document the engine cannot check must not take the server, and every other open file, down.
     connection.console.error(

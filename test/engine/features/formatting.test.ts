@@ -61,7 +61,19 @@ describe('formatting', () => {
   test('CRLF documents are folded with CRLF', () => {
     const text = `dn: cn=x\r\ndescription: ${'b'.repeat(10)}\r\n`;
     const [edit] = service.format(service.parse(text), { foldWidth: 10 });
-    assert.equal(edit.newText, 'descriptio\r\n n: bbbbbb\r\n bbbb');
+    assert.equal(edit.newText, 'description:\r\n  bbbbbbbb\r\n bb');
+  });
+
+  test('a name and its separator are never folded, as ldapmodify does not unfold names', () => {
+    const text = `dn: cn=x\nnsds7WindowsReplicaSubtree:: ${Buffer.from('cn=Users,dc=ad').toString('base64')}\n`;
+    const [edit] = service.format(service.parse(text), { foldWidth: 8 });
+    assert.ok(edit.newText.startsWith('nsds7WindowsReplicaSubtree::\n '), edit.newText);
+    assert.deepEqual(
+      service
+        .validate(service.parse(text.replace(/nsds7.*\n$/, `${edit.newText}\n`)))
+        .filter((d) => d.code === 'ldif/folded-attribute-name'),
+      [],
+    );
   });
 
   const command =

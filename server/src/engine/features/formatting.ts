@@ -28,17 +28,21 @@ export function format(document: ParsedDocument, options: FormattingOptions): Te
     const folded = pieces(line.text, options.foldWidth).join(`${eol} `);
     if (!sameLayout(line, folded, eol)) edits.push({ range: line.range, newText: folded });
   };
-  for (const line of attributeLines(document)) reflow(line, fold);
+  // The name and its separator stay on the first line: ldapmodify unfolds only values.
+  for (const line of attributeLines(document)) reflow(line, (text, width) => fold(text, width, separatorEnd(text)));
   if (options.foldComments) for (const line of commentLines(document)) reflow(line, foldAtSpaces);
   return edits;
 }
 
-/** Splits text into pieces: the first `width` characters, then `width - 1` per continuation line, never inside a surrogate pair. */
-export function fold(text: string, width: number): string[] {
-  if (width <= 1 || text.length <= width) return [text];
+/**
+ * Splits text into pieces: the first `width` characters (at least `keep`), then `width - 1` per
+ * continuation line, never inside a surrogate pair.
+ */
+export function fold(text: string, width: number, keep = 0): string[] {
+  if (width <= 1 || text.length <= Math.max(width, keep)) return [text];
   const pieces: string[] = [];
   let start = 0;
-  let room = width;
+  let room = Math.max(width, keep);
   while (text.length - start > room) {
     let end = start + room;
     // Never split a surrogate pair; with room for one unit only (width 2), the pair goes whole.
@@ -50,6 +54,14 @@ export function fold(text: string, width: number): string[] {
   }
   if (start < text.length) pieces.push(text.slice(start));
   return pieces;
+}
+
+/** Where the separator (`:`, `::` or `:<`) of an attribute line ends; 0 without a colon. */
+function separatorEnd(text: string): number {
+  const colon = text.indexOf(':');
+  if (colon < 0) return 0;
+  const next = text.charCodeAt(colon + 1);
+  return next === 58 /* : */ || next === 60 /* < */ ? colon + 2 : colon + 1;
 }
 
 function isHighSurrogate(code: number): boolean {

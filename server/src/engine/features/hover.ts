@@ -8,7 +8,13 @@ import { rangeIn } from '../ldif/position';
 import type { AttributeSpec, Catalog, EntryKind } from '../catalog';
 import { matchChoice } from '../catalog/semantics';
 import type { ParsedDocument } from '../document';
-import { code, describeAttribute, describeBooleanValue, summarizeAttribute } from './support/describe';
+import {
+  code,
+  describeAttribute,
+  describeBooleanValue,
+  PLUGIN_NOT_SYNC_CHECKED,
+  summarizeAttribute,
+} from './support/describe';
 import { describeBase64, describeDn, readSchedule } from './support/describeValue';
 import { entryKindOf } from './support/entryKind';
 import { CHANGE_TYPE_DOCS, DELETE_OLD_RDN_DOCS, KEYWORD_DOCS, MOD_OP_DOCS } from './support/keywords';
@@ -101,6 +107,7 @@ function dnContents(line: AttrLine, here: RecordAt, catalog: Catalog): string {
     ? `**Entry DN** — ${guessed ? `looks like a ${title} (from its DN and the names it uses)` : title}`
     : '**Entry DN**';
   const lines = [heading, ''];
+  if (kind === 'ipa-winsync') lines.push(PLUGIN_NOT_SYNC_CHECKED, '');
   if (line.encoding === 'base64') lines.push(describeBase64(line.value, line.bytes), '');
   if (line.value !== undefined) lines.push(...describeDn(line.value));
   return lines.join('\n').trimEnd();

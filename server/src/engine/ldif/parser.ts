@@ -369,7 +369,8 @@ function parseRename(
   if (!deleteOldRdn) {
     const above = (newRdn ?? changeTypeLine).line;
     report('ldif/missing-deleteoldrdn', above, 0, above.text.length);
-  } else if (deleteOldRdn.value !== '0' && deleteOldRdn.value !== '1') {
+  } else if (!/^[01][ \t]*$/.test(deleteOldRdn.value ?? '')) {
+    // Trailing white space is harmless: ldapmodify reads the first character, apply trims it.
     report('ldif/invalid-deleteoldrdn', deleteOldRdn.line, deleteOldRdn.valueOffset, deleteOldRdn.line.text.length, {
       value: deleteOldRdn.rawValue,
     });

@@ -190,11 +190,17 @@ export function describeAttribute(spec: AttributeSpec): string {
   if (rule) paragraphs.push(rule);
   const [, rest] = splitFirstSentence(spec.doc);
   if (rest) paragraphs.push(rest);
-  paragraphs.push(factsLine(spec), reactionLines(spec).join('\n'), syncLines(spec).join('\n'));
+  paragraphs.push(factsLine(spec), reactionLines(spec).join('\n'));
+  const sync = syncLines(spec);
+  if (sync.length > 0) paragraphs.push(sync.join('\n'));
   return paragraphs.join('\n\n');
 }
 
 const VERDICT_MARK: Record<SyncVerdict, string> = { confirmed: '✓', qualified: '≈', contradicted: '✗' };
+
+/** What the DN hover of the plug-in entry says about its settings and a real sync. */
+export const PLUGIN_NOT_SYNC_CHECKED =
+  '*Its settings are not checked against a real sync: the winsync lab runs no FreeIPA plug-in; they come from the IdM guide and the FreeIPA sources.*';
 
 /**
  * Which statements about the attribute a real sync checked, and what it showed; where it
@@ -202,6 +208,8 @@ const VERDICT_MARK: Record<SyncVerdict, string> = { confirmed: '✓', qualified:
  */
 function syncLines(spec: AttributeSpec): string[] {
   const checks = syncChecksOf(spec.name);
+  // The lab runs no FreeIPA plug-in: the DN hover of its entry says so once for all its settings.
+  if (checks.length === 0 && spec.entry === 'ipa-winsync') return [];
   if (checks.length === 0) return [`*Not checked against a real sync: from the IdM guide and the 389-DS sources.*`];
   return [
     `**Checked against a real sync** (${SYNC_LAB}):`,

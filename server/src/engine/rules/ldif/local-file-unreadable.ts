@@ -1,8 +1,9 @@
 import type { NoticeRule } from '../types';
 
 /**
- * Reported by `check` (a warning) and by apply before it sends anything (an error that blocks
- * the run), which read local files; the engine itself reads none.
+ * Reported by `check` and the language server (a warning, `lsp/localFiles.ts`) and by apply
+ * before it sends anything (an error that blocks the run), which read local files; the engine
+ * itself reads none.
  */
 export default {
   meta: {
@@ -10,7 +11,7 @@ export default {
     group: 'syntax',
     severity: 'warning',
     summary:
-      'The local file a ":< file://" value names is missing, not a regular file or too large: applying the record would fail (reported by check and apply, which read files).',
+      'The local file a ":< file://" value names is missing, not a regular file or too large: applying the record would fail (reported by the editor, check and apply, which read files).',
     server:
       'Nothing of the record is sent: winsync-ldif reads only regular files (never a FIFO or a device) up to a size cap (2 MiB by default, the request size 389-DS accepts unless nsslapd-maxbersize is raised; --max-value-file-size or winsyncLdif.maxValueFileSize raises it), and ldapmodify stops at a file it cannot read.',
   },
