@@ -15,9 +15,8 @@ export default {
     code: 'winsync/empty-value',
     group: 'values',
     severity: 'error',
-    summary: 'An agreement setting is written with an empty value.',
-    server:
-      "An empty value is not valid Directory String syntax: 389-DS refuses the add with 21 (Invalid syntax), and the modify with 21 or, where the agreement's modify handler reads the setting first, with its answer (1 for a fractional list).",
+    summary: 'An agreement setting with an empty value.',
+    server: '389-DS refuses it: 21 (Invalid syntax), or on a modify the agreement handler answers first.',
     example: replaceExample(AGREEMENT_DN, 'nsds7WindowsDomain', ''),
   },
   scope: 'record',
@@ -33,7 +32,7 @@ export default {
       if (spec.onlyFor && entry.agreementKind && spec.onlyFor !== entry.agreementKind) continue;
       found.push({
         range: line.line.range,
-        message: `${spec.name} has an empty value. 389-DS refuses it: an empty value is not valid Directory String syntax (21 Invalid syntax, or on a modify the agreement handler's own answer first). Write a value, or delete the attribute to remove it.`,
+        message: `${spec.name} has an empty value, which 389-DS refuses (21 Invalid syntax, or the agreement handler's answer on a modify).`,
       });
     }
     return found;

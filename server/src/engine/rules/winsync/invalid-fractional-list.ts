@@ -21,10 +21,9 @@ export default {
     code: 'winsync/invalid-fractional-list',
     group: 'values',
     severity: 'error',
-    summary:
-      'A fractional replication list does not start exactly with "(objectclass=*) $ EXCLUDE ", or excludes an attribute replication needs.',
+    summary: 'A fractional list 389-DS cannot read, or excluding what replication needs.',
     server:
-      '389-DS reads the list literally and case-sensitively: a list it cannot read is stored and silently ignored on add (nothing is excluded) and refused with 1 on modify; excluding nsuniqueid, modifiersname, lastmodifiedtime, dc, o, ou, cn or objectclass is refused with 53.',
+      'A list not starting exactly with "(objectclass=*) $ EXCLUDE " is ignored on add and refused with 1 on modify; excluding an attribute replication needs is refused with 53.',
     example: replaceExample(AGREEMENT_DN, 'nsDS5ReplicatedAttributeList', '(objectClass=*) $ EXCLUDE memberOf'),
   },
   scope: 'record',
@@ -38,10 +37,10 @@ export default {
         const start = /^\(\s*objectclass\s*=\s*\*\s*\)\s*\$\s*exclude\s*/i.exec(value);
         const consequence = createsEntry(entry.record.kind)
           ? '389-DS stores it and silently ignores it: nothing is excluded.'
-          : '389-DS refuses the modify with 1 (Operations error) and no text.';
+          : '389-DS refuses the modify with 1.';
         found.push({
           range: valuePartRange(line, 0, start ? start[0].length : value.length),
-          message: `${spec.name} ${shown} does not start with "${PREFIX}" exactly: the server's parser reads only that spelling (lower-case objectclass, one space on each side of $). ${consequence}`,
+          message: `${spec.name} ${shown} does not start with "${PREFIX}" exactly (the parser is case-sensitive). ${consequence}`,
           ...(start && {
             fixes: [
               {
@@ -59,7 +58,7 @@ export default {
         if (REQUIRED.includes(name.toLowerCase())) {
           found.push({
             range: valuePartRange(line, at, at + name.length),
-            message: `${spec.name} excludes ${name}, which replication cannot do without. ${badValueConsequence(spec, entry.record)}`,
+            message: `${spec.name} excludes ${name}, which replication needs. ${badValueConsequence(spec, entry.record)}`,
           });
         }
         at += name.length + 1;
