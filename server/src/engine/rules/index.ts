@@ -76,6 +76,8 @@ import winsyncAgreementIncomplete from './winsync/agreement-incomplete';
 import winsyncReplicaRootMismatch from './winsync/replica-root-mismatch';
 import winsyncBindMethodTransport from './winsync/bind-method-transport';
 import winsyncMoveActionDelete from './winsync/move-action-delete';
+import winsyncInvalidFractionalList from './winsync/invalid-fractional-list';
+import winsyncEmptyValue from './winsync/empty-value';
 import winsyncReplacedTwice from './winsync/replaced-twice';
 import winsyncOnewayAcctDisableConflict from './winsync/oneway-acct-disable-conflict';
 import winsyncSubtreePairOverrides from './winsync/subtree-pair-overrides';
@@ -151,6 +153,8 @@ export const RECORD_RULES: readonly RecordRule[] = [
   winsyncInvalidInteger,
   winsyncOutOfRange,
   winsyncInvalidSchedule,
+  winsyncInvalidFractionalList,
+  winsyncEmptyValue,
   winsyncInvalidAttributeName,
   winsyncUserAttrFormat,
   winsyncEffectiveGroupFilter,
