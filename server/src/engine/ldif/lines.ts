@@ -153,12 +153,13 @@ class UnfoldedLine implements LogicalLine {
 
 /**
  * Unfolds a block: a physical line starting with one space continues the line
- * before it (that space removed). Returns the logical lines and the physical
- * line numbers of continuations that had nothing to continue.
+ * before it (that space removed). Returns the logical lines, the physical line
+ * numbers of continuations that had nothing to continue, and whether any line was folded.
  */
-export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[] } {
+export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[]; folded: boolean } {
   const lines: LogicalLine[] = [];
   const orphans: number[] = [];
+  let folded = false;
   const physical = block.lines;
   const count = physical.length;
   const startLine = block.startLine;
@@ -173,6 +174,7 @@ export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[] 
       continue;
     }
     // A folded line: join its pieces once, and remember where each piece starts.
+    folded = true;
     const segments: Segment[] = [{ offset: 0, line: startLine + row, character: 0 }];
     const pieces = [text];
     let length = text.length;
@@ -185,7 +187,7 @@ export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[] 
     }
     lines.push(new UnfoldedLine(pieces.join(''), block, row, segments));
   }
-  return { lines, orphans };
+  return { lines, orphans, folded };
 }
 
 /**

@@ -34,13 +34,18 @@ export default {
 /** Reports each value line that repeats an earlier one of the same attribute (name in any case, options as written). */
 function repeated(lines: readonly AttrLine[], where: string, found: Finding[], mild = false): void {
   if (lines.length < 2) return;
-  const seen = new Map<string, AttrLine>();
+  // Keyed by the value alone, which costs no new string per line (every add runs this); the
+  // lines of one value are told apart by their names, and a value rarely comes twice.
+  const seen = new Map<string, AttrLine | AttrLine[]>();
   for (const line of lines) {
-    if (line.encoding === 'url' || line.value === undefined) continue;
-    const key = `${line.description.toLowerCase()}\u0000${line.value}`;
-    const first = seen.get(key);
+    const value = line.encoding === 'url' ? undefined : line.value;
+    if (value === undefined) continue;
+    const earlier = seen.get(value);
+    const first = earlier === undefined ? undefined : firstOfSameName(earlier, line);
     if (!first) {
-      seen.set(key, line);
+      if (earlier === undefined) seen.set(value, line);
+      else if (Array.isArray(earlier)) earlier.push(line);
+      else seen.set(value, [earlier, line]);
       continue;
     }
     // Counted from this line, not from the top of the file: the finding stays true when lines are added above the record.
@@ -63,4 +68,11 @@ function repeated(lines: readonly AttrLine[], where: string, found: Finding[], m
       ],
     });
   }
+}
+
+/** The line among `earlier` whose description is `line`'s, in any case. */
+function firstOfSameName(earlier: AttrLine | AttrLine[], line: AttrLine): AttrLine | undefined {
+  const sameName = (other: AttrLine) =>
+    other.description === line.description || other.description.toLowerCase() === line.description.toLowerCase();
+  return Array.isArray(earlier) ? earlier.find(sameName) : sameName(earlier) ? earlier : undefined;
 }

@@ -1,4 +1,4 @@
-import type { AttrLine } from '../../ldif/ast';
+import { RecordTraits, type AttrLine } from '../../ldif/ast';
 import type { Finding, RecordRule } from '../types';
 import { USER_DN } from '../support/examples';
 
@@ -27,6 +27,7 @@ export default {
     ],
   },
   scope: 'record',
+  onlyWithTraits: RecordTraits.folded,
   check({ record }) {
     const found: Finding[] = [];
     const visit = (line: AttrLine) => {
