@@ -34,10 +34,10 @@ export default {
 /** Reports each value line that repeats an earlier one of the same attribute (name in any case, options as written). */
 function repeated(lines: readonly AttrLine[], where: string, found: Finding[], mild = false): void {
   if (lines.length < 2) return;
-  // Keyed by the value alone, which costs no new string per line (every add runs this); the
-  // lines of one value are told apart by their names, and a value rarely comes twice.
+  // Keyed by the value alone, which costs no new string per line; the lines of one value are
+  // told apart by their names, and a value rarely comes twice.
   const seen = new Map<string, AttrLine | AttrLine[]>();
-  for (const line of lines) {
+  for (const line of linesSharingNames(lines)) {
     const value = line.encoding === 'url' ? undefined : line.value;
     if (value === undefined) continue;
     const earlier = seen.get(value);
@@ -75,4 +75,52 @@ function firstOfSameName(earlier: AttrLine | AttrLine[], line: AttrLine): AttrLi
   const sameName = (other: AttrLine) =>
     other.description === line.description || other.description.toLowerCase() === line.description.toLowerCase();
   return Array.isArray(earlier) ? earlier.find(sameName) : sameName(earlier) ? earlier : undefined;
+}
+
+/** Scratch tables of `linesSharingNames`, grown as needed and left empty after each use. */
+let slotOfLine = new Int32Array(64);
+let countInSlot = new Int32Array(128);
+let hashInSlot = new Int32Array(128);
+
+/**
+ * The lines whose attribute name (in any case) another of `lines` also has, in order: only they
+ * can repeat a value. Every add runs this, so names are grouped by a hash, with no string built
+ * per line; two names that share a hash only send their lines on to be compared.
+ */
+function linesSharingNames(lines: readonly AttrLine[]): readonly AttrLine[] {
+  if (slotOfLine.length < lines.length) {
+    const size = 2 ** Math.ceil(Math.log2(lines.length));
+    slotOfLine = new Int32Array(size);
+    countInSlot = new Int32Array(2 * size);
+    hashInSlot = new Int32Array(2 * size);
+  }
+  const mask = countInSlot.length - 1;
+  for (let i = 0; i < lines.length; i++) {
+    const hash = asciiNameHash(lines[i].description);
+    if (hash === undefined) {
+      // toLowerCase() may turn a letter beyond ASCII into one within (K, the Kelvin sign, into k).
+      for (let j = 0; j < i; j++) countInSlot[slotOfLine[j]] = 0;
+      return lines;
+    }
+    let slot = hash & mask;
+    while (countInSlot[slot] > 0 && hashInSlot[slot] !== hash) slot = (slot + 1) & mask;
+    countInSlot[slot]++;
+    hashInSlot[slot] = hash;
+    slotOfLine[i] = slot;
+  }
+  const sharing: AttrLine[] = [];
+  for (let i = 0; i < lines.length; i++) if (countInSlot[slotOfLine[i]] > 1) sharing.push(lines[i]);
+  for (let i = 0; i < lines.length; i++) countInSlot[slotOfLine[i]] = 0;
+  return sharing;
+}
+
+/** FNV-1a of a name with ASCII letters in one case (and a few other characters merged); undefined beyond ASCII. */
+function asciiNameHash(name: string): number | undefined {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code >= 0x80) return undefined;
+    hash = Math.imul(hash ^ (code | 0x20), 0x01000193);
+  }
+  return hash;
 }

@@ -31,8 +31,7 @@ export default {
   check({ record }) {
     const found: Finding[] = [];
     const visit = (line: AttrLine) => {
-      const { segments } = line.line;
-      if (segments.length > 1 && segments[1].offset <= line.description.length) found.push(folded(line));
+      if (line.line.folded && line.line.segments[1].offset <= line.description.length) found.push(folded(line));
     };
     for (const line of record.attributes) visit(line);
     for (const spec of record.modifications) for (const line of spec.values) visit(line);
