@@ -133,8 +133,8 @@ export interface LdifRecord {
  * of a large file has none: looking again at each line, in each check, cost more than the parse.
  */
 export const RecordTraits = {
-  /** A logical line (or a comment) is folded over several physical lines. */
-  folded: 1,
+  /** A line (or a comment) is folded before its first ':', so that its attribute name may be. */
+  foldedName: 1,
   /** A plain value starts with ':' or '<', or holds NUL or CR: RFC 2849 wants it in base64. */
   unsafePlainValue: 2,
   /** A value ends with a space, or a `-` line with white space. */

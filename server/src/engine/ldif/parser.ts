@@ -84,7 +84,7 @@ function whitespaceLineProblem({ line, length }: { line: number; length: number 
 export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
   const problems: SyntaxFinding[] = [];
   const report = collectFindings(problems);
-  const { lines, orphans, folded } = unfold(block);
+  const { lines, orphans, foldedName } = unfold(block);
   for (const orphan of orphans) {
     problems.push(
       syntaxFinding('ldif/orphan-continuation', {
@@ -129,7 +129,7 @@ export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
     return { record: undefined, version, comments, problems, hasContent, parsedAt };
   }
 
-  const record = parseRecord(rest, comments, folded ? RecordTraits.folded : 0, report);
+  const record = parseRecord(rest, comments, foldedName ? RecordTraits.foldedName : 0, report);
   return { record, version, comments: [], problems, hasContent, parsedAt };
 }
 

@@ -27,7 +27,7 @@ export default {
     ],
   },
   scope: 'record',
-  onlyWithTraits: RecordTraits.folded,
+  onlyWithTraits: RecordTraits.foldedName,
   check({ record }) {
     const found: Finding[] = [];
     const visit = (line: AttrLine) => {
