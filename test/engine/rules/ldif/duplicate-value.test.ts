@@ -54,3 +54,13 @@ test('names beyond ASCII are compared as toLowerCase() compares them (the Kelvin
   assert.equal(diagnose([DN, 'changetype: add', 'k: a', '\u212a: a'], 'ldif/duplicate-value').length, 1);
   assert.equal(diagnose([DN, 'changetype: add', 'k: a', 'x\u212a: a'], 'ldif/duplicate-value').length, 0);
 });
+
+test('among many values of one attribute (a large group), each repeat is found against the first', () => {
+  const members = Array.from({ length: 30 }, (_, i) => `member: uid=u${i % 20},dc=example,dc=com`);
+  const found = diagnose([DN, 'changetype: add', 'objectClass: groupOfNames', ...members], 'ldif/duplicate-value');
+  assert.deepEqual(
+    found.map((d) => d.range.start.line),
+    Array.from({ length: 10 }, (_, i) => 23 + i),
+  );
+  assert.ok(found.every((d) => /first 20 lines above/.test(d.message)));
+});

@@ -34,20 +34,7 @@ export default {
 /** Reports each value line that repeats an earlier one of the same attribute (name in any case, options as written). */
 function repeated(lines: readonly AttrLine[], where: string, found: Finding[], mild = false): void {
   if (lines.length < 2) return;
-  // Keyed by the value alone, which costs no new string per line; the lines of one value are
-  // told apart by their names, and a value rarely comes twice.
-  const seen = new Map<string, AttrLine | AttrLine[]>();
-  for (const line of linesSharingNames(lines)) {
-    const value = line.encoding === 'url' ? undefined : line.value;
-    if (value === undefined) continue;
-    const earlier = seen.get(value);
-    const first = earlier === undefined ? undefined : firstOfSameName(earlier, line);
-    if (!first) {
-      if (earlier === undefined) seen.set(value, line);
-      else if (Array.isArray(earlier)) earlier.push(line);
-      else seen.set(value, [earlier, line]);
-      continue;
-    }
+  for (const [line, first] of repeats(linesSharingNames(lines))) {
     // Counted from this line, not from the top of the file: the finding stays true when lines are added above the record.
     const above = line.line.range.start.line - first.line.range.start.line;
     found.push({
@@ -70,11 +57,49 @@ function repeated(lines: readonly AttrLine[], where: string, found: Finding[], m
   }
 }
 
-/** The line among `earlier` whose description is `line`'s, in any case. */
-function firstOfSameName(earlier: AttrLine | AttrLine[], line: AttrLine): AttrLine | undefined {
-  const sameName = (other: AttrLine) =>
-    other.description === line.description || other.description.toLowerCase() === line.description.toLowerCase();
-  return Array.isArray(earlier) ? earlier.find(sameName) : sameName(earlier) ? earlier : undefined;
+/** Up to this many lines are compared each with those before it; more are looked up by value. */
+const FEW_LINES = 12;
+
+/** Each line that repeats the value of an earlier line of the same name, with the first such line. */
+function repeats(lines: readonly AttrLine[]): (readonly [AttrLine, AttrLine])[] {
+  const found: (readonly [AttrLine, AttrLine])[] = [];
+  if (lines.length <= FEW_LINES) {
+    // The object classes of an add, say: comparing costs less than building a map.
+    for (let i = 1; i < lines.length; i++) {
+      const value = textOf(lines[i]);
+      if (value === undefined) continue;
+      for (let j = 0; j < i; j++) {
+        if (textOf(lines[j]) === value && sameName(lines[j], lines[i])) {
+          found.push([lines[i], lines[j]]);
+          break;
+        }
+      }
+    }
+    return found;
+  }
+  // Keyed by the value alone, which costs no new string per line; the lines of one value are
+  // told apart by their names, and a value rarely comes twice.
+  const seen = new Map<string, AttrLine | AttrLine[]>();
+  for (const line of lines) {
+    const value = textOf(line);
+    if (value === undefined) continue;
+    const earlier = seen.get(value);
+    const first = earlier === undefined ? undefined : [earlier].flat().find((other) => sameName(other, line));
+    if (first) found.push([line, first]);
+    else if (earlier === undefined) seen.set(value, line);
+    else if (Array.isArray(earlier)) earlier.push(line);
+    else seen.set(value, [earlier, line]);
+  }
+  return found;
+}
+
+/** The value a duplicate is told by: none for a URL, or base64 that is not UTF-8. */
+function textOf(line: AttrLine): string | undefined {
+  return line.encoding === 'url' ? undefined : line.value;
+}
+
+function sameName(a: AttrLine, b: AttrLine): boolean {
+  return a.description === b.description || a.description.toLowerCase() === b.description.toLowerCase();
 }
 
 /** Scratch tables of `linesSharingNames`, grown as needed and left empty after each use. */
