@@ -23,17 +23,17 @@ export default {
   scope: 'record',
   check({ record }) {
     const found: Finding[] = [];
-    if (record.kind === 'content' || record.kind === 'add')
+    if ((record.kind === 'content' || record.kind === 'add') && record.attributes.length > 1)
       repeated(record.attributes, 'add', found, record.kind === 'content');
     for (const spec of record.modifications)
-      if (spec.op === 'add' || spec.op === 'replace') repeated(spec.values, `${spec.op}: ${spec.attribute}`, found);
+      if ((spec.op === 'add' || spec.op === 'replace') && spec.values.length > 1)
+        repeated(spec.values, `${spec.op}: ${spec.attribute}`, found);
     return found;
   },
 } satisfies RecordRule;
 
 /** Reports each value line that repeats an earlier one of the same attribute (name in any case, options as written). */
 function repeated(lines: readonly AttrLine[], where: string, found: Finding[], mild = false): void {
-  if (lines.length < 2) return;
   for (const [line, first] of repeats(linesSharingNames(lines))) {
     // Counted from this line, not from the top of the file: the finding stays true when lines are added above the record.
     const above = line.line.range.start.line - first.line.range.start.line;
