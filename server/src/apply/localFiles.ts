@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { AttrLine, Diagnostic, LdifRecord, Range } from '../engine/ldif/ast';
+import { RecordTraits, type AttrLine, type Diagnostic, type LdifRecord, type Range } from '../engine/ldif/ast';
 import localFileUnreadable, { localFileUnreadableMessage } from '../engine/rules/ldif/local-file-unreadable';
 import { fileUrlPath } from '../engine/ldif/fileUrl';
 import { advice, type Remedy } from './errors';
@@ -32,6 +32,7 @@ export type LocalValue =
 /** Every `:<` value of the record: attribute and mod-spec values, and control values. */
 export function urlReferences(record: LdifRecord): UrlReference[] {
   const found: UrlReference[] = [];
+  if ((record.traits & RecordTraits.urlValue) === 0) return found;
   const add = (line: AttrLine, value: string | undefined) => found.push({ url: (value ?? line.rawValue).trim(), line });
   for (const line of record.attributes) if (line.encoding === 'url') add(line, line.value);
   for (const spec of record.modifications)

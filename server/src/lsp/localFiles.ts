@@ -7,22 +7,8 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MAX_FILE_VALUE_BYTES, LocalFileInspector, localFileDiagnostic } from '../apply/localFiles';
-import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
+import { RecordTraits, type Diagnostic } from '../engine/ldif/ast';
 import type { ParsedDocument } from '../engine/service';
-
-/** Whether a record has a `:<` value; kept per record, as records of unchanged blocks are reused. */
-const namesUrls = new WeakMap<LdifRecord, boolean>();
-
-function hasUrlValue(record: LdifRecord): boolean {
-  let found = namesUrls.get(record);
-  if (found === undefined) {
-    found =
-      record.lines.some((line) => line.encoding === 'url') ||
-      record.controls.some((control) => control.valueEncoding === 'url');
-    namesUrls.set(record, found);
-  }
-  return found;
-}
 
 /** The folder of a `file:` document, from which relative file URLs are read; undefined for other schemes. */
 export function documentFolder(uri: string): string | undefined {
@@ -45,7 +31,7 @@ export async function localFileDiagnostics(
   const inspector = new LocalFileInspector(maxBytes);
   const found: Diagnostic[] = [];
   for (const record of document.ldif.records) {
-    if (!hasUrlValue(record)) continue;
+    if ((record.traits & RecordTraits.urlValue) === 0) continue;
     for (const { check, range } of await inspector.inspect(record, baseDir))
       if (!check.ok) found.push(localFileDiagnostic(check.problem, range, 'warning'));
   }

@@ -156,12 +156,14 @@ class UnfoldedLine implements LogicalLine {
 
 /**
  * Unfolds a block: a physical line starting with one space continues the line
- * before it (that space removed). Returns the logical lines and the physical
- * line numbers of continuations that had nothing to continue.
+ * before it (that space removed). Returns the logical lines, the physical line
+ * numbers of continuations that had nothing to continue, and whether a line was
+ * folded before its first ':'.
  */
-export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[] } {
+export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[]; foldedName: boolean } {
   const lines: LogicalLine[] = [];
   const orphans: number[] = [];
+  let foldedName = false;
   const physical = block.lines;
   const count = physical.length;
   const startLine = block.startLine;
@@ -176,6 +178,7 @@ export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[] 
       continue;
     }
     // A folded line: join its pieces once, and remember where each piece starts.
+    foldedName ||= text.indexOf(':') < 0;
     const segments: Segment[] = [{ offset: 0, line: startLine + row, character: 0 }];
     const pieces = [text];
     let length = text.length;
@@ -188,7 +191,7 @@ export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[] 
     }
     lines.push(new UnfoldedLine(pieces.join(''), block, row, segments));
   }
-  return { lines, orphans };
+  return { lines, orphans, foldedName };
 }
 
 /**

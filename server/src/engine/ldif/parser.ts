@@ -13,7 +13,7 @@ import type {
   ValueEncoding,
   VersionSpec,
 } from './ast';
-import { CHANGE_TYPES, MOD_OPS } from './ast';
+import { CHANGE_TYPES, MOD_OPS, RecordTraits } from './ast';
 import { collectFindings, isBase64, parseAttrLine, type FindingSink } from './attrLine';
 import { syntaxFinding, type SyntaxFinding } from './findings';
 import { splitBlocks, unfold, type Block, type SplitText } from './lines';
@@ -85,7 +85,7 @@ function whitespaceLineProblem({ line, length }: { line: number; length: number 
 export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
   const problems: SyntaxFinding[] = [];
   const report = collectFindings(problems);
-  const { lines, orphans } = unfold(block);
+  const { lines, orphans, foldedName } = unfold(block);
   for (const orphan of orphans) {
     problems.push(
       syntaxFinding('ldif/orphan-continuation', {
@@ -130,7 +130,7 @@ export function parseBlock(block: Block, versionAllowed: boolean): ParsedBlock {
     return { record: undefined, version, comments, problems, hasContent, parsedAt };
   }
 
-  const record = parseRecord(rest, comments, report);
+  const record = parseRecord(rest, comments, foldedName ? RecordTraits.foldedName : 0, report);
   return { record, version, comments: [], problems, hasContent, parsedAt };
 }
 
@@ -145,18 +145,21 @@ function isIncludeBlock(lines: readonly LogicalLine[]): boolean {
 
 const INCLUDE = /^include:/i;
 
-/** Parses the content lines of one record (comments already taken out). */
-function parseRecord(lines: LogicalLine[], comments: Comment[], report: FindingSink): LdifRecord {
+/** Parses the content lines of one record (comments already taken out); `blockTraits`: what unfolding its block found. */
+function parseRecord(lines: LogicalLine[], comments: Comment[], blockTraits: number, report: FindingSink): LdifRecord {
   // A "-" line closes a mod-spec; everything else is attribute-like.
   const items: Item[] = [];
   const all: AttrLine[] = [];
+  let traits = blockTraits;
   for (const line of lines) {
     if (isDash(line.text)) {
+      if (line.text.length > 1) traits |= RecordTraits.trailingSpace;
       items.push({ dash: line });
       continue;
     }
     const parsed = parseAttrLine(line, report);
     if (parsed) {
+      traits |= lineTraits(parsed);
       items.push(parsed);
       all.push(parsed);
     }
@@ -182,12 +185,16 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], report: FindingS
   let look = position;
   while (all[look] && isKeyword(all[look], 'control')) look++;
   if (all[look] && isKeyword(all[look], 'changetype')) {
-    for (let i = position; i < look; i++) controls.push(parseControl(all[i], report));
+    for (let i = position; i < look; i++) {
+      const control = parseControl(all[i], report);
+      if (control.valueEncoding === 'url') traits |= RecordTraits.urlValue;
+      controls.push(control);
+    }
     changeTypeLine = all[look];
     position = look + 1;
   }
 
-  const base: RecordBase = { bounds, dn, controls, changeTypeLine, lines: all, comments };
+  const base: RecordBase = { bounds, dn, controls, changeTypeLine, lines: all, comments, traits };
   const restItems = position === 0 ? items : items.slice(items.indexOf(all[position - 1]) + 1);
   const rest = restItems.length === items.length - position ? all.slice(position) : restItems.filter(isAttr);
   if (!changeTypeLine) {
@@ -232,7 +239,7 @@ interface Bounds {
   readonly last: LogicalLine;
 }
 
-type RecordBase = Pick<LdifRecord, 'dn' | 'controls' | 'changeTypeLine' | 'lines' | 'comments'> & {
+type RecordBase = Pick<LdifRecord, 'dn' | 'controls' | 'changeTypeLine' | 'lines' | 'comments' | 'traits'> & {
   readonly bounds: Bounds;
 };
 type RecordBody = Pick<LdifRecord, 'kind'> &
@@ -258,6 +265,7 @@ class ParsedRecord implements LdifRecord {
   readonly newRdn: AttrLine | undefined;
   readonly deleteOldRdn: AttrLine | undefined;
   readonly newSuperior: AttrLine | undefined;
+  readonly traits: number;
   readonly #bounds: Bounds;
   #range: Range | undefined;
 
@@ -273,6 +281,7 @@ class ParsedRecord implements LdifRecord {
     this.newRdn = body.newRdn;
     this.deleteOldRdn = body.deleteOldRdn;
     this.newSuperior = body.newSuperior;
+    this.traits = base.traits;
     this.#bounds = base.bounds;
   }
 
@@ -282,6 +291,18 @@ class ParsedRecord implements LdifRecord {
     if (this.#range?.start === start) return this.#range;
     return (this.#range = { start, end: this.#bounds.last.range.end });
   }
+}
+
+/** The RecordTraits an attribute line gives its record. */
+function lineTraits({ encoding, rawValue }: AttrLine): number {
+  let traits = rawValue.charCodeAt(rawValue.length - 1) === 32 ? RecordTraits.trailingSpace : 0;
+  if (encoding === 'url') traits |= RecordTraits.urlValue;
+  else if (encoding === 'plain') {
+    const first = rawValue.charCodeAt(0);
+    if (first === 58 /* : */ || first === 60 /* < */ || rawValue.indexOf('\0') >= 0 || rawValue.indexOf('\r') >= 0)
+      traits |= RecordTraits.unsafePlainValue;
+  }
+  return traits;
 }
 
 function isKeyword(line: AttrLine, keyword: string): boolean {

@@ -169,24 +169,16 @@ function agreementKindByClass(
   record: LdifRecord,
   classes: ReadonlyMap<string, AgreementKind>,
 ): AgreementKind | undefined {
+  // One walk over the lines for every class: this is asked of every record.
   let found: AgreementKind | undefined;
-  for (const [name, kind] of classes) {
-    if (!hasObjectClass(record, name)) continue;
+  for (const line of record.attributes) {
+    // The length rules out most lines before any lower-casing.
+    if (line.name.length !== 11 || line.name.toLowerCase() !== 'objectclass') continue;
+    const kind = classes.get((line.value ?? '').trim().toLowerCase());
     if (kind === 'windows') return kind;
-    found = kind;
+    found ??= kind;
   }
   return found;
-}
-
-function hasObjectClass(record: LdifRecord, lowerName: string): boolean {
-  return record.attributes.some(
-    (line) =>
-      // Checked on every record: the lengths rule out most lines before any lower-casing.
-      line.name.length === 11 &&
-      (line.value?.length ?? 0) >= lowerName.length &&
-      line.name.toLowerCase() === 'objectclass' &&
-      (line.value ?? '').trim().toLowerCase() === lowerName,
-  );
 }
 
 /** `cn=<agreement>,cn=replica,<suffix RDN(s)>,cn=mapping tree,cn=config` */

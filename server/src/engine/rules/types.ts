@@ -60,6 +60,11 @@ export interface RecordRule {
    * agreement), so such records skip it: they are nearly all of a large file.
    */
   readonly winsyncOnly?: boolean;
+  /**
+   * The rule finds nothing in a record without one of these `RecordTraits` (what the parser noted
+   * about its lines), so such records skip it.
+   */
+  readonly onlyWithTraits?: number;
   check(entry: EntryView, context: RuleContext): Finding[];
 }
 

@@ -36,3 +36,31 @@ test('in a content record it is a warning; in one add:/replace: mod-spec an erro
     [],
   );
 });
+
+test('a repeat is found against the first line of its value and name, in any case and any encoding, among many attributes', () => {
+  // "a" in base64 is YQ==; 100 other attributes grow the table the names are grouped in.
+  const others = Array.from({ length: 100 }, (_, i) => `attr${i}: a`);
+  const text = [DN, 'changetype: add', 'cn: a', ...others, 'sn: a', 'CN:: YQ==', 'Cn: a', 'sn: b'];
+  const found = diagnose(text, 'ldif/duplicate-value');
+  assert.deepEqual(
+    found.map((d) => d.range.start.line),
+    [104, 105],
+  );
+  assert.match(found[0].message, /^CN is given the value "a" twice .*first 102 lines above/);
+  assert.match(found[1].message, /^Cn is given the value "a" twice .*first 103 lines above/);
+});
+
+test('names beyond ASCII are compared as toLowerCase() compares them (the Kelvin sign is a k)', () => {
+  assert.equal(diagnose([DN, 'changetype: add', 'k: a', '\u212a: a'], 'ldif/duplicate-value').length, 1);
+  assert.equal(diagnose([DN, 'changetype: add', 'k: a', 'x\u212a: a'], 'ldif/duplicate-value').length, 0);
+});
+
+test('among many values of one attribute (a large group), each repeat is found against the first', () => {
+  const members = Array.from({ length: 30 }, (_, i) => `member: uid=u${i % 20},dc=example,dc=com`);
+  const found = diagnose([DN, 'changetype: add', 'objectClass: groupOfNames', ...members], 'ldif/duplicate-value');
+  assert.deepEqual(
+    found.map((d) => d.range.start.line),
+    Array.from({ length: 10 }, (_, i) => 23 + i),
+  );
+  assert.ok(found.every((d) => /first 20 lines above/.test(d.message)));
+});

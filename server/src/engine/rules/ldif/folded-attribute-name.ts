@@ -1,4 +1,4 @@
-import type { AttrLine } from '../../ldif/ast';
+import { RecordTraits, type AttrLine } from '../../ldif/ast';
 import type { Finding, RecordRule } from '../types';
 import { USER_DN } from '../support/examples';
 
@@ -27,10 +27,10 @@ export default {
     ],
   },
   scope: 'record',
+  onlyWithTraits: RecordTraits.foldedName,
   check({ record }) {
     const found: Finding[] = [];
     const visit = (line: AttrLine) => {
-      // Most lines are not folded, and asking for their segments would build them.
       if (line.line.folded && line.line.segments[1].offset <= line.description.length) found.push(folded(line));
     };
     for (const line of record.attributes) visit(line);

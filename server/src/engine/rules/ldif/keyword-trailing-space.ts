@@ -1,4 +1,4 @@
-import type { AttrLine, Range } from '../../ldif/ast';
+import { RecordTraits, type AttrLine, type Range } from '../../ldif/ast';
 import type { Finding, RecordRule } from '../types';
 import { valuePartRange } from '../support/edits';
 import { USER_DN } from '../support/examples';
@@ -24,6 +24,7 @@ export default {
     example: [USER_DN, 'changetype: modify ', 'replace: description', 'description: on leave', '-'],
   },
   scope: 'record',
+  onlyWithTraits: RecordTraits.trailingSpace,
   check({ record }) {
     const found: Finding[] = [];
     const change = record.changeTypeLine;

@@ -1,3 +1,4 @@
+import { RecordTraits } from '../../ldif/ast';
 import type { Finding, RecordRule } from '../types';
 import { fileUrlPath } from '../../ldif/fileUrl';
 import { eachValueLine } from '../support/recordLines';
@@ -20,6 +21,7 @@ export default {
     example: [USER_DN, 'changetype: modify', 'replace: jpegPhoto', 'jpegPhoto:< file:///tmp/jsmith.jpg', '-'],
   },
   scope: 'record',
+  onlyWithTraits: RecordTraits.urlValue,
   check(entry) {
     const found: Finding[] = [];
     eachValueLine(entry.record, (line) => {

@@ -1,3 +1,4 @@
+import { RecordTraits } from '../../ldif/ast';
 import type { RecordRule } from '../types';
 import { plainValuesToEncode } from '../support/base64Reasons';
 import { base64Edit, valuePartRange } from '../support/edits';
@@ -20,6 +21,7 @@ export default {
     example: replaceExample(USER_DN, 'description', 'first\rsecond'),
   },
   scope: 'record',
+  onlyWithTraits: RecordTraits.unsafePlainValue,
   check(entry) {
     return plainValuesToEncode(entry.record).flatMap(({ line, reason }) =>
       reason.kind === 'initial-char'

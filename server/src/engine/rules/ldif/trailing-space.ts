@@ -1,4 +1,4 @@
-import type { AttrLine, Fix } from '../../ldif/ast';
+import { RecordTraits, type AttrLine, type Fix } from '../../ldif/ast';
 import type { Finding, RecordRule } from '../types';
 import { base64Edit, valuePartRange } from '../support/edits';
 import { eachValueLine } from '../support/recordLines';
@@ -20,6 +20,7 @@ export default {
     example: replaceExample(USER_DN, 'description', 'on leave  '),
   },
   scope: 'record',
+  onlyWithTraits: RecordTraits.trailingSpace,
   check(entry) {
     const found: Finding[] = [];
     eachValueLine(entry.record, (line) => {

@@ -1,3 +1,4 @@
+import { RecordTraits } from '../../ldif/ast';
 import type { Finding, RecordRule } from '../types';
 import { plainValuesToEncode } from '../support/base64Reasons';
 import { base64Edit, valuePartRange } from '../support/edits';
@@ -16,6 +17,7 @@ export default {
     example: replaceExample(USER_DN, 'description', ':-) on leave'),
   },
   scope: 'record',
+  onlyWithTraits: RecordTraits.unsafePlainValue,
   check(entry) {
     const found: Finding[] = [];
     for (const { line, reason } of plainValuesToEncode(entry.record)) {
