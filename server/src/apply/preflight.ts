@@ -175,6 +175,7 @@ export async function checkPieces(
 /** Keeps the first content record and the first change record: all that the mixed-records check needs. */
 function rememberFirsts(firsts: LdifRecord[], records: readonly LdifRecord[]): void {
   for (const record of records) {
+    if (firsts.length === 2) return;
     const isContent = record.kind === 'content';
     if (!firsts.some((kept) => (kept.kind === 'content') === isContent)) firsts.push(record);
   }

@@ -147,20 +147,22 @@ const INCLUDE = /^include:/i;
 
 /** Parses the content lines of one record (comments already taken out); `blockTraits`: what unfolding its block found. */
 function parseRecord(lines: LogicalLine[], comments: Comment[], blockTraits: number, report: FindingSink): LdifRecord {
-  // A "-" line closes a mod-spec; everything else is attribute-like.
-  const items: Item[] = [];
+  // A "-" line closes a mod-spec; everything else is attribute-like. The lines in order with
+  // their "-" lines (`items`) are listed only once a "-" comes: most records have none.
+  let items: Item[] | undefined;
   const all: AttrLine[] = [];
   let traits = blockTraits;
   for (const line of lines) {
     if (isDash(line.text)) {
       if (line.text.length > 1) traits |= RecordTraits.trailingSpace;
+      items ??= all.slice();
       items.push({ dash: line });
       continue;
     }
     const parsed = parseAttrLine(line, report);
     if (parsed) {
       traits |= lineTraits(parsed);
-      items.push(parsed);
+      items?.push(parsed);
       all.push(parsed);
     }
   }
@@ -195,8 +197,13 @@ function parseRecord(lines: LogicalLine[], comments: Comment[], blockTraits: num
   }
 
   const base: RecordBase = { bounds, dn, controls, changeTypeLine, lines: all, comments, traits };
-  const restItems = position === 0 ? items : items.slice(items.indexOf(all[position - 1]) + 1);
-  const rest = restItems.length === items.length - position ? all.slice(position) : restItems.filter(isAttr);
+  let rest: AttrLine[];
+  let restItems: readonly Item[];
+  if (items === undefined) restItems = rest = all.slice(position);
+  else {
+    restItems = position === 0 ? items : items.slice(items.indexOf(all[position - 1]) + 1);
+    rest = restItems.filter(isAttr);
+  }
   if (!changeTypeLine) {
     reportStrayDashes(restItems, report);
     return new ParsedRecord(base, { kind: 'content', attributes: rest });
