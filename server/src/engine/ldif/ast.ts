@@ -32,8 +32,6 @@ export interface LogicalLine {
   readonly range: Range;
   /** At least one segment; the first has offset 0. */
   readonly segments: readonly Segment[];
-  /** Whether the line spans several physical lines (asked without building `segments`). */
-  readonly folded: boolean;
 }
 
 export type ValueEncoding = 'plain' | 'base64' | 'url';

@@ -136,10 +136,6 @@ class UnfoldedLine implements LogicalLine {
     return (this.#range = { start: { line: first, character: 0 }, end });
   }
 
-  get folded(): boolean {
-    return this.#segments !== undefined && this.#segments.length > 1;
-  }
-
   get segments(): readonly Segment[] {
     const first = this.#block.startLine + this.#row;
     const segments = this.#segments;
