@@ -80,26 +80,23 @@ function sameName(a: AttrLine, b: AttrLine): boolean {
 }
 
 /**
- * The lines whose attribute name (in any case) another of `lines` also has, in order: only they
- * can repeat a value. Every add runs this, so names are grouped by a hash, with no string built
- * per line; two names that share a hash only send their lines on to be compared.
+ * The lines whose attribute name (in any case) another of `lines` may also have, in order: only
+ * they can repeat a value. Every add runs this, so names are told apart by their length and their
+ * first and last characters in one case, with no string built per line.
  */
 function linesSharingNames(lines: readonly AttrLine[]): readonly AttrLine[] {
-  const hashes = lines.map((line) => asciiNameHash(line.description));
-  // toLowerCase() may turn a letter beyond ASCII into one within (K, the Kelvin sign, into k).
-  if (hashes.includes(undefined)) return lines;
-  const counts = new Map<number | undefined, number>();
-  for (const hash of hashes) counts.set(hash, (counts.get(hash) ?? 0) + 1);
-  return lines.filter((_, i) => counts.get(hashes[i])! > 1);
-}
-
-/** FNV-1a of a name with ASCII letters in one case (and a few other characters merged); undefined beyond ASCII. */
-function asciiNameHash(name: string): number | undefined {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
-    if (code >= 0x80) return undefined;
-    hash = Math.imul(hash ^ (code | 0x20), 0x01000193);
+  const keys: number[] = [];
+  const counts = new Map<number, number>();
+  for (const { description } of lines) {
+    const first = description.charCodeAt(0) | 0x20;
+    const last = description.charCodeAt(description.length - 1) | 0x20;
+    // toLowerCase() turns some characters beyond ASCII into ASCII ones (the Kelvin sign into k), and İ into two.
+    if (first >= 0x80 || last >= 0x80 || description.includes('\u0130')) return lines;
+    const key = description.length * 0x4000 + first * 0x80 + last;
+    keys.push(key);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return hash;
+  const sharing: AttrLine[] = [];
+  for (let i = 0; i < lines.length; i++) if (counts.get(keys[i])! > 1) sharing.push(lines[i]);
+  return sharing;
 }
