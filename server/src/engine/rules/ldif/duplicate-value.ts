@@ -34,7 +34,22 @@ export default {
 
 /** Reports each value line that repeats an earlier one of the same attribute (name in any case, options as written). */
 function repeated(lines: readonly AttrLine[], where: string, found: Finding[], mild = false): void {
-  for (const [line, first] of repeats(linesSharingNames(lines))) {
+  // Keyed by the value alone, which costs no new string per line; the lines of one value are
+  // told apart by their names, and a value rarely comes twice.
+  const seen = new Map<string, AttrLine[]>();
+  for (const line of linesSharingNames(lines)) {
+    const value = line.encoding === 'url' ? undefined : line.value;
+    if (value === undefined) continue;
+    const earlier = seen.get(value);
+    const first = earlier?.find(
+      ({ description }) =>
+        description === line.description || description.toLowerCase() === line.description.toLowerCase(),
+    );
+    if (!first) {
+      if (earlier) earlier.push(line);
+      else seen.set(value, [line]);
+      continue;
+    }
     // Counted from this line, not from the top of the file: the finding stays true when lines are added above the record.
     const above = line.line.range.start.line - first.line.range.start.line;
     found.push({
@@ -55,28 +70,6 @@ function repeated(lines: readonly AttrLine[], where: string, found: Finding[], m
       ],
     });
   }
-}
-
-/** Each line that repeats the value of an earlier line of the same name, with the first such line. */
-function repeats(lines: readonly AttrLine[]): (readonly [AttrLine, AttrLine])[] {
-  const found: (readonly [AttrLine, AttrLine])[] = [];
-  // Keyed by the value alone, which costs no new string per line; the lines of one value are
-  // told apart by their names, and a value rarely comes twice.
-  const seen = new Map<string, AttrLine[]>();
-  for (const line of lines) {
-    const value = line.encoding === 'url' ? undefined : line.value;
-    if (value === undefined) continue;
-    const earlier = seen.get(value);
-    const first = earlier?.find((other) => sameName(other, line));
-    if (first) found.push([line, first]);
-    else if (earlier) earlier.push(line);
-    else seen.set(value, [line]);
-  }
-  return found;
-}
-
-function sameName(a: AttrLine, b: AttrLine): boolean {
-  return a.description === b.description || a.description.toLowerCase() === b.description.toLowerCase();
 }
 
 /**
