@@ -132,16 +132,16 @@ export interface LdifRecord {
  * Checks that look only for one of these skip every record without it, and nearly every record
  * of a large file has none: looking again at each line, in each check, cost more than the parse.
  */
-export const RecordTraits = {
+export const enum RecordTraits {
   /** A line (or a comment) is folded before its first ':', so that its attribute name may be. */
-  foldedName: 1,
+  foldedName = 1,
   /** A plain value starts with ':' or '<', or holds NUL or CR: RFC 2849 wants it in base64. */
-  unsafePlainValue: 2,
+  unsafePlainValue = 2,
   /** A value ends with a space, or a `-` line with white space. */
-  trailingSpace: 4,
+  trailingSpace = 4,
   /** A value, or a control's value, is read from a URL (`:<`). */
-  urlValue: 8,
-} as const;
+  urlValue = 8,
+}
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 

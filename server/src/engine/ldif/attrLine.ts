@@ -18,6 +18,7 @@ export function collectFindings(found: SyntaxFinding[]): FindingSink {
 }
 
 const NO_OPTIONS: readonly string[] = Object.freeze([]);
+const DESCRIPTION = /^(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\.[0-9]+)*)(?:;[A-Za-z0-9_-]+)*$/; // 389-DS and FreeIPA use "_" in options (ipaAllowedToPerform;read_keys)
 const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 /**
@@ -32,7 +33,7 @@ export function parseAttrLine(line: LogicalLine, report: FindingSink): AttrLine 
     return undefined;
   }
   const description = text.slice(0, colon);
-  if (!isDescription(description)) {
+  if (!DESCRIPTION.test(description)) {
     report('ldif/invalid-attribute-description', line, 0, Math.max(colon, 1), { description });
   }
   const semicolon = description.indexOf(';');
@@ -159,45 +160,6 @@ class ParsedAttrLine implements AttrLine {
       value: rangeIn(line, this.valueOffset, line.text.length),
     });
   }
-}
-
-/**
- * /^(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\.[0-9]+)*)(?:;[A-Za-z0-9_-]+)*$/ as a loop, which costs
- * a third of the regular expression's call on every line: a name or a numeric OID, then options
- * (389-DS and FreeIPA use "_" in them: ipaAllowedToPerform;read_keys).
- */
-function isDescription(text: string): boolean {
-  const length = text.length;
-  let at = 0;
-  if (isLetter(text.charCodeAt(0))) {
-    at = 1;
-    while (at < length && isNameCharacter(text.charCodeAt(at))) at++;
-  } else {
-    do {
-      const start = at;
-      while (at < length && isDigit(text.charCodeAt(at))) at++;
-      if (at === start) return false;
-    } while (text.charCodeAt(at) === 46 /* . */ && ++at);
-  }
-  while (at < length) {
-    if (text.charCodeAt(at++) !== 59 /* ; */) return false;
-    const start = at;
-    while (at < length && (isNameCharacter(text.charCodeAt(at)) || text.charCodeAt(at) === 95) /* _ */) at++;
-    if (at === start) return false;
-  }
-  return true;
-}
-
-function isLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-function isNameCharacter(code: number): boolean {
-  return isLetter(code) || isDigit(code) || code === 45; /* - */
 }
 
 const NO_BREAK_SPACE = '\u00a0';

@@ -11,7 +11,7 @@ import type { Finding as SchemaFinding } from '../schema/findings';
 import type { Schema } from '../schema/schema';
 import { CODES, DOCUMENT_RULES, RECORD_RULES, SYNTAX_RULES } from '.';
 import { schemaMessage, schemaVerdict } from './support/againstSchema';
-import type { Finding, RecordRule, RuleContext, RuleGroup, RuleMeta, SyntaxRule } from './types';
+import type { Finding, RuleContext, RuleGroup, RuleMeta, SyntaxRule } from './types';
 import tooManyDiagnostics, { tooManyMessage } from './winsync/too-many-diagnostics';
 
 /** User settings that shape validation (`winsyncLdif.*` in VS Code, flags in the CLI). */
@@ -65,32 +65,16 @@ export function syntaxDiagnostics(findings: readonly SyntaxFinding[]): Diagnosti
 export function checkRecord(view: EntryView, context: RuleContext): Diagnostic[] {
   // Called for every record of a file; most rules find nothing, so only their findings are copied.
   const found: Diagnostic[] = [];
-  for (const rule of rulesFor(view)) {
+  const ordinary = view.kind === undefined;
+  const { traits } = view.record;
+  for (const rule of RECORD_RULES) {
+    // Rules that cannot find anything in the record skip it: most records are ordinary and have no trait.
+    if ((ordinary && rule.winsyncOnly) || (rule.onlyWithTraits !== undefined && (rule.onlyWithTraits & traits) === 0))
+      continue;
     const findings = rule.check(view, context);
     for (const finding of findings) found.push(report(rule.meta, finding));
   }
   return found;
-}
-
-/**
- * The record rules that can find something in a record, in registry order, by whether it is a
- * winsync entry and by its traits: a handful of lists, worked out once each.
- */
-const RULES_BY_TRAITS = [new Map<number, readonly RecordRule[]>(), new Map<number, readonly RecordRule[]>()];
-
-function rulesFor(view: EntryView): readonly RecordRule[] {
-  const winsync = view.kind !== undefined;
-  const { traits } = view.record;
-  const known = RULES_BY_TRAITS[winsync ? 1 : 0];
-  let rules = known.get(traits);
-  if (rules === undefined) {
-    rules = RECORD_RULES.filter(
-      (rule) =>
-        (winsync || !rule.winsyncOnly) && (rule.onlyWithTraits === undefined || (rule.onlyWithTraits & traits) !== 0),
-    );
-    known.set(traits, rules);
-  }
-  return rules;
 }
 
 /**

@@ -53,6 +53,9 @@ test('a repeat is found against the first line of its value and name, in any cas
 test('names beyond ASCII are compared as toLowerCase() compares them (the Kelvin sign is a k)', () => {
   assert.equal(diagnose([DN, 'changetype: add', 'k: a', '\u212a: a'], 'ldif/duplicate-value').length, 1);
   assert.equal(diagnose([DN, 'changetype: add', 'k: a', 'x\u212a: a'], 'ldif/duplicate-value').length, 0);
+  assert.equal(diagnose([DN, 'changetype: add', 'xk: a', 'x\u212a: a'], 'ldif/duplicate-value').length, 1);
+  // İ lower-cases to two characters, i and a combining dot above.
+  assert.equal(diagnose([DN, 'changetype: add', 'a\u0130b: a', 'ai\u0307b: a'], 'ldif/duplicate-value').length, 1);
 });
 
 test('among many values of one attribute (a large group), each repeat is found against the first', () => {

@@ -34,7 +34,22 @@ export default {
 
 /** Reports each value line that repeats an earlier one of the same attribute (name in any case, options as written). */
 function repeated(lines: readonly AttrLine[], where: string, found: Finding[], mild = false): void {
-  for (const [line, first] of repeats(linesSharingNames(lines))) {
+  // Keyed by the value alone, which costs no new string per line; the lines of one value are
+  // told apart by their names, and a value rarely comes twice.
+  const seen = new Map<string, AttrLine[]>();
+  for (const line of linesSharingNames(lines)) {
+    const value = line.encoding === 'url' ? undefined : line.value;
+    if (value === undefined) continue;
+    const earlier = seen.get(value);
+    const first = earlier?.find(
+      ({ description }) =>
+        description === line.description || description.toLowerCase() === line.description.toLowerCase(),
+    );
+    if (!first) {
+      if (earlier) earlier.push(line);
+      else seen.set(value, [line]);
+      continue;
+    }
     // Counted from this line, not from the top of the file: the finding stays true when lines are added above the record.
     const above = line.line.range.start.line - first.line.range.start.line;
     found.push({
@@ -57,95 +72,24 @@ function repeated(lines: readonly AttrLine[], where: string, found: Finding[], m
   }
 }
 
-/** Up to this many lines are compared each with those before it; more are looked up by value. */
-const FEW_LINES = 12;
-
-/** Each line that repeats the value of an earlier line of the same name, with the first such line. */
-function repeats(lines: readonly AttrLine[]): (readonly [AttrLine, AttrLine])[] {
-  const found: (readonly [AttrLine, AttrLine])[] = [];
-  if (lines.length <= FEW_LINES) {
-    // The object classes of an add, say: comparing costs less than building a map.
-    for (let i = 1; i < lines.length; i++) {
-      const value = textOf(lines[i]);
-      if (value === undefined) continue;
-      for (let j = 0; j < i; j++) {
-        if (textOf(lines[j]) === value && sameName(lines[j], lines[i])) {
-          found.push([lines[i], lines[j]]);
-          break;
-        }
-      }
-    }
-    return found;
-  }
-  // Keyed by the value alone, which costs no new string per line; the lines of one value are
-  // told apart by their names, and a value rarely comes twice.
-  const seen = new Map<string, AttrLine | AttrLine[]>();
-  for (const line of lines) {
-    const value = textOf(line);
-    if (value === undefined) continue;
-    const earlier = seen.get(value);
-    const first = earlier === undefined ? undefined : [earlier].flat().find((other) => sameName(other, line));
-    if (first) found.push([line, first]);
-    else if (earlier === undefined) seen.set(value, line);
-    else if (Array.isArray(earlier)) earlier.push(line);
-    else seen.set(value, [earlier, line]);
-  }
-  return found;
-}
-
-/** The value a duplicate is told by: none for a URL, or base64 that is not UTF-8. */
-function textOf(line: AttrLine): string | undefined {
-  return line.encoding === 'url' ? undefined : line.value;
-}
-
-function sameName(a: AttrLine, b: AttrLine): boolean {
-  return a.description === b.description || a.description.toLowerCase() === b.description.toLowerCase();
-}
-
-/** Scratch tables of `linesSharingNames`, grown as needed and left empty after each use. */
-let slotOfLine = new Int32Array(64);
-let countInSlot = new Int32Array(128);
-let hashInSlot = new Int32Array(128);
-
 /**
- * The lines whose attribute name (in any case) another of `lines` also has, in order: only they
- * can repeat a value. Every add runs this, so names are grouped by a hash, with no string built
- * per line; two names that share a hash only send their lines on to be compared.
+ * The lines whose attribute name (in any case) another of `lines` may also have, in order: only
+ * they can repeat a value. Every add runs this, so names are told apart by their length and their
+ * first and last characters in one case, with no string built per line.
  */
 function linesSharingNames(lines: readonly AttrLine[]): readonly AttrLine[] {
-  if (slotOfLine.length < lines.length) {
-    const size = 2 ** Math.ceil(Math.log2(lines.length));
-    slotOfLine = new Int32Array(size);
-    countInSlot = new Int32Array(2 * size);
-    hashInSlot = new Int32Array(2 * size);
-  }
-  const mask = countInSlot.length - 1;
-  for (let i = 0; i < lines.length; i++) {
-    const hash = asciiNameHash(lines[i].description);
-    if (hash === undefined) {
-      // toLowerCase() may turn a letter beyond ASCII into one within (K, the Kelvin sign, into k).
-      for (let j = 0; j < i; j++) countInSlot[slotOfLine[j]] = 0;
-      return lines;
-    }
-    let slot = hash & mask;
-    while (countInSlot[slot] > 0 && hashInSlot[slot] !== hash) slot = (slot + 1) & mask;
-    countInSlot[slot]++;
-    hashInSlot[slot] = hash;
-    slotOfLine[i] = slot;
+  const keys: number[] = [];
+  const counts = new Map<number, number>();
+  for (const { description } of lines) {
+    const first = description.charCodeAt(0) | 0x20;
+    const last = description.charCodeAt(description.length - 1) | 0x20;
+    // toLowerCase() turns some characters beyond ASCII into ASCII ones (the Kelvin sign into k), and İ into two.
+    if (first >= 0x80 || last >= 0x80 || description.includes('\u0130')) return lines;
+    const key = description.length * 0x4000 + first * 0x80 + last;
+    keys.push(key);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const sharing: AttrLine[] = [];
-  for (let i = 0; i < lines.length; i++) if (countInSlot[slotOfLine[i]] > 1) sharing.push(lines[i]);
-  for (let i = 0; i < lines.length; i++) countInSlot[slotOfLine[i]] = 0;
+  for (let i = 0; i < lines.length; i++) if (counts.get(keys[i])! > 1) sharing.push(lines[i]);
   return sharing;
-}
-
-/** FNV-1a of a name with ASCII letters in one case (and a few other characters merged); undefined beyond ASCII. */
-function asciiNameHash(name: string): number | undefined {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
-    if (code >= 0x80) return undefined;
-    hash = Math.imul(hash ^ (code | 0x20), 0x01000193);
-  }
-  return hash;
 }

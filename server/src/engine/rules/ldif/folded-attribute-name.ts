@@ -31,7 +31,8 @@ export default {
   check({ record }) {
     const found: Finding[] = [];
     const visit = (line: AttrLine) => {
-      if (line.line.folded && line.line.segments[1].offset <= line.description.length) found.push(folded(line));
+      const { segments } = line.line;
+      if (segments.length > 1 && segments[1].offset <= line.description.length) found.push(folded(line));
     };
     for (const line of record.attributes) visit(line);
     for (const spec of record.modifications) for (const line of spec.values) visit(line);
