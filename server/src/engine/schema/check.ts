@@ -78,7 +78,7 @@ export interface Placement {
  */
 export function checkEntry(entry: SchemaEntry, schema: Schema, placement: Placement = {}): EntryCheck {
   const classAttribute = entry.attributes.find((attribute) => attribute.type.toLowerCase() === 'objectclass');
-  const missing = findNoObjectClass((classAttribute?.values.length ?? 0) > 0, placement.dn);
+  const missing = findNoObjectClass((classAttribute?.values.length ?? 0) > 0, () => placement.dn);
   if (missing.length > 0) return { findings: missing, reported: missing[0] };
   const classValues = classAttribute?.values ?? [];
   const unknown = findUnknownObjectClasses(classValues, schema);
@@ -187,9 +187,12 @@ export function checkAdd(record: LdifRecord, schema: Schema): RecordCheck {
 
 /** Where an add record names each class: the class itself, or the class whose superior chain brought it in. */
 function addPlacement(record: LdifRecord, schema: Schema): Placement {
-  const dn = record.dn?.nameRange;
+  // Ranges are worked out only for a finding: most entries have none.
+  const dn = () => record.dn?.nameRange;
   return {
-    dn,
+    get dn() {
+      return dn();
+    },
     objectClass: (objectClass) => {
       for (const line of record.attributes) {
         if (line.name.toLowerCase() !== 'objectclass' || line.value === undefined) continue;
@@ -199,9 +202,9 @@ function addPlacement(record: LdifRecord, schema: Schema): Placement {
           pending.push(...named.superiors);
         }
       }
-      return dn;
+      return dn();
     },
-    attribute: () => dn,
+    attribute: dn,
   };
 }
 

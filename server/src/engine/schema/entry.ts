@@ -39,11 +39,17 @@ export interface TypeName {
 }
 
 const typeNames = new WeakMap<Schema, Map<string, TypeName>>();
+/** The names of the schema asked last: nearly always the one asked now, found without the WeakMap (which costs more). */
+let lastNames: { readonly schema: WeakRef<Schema>; readonly names: Map<string, TypeName> } | undefined;
 
 /** The attribute's name in an entry: `uidNumber`, `cn;lang-en`, or an unknown `bogusattr` lower-cased. */
 export function entryTypeName(schema: Schema, description: string): TypeName {
-  let known = typeNames.get(schema);
-  if (!known) typeNames.set(schema, (known = new Map()));
+  let known = lastNames?.schema.deref() === schema ? lastNames.names : undefined;
+  if (!known) {
+    known = typeNames.get(schema);
+    if (!known) typeNames.set(schema, (known = new Map()));
+    lastNames = { schema: new WeakRef(schema), names: known };
+  }
   const cached = known.get(description);
   if (cached) return cached;
   const semicolon = description.indexOf(';');
