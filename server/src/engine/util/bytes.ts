@@ -61,22 +61,28 @@ export function utf8ToBase64(text: string): string {
 
 /** The text of UTF-8 bytes; undefined when they are not valid UTF-8. */
 export function utf8Text(bytes: Uint8Array): string | undefined {
-  return bytes.length <= SHORT_BYTES ? shortUtf8Text(bytes) : web.utf8Text(bytes);
+  if (bytes.length > SHORT_BYTES) return readUtf8(bytes) ? decoder.decode(bytes) : undefined;
+  const units: number[] = [];
+  return readUtf8(bytes, units) ? String.fromCharCode(...units) : undefined;
 }
 
 /**
  * A call of TextDecoder costs about a microsecond, many times the decoding of a short value,
- * and base64 values (names, given names) are mostly short: up to this many bytes, JavaScript reads them.
+ * and base64 values (names, given names) are mostly short: up to this many bytes, JavaScript
+ * reads them. A longer value is checked here first: a strict TextDecoder throws on bytes that
+ * are not UTF-8 (a certificate, a photo), and an exception costs more than the check.
  */
 const SHORT_BYTES = 256;
 
-/** utf8Text for short byte arrays: the same result as the strict TextDecoder (test/engine/util/bytes.test.ts). */
-function shortUtf8Text(bytes: Uint8Array): string | undefined {
-  const units: number[] = [];
-  for (let i = 0; i < bytes.length;) {
+/**
+ * Whether the bytes are UTF-8 as the strict TextDecoder reads it (test/engine/util/bytes.test.ts
+ * compares the two), with their UTF-16 code units put in `units` when given.
+ */
+function readUtf8(bytes: Uint8Array, units?: number[]): boolean {
+  for (let i = 0; i < bytes.length; ) {
     const lead = bytes[i++];
     if (lead < 0x80) {
-      units.push(lead);
+      units?.push(lead);
       continue;
     }
     // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
@@ -97,18 +103,19 @@ function shortUtf8Text(bytes: Uint8Array): string | undefined {
       more = 3;
       if (lead === 0xf0) low = 0x90;
       else if (lead === 0xf4) high = 0x8f;
-    } else return undefined;
+    } else return false;
     for (; more > 0; more--) {
       const next = bytes[i++];
-      if (next === undefined || next < low || next > high) return undefined;
+      if (next === undefined || next < low || next > high) return false;
       point = (point << 6) | (next & 0x3f);
       low = 0x80;
       high = 0xbf;
     }
+    if (!units) continue;
     if (point < 0x10000) units.push(point);
     else units.push(0xd800 + ((point - 0x10000) >> 10), 0xdc00 + ((point - 0x10000) & 0x3ff));
   }
-  return String.fromCharCode(...units);
+  return true;
 }
 
 /** The text of UTF-8 bytes, each invalid sequence read as U+FFFD. */
