@@ -63,7 +63,7 @@ export interface EntryCheck {
 
 /** Where a problem about an attribute or class of the entry is shown; undefined when the record does not name it. */
 export interface Placement {
-  readonly dn?: Range;
+  dn?(): Range | undefined;
   /** Where the record names this class (or the class it was added for). */
   objectClass?(objectClass: ObjectClass): Range | undefined;
   /** Where the record names this attribute (server name), when none of its values comes from the record. */
@@ -78,7 +78,7 @@ export interface Placement {
  */
 export function checkEntry(entry: SchemaEntry, schema: Schema, placement: Placement = {}): EntryCheck {
   const classAttribute = entry.attributes.find((attribute) => attribute.type.toLowerCase() === 'objectclass');
-  const missing = findNoObjectClass((classAttribute?.values.length ?? 0) > 0, () => placement.dn);
+  const missing = findNoObjectClass((classAttribute?.values.length ?? 0) > 0, () => placement.dn?.());
   if (missing.length > 0) return { findings: missing, reported: missing[0] };
   const classValues = classAttribute?.values ?? [];
   const unknown = findUnknownObjectClasses(classValues, schema);
@@ -92,7 +92,7 @@ export function checkEntry(entry: SchemaEntry, schema: Schema, placement: Placem
       // Ranges are worked out only for a finding: most entries have none.
       classes.push({
         objectClass,
-        range: () => value.line?.valueRange ?? placement.objectClass?.(objectClass) ?? placement.dn,
+        range: () => value.line?.valueRange ?? placement.objectClass?.(objectClass) ?? placement.dn?.(),
       });
     }
   }
@@ -121,7 +121,7 @@ export function checkEntry(entry: SchemaEntry, schema: Schema, placement: Placem
     if (attribute.attributeType?.singleValue && attribute.values.length > 1) {
       const extra = attribute.values
         .slice(1)
-        .map((value) => value.line?.valueRange ?? placement.attribute?.(attribute.type) ?? placement.dn);
+        .map((value) => value.line?.valueRange ?? placement.attribute?.(attribute.type) ?? placement.dn?.());
       for (const range of new Set(extra)) {
         const finding = singleValueFinding(attribute.type, attribute.values.length, range, 'the entry would have');
         perAttribute.push(finding);
@@ -190,9 +190,7 @@ function addPlacement(record: LdifRecord, schema: Schema): Placement {
   // Ranges are worked out only for a finding: most entries have none.
   const dn = () => record.dn?.nameRange;
   return {
-    get dn() {
-      return dn();
-    },
+    dn,
     objectClass: (objectClass) => {
       for (const line of record.attributes) {
         if (line.name.toLowerCase() !== 'objectclass' || line.value === undefined) continue;
