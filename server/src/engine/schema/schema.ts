@@ -104,19 +104,12 @@ export interface Schema {
   requiredNames(objectClass: ObjectClass): readonly string[];
 }
 
-/**
- * A cache kept per schema for its life, made by `create` on first use. The schema asked last is
- * nearly always the one asked now: it is found without a WeakMap look-up, which costs more than
- * the checks' own work on a short line.
- */
+/** A cache kept per schema for its life, made by `create` on first use. */
 export function perSchema<T>(create: () => T): (schema: Schema) => T {
   const bySchema = new WeakMap<Schema, T>();
-  let last: { readonly schema: WeakRef<Schema>; readonly value: T } | undefined;
   return (schema) => {
-    if (last?.schema.deref() === schema) return last.value;
     let value = bySchema.get(schema);
     if (value === undefined) bySchema.set(schema, (value = create()));
-    last = { schema: new WeakRef(schema), value };
     return value;
   };
 }
