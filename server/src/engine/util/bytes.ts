@@ -67,10 +67,10 @@ export function utf8Text(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * A call of TextDecoder costs about a microsecond, many times the decoding of a short value,
- * and base64 values (names, given names) are mostly short: up to this many bytes, JavaScript
- * reads them. A longer value is checked here first: a strict TextDecoder throws on bytes that
- * are not UTF-8 (a certificate, a photo), and an exception costs more than the check.
+ * Up to this many bytes a value is decoded here, a little faster than by TextDecoder. A longer
+ * value is checked here first: the strict TextDecoder throws on bytes that are not UTF-8 (a
+ * certificate, a photo), and thrown from deep in the checks those exceptions took a tenth of the
+ * schema checks of a paste of 38 records with five certificates (CPU profile).
  */
 const SHORT_BYTES = 256;
 
