@@ -7,12 +7,13 @@
  */
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { PieceText } from '../engine/util/pieceText';
+import { LineStarts } from './lineStarts';
 
 export class EditorDocument implements TextDocument {
   #text: PieceText;
   #version: number;
   /** Where each line starts; worked out on first use. */
-  #lineStarts: number[] | undefined;
+  #lineStarts: LineStarts | undefined;
 
   private constructor(
     readonly uri: string,
@@ -50,25 +51,18 @@ export class EditorDocument implements TextDocument {
     const starts = this.lineStarts();
     if (position.line >= starts.length) return this.#text.length;
     if (position.line < 0) return 0;
-    const lineStart = starts[position.line];
+    const lineStart = starts.at(position.line);
     if (position.character <= 0) return lineStart;
-    const next = position.line + 1 < starts.length ? starts[position.line + 1] : this.#text.length;
+    const next = position.line + 1 < starts.length ? starts.at(position.line + 1) : this.#text.length;
     return this.beforeLineBreak(Math.min(lineStart + position.character, next), lineStart);
   }
 
   positionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.#text.length), 0);
     const starts = this.lineStarts();
-    // The last line that starts at or before the offset.
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (starts[middle] > offset) high = middle;
-      else low = middle + 1;
-    }
-    const line = low - 1;
-    return { line, character: this.beforeLineBreak(offset, starts[line]) - starts[line] };
+    const line = starts.lineAt(offset);
+    const lineStart = starts.at(line);
+    return { line, character: this.beforeLineBreak(offset, lineStart) - lineStart };
   }
 
   /**
@@ -92,13 +86,20 @@ export class EditorDocument implements TextDocument {
       const to = this.offsetAt(end);
       changed?.(from, to, change.text);
       this.#text = this.#text.replace(from, to, change.text);
-      if (this.#lineStarts) moveLineStarts(this.#lineStarts, start.line, end.line, from, to, change.text);
+      // Lines past the end of the text are its last line, as offsetAt reads them.
+      const lastLine = this.#lineStarts ? this.#lineStarts.length - 1 : 0;
+      this.#lineStarts?.replace(
+        Math.min(Math.max(start.line, 0), lastLine),
+        Math.min(Math.max(end.line, 0), lastLine),
+        lineBreakEnds(change.text, from),
+        change.text.length - (to - from),
+      );
     }
     this.#version = version;
   }
 
-  private lineStarts(): number[] {
-    return (this.#lineStarts ??= [0, ...lineBreakEnds(this.#text.toString(), 0)]);
+  private lineStarts(): LineStarts {
+    return (this.#lineStarts ??= new LineStarts([0, ...lineBreakEnds(this.#text.toString(), 0)]));
   }
 
   /** `offset` moved back over the line break it is inside or right after, down to `lineStart`. */
@@ -119,36 +120,6 @@ function lineBreakEnds(text: string, at: number): number[] {
   }
   return ends;
 }
-
-/**
- * Updates the line starts for `text` put in place of [from, to), which ran from `startLine` to
- * `endLine`: the lines the change spanned get the starts of the lines in `text`, and every line
- * after it moves by the change in length.
- */
-function moveLineStarts(
-  starts: number[],
-  startLine: number,
-  endLine: number,
-  from: number,
-  to: number,
-  text: string,
-): void {
-  const first = Math.max(startLine, 0);
-  const spanned = Math.max(endLine, 0) - first;
-  const shift = text.length - (to - from);
-  const added = lineBreakEnds(text, from);
-  if (added.length <= SPLICE_LIMIT) starts.splice(first + 1, spanned, ...added);
-  else {
-    // A paste of 100k lines would pass 100k arguments to splice: the tail is taken out and put back instead.
-    const after = starts.splice(first + 1);
-    for (const start of added) starts.push(start);
-    for (let i = spanned; i < after.length; i++) starts.push(after[i]);
-  }
-  for (let i = first + 1 + added.length; i < starts.length; i++) starts[i] += shift;
-}
-
-/** Most changes add a few lines at most; up to this many go into the list in one splice. */
-const SPLICE_LIMIT = 1000;
 
 function inOrder(range: Range): Range {
   const { start, end } = range;

@@ -5,8 +5,10 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkEntry, checkModify } from '../../../server/src/engine/schema/check';
+import fc from 'fast-check';
+import { checkAdd, checkEntry, checkModify, type RecordCheck } from '../../../server/src/engine/schema/check';
 import { entryOfValues } from '../../../server/src/engine/schema/entry';
+import { fixtureSchema } from './fixture';
 import { add, codes, modify, record, schema } from './records';
 
 describe('adds, in the order 389-DS checks them', () => {
@@ -66,4 +68,58 @@ describe('modifies played on the live entry (the dry run)', () => {
     );
     assert.equal(checkEntry(entry, schema).reported, undefined);
   });
+});
+
+test('entries that share their classes get the verdict each would get alone (the class facts are worked out once)', () => {
+  const classValue = fc.constantFrom(
+    'top',
+    'person',
+    'Person',
+    'person ',
+    'inetOrgPerson',
+    'organizationalPerson',
+    'account',
+    'posixAccount',
+    'extensibleObject',
+    'twoSuperiors',
+    'noSuchClass',
+    '2.5.6.6',
+  );
+  const otherLine = fc.constantFrom(
+    'cn: x',
+    'sn: y',
+    'uid: u',
+    'uidNumber: 1',
+    'homeDirectory: /h',
+    'mail: m',
+    'description: d',
+    'bogus: b',
+  );
+  const entry = fc.tuple(
+    fc.array(classValue, { maxLength: 4 }),
+    fc.array(otherLine, { maxLength: 5 }),
+    fc.constantFrom('cn=x,dc=example', 'uid=u,dc=example'),
+  );
+  const verdict = (check: RecordCheck) => ({
+    answer: check.answer,
+    findings: check.findings.map(({ check: rule, answer, range, problem }) => ({
+      code: rule.code,
+      answer,
+      range,
+      problem,
+    })),
+    entry: check.entry?.attributes.map(({ type, values }) => [type, values.map((value) => value.text)]),
+  });
+  // One schema sees every entry in turn; each entry is also checked on a schema of its own, seen first.
+  const shared = fixtureSchema();
+  fc.assert(
+    fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), (entries) => {
+      for (const [classes, others, dn] of entries) {
+        const lines = [`dn: ${dn}`, 'changetype: add', ...classes.map((name) => `objectClass: ${name}`), ...others];
+        const alone = checkAdd(record(lines), fixtureSchema());
+        assert.deepEqual(verdict(checkAdd(record(lines), shared)), verdict(alone), lines.join('\n'));
+      }
+    }),
+    { numRuns: 300 },
+  );
 });

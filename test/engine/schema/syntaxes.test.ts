@@ -1,6 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverNormalizedDn, serverTraits, SYNTAX, syntaxRule } from '../../../server/src/engine/schema/syntaxes';
+import fc from 'fast-check';
+import {
+  isDistinguishedName,
+  isDistinguishedNameByRdns,
+  serverNormalizedDn,
+  serverTraits,
+  SYNTAX,
+  syntaxRule,
+} from '../../../server/src/engine/schema/syntaxes';
 import { SYNTAX_CASES, type SyntaxName } from './syntaxCases';
 
 const V2_3_1 = serverTraits('389-Directory/2.3.1 B2025.016.1616');
@@ -64,4 +72,30 @@ describe('DN values are read as the server rewrites them', () => {
     assert.equal(serverNormalizedDn('cn=a\\'), undefined);
     assert.equal(serverNormalizedDn('cn=,dc=b'), undefined);
   });
+});
+
+test('the regular expression for plain DNs finds valid only the DNs that the reading RDN by RDN finds valid', () => {
+  const valuePiece = fc.constantFrom('a', 'x.y', ' ', '#', '=', '\\', '\\2C', '"', ';', '<', '>', '+', 'é', '\n', '-');
+  const rdn = fc
+    .tuple(fc.constantFrom('cn', 'uid', 'o-u', '1.2', 'A', '', '2x', 'c n'), fc.array(valuePiece, { maxLength: 5 }))
+    .map(([type, value]) => `${type}=${value.join('')}`);
+  const dn = fc
+    .tuple(fc.array(rdn, { maxLength: 5 }), fc.constantFrom(',', ',', '+', ', ', ';'))
+    .map(([rdns, separator]) => rdns.join(separator));
+  fc.assert(
+    fc.property(dn, (text) => {
+      assert.equal(isDistinguishedName(text), isDistinguishedNameByRdns(text), JSON.stringify(text));
+    }),
+    { numRuns: 50_000 },
+  );
+  for (const text of [
+    'uid=a.b,cn=users,dc=example,dc=com',
+    'cn=a ,dc=b',
+    'cn=#a',
+    'cn=a,dc=#b',
+    'cn=a=b',
+    'cn=a ',
+    'cn=é',
+  ])
+    assert.equal(isDistinguishedName(text), isDistinguishedNameByRdns(text), text);
 });

@@ -38,6 +38,62 @@ test('without Buffer, UTF-8 text is the text of valid bytes only, a leading BOM 
   assert.equal(utf8Text(Uint8Array.of(0xed, 0xa0, 0x80)), undefined, 'an encoded surrogate is not UTF-8');
 });
 
+test('UTF-8 text of short and long byte arrays alike is what the strict TextDecoder reads', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const decoded = (bytes: Uint8Array) => {
+    try {
+      return strict.decode(bytes);
+    } catch {
+      return undefined;
+    }
+  };
+  // Bytes around every boundary of the encoding: lead bytes, continuation ranges, surrogates, U+10FFFF.
+  const edgy = fc.constantFrom(
+    0x00,
+    0x41,
+    0x7f,
+    0x80,
+    0x8f,
+    0x90,
+    0x9f,
+    0xa0,
+    0xbf,
+    0xc0,
+    0xc1,
+    0xc2,
+    0xdf,
+    0xe0,
+    0xed,
+    0xef,
+    0xf0,
+    0xf4,
+    0xf5,
+    0xff,
+  );
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.array(edgy, { maxLength: 12 }).map((list) => Uint8Array.from(list)),
+      ),
+      (bytes) => {
+        assert.equal(utf8Text(bytes), decoded(bytes));
+      },
+    ),
+    { numRuns: 20_000 },
+  );
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+      const bytes = new TextEncoder().encode(text);
+      assert.equal(utf8Text(bytes), decoded(bytes));
+    }),
+  );
+  assert.equal(utf8Text(Uint8Array.of(0xf4, 0x8f, 0xbf, 0xbf)), '\u{10ffff}');
+  assert.equal(utf8Text(Uint8Array.of(0xf4, 0x90, 0x80, 0x80)), undefined, 'past U+10FFFF');
+  assert.equal(utf8Text(Uint8Array.of(0xe0, 0x9f, 0xbf)), undefined, 'overlong');
+  assert.equal(utf8Text(Uint8Array.of(0xe2, 0x82)), undefined, 'cut short');
+});
+
 test('without Buffer, base64 of a text is the base64 of its UTF-8 bytes, also for long texts', () => {
   fc.assert(
     fc.property(fc.string({ unit: 'grapheme', maxLength: 100 }), (text) => {

@@ -20,12 +20,20 @@
  */
 import type { LdifRecord, ModSpec, Range } from '../ldif/ast';
 import { ACCEPTED, type ServerAnswer } from './answers';
-import { EntryBuilder, entryTypeName, requestTypeName, valueOf, type EntryValue, type SchemaEntry } from './entry';
+import {
+  EntryBuilder,
+  entryTypeName,
+  listKey,
+  requestTypeName,
+  valueOf,
+  type EntryValue,
+  type SchemaEntry,
+} from './entry';
 import type { Finding } from './findings';
-import type { ObjectClass, Schema } from './schema';
+import { perSchema, type ObjectClass, type Schema } from './schema';
 import { duplicateValueFinding } from '../rules/schema/duplicate-value';
 import { findInvalidValues } from '../rules/schema/invalid-syntax';
-import { findMissingMust, type PlacedClass } from '../rules/schema/missing-must';
+import { findMissingMust } from '../rules/schema/missing-must';
 import { findNoObjectClass } from '../rules/schema/no-object-class';
 import { noSuchValueFinding } from '../rules/schema/no-such-value';
 import { noUserModificationFinding } from '../rules/schema/no-user-modification';
@@ -63,7 +71,7 @@ export interface EntryCheck {
 
 /** Where a problem about an attribute or class of the entry is shown; undefined when the record does not name it. */
 export interface Placement {
-  readonly dn?: Range;
+  dn?(): Range | undefined;
   /** Where the record names this class (or the class it was added for). */
   objectClass?(objectClass: ObjectClass): Range | undefined;
   /** Where the record names this attribute (server name), when none of its values comes from the record. */
@@ -78,29 +86,19 @@ export interface Placement {
  */
 export function checkEntry(entry: SchemaEntry, schema: Schema, placement: Placement = {}): EntryCheck {
   const classAttribute = entry.attributes.find((attribute) => attribute.type.toLowerCase() === 'objectclass');
-  const missing = findNoObjectClass((classAttribute?.values.length ?? 0) > 0, placement.dn);
+  const missing = findNoObjectClass((classAttribute?.values.length ?? 0) > 0, () => placement.dn?.());
   if (missing.length > 0) return { findings: missing, reported: missing[0] };
   const classValues = classAttribute?.values ?? [];
-  const unknown = findUnknownObjectClasses(classValues, schema);
-  let extensible = false;
-  const classes: PlacedClass[] = [];
-  for (const value of classValues) {
-    if (value.text === undefined) continue;
-    if (isExtensibleObject(value.text)) extensible = true;
-    const objectClass = schema.objectClass(value.text);
-    if (objectClass && !classes.some((placed) => placed.objectClass === objectClass)) {
-      // Ranges are worked out only for a finding: most entries have none.
-      classes.push({
-        objectClass,
-        range: () => value.line?.valueRange ?? placement.objectClass?.(objectClass) ?? placement.dn,
-      });
-    }
-  }
-  const must = findMissingMust(entry, classes, schema);
-  const known = classes.map((placed) => placed.objectClass);
-  // With a class it does not know, the server stops there, and what that class would allow cannot be told.
-  const judgeAllowed = !extensible && unknown.length === 0;
-  const allowed = judgeAllowed ? schema.allowedByAny(known) : 'any';
+  const { known, namedBy, someUnknown, allowed } = classFactsOf(classValues, schema);
+  const unknown = someUnknown ? findUnknownObjectClasses(classValues, schema) : NO_FINDINGS;
+  // Ranges are worked out only for a finding: most entries have none.
+  const must = findMissingMust(
+    entry,
+    known,
+    (index) =>
+      classValues[namedBy[index]].line?.valueRange ?? placement.objectClass?.(known[index]) ?? placement.dn?.(),
+    schema,
+  );
   let reportedByAttribute: Finding | undefined;
   const perAttribute: Finding[] = [];
   for (const attribute of entry.attributes) {
@@ -121,7 +119,7 @@ export function checkEntry(entry: SchemaEntry, schema: Schema, placement: Placem
     if (attribute.attributeType?.singleValue && attribute.values.length > 1) {
       const extra = attribute.values
         .slice(1)
-        .map((value) => value.line?.valueRange ?? placement.attribute?.(attribute.type) ?? placement.dn);
+        .map((value) => value.line?.valueRange ?? placement.attribute?.(attribute.type) ?? placement.dn?.());
       for (const range of new Set(extra)) {
         const finding = singleValueFinding(attribute.type, attribute.values.length, range, 'the entry would have');
         perAttribute.push(finding);
@@ -142,6 +140,62 @@ export function checkEntry(entry: SchemaEntry, schema: Schema, placement: Placem
         ? must.findings[must.reported]
         : reportedByAttribute;
   return { findings, reported };
+}
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/** What an entry's objectClass values alone decide for the schema check: the same for every entry that has them. */
+interface ClassFacts {
+  /** The classes the schema knows, each once, in the order the entry names them. */
+  readonly known: readonly ObjectClass[];
+  /** For each known class, the index of the value that names it. */
+  readonly namedBy: readonly number[];
+  /** A value names no class the schema knows (extensibleObject aside). */
+  readonly someUnknown: boolean;
+  /** What the classes allow: `any` on an extensibleObject, or with a class the schema does not know. */
+  readonly allowed: ReadonlySet<string> | 'any';
+}
+
+/** Most entries of a file share their classes: their facts are worked out once. */
+const classFactsByValues = perSchema(() => new Map<string, ClassFacts>());
+
+function classFactsOf(values: readonly EntryValue[], schema: Schema): ClassFacts {
+  const texts: string[] = [];
+  for (const value of values) {
+    if (value.text === undefined) return readClassFacts(values, schema);
+    texts.push(value.text);
+  }
+  const key = listKey(texts);
+  const known = classFactsByValues(schema);
+  let facts = known.get(key);
+  if (!facts) {
+    facts = readClassFacts(values, schema);
+    if (known.size >= 1_000) known.clear();
+    known.set(key, facts);
+  }
+  return facts;
+}
+
+function readClassFacts(values: readonly EntryValue[], schema: Schema): ClassFacts {
+  const known: ObjectClass[] = [];
+  const namedBy: number[] = [];
+  let extensible = false;
+  let someUnknown = false;
+  values.forEach((value, index) => {
+    if (value.text === undefined) return;
+    if (isExtensibleObject(value.text)) extensible = true;
+    const objectClass = schema.objectClass(value.text);
+    if (!objectClass) {
+      if (!isExtensibleObject(value.text) && !value.fromUrl) someUnknown = true;
+      return;
+    }
+    if (known.includes(objectClass)) return;
+    known.push(objectClass);
+    namedBy.push(index);
+  });
+  // With a class it does not know, the server stops there, and what that class would allow cannot be told.
+  const allowed = extensible || someUnknown ? 'any' : schema.allowedByAny(known);
+  return { known, namedBy, someUnknown, allowed };
 }
 
 function baseType(type: string): string {
@@ -187,7 +241,8 @@ export function checkAdd(record: LdifRecord, schema: Schema): RecordCheck {
 
 /** Where an add record names each class: the class itself, or the class whose superior chain brought it in. */
 function addPlacement(record: LdifRecord, schema: Schema): Placement {
-  const dn = record.dn?.nameRange;
+  // Ranges are worked out only for a finding: most entries have none.
+  const dn = () => record.dn?.nameRange;
   return {
     dn,
     objectClass: (objectClass) => {
@@ -199,9 +254,9 @@ function addPlacement(record: LdifRecord, schema: Schema): Placement {
           pending.push(...named.superiors);
         }
       }
-      return dn;
+      return dn();
     },
-    attribute: () => dn,
+    attribute: dn,
   };
 }
 

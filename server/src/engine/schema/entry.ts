@@ -6,7 +6,7 @@
  */
 import type { AttrLine, LdifRecord } from '../ldif/ast';
 import { isPlainDn, parseDn } from '../dn/dn';
-import type { AttributeType, Schema } from './schema';
+import { perSchema, type AttributeType, type Schema } from './schema';
 import { valueKey } from './values';
 import { utf8Text } from '../util/bytes';
 
@@ -38,12 +38,13 @@ export interface TypeName {
   readonly type: AttributeType | undefined;
 }
 
-const typeNames = new WeakMap<Schema, Map<string, TypeName>>();
+const typeNames = perSchema(() => new Map<string, TypeName>());
+/** The classes the server adds to an entry (superiors, `top`), by the entry's objectClass values. */
+const addedClassNames = perSchema(() => new Map<string, readonly string[]>());
 
 /** The attribute's name in an entry: `uidNumber`, `cn;lang-en`, or an unknown `bogusattr` lower-cased. */
 export function entryTypeName(schema: Schema, description: string): TypeName {
-  let known = typeNames.get(schema);
-  if (!known) typeNames.set(schema, (known = new Map()));
+  const known = typeNames(schema);
   const cached = known.get(description);
   if (cached) return cached;
   const semicolon = description.indexOf(';');
@@ -158,6 +159,31 @@ export class EntryBuilder {
   expandObjectClasses(): void {
     const classes = this.attribute('objectClass');
     if (!classes || classes.values.length === 0) return;
+    const texts: string[] = [];
+    for (const value of classes.values) {
+      if (value.text === undefined) {
+        this.addSuperiorClasses(classes);
+        return;
+      }
+      texts.push(value.text);
+    }
+    // Most entries of a file share their classes: what the server adds to them is worked out once.
+    const known = addedClassNames(this.schema);
+    const key = listKey(texts);
+    let added = known.get(key);
+    if (!added) {
+      const scratch = new EntryBuilder(this.schema, undefined);
+      for (const text of texts) scratch.add('objectClass', { text, fromUrl: false, line: undefined });
+      const values = scratch.addSuperiorClasses(scratch.attribute('objectClass')!);
+      added = values.slice(texts.length).map((value) => value.text!);
+      if (known.size >= 1_000) known.clear();
+      known.set(key, added);
+    }
+    for (const text of added) this.add('objectClass', { text, fromUrl: false, line: undefined });
+  }
+
+  /** Adds each class's superiors and `top`, as the server does; the objectClass values then. */
+  private addSuperiorClasses(classes: MutableAttribute): readonly EntryValue[] {
     // The classes present, by the name or OID written (without case): the server looks for either.
     const present = new Set<string>();
     for (const value of classes.values) if (value.text !== undefined) present.add(value.text.toLowerCase());
@@ -175,6 +201,7 @@ export class EntryBuilder {
         addClass(superior.name);
     }
     addClass('top');
+    return classes.values;
   }
 
   /** Whether every value of the DN's first RDN is still on the entry (a modify must not remove them: 67). */
@@ -186,6 +213,13 @@ export class EntryBuilder {
   entry(): SchemaEntry {
     return { dn: this.dn, attributes: this.list };
   }
+}
+
+/** One string for a list of texts, unambiguous whatever the texts hold (a cache key). */
+export function listKey(texts: readonly string[]): string {
+  let key = '';
+  for (const text of texts) key += `${text.length}:${text}`;
+  return key;
 }
 
 function keysOf(attribute: MutableAttribute): Set<string> {

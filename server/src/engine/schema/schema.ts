@@ -104,6 +104,16 @@ export interface Schema {
   requiredNames(objectClass: ObjectClass): readonly string[];
 }
 
+/** A cache kept per schema for its life, made by `create` on first use. */
+export function perSchema<T>(create: () => T): (schema: Schema) => T {
+  const bySchema = new WeakMap<Schema, T>();
+  return (schema) => {
+    let value = bySchema.get(schema);
+    if (value === undefined) bySchema.set(schema, (value = create()));
+    return value;
+  };
+}
+
 /** Parses and indexes the definitions; never throws (unreadable parts land in `problems`). */
 export function buildSchema(definitions: SubschemaDefinitions, server: ServerIdentity = {}): Schema {
   return new IndexedSchema(definitions, server);

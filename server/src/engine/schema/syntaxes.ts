@@ -133,6 +133,18 @@ const PLUS = 0x2b;
  * the digit's successor in ASCII, not the next character), so `\4z` passes.
  */
 export function isDistinguishedName(text: string): boolean {
+  return (PLAIN_DN.test(text) && text.charCodeAt(text.length - 1) !== SPACE) || isDistinguishedNameByRdns(text);
+}
+
+/**
+ * A DN of `type=value` pairs whose values need no escape: most DNs, which this regular
+ * expression reads several times faster than the loop over RDNs (and finds valid only where the loop does).
+ */
+const PLAIN_DN =
+  /^[A-Za-z][A-Za-z0-9-]*=[^"+,;<>\\ #][^"+,;<>\\]*(?:,[A-Za-z][A-Za-z0-9-]*=[^"+,;<>\\ #][^"+,;<>\\]*)*$/;
+
+/** `isDistinguishedName` for any text, RDN by RDN (exported for the test that compares the two). */
+export function isDistinguishedNameByRdns(text: string): boolean {
   let at = 0;
   while (at < text.length) {
     const end = rdnEnd(text, at);

@@ -18,16 +18,15 @@ const caseExact: Normalizer = (value) => {
 const caseIgnore: Normalizer = (value) => caseExact(value).toLowerCase();
 const exact: Normalizer = (value) => value;
 /** Without escapes or quotes, a DN compares as its lower case without spaces around separators (the common case, no parse). */
-const dn: Normalizer = (value) =>
-  /[\\"]/.test(value)
-    ? (normalizeDn(value) ?? caseIgnore(value))
-    : // Group members are long lists of DNs: most have no space or ";" to read away.
-      !/[\s;]/.test(value)
-      ? value.toLowerCase()
-      : value
-          .trim()
-          .replace(/\s*([,=+;])\s*/g, (_, separator: string) => (separator === ';' ? ',' : separator))
-          .toLowerCase();
+const dn: Normalizer = (value) => {
+  // Group members are long lists of DNs: most have no space, ";", escape or quote to read away.
+  if (!/[\s;\\"]/.test(value)) return value.toLowerCase();
+  if (/[\\"]/.test(value)) return normalizeDn(value) ?? caseIgnore(value);
+  return value
+    .trim()
+    .replace(/\s*([,=+;])\s*/g, (_, separator: string) => (separator === ';' ? ',' : separator))
+    .toLowerCase();
+};
 
 const BY_RULE: Readonly<Record<string, Normalizer>> = {
   caseignorematch: caseIgnore,

@@ -37,8 +37,9 @@ export function findInvalidValues(
   const rule = syntaxRule(type?.syntax);
   if (!type || !rule) return NONE;
   let found: Finding[] | undefined;
-  values.forEach((value, index) => {
-    if (value.fromUrl || rule.accepts(value.text, schema.traits)) return;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (value.fromUrl || rule.accepts(value.text, schema.traits)) continue;
     found ??= [];
     const shown = value.text === undefined ? 'This value (bytes that are not UTF-8)' : `"${value.text}"`;
     const syntax = schema.syntaxName(type.syntax) ?? type.syntax;
@@ -54,7 +55,7 @@ export function findInvalidValues(
       problem: `${shown} is not a valid ${type.name}: its syntax is ${syntax}, which takes ${rule.expects}.${versions}`,
       ...(lowerBoolean && schema.traits.booleanIgnoresCase === undefined ? { severity: meta.milder.severity } : {}),
     });
-  });
+  }
   return found ?? NONE;
 }
 

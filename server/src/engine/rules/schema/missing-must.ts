@@ -19,12 +19,6 @@ const meta = {
 
 export default { meta, scope: 'schema' } satisfies SchemaRule;
 
-/** A class of the entry, with where the record names it (or the class it was added for), worked out when needed. */
-export interface PlacedClass {
-  readonly objectClass: ObjectClass;
-  range(): Range | undefined;
-}
-
 export interface MissingMust {
   readonly findings: Finding[];
   /** Index in `findings` of the one the server reports, if any is missing. */
@@ -36,13 +30,19 @@ export interface MissingMust {
  * server goes through the classes in entry order and reports the last missing attribute of
  * the first class that misses any (a type with options, `cn;lang-en`, counts for `cn`).
  */
-export function findMissingMust(entry: SchemaEntry, classes: readonly PlacedClass[], schema: Schema): MissingMust {
+export function findMissingMust(
+  entry: SchemaEntry,
+  classes: readonly ObjectClass[],
+  rangeOf: (classIndex: number) => Range | undefined,
+  schema: Schema,
+): MissingMust {
   const present = new Set<string>();
   for (const attribute of entry.attributes) present.add(attribute.attributeType?.lowerName ?? baseName(attribute.type));
   const findings: Finding[] = [];
   const indexByName = new Map<string, number>();
   let first: number | undefined;
-  for (const { objectClass, range } of classes) {
+  for (let classIndex = 0; classIndex < classes.length; classIndex++) {
+    const objectClass = classes[classIndex];
     let last: number | undefined;
     const keys = schema.requiredNames(objectClass);
     for (let position = 0; position < keys.length; position++) {
@@ -56,7 +56,7 @@ export function findMissingMust(entry: SchemaEntry, classes: readonly PlacedClas
         findings.push({
           check: meta,
           answer: missingMustAnswer(name, objectClass.name),
-          range: range(),
+          range: rangeOf(classIndex),
           problem: `The entry has no ${name}, which object class ${objectClass.name} requires${through(objectClass, key, schema)}: add "${name}: <value>".`,
         });
       }

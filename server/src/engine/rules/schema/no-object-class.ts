@@ -18,13 +18,13 @@ const meta = {
 export default { meta, scope: 'schema' } satisfies SchemaRule;
 
 /** The first thing 389-DS checks: an entry without objectClass values. */
-export function findNoObjectClass(hasObjectClass: boolean, dnRange: Range | undefined): Finding[] {
+export function findNoObjectClass(hasObjectClass: boolean, dnRange: () => Range | undefined): Finding[] {
   if (hasObjectClass) return [];
   return [
     {
       check: meta,
       answer: NO_OBJECT_CLASS,
-      range: dnRange,
+      range: dnRange(),
       problem:
         'The entry has no objectClass: every entry needs at least one structural class, e.g. "objectClass: inetOrgPerson".',
     },
