@@ -79,7 +79,7 @@ const SHORT_BYTES = 256;
  * compares the two), with their UTF-16 code units put in `units` when given.
  */
 function readUtf8(bytes: Uint8Array, units?: number[]): boolean {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i++];
     if (lead < 0x80) {
       units?.push(lead);
