@@ -30,7 +30,7 @@ import {
   type SchemaEntry,
 } from './entry';
 import type { Finding } from './findings';
-import { perSchema, type ObjectClass, type Schema } from './schema';
+import { perSchemaCache, type ObjectClass, type Schema } from './schema';
 import { duplicateValueFinding } from '../rules/schema/duplicate-value';
 import { findInvalidValues } from '../rules/schema/invalid-syntax';
 import { findMissingMust } from '../rules/schema/missing-must';
@@ -157,7 +157,7 @@ interface ClassFacts {
 }
 
 /** Most entries of a file share their classes: their facts are worked out once. */
-const classFactsByValues = perSchema(() => new Map<string, ClassFacts>());
+const classFactsByValues = perSchemaCache<ClassFacts>(1_000);
 
 function classFactsOf(values: readonly EntryValue[], schema: Schema): ClassFacts {
   const texts: string[] = [];
@@ -165,15 +165,7 @@ function classFactsOf(values: readonly EntryValue[], schema: Schema): ClassFacts
     if (value.text === undefined) return readClassFacts(values, schema);
     texts.push(value.text);
   }
-  const key = listKey(texts);
-  const known = classFactsByValues(schema);
-  let facts = known.get(key);
-  if (!facts) {
-    facts = readClassFacts(values, schema);
-    if (known.size >= 1_000) known.clear();
-    known.set(key, facts);
-  }
-  return facts;
+  return classFactsByValues(schema, listKey(texts), () => readClassFacts(values, schema));
 }
 
 function readClassFacts(values: readonly EntryValue[], schema: Schema): ClassFacts {

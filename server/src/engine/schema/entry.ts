@@ -6,7 +6,7 @@
  */
 import type { AttrLine, LdifRecord } from '../ldif/ast';
 import { isPlainDn, parseDn } from '../dn/dn';
-import { perSchema, type AttributeType, type Schema } from './schema';
+import { perSchemaCache, type AttributeType, type Schema } from './schema';
 import { valueKey } from './values';
 import { utf8Text } from '../util/bytes';
 
@@ -38,27 +38,22 @@ export interface TypeName {
   readonly type: AttributeType | undefined;
 }
 
-const typeNames = perSchema(() => new Map<string, TypeName>());
+const typeNames = perSchemaCache<TypeName>(10_000);
 /** The classes the server adds to an entry (superiors, `top`), by the entry's objectClass values. */
-const addedClassNames = perSchema(() => new Map<string, readonly string[]>());
+const addedClassNames = perSchemaCache<readonly string[]>(1_000);
 
 /** The attribute's name in an entry: `uidNumber`, `cn;lang-en`, or an unknown `bogusattr` lower-cased. */
 export function entryTypeName(schema: Schema, description: string): TypeName {
-  const known = typeNames(schema);
-  const cached = known.get(description);
-  if (cached) return cached;
-  const semicolon = description.indexOf(';');
-  const type = schema.attributeType(semicolon < 0 ? description : description.slice(0, semicolon));
-  const name = !type
-    ? description.toLowerCase()
-    : semicolon < 0
-      ? type.name
-      : type.name + description.slice(semicolon).toLowerCase();
-  const result: TypeName = { name, key: name.toLowerCase(), type };
-  // Names repeat across a file; a bound keeps a file of made-up names from growing it without end.
-  if (known.size >= 10_000) known.clear();
-  known.set(description, result);
-  return result;
+  return typeNames(schema, description, () => {
+    const semicolon = description.indexOf(';');
+    const type = schema.attributeType(semicolon < 0 ? description : description.slice(0, semicolon));
+    const name = !type
+      ? description.toLowerCase()
+      : semicolon < 0
+        ? type.name
+        : type.name + description.slice(semicolon).toLowerCase();
+    return { name, key: name.toLowerCase(), type };
+  });
 }
 
 /**
@@ -168,17 +163,12 @@ export class EntryBuilder {
       texts.push(value.text);
     }
     // Most entries of a file share their classes: what the server adds to them is worked out once.
-    const known = addedClassNames(this.schema);
-    const key = listKey(texts);
-    let added = known.get(key);
-    if (!added) {
+    const added = addedClassNames(this.schema, listKey(texts), () => {
       const scratch = new EntryBuilder(this.schema, undefined);
       for (const text of texts) scratch.add('objectClass', { text, fromUrl: false, line: undefined });
       const values = scratch.addSuperiorClasses(scratch.attribute('objectClass')!);
-      added = values.slice(texts.length).map((value) => value.text!);
-      if (known.size >= 1_000) known.clear();
-      known.set(key, added);
-    }
+      return values.slice(texts.length).map((value) => value.text!);
+    });
     for (const text of added) this.add('objectClass', { text, fromUrl: false, line: undefined });
   }
 

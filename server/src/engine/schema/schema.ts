@@ -104,12 +104,21 @@ export interface Schema {
   requiredNames(objectClass: ObjectClass): readonly string[];
 }
 
-/** A cache kept per schema for its life, made by `create` on first use. */
-export function perSchema<T>(create: () => T): (schema: Schema) => T {
-  const bySchema = new WeakMap<Schema, T>();
-  return (schema) => {
-    let value = bySchema.get(schema);
-    if (value === undefined) bySchema.set(schema, (value = create()));
+/**
+ * A cache kept per schema for its life: `(schema, key, compute)` gives the value remembered for
+ * the key, computed on first use. Keys repeat across a file (names, lists of classes); past
+ * `limit` entries the cache starts again, so a file of made-up keys does not grow it without end.
+ */
+export function perSchemaCache<T>(limit: number): (schema: Schema, key: string, compute: () => T) => T {
+  const bySchema = new WeakMap<Schema, Map<string, T>>();
+  return (schema, key, compute) => {
+    let known = bySchema.get(schema);
+    if (!known) bySchema.set(schema, (known = new Map()));
+    let value = known.get(key);
+    if (value === undefined) {
+      if (known.size >= limit) known.clear();
+      known.set(key, (value = compute()));
+    }
     return value;
   };
 }

@@ -8,8 +8,7 @@
 
 const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
 const encoder = new TextEncoder();
-// fatal: bytes that are not UTF-8 have no text; ignoreBOM: a leading U+FEFF is part of the value.
-const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// ignoreBOM: a leading U+FEFF is part of the value.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The web platform's functions, which the engine uses where there is no Buffer (exported for the tests). */
@@ -34,13 +33,6 @@ export const web = {
     // In slices: String.fromCharCode takes its arguments on the stack.
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return btoa(binary);
-  },
-  utf8Text(bytes: Uint8Array): string | undefined {
-    try {
-      return strictDecoder.decode(bytes);
-    } catch {
-      return undefined;
-    }
   },
 };
 
