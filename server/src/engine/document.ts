@@ -280,8 +280,8 @@ export class ParsedDocument {
     this.place();
     const views: EntryView[] = [];
     for (const state of this.order) {
-      // A winsync record keeps its tree from its first parse on (see `treeFor`).
-      const view = this.summaryOf(state) && this.treeFor(state, false).view;
+      // A winsync record keeps its tree from its first parse on (see `treeFor`): the others need none.
+      const view = this.summaryOf(state) && state.tree?.view;
       if (view?.kind !== undefined) views.push(view);
     }
     return views;
@@ -311,9 +311,7 @@ export class ParsedDocument {
       if (content && change) break;
     }
     if (!content || !change) return [];
-    return mixedRecordProblems(
-      [content, change].map((state) => this.treeFor(state, false).parsed.record as LdifRecord),
-    );
+    return mixedRecordProblems([content, change].map((state) => this.treeOf(state).parsed.record as LdifRecord));
   }
 
   /**
