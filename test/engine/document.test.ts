@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Diagnostic } from '../../server/src/engine/ldif/ast';
+import { RecordTraits, type Diagnostic } from '../../server/src/engine/ldif/ast';
 import { checkRecordAgainstSchema } from '../../server/src/engine/rules/validate';
 import { buildSchema } from '../../server/src/engine/schema/schema';
 import { getLanguageService } from '../../server/src/engine/service';
 import { DEFINITIONS, SERVER } from './schema/fixture';
+import { plainData } from '../fuzz/inside';
 
 const service = getLanguageService();
 const BASE = [
@@ -113,4 +114,35 @@ test("a record checked before the schema came and moved since: the catalog's lin
   );
   assert.deepEqual(diagnostics, service.validate(service.parse(edited.text), {}, schema));
   assert.ok(diagnostics.some((d) => d.code === 'winsync/unknown-attribute' && d.range.start.line === 11));
+});
+
+test('a text parsed afresh is checked before its tree is read, and the tree read later gives the same diagnostics and records', () => {
+  // Mixed records, a value read from a file, a winsync entry and an agreement that the checks across records compare.
+  const text = `${BASE}\n${FIRST}${PERSON}\ndn: cn=photo,dc=example\njpegPhoto:< file:///tmp/photo.jpg\n\n${AGREEMENT}`;
+  for (const withSchema of [undefined, schema]) {
+    const checkedFirst = service.parse(text);
+    const diagnostics = service.validate(checkedFirst, {}, withSchema);
+    const readFirst = service.parse(text);
+    const records = readFirst.ldif.records;
+    assert.deepEqual(diagnostics, service.validate(readFirst, {}, withSchema));
+    assert.ok(diagnostics.some((d) => d.code === 'ldif/mixed-records'));
+    assert.deepEqual(plainData(checkedFirst.ldif), plainData(readFirst.ldif));
+    assert.equal(records.length, 7);
+    // A document keeps the records it handed out: what the server reads files for is what its tree has.
+    const [photo] = checkedFirst.recordsWith(RecordTraits.urlValue);
+    assert.equal(photo, checkedFirst.ldif.records[5]);
+    assert.equal(photo.dn?.value, 'cn=photo,dc=example');
+  }
+});
+
+test('an edit after the first check of a text parsed afresh gives what a fresh parse gives, its tree unread meanwhile', () => {
+  const text = `${FIRST}${AGREEMENT}\n${PERSON}`;
+  const before = service.parse(text);
+  service.validate(before, {}, schema);
+  const edited = withLineAdded(text);
+  const after = service.parse(edited.text, before, edited.change);
+  const diagnostics = service.validate(after, {}, schema);
+  assert.deepEqual(diagnostics, service.validate(service.parse(edited.text), {}, schema));
+  assert.deepEqual(service.validate(after), service.validate(service.parse(edited.text)));
+  assert.deepEqual(plainData(after.ldif), plainData(service.parse(edited.text).ldif));
 });

@@ -139,9 +139,12 @@ export function textChange(change: Replacement): TextChange {
 /**
  * Asserts that a document parsed edit by edit is what a fresh parse of its text gives: every
  * node and range of the tree (getters included), every diagnostic with its fixes, the text of
- * every line, the outline, the folding ranges and the record anchors.
+ * every line, the outline, the folding ranges and the record anchors. The diagnostics are
+ * compared first, as the language server asks for them, before anything reads either tree: a
+ * block parsed afresh is checked from a parse that is not kept (`ParsedDocument.blockDiagnostics`).
  */
 export function assertLikeFresh(service: LanguageService, edited: ParsedDocument, text: string): void {
+  assert.deepStrictEqual(service.validate(edited), service.validate(service.parse(text)));
   const fresh = service.parse(text);
   assert.equal(edited.text, text);
   assert.deepStrictEqual(plainData(edited.ldif), plainData(fresh.ldif));

@@ -1,7 +1,13 @@
-import type { Diagnostic, Fix, LdifDocument } from './ldif/ast';
-import { mostUsedEol, splitBlocks, type Block, type SplitText } from './ldif/lines';
+import type { Diagnostic, Fix, LdifDocument, LdifRecord } from './ldif/ast';
+import { blockHasContent, mostUsedEol, splitBlocks, type Block, type SplitText } from './ldif/lines';
 import { countLineBreaks, editWindow, type TextChange, type TextSource } from './ldif/window';
-import { assembleDocument, mixedRecordProblems, parseBlock, type ParsedBlock } from './ldif/parser';
+import {
+  assembleDocument,
+  mixedRecordProblems,
+  parseBlock,
+  whitespaceLineProblem,
+  type ParsedBlock,
+} from './ldif/parser';
 import { shiftRanges } from './ldif/position';
 import type { Catalog } from './catalog';
 import { viewEntry } from './model/entryView';
@@ -16,6 +22,7 @@ import {
 import type { ValidationSettings } from './rules/validate';
 import type { RuleContext } from './rules/types';
 import type { Schema } from './schema/schema';
+import type { SyntaxFinding } from './ldif/findings';
 
 /** Where a piece of a larger file starts, for callers that read a file in pieces. */
 export interface TextPiece {
@@ -36,6 +43,19 @@ interface Placed {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A block's parse and the catalog's view of its record. */
+interface BlockTree {
+  readonly parsed: ParsedBlock;
+  readonly view: EntryView | undefined;
+}
+
+/** What the checks across blocks ask of a block's record, kept where its tree is not. */
+interface RecordSummary {
+  readonly kind: LdifRecord['kind'];
+  readonly hasDn: boolean;
+  readonly traits: number;
+}
+
 /** One block of the text with everything derived from it alone. */
 interface BlockState {
   /**
@@ -45,8 +65,17 @@ interface BlockState {
   readonly block: Block;
   /** Whether `version:` may start the block: part of what the block parses to. */
   readonly versionAllowed: boolean;
-  readonly parsed: ParsedBlock;
-  readonly view: EntryView | undefined;
+  /** Whether the block has a line besides comments, after which `version:` may no longer come. */
+  readonly hasContent: boolean;
+  /**
+   * Built with the state, except for the blocks of a text parsed whole afresh (a document just
+   * opened): those are parsed when first asked, and kept from the first use that needs the
+   * tree itself. Their first check parses them for that check alone, so that the first
+   * diagnostics of a large document come before its tree is kept (see `treeFor`).
+   */
+  tree: BlockTree | undefined;
+  /** Undefined until the block was first parsed; `null` for a block without a record. */
+  summary: RecordSummary | null | undefined;
   /** The parser's findings as diagnostics, worded on first validation. */
   syntax?: Placed;
   /** Record-rule diagnostics, computed on first validation. */
@@ -89,6 +118,7 @@ export class ParsedDocument {
     /** Undefined for a piece of a larger text, which a later version cannot be compared with. */
     private readonly facts: SplitFacts | undefined,
     private readonly lineage: Lineage,
+    private readonly catalog: Catalog,
   ) {
     lineage.placed = this;
   }
@@ -121,7 +151,7 @@ export class ParsedDocument {
       const state = reused ? old : newState(block, versionAllowed, catalog, piece.once ? 'winsync' : 'none');
       // A block kept from `previous` is put at its line (another version may have been read last).
       state.block.startLine = block.startLine;
-      if (state.parsed.hasContent) versionAllowed = false;
+      if (state.hasContent) versionAllowed = false;
       return state;
     });
     // Only what a later edit needs is kept: the split's own blocks hold slices of the whole text.
@@ -134,6 +164,7 @@ export class ParsedDocument {
       split,
       piece === WHOLE_TEXT ? { lineCount, breaks, whitespaceLines } : undefined,
       previous?.lineage ?? { placed: undefined },
+      catalog,
     );
   }
 
@@ -176,7 +207,7 @@ export class ParsedDocument {
       order.push(fitting);
       offsets.push(offset);
       startLines.push(line);
-      if (fitting.parsed.hasContent) versionAllowed = false;
+      if (fitting.hasContent) versionAllowed = false;
     };
     for (let i = 0; i < first; i++) add(before[i], beforeOffsets[i], beforeLines[i]);
     part.blocks.forEach((block, i) =>
@@ -208,6 +239,7 @@ export class ParsedDocument {
       { ...next, eol: mostUsedEol(breaks) },
       next,
       previous.lineage,
+      catalog,
     );
   }
 
@@ -216,13 +248,18 @@ export class ParsedDocument {
     return this.source.toString();
   }
 
+  /** Number of physical lines in the text. */
+  get lineCount(): number {
+    return this.split.lineCount;
+  }
+
   /** The parse tree, its ranges where this version has them. */
   get ldif(): LdifDocument {
     this.place();
     if (this.#ldif) return this.#ldif;
     return (this.#ldif = assembleDocument(
       this.split,
-      this.order.map((state, i) => placedBlock(state.parsed, this.startLines[i])),
+      this.order.map((state, i) => placedBlock(this.treeOf(state).parsed, this.startLines[i])),
     ));
   }
 
@@ -231,8 +268,50 @@ export class ParsedDocument {
     this.place();
     if (this.#views) return this.#views;
     const views: EntryView[] = [];
-    for (const state of this.order) if (state.view) views.push(state.view);
+    for (const state of this.order) {
+      const { view } = this.treeOf(state);
+      if (view) views.push(view);
+    }
     return (this.#views = views);
+  }
+
+  /** The views of the winsync records (the plug-in entry, agreements), which the checks across records compare. */
+  winsyncViews(): EntryView[] {
+    this.place();
+    const views: EntryView[] = [];
+    for (const state of this.order) {
+      // A winsync record keeps its tree from its first parse on (see `treeFor`): the others need none.
+      const view = this.summaryOf(state) && state.tree?.view;
+      if (view?.kind !== undefined) views.push(view);
+    }
+    return views;
+  }
+
+  /** The records that hold any of the `RecordTraits` bits `traits`, in record order. */
+  recordsWith(traits: number): LdifRecord[] {
+    this.place();
+    const records: LdifRecord[] = [];
+    for (const state of this.order) {
+      const summary = this.summaryOf(state);
+      if (summary && (summary.traits & traits) !== 0) records.push(this.treeOf(state).parsed.record as LdifRecord);
+    }
+    return records;
+  }
+
+  /** The parser's finding when content and change records are mixed, found from the first of each. */
+  mixedRecordProblems(): SyntaxFinding[] {
+    this.place();
+    let content: BlockState | undefined;
+    let change: BlockState | undefined;
+    for (const state of this.order) {
+      const summary = this.summaryOf(state);
+      if (!summary) continue;
+      if (summary.kind === 'content') content ??= summary.hasDn ? state : undefined;
+      else change ??= state;
+      if (content && change) break;
+    }
+    if (!content || !change) return [];
+    return mixedRecordProblems([content, change].map((state) => this.treeOf(state).parsed.record as LdifRecord));
   }
 
   /**
@@ -254,15 +333,29 @@ export class ParsedDocument {
     return '';
   }
 
-  /** The parser's findings as diagnostics, each block's worded once per version of its text. */
-  syntaxDiagnostics(): Diagnostic[] {
+  /**
+   * The parser's findings as diagnostics (`syntax`), and the record rules' with the schema rules'
+   * while `context` has a schema (`records`): each block's worked out once per version of its
+   * text (and per schema), from one parse of the block.
+   */
+  blockDiagnostics(context: RuleContext): { syntax: Diagnostic[]; records: Diagnostic[] } {
+    this.place();
     // The document's problems start with the lines of white space between blocks.
-    const found = syntaxDiagnostics(this.ldif.problems.slice(0, this.split.whitespaceLines.length));
+    const syntax = syntaxDiagnostics(this.split.whitespaceLines.map(whitespaceLineProblem));
+    // Loops, not flatMap: this runs for every piece of a large file, and most records have nothing to say.
+    const records: Diagnostic[] = [];
+    const { schema } = context;
     this.order.forEach((state, i) => {
-      state.syntax ??= { at: state.parsed.parsedAt, diagnostics: syntaxDiagnostics(state.parsed.problems) };
-      pushPlaced(found, state.syntax, this.startLines[i]);
+      const at = this.startLines[i];
+      const checked = state.syntax && (state.summary === null || (state.record && this.checkedWith(state, schema)));
+      // A block checked before needs no tree; one checked first is parsed for the check alone.
+      const tree = checked ? undefined : this.treeFor(state, false);
+      if (tree) state.syntax ??= { at, diagnostics: syntaxDiagnostics(tree.parsed.problems) };
+      pushPlaced(syntax, state.syntax as Placed, at);
+      if (state.summary === null) return;
+      this.pushRecordDiagnostics(records, state, at, context, tree);
     });
-    return found;
+    return { syntax, records };
   }
 
   /**
@@ -271,24 +364,64 @@ export class ParsedDocument {
    */
   recordDiagnostics(context: RuleContext): Diagnostic[] {
     this.place();
-    // Loops, not flatMap: this runs for every piece of a large file, and most records have nothing to say.
     const found: Diagnostic[] = [];
-    const { schema } = context;
-    const withSchema = schema && { ...context, schema };
     this.order.forEach((state, i) => {
-      if (!state.view) return;
+      if (this.summaryOf(state) === null) return;
       const at = this.startLines[i];
-      state.record ??= { at, diagnostics: checkRecord(state.view, context) };
-      pushPlaced(found, state.record, at);
-      if (!withSchema) return;
-      if (state.schemaFindings?.schema !== withSchema.schema) {
-        const recordFindings = shiftRanges(state.record.diagnostics, at - state.record.at);
-        const diagnostics = checkRecordAgainstSchema(state.view, withSchema, recordFindings);
-        state.schemaFindings = { schema: withSchema.schema, placed: { at, diagnostics } };
-      }
-      pushPlaced(found, state.schemaFindings.placed, at);
+      const checked = state.record && this.checkedWith(state, context.schema);
+      this.pushRecordDiagnostics(found, state, at, context, checked ? undefined : this.treeFor(state, false));
     });
     return found;
+  }
+
+  /** Whether the block's record was checked against `schema` (if any) already. */
+  private checkedWith(state: BlockState, schema: Schema | undefined): boolean {
+    return schema === undefined || state.schemaFindings?.schema === schema;
+  }
+
+  /** Adds the record diagnostics of a block with a record; `tree` where they have to be worked out. */
+  private pushRecordDiagnostics(
+    found: Diagnostic[],
+    state: BlockState,
+    at: number,
+    context: RuleContext,
+    tree: BlockTree | undefined,
+  ): void {
+    const view = tree?.view;
+    if (view) state.record ??= { at, diagnostics: checkRecord(view, context) };
+    const record = state.record as Placed;
+    pushPlaced(found, record, at);
+    const { schema } = context;
+    if (!schema) return;
+    if (view && state.schemaFindings?.schema !== schema) {
+      const recordFindings = shiftRanges(record.diagnostics, at - record.at);
+      const diagnostics = checkRecordAgainstSchema(view, { ...context, schema }, recordFindings);
+      state.schemaFindings = { schema, placed: { at, diagnostics } };
+    }
+    pushPlaced(found, (state.schemaFindings as { placed: Placed }).placed, at);
+  }
+
+  /** The block's tree, kept from now on. */
+  private treeOf(state: BlockState): BlockTree {
+    return this.treeFor(state, true);
+  }
+
+  /**
+   * The block's tree, parsed now if it was not kept; `keep` keeps it. A winsync record keeps its
+   * tree from the first parse on, since the checks across records compare it at every version.
+   */
+  private treeFor(state: BlockState, keep: boolean): BlockTree {
+    if (state.tree) return state.tree;
+    const tree = treeOf(state.block, state.versionAllowed, this.catalog);
+    state.summary ??= summarize(tree);
+    if (keep || tree.view?.kind !== undefined) state.tree = tree;
+    return tree;
+  }
+
+  /** What the checks across blocks ask of a block's record (the block is parsed if it never was). */
+  private summaryOf(state: BlockState): RecordSummary | null {
+    if (state.summary === undefined) this.treeFor(state, false);
+    return state.summary as RecordSummary | null;
   }
 
   /** Puts every block where this version has it, when another version of the document was read last. */
@@ -333,22 +466,35 @@ function firstAtOrAfter(offsets: readonly number[], at: number): number {
 /**
  * Which blocks get their lines copied out of the text they were cut from (see `detachBlock`):
  * `edited`, those of an edit's window, which later versions keep; `winsync`, for a piece parsed
- * once, only the winsync records the checks across pieces keep; `none`, those of a whole text
- * parsed afresh, whose text the document holds anyway (later versions keep at most that one).
+ * once, only the winsync records the checks across pieces keep; `none`, those of a text parsed
+ * afresh, whose text the document holds anyway (later versions keep at most that one). Only
+ * `none` blocks are parsed when first asked (see `BlockState.tree`): the others are parsed to be
+ * read at once.
  */
 type Copy = 'edited' | 'winsync' | 'none';
 
 function newState(block: Block, versionAllowed: boolean, catalog: Catalog, copy: Copy): BlockState {
   if (copy === 'edited') return stateOf(detachBlock(block), versionAllowed, catalog);
   // Copying every block cost a tenth of `check` and of opening a large document.
+  if (copy === 'none')
+    return { block, versionAllowed, hasContent: blockHasContent(block), tree: undefined, summary: undefined };
   const state = stateOf(block, versionAllowed, catalog);
-  if (copy === 'none' || state.view?.kind === undefined) return state;
+  if (state.tree?.view?.kind === undefined) return state;
   return stateOf(detachBlock(block), versionAllowed, catalog);
 }
 
 function stateOf(block: Block, versionAllowed: boolean, catalog: Catalog): BlockState {
+  const tree = treeOf(block, versionAllowed, catalog);
+  return { block, versionAllowed, hasContent: tree.parsed.hasContent, tree, summary: summarize(tree) };
+}
+
+function treeOf(block: Block, versionAllowed: boolean, catalog: Catalog): BlockTree {
   const parsed = parseBlock(block, versionAllowed);
-  return { block, versionAllowed, parsed, view: parsed.record ? viewEntry(parsed.record, catalog) : undefined };
+  return { parsed, view: parsed.record ? viewEntry(parsed.record, catalog) : undefined };
+}
+
+function summarize({ parsed: { record } }: BlockTree): RecordSummary | null {
+  return record ? { kind: record.kind, hasDn: record.dn !== undefined, traits: record.traits } : null;
 }
 
 /** Blocks at the same line are equal when their lines and whether version: may start them are. */
@@ -383,12 +529,13 @@ export function validate(
   settings: ValidationSettings = {},
   schema?: Schema,
 ): Diagnostic[] {
+  const { syntax, records } = document.blockDiagnostics({ catalog, schema });
   const diagnostics = applySettings(
     [
-      ...document.syntaxDiagnostics(),
-      ...syntaxDiagnostics(mixedRecordProblems(document.ldif.records)),
-      ...document.recordDiagnostics({ catalog, schema }),
-      ...checkEntries(document.views, { catalog }),
+      ...syntax,
+      ...syntaxDiagnostics(document.mixedRecordProblems()),
+      ...records,
+      ...checkEntries(document.winsyncViews(), { catalog }),
     ],
     settings,
   );
@@ -405,7 +552,7 @@ function keepInside(fix: Fix, document: ParsedDocument): Fix {
   // After a final line break, editors count one more (empty) line.
   const { source } = document;
   const endsWithBreak = source.charCodeAt(source.length - 1) === 10;
-  const last = endsWithBreak ? document.ldif.lineCount : document.ldif.lineCount - 1;
+  const last = endsWithBreak ? document.lineCount : document.lineCount - 1;
   if (fix.edits.every((edit) => edit.range.end.line <= last)) return fix;
   const end = { line: last, character: endsWithBreak ? 0 : document.lineText(last).length };
   return {

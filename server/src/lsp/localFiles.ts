@@ -30,8 +30,7 @@ export async function localFileDiagnostics(
   if (baseDir === undefined) return [];
   const inspector = new LocalFileInspector(maxBytes);
   const found: Diagnostic[] = [];
-  for (const record of document.ldif.records) {
-    if ((record.traits & RecordTraits.urlValue) === 0) continue;
+  for (const record of document.recordsWith(RecordTraits.urlValue)) {
     for (const { check, range } of await inspector.inspect(record, baseDir))
       if (!check.ok) found.push(localFileDiagnostic(check.problem, range, 'warning'));
   }

@@ -195,6 +195,18 @@ export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[];
 }
 
 /**
+ * Whether a block has a line besides comments (`ParsedBlock.hasContent`), without parsing it: a
+ * line that starts neither a comment nor a continuation starts a logical line that is content.
+ */
+export function blockHasContent(block: Block): boolean {
+  for (const line of block.lines) {
+    const first = line.charCodeAt(0);
+    if (first !== 35 /* # */ && first !== 32) return true;
+  }
+  return false;
+}
+
+/**
  * Whether the text has a line besides comments, continuations and blank lines: after such a
  * line `version:` may no longer start the file, so a text read in pieces passes this on.
  */

@@ -74,7 +74,7 @@ export function assembleDocument(
 }
 
 /** A line of spaces or tabs where a blank line was probably meant. */
-function whitespaceLineProblem({ line, length }: { line: number; length: number }): SyntaxFinding {
+export function whitespaceLineProblem({ line, length }: { line: number; length: number }): SyntaxFinding {
   return syntaxFinding('ldif/whitespace-line', { start: { line, character: 0 }, end: { line, character: length } });
 }
 
