@@ -150,3 +150,27 @@ describe('formatting over LSP with winsyncLdif.foldComments', () => {
     assert.equal(edits?.length, 2, 'the comment and the description line');
   });
 });
+
+describe('outline and folding asked for right after opening', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test('wait for the first diagnostics, as an editor asks for them while the document is first checked', async () => {
+    const uri = 'file:///work/opened.ldif';
+    const order: string[] = [];
+    const published = client.open(uri, TEXT).then(() => order.push('diagnostics'));
+    const symbols = client.connection
+      .sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })
+      .then((found) => order.push(`outline ${found?.length}`));
+    const folding = client.connection
+      .sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })
+      .then((found) => order.push(`folding ${found?.length}`));
+    await Promise.all([published, symbols, folding]);
+    assert.deepEqual(order, ['diagnostics', 'outline 2', 'folding 4']);
+  });
+});

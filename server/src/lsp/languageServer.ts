@@ -198,8 +198,20 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
-  documents.onDidChangeContent((event) => void publish(event.document));
+  /**
+   * Each open document's first check. The features that read the whole parse tree (outline,
+   * folding, code lenses), which an editor asks for right after opening a file, wait for it: a
+   * document just opened is checked without keeping its tree (see `ParsedDocument`), so its
+   * diagnostics come first and the tree is built after them.
+   */
+  const firstChecks = new Map<string, Promise<unknown>>();
+  documents.onDidChangeContent((event) => {
+    const checked = publish(event.document);
+    // Whether or not it succeeded, the features go on after it.
+    if (!firstChecks.has(event.document.uri)) firstChecks.set(event.document.uri, checked.catch(() => undefined));
+  });
   documents.onDidClose((event) => {
+    firstChecks.delete(event.document.uri);
     parsed.delete(event.document.uri);
     settingsByUri.delete(event.document.uri);
     changedSince.delete(event.document.uri);
@@ -221,13 +233,15 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
     return position ? feature(big.around(document.getText(), document.offsetAt(position), position.line)) : fallback;
   }
 
-  connection.onDocumentSymbol((params) => {
+  connection.onDocumentSymbol(async (params) => {
+    await firstChecks.get(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
     const big = document && largeOf(document);
     if (big) return big.documentSymbols(document.getText()).map(toLspSymbol);
     return withDocument(params.textDocument.uri, (d) => service.findDocumentSymbols(d).map(toLspSymbol), []);
   });
-  connection.onFoldingRanges((params) => {
+  connection.onFoldingRanges(async (params) => {
+    await firstChecks.get(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
     const big = document && largeOf(document);
     if (big) return big.foldingRanges(document.getText()).map(toLspFoldingRange);
@@ -261,7 +275,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
     ),
   );
 
-  connection.onCodeLens((params) => {
+  connection.onCodeLens(async (params) => {
+    await firstChecks.get(params.textDocument.uri);
     const document = documents.get(params.textDocument.uri);
     if (!document || recordLenses.length === 0) return [];
     const big = largeOf(document);
