@@ -499,9 +499,11 @@ function summarize({ parsed: { record } }: BlockTree): RecordSummary | null {
 
 /** Blocks at the same line are equal when their lines and whether version: may start them are. */
 function sameBlock(state: BlockState, block: Block, versionAllowed: boolean): boolean {
+  if (state.versionAllowed !== versionAllowed) return false;
   const lines = state.block.lines;
-  if (state.versionAllowed !== versionAllowed || lines.length !== block.lines.length) return false;
-  for (let i = 0; i < lines.length; i++) if (lines[i] !== block.lines[i]) return false;
+  const others = block.lines;
+  if (lines.length !== others.length) return false;
+  for (let i = 0; i < lines.length; i++) if (lines[i] !== others[i]) return false;
   return true;
 }
 
@@ -512,9 +514,10 @@ function sameBlock(state: BlockState, block: Block, versionAllowed: boolean): bo
  */
 function detachBlock(block: Block): Block {
   // Flattening a concatenation allocates new storage; slicing the result keeps only that alive.
-  const copy = ('\n' + block.lines.join('\n')).slice(1);
+  const original = block.lines;
+  const copy = ('\n' + original.join('\n')).slice(1);
   let from = 0;
-  const lines = block.lines.map((line) => {
+  const lines = original.map((line) => {
     const own = copy.slice(from, from + line.length);
     from += line.length + 1;
     return own;

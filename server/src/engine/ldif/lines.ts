@@ -8,8 +8,38 @@ import type { LogicalLine, Range, Segment } from './ast';
 export interface Block {
   /** 0-based line number of the block's first line; only the document that owns the block moves it. */
   startLine: number;
-  /** The block's physical lines, without line separators. */
+  /** The block's physical lines, without line separators. Read it once per use: it may be cut anew each time. */
   readonly lines: readonly string[];
+}
+
+/**
+ * A block of a split text that cuts its lines from the text each time they are read, and keeps
+ * none. A large document opened whole is parsed block by block once and its trees are dropped
+ * (see `ParsedDocument`): a line string per line kept by every block survived, and was copied
+ * out of V8's young generation, for nothing.
+ */
+class TextBlock implements Block {
+  constructor(
+    public startLine: number,
+    private readonly text: string,
+    /** Where the first line starts and where the last one ends (before its line break). */
+    private readonly start: number,
+    private readonly end: number,
+    private readonly count: number,
+  ) {}
+
+  get lines(): string[] {
+    const { text, end } = this;
+    const lines = new Array<string>(this.count);
+    let position = this.start;
+    for (let i = 0; i < lines.length - 1; i++) {
+      const lineBreak = text.indexOf('\n', position);
+      lines[i] = text.slice(position, text.charCodeAt(lineBreak - 1) === 13 ? lineBreak - 1 : lineBreak);
+      position = lineBreak + 1;
+    }
+    lines[lines.length - 1] = text.slice(position, end);
+    return lines;
+  }
 }
 
 export interface SplitText {
@@ -43,9 +73,10 @@ export function splitBlocks(text: string, firstLine = 0): SplitText {
   const blocks: Block[] = [];
   const offsets: number[] = [];
   const whitespaceLines: { line: number; length: number }[] = [];
-  let current: string[] = [];
+  let count = 0;
   let currentStart = firstLine;
   let currentOffset = 0;
+  let currentEnd = 0;
   let line = firstLine;
   let crlf = 0;
   let lf = 0;
@@ -64,38 +95,38 @@ export function splitBlocks(text: string, firstLine = 0): SplitText {
     }
     // A final empty string after the last newline is not a line.
     if (last && position === length && position > 0) break;
-    const content = text.slice(position, lineEnd);
-    if (content.length === 0) {
-      if (current.length > 0) pushBlock();
-      current = [];
-    } else if (isBlankLike(content) && (current.length === 0 || content.charCodeAt(0) !== 32)) {
-      whitespaceLines.push({ line, length: content.length });
-      if (current.length > 0) pushBlock();
-      current = [];
+    if (lineEnd === position) {
+      if (count > 0) pushBlock();
+    } else if (isBlankLike(text, position, lineEnd) && (count === 0 || text.charCodeAt(position) !== 32)) {
+      whitespaceLines.push({ line, length: lineEnd - position });
+      if (count > 0) pushBlock();
     } else {
-      if (current.length === 0) {
+      if (count === 0) {
         currentStart = line;
         currentOffset = position;
       }
-      current.push(content);
+      currentEnd = lineEnd;
+      count++;
     }
     line++;
     position = end + 1;
     if (last) break;
   }
-  if (current.length > 0) pushBlock();
+  if (count > 0) pushBlock();
   const breaks = { crlf, lf };
   return { blocks, offsets, lineCount: line - firstLine, eol: mostUsedEol(breaks), breaks, whitespaceLines };
 
   function pushBlock(): void {
-    blocks.push({ startLine: currentStart, lines: current });
+    blocks.push(new TextBlock(currentStart, text, currentOffset, currentEnd, count));
     offsets.push(currentOffset);
+    count = 0;
   }
 }
 
-function isBlankLike(content: string): boolean {
-  for (let i = 0; i < content.length; i++) {
-    const code = content.charCodeAt(i);
+/** Whether `text` from `start` to `end` is only spaces and tabs. */
+function isBlankLike(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
     if (code !== 32 && code !== 9) return false;
   }
   return true;
@@ -218,7 +249,7 @@ export function hasContent(text: string): boolean {
     if (
       first !== 35 /* # */ &&
       first !== 32 &&
-      !isBlankLike(text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end))
+      !isBlankLike(text, start, text.charCodeAt(end - 1) === 13 ? end - 1 : end)
     )
       return true;
     start = end + 1;
