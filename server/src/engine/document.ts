@@ -259,7 +259,7 @@ export class ParsedDocument {
     if (this.#ldif) return this.#ldif;
     return (this.#ldif = assembleDocument(
       this.split,
-      this.order.map((state, i) => placedBlock(this.treeOf(state).parsed, this.startLines[i])),
+      this.order.map((state, i) => placedBlock(this.keptTree(state).parsed, this.startLines[i])),
     ));
   }
 
@@ -269,7 +269,7 @@ export class ParsedDocument {
     if (this.#views) return this.#views;
     const views: EntryView[] = [];
     for (const state of this.order) {
-      const { view } = this.treeOf(state);
+      const { view } = this.keptTree(state);
       if (view) views.push(view);
     }
     return (this.#views = views);
@@ -293,7 +293,7 @@ export class ParsedDocument {
     const records: LdifRecord[] = [];
     for (const state of this.order) {
       const summary = this.summaryOf(state);
-      if (summary && (summary.traits & traits) !== 0) records.push(this.treeOf(state).parsed.record as LdifRecord);
+      if (summary && (summary.traits & traits) !== 0) records.push(this.keptTree(state).parsed.record as LdifRecord);
     }
     return records;
   }
@@ -311,7 +311,7 @@ export class ParsedDocument {
       if (content && change) break;
     }
     if (!content || !change) return [];
-    return mixedRecordProblems([content, change].map((state) => this.treeOf(state).parsed.record as LdifRecord));
+    return mixedRecordProblems([content, change].map((state) => this.keptTree(state).parsed.record as LdifRecord));
   }
 
   /**
@@ -402,7 +402,7 @@ export class ParsedDocument {
   }
 
   /** The block's tree, kept from now on. */
-  private treeOf(state: BlockState): BlockTree {
+  private keptTree(state: BlockState): BlockTree {
     return this.treeFor(state, true);
   }
 

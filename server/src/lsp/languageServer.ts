@@ -208,7 +208,11 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
   documents.onDidChangeContent((event) => {
     const checked = publish(event.document);
     // Whether or not it succeeded, the features go on after it.
-    if (!firstChecks.has(event.document.uri)) firstChecks.set(event.document.uri, checked.catch(() => undefined));
+    if (!firstChecks.has(event.document.uri))
+      firstChecks.set(
+        event.document.uri,
+        checked.catch(() => undefined),
+      );
   });
   documents.onDidClose((event) => {
     firstChecks.delete(event.document.uri);

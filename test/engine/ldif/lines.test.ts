@@ -30,7 +30,11 @@ test('text without a final line break still has its last line', () => {
 test('every block gives the physical lines of the text it was cut from, each time it is read (any line breaks)', () => {
   const piece = fc.constantFrom('a: 1', 'dn: cn=x', ' cont', '  ', '\t', ' ', '#c', 'x\r', '\r', 'é: ü', '');
   const text = fc
-    .tuple(fc.array(piece, { maxLength: 30 }), fc.array(fc.constantFrom('\n', '\r\n'), { minLength: 30, maxLength: 30 }), fc.boolean())
+    .tuple(
+      fc.array(piece, { maxLength: 30 }),
+      fc.array(fc.constantFrom('\n', '\r\n'), { minLength: 30, maxLength: 30 }),
+      fc.boolean(),
+    )
     .map(([lines, breaks, finalBreak]) =>
       lines.map((line, i) => line + (i < lines.length - 1 || finalBreak ? breaks[i] : '')).join(''),
     );
