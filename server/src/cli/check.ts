@@ -12,6 +12,7 @@ import { fileChunks, readPieces, readPiecesSync, unreadableReason, type Piece } 
 import { loadSchema, SCHEMA_OPTIONS, SCHEMA_USAGE } from './schemaSource';
 import type { Schema } from '../engine/schema/schema';
 import { createReporter, REPORT_FORMATS } from './reporters';
+import { QuietRecords, type TextPart } from '../engine/rules/quietRecords';
 
 export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] [--max-value-file-size SIZE]
           ${SCHEMA_USAGE} <file|folder|->...
@@ -114,7 +115,9 @@ async function checkInput(
     }
     if (shaped.length > 0) await emit(shaped);
   };
-  const documentLevel = await checkPieces(pieces, { catalog, schema }, async (document, diagnostics) => {
+  // The schema checks need every entry; without them, the quiet blocks need neither parse nor rules.
+  const parts = schema ? pieces : withoutQuietRecords(pieces, catalog);
+  const documentLevel = await checkPieces(parts, { catalog, schema }, async (document, diagnostics) => {
     if (files) {
       for (const record of document.ldif.records) {
         // Nearly every record reads no file: the await per record is spared too.
@@ -128,6 +131,15 @@ async function checkInput(
   });
   await send(documentLevel);
   return counts;
+}
+
+/** The input in parts that leave out the blocks `QuietRecords` proves no check has anything to say about. */
+async function* withoutQuietRecords(
+  pieces: Iterable<Piece> | AsyncIterable<Piece>,
+  catalog: Catalog,
+): AsyncGenerator<TextPart> {
+  const quiet = new QuietRecords(catalog);
+  for await (const piece of pieces) yield* quiet.parts(piece);
 }
 
 /** Files named directly, plus every *.ldif and *.ldf below named folders, in a stable order. */

@@ -139,7 +139,7 @@ function classify(record: LdifRecord, view: Pick<EntryView, 'mentions'>, catalog
  * False only when no RDN value of the DN can read "config" in any case: the letters are not
  * there, and no escape or quote could spell them.
  */
-function mayEndInConfig(dn: string): boolean {
+export function mayEndInConfig(dn: string): boolean {
   return dn.includes('\\') || dn.includes('"') || /config/i.test(dn);
 }
 
@@ -162,6 +162,11 @@ function identifyingClasses(catalog: Catalog): ReadonlyMap<string, AgreementKind
   if (classes.size === 0) throw new Error('catalog: the agreement entry kind names no identifying object class');
   identifying.set(catalog, classes);
   return classes;
+}
+
+/** Whether an objectClass value makes its record an agreement. */
+export function isAgreementClass(catalog: Catalog, value: string): boolean {
+  return identifyingClasses(catalog).has(value.trim().toLowerCase());
 }
 
 /** The agreement kind the record's object classes make (Windows wins when both are there, as in 389-DS). */

@@ -1,0 +1,505 @@
+/**
+ * The shortcut that lets `check` read a large file at a few times the speed of parsing it:
+ * nearly every record of a change file is an ordinary entry about which neither the parser nor
+ * any record rule has anything to say, and building and checking those records was most of the
+ * time. `QuietRecords` reads a piece's text line by line without building anything and calls a
+ * block quiet only when every line has a shape that can give no diagnostic. Any doubt, every
+ * record that could be a winsync entry and every record naming a catalog attribute goes to the
+ * parser and the rules as before, so what the catalog knows is asked of the catalog, never
+ * repeated here. test/engine/rules/quietRecords.test.ts holds it to that: a block called quiet
+ * gets no diagnostic from the full check, and a whole check finds the same with and without it.
+ * Schema checks need every entry, so `check --schema` does not use it.
+ */
+import type { Catalog } from '../catalog';
+import type { TextPiece } from '../document';
+import { isPlainDn } from '../dn/dn';
+import { CHANGE_TYPES, MOD_OPS } from '../ldif/ast';
+import { isAttributeDescription, isBase64 } from '../ldif/attrLine';
+import { hasContent } from '../ldif/lines';
+import { isAgreementClass, mayEndInConfig } from '../model/entryView';
+import { mayBeBelowMappingTree } from './dn/agreement-parent';
+
+/** A piece of a file's text with where it starts (see `TextPiece`). */
+export interface TextPart extends TextPiece {
+  readonly text: string;
+}
+
+/** What a description as written is, worked out once per spelling: a file repeats a few dozen. */
+interface NameFacts {
+  readonly valid: boolean;
+  /** The keyword the description is, written in lower case and without options (`dn`, `replace`, …). */
+  readonly keyword: string | undefined;
+  /** Its type is a keyword in some spelling, or a catalog attribute, or has a catalog prefix: only the full check judges it. */
+  readonly special: boolean;
+  /** Its type is objectClass, whose values may make the record an agreement. */
+  readonly objectClass: boolean;
+  /** Shared by the spellings that are one description in any case: for values given twice, and replaces. */
+  readonly group: NameGroup;
+}
+
+/** Marks one description (in any case) with the record that last named it. */
+interface NameGroup {
+  /** The record whose attribute list last held it, and the first value it had there. */
+  record: number;
+  firstStart: number;
+  firstEnd: number;
+  /** The first value was folded or base64: its text is not the text between those offsets. */
+  firstOpaque: boolean;
+  /** The values it had in that record, once a second one came (then `valuesRecord` is that record). */
+  readonly values: Set<string>;
+  valuesRecord: number;
+  /** The modify that last replaced it. */
+  replacedIn: number;
+}
+
+/** Lower-cased types the parser gives a meaning to in some place. */
+const KEYWORDS = new Set(['dn', 'changetype', 'control', 'version', 'include', 'newrdn', 'deleteoldrdn', 'newsuperior', ...MOD_OPS]);
+
+/** Spellings kept at most; a hostile file with a new description on every line starts again. */
+const MAX_NAMES = 4096;
+
+const enum Phase {
+  /** Expecting the dn: line. */
+  dn,
+  /** After dn:, a changetype: line or the first attribute of a content record. */
+  afterDn,
+  /** Attribute lines of a content or add record. */
+  attributes,
+  /** A delete: nothing may follow. */
+  nothing,
+  /** A rename, expecting newrdn:, then deleteoldrdn:, then newsuperior: or the end. */
+  newRdn,
+  deleteOldRdn,
+  newSuperior,
+  /** A modify, expecting an operation line. */
+  operation,
+  /** A modify inside a mod-spec: its values or its "-". */
+  modValues,
+}
+
+const enum Encoding {
+  plain,
+  base64,
+}
+
+const CHANGE_TYPE_NAMES: ReadonlySet<string> = new Set(CHANGE_TYPES);
+
+/**
+ * Finds the quiet blocks of each piece of one input, in order. Keeps what it has seen of the
+ * input: the first content record and the first change record always go to the full check,
+ * which compares them (ldif/mixed-records).
+ */
+export class QuietRecords {
+  readonly #catalog: Catalog;
+  readonly #names = new Map<string, NameFacts>();
+  readonly #groups = new Map<string, NameGroup>();
+  #contentSeen = false;
+  #changeSeen = false;
+  /** Counts records, to mark name groups. */
+  #record = 0;
+
+  // The block being read: its text, where the logical line starts and ends, its continuations.
+  #text = '';
+  #lineStart = 0;
+  #lineEnd = 0;
+  /** Start and end of each continuation line's content after its leading space, in pairs. */
+  readonly #folds: number[] = [];
+  /** Where the next physical line starts, and how many lines the block has had so far. */
+  #next = 0;
+  #lines = 0;
+
+  // The record being read.
+  #phase = Phase.dn;
+  #change = false;
+  #attributes = 0;
+  #specs = 0;
+  #specOp = '';
+  #specAttribute = '';
+  #specValues = 0;
+  #specBase64 = false;
+  readonly #specSeen = new Set<string>();
+
+  constructor(catalog: Catalog) {
+    this.#catalog = catalog;
+  }
+
+  /**
+   * The piece without its quiet blocks: each run of other blocks, with the blank lines between
+   * them, as a piece of its own that the full check reads as it would have read it in place.
+   */
+  parts(piece: TextPart): TextPart[] {
+    const text = piece.text;
+    const length = text.length;
+    const unsafe = unsafeOffsets(text);
+    let nextUnsafe = 0;
+    const parts: TextPart[] = [];
+    let atFileStart = piece.atFileStart;
+    let runStart = -1;
+    let runEnd = 0;
+    let runLine = 0;
+    const flush = () => {
+      if (runStart < 0) return;
+      const part = runStart === 0 && runEnd === length ? text : text.slice(runStart, runEnd);
+      parts.push({ text: part, firstLine: runLine, atFileStart });
+      atFileStart &&= !hasContent(part);
+      runStart = -1;
+    };
+    this.#text = text;
+    let line = piece.firstLine;
+    let at = 0;
+    while (at < length) {
+      const end = lineEnd(text, at, length);
+      if (end === at) {
+        at = nextLine(text, at, length);
+        line++;
+        continue;
+      }
+      let quiet = this.#block(at, length);
+      const blockEnd = this.#next;
+      while (nextUnsafe < unsafe.length && unsafe[nextUnsafe] < at) nextUnsafe++;
+      if (nextUnsafe < unsafe.length && unsafe[nextUnsafe] < blockEnd) quiet = false;
+      if (quiet) {
+        flush();
+        atFileStart = false;
+      } else {
+        if (runStart < 0) {
+          runStart = at;
+          runLine = line;
+        }
+        runEnd = blockEnd;
+      }
+      line += this.#lines;
+      at = blockEnd;
+    }
+    flush();
+    this.#text = '';
+    return parts;
+  }
+
+  /** Reads the block at `start` up to its end (`#next`, `#lines`); whether it is quiet. */
+  #block(start: number, length: number): boolean {
+    const text = this.#text;
+    this.#next = start;
+    this.#lines = 0;
+    this.#phase = Phase.dn;
+    this.#record++;
+    let quiet = text.charCodeAt(start) !== 32; // a continuation with nothing to continue
+    while (this.#next < length) {
+      const at = this.#next;
+      const end = lineEnd(text, at, length);
+      if (end === at) break;
+      this.#readLogicalLine(at, end, length);
+      if (quiet) quiet = this.#line();
+    }
+    if (!quiet || !this.#recordEnds()) return false;
+    // The first record of each kind stays with the full check, which compares them.
+    if (this.#change ? !this.#changeSeen : !this.#contentSeen) {
+      if (this.#change) this.#changeSeen = true;
+      else this.#contentSeen = true;
+      return false;
+    }
+    return true;
+  }
+
+  /** Takes the physical line [at, end) and the continuation lines after it as one logical line. */
+  #readLogicalLine(at: number, end: number, length: number): void {
+    const text = this.#text;
+    this.#lineStart = at;
+    this.#lineEnd = end;
+    this.#folds.length = 0;
+    let next = nextLine(text, at, length);
+    this.#lines++;
+    while (next < length && text.charCodeAt(next) === 32) {
+      const foldEnd = lineEnd(text, next, length);
+      this.#folds.push(next + 1, foldEnd);
+      next = nextLine(text, next, length);
+      this.#lines++;
+    }
+    this.#next = next;
+  }
+
+  /** Whether the logical line just read may stand where it is in a quiet record. */
+  #line(): boolean {
+    const text = this.#text;
+    const start = this.#lineStart;
+    const end = this.#lineEnd;
+    const folded = this.#folds.length > 0;
+    const first = text.charCodeAt(start);
+    // A folded comment may be a folded attribute name (ldif/folded-attribute-name).
+    if (first === 35 /* # */) return !folded;
+    if (first === 45 /* - */ && end === start + 1 && !folded) return this.#dash();
+    // The value must not end in a space (ldif/trailing-space) and a fold must not fall before
+    // the value starts, where unfolding could change the separator.
+    const last = folded ? this.#folds[this.#folds.length - 1] : end;
+    const lastStart = folded ? this.#folds[this.#folds.length - 2] : start;
+    if (last === lastStart || text.charCodeAt(last - 1) === 32) return false;
+    const colon = text.indexOf(':', start);
+    if (colon < 0 || colon >= end) return false;
+    let valueStart = colon + 1;
+    const separator = text.charCodeAt(valueStart);
+    let encoding = Encoding.plain;
+    if (separator === 58 /* : */) {
+      encoding = Encoding.base64;
+      valueStart++;
+    } else if (separator === 60 /* < */) return false;
+    while (valueStart < end && text.charCodeAt(valueStart) === 32) valueStart++;
+    if (valueStart === end && folded) return false;
+    if (encoding === Encoding.plain) {
+      const initial = text.charCodeAt(valueStart);
+      // RFC 2849 wants such values in base64 (ldif/unsafe-initial-char).
+      if (valueStart < end && (initial === 58 || initial === 60)) return false;
+    } else {
+      const value = this.#value(valueStart);
+      if (value.length % 4 !== 0 || !isBase64(value)) return false;
+    }
+    // A mod-spec's values repeat its attribute: compared in place, without a look-up.
+    if (
+      this.#phase === Phase.modValues &&
+      colon - start === this.#specAttribute.length &&
+      text.startsWith(this.#specAttribute, start)
+    )
+      return this.#modValue(valueStart, encoding, folded);
+    const facts = this.#facts(text.slice(start, colon));
+    if (!facts.valid) return false;
+    return this.#attributeLine(facts, valueStart, encoding, folded);
+  }
+
+  /** The value of the logical line from `valueStart`, unfolded. */
+  #value(valueStart: number): string {
+    const text = this.#text;
+    const folds = this.#folds;
+    let value = text.slice(valueStart, this.#lineEnd);
+    for (let i = 0; i < folds.length; i += 2) value += text.slice(folds[i], folds[i + 1]);
+    return value;
+  }
+
+  /** An attribute-like line (not a "-", not a comment) in the current phase. */
+  #attributeLine(facts: NameFacts, valueStart: number, encoding: Encoding, folded: boolean): boolean {
+    const keyword = facts.keyword;
+    switch (this.#phase) {
+      case Phase.dn: {
+        if (keyword !== 'dn' || encoding !== Encoding.plain) return false;
+        const dn = this.#value(valueStart);
+        // Only a plain DN has no DN finding; one that may name a winsync entry or sit below the
+        // mapping tree goes to the catalog's classification and the DN rules.
+        if (!isPlainDn(dn) || mayEndInConfig(dn) || mayBeBelowMappingTree(dn)) return false;
+        this.#phase = Phase.afterDn;
+        this.#change = false;
+        this.#attributes = 0;
+        this.#specs = 0;
+        return true;
+      }
+      case Phase.afterDn:
+        if (keyword === 'changetype') return encoding === Encoding.plain && this.#changeType(valueStart);
+        this.#phase = Phase.attributes;
+        return this.#contentLine(facts, valueStart, encoding, folded);
+      case Phase.attributes:
+        return this.#contentLine(facts, valueStart, encoding, folded);
+      case Phase.newRdn: {
+        if (keyword !== 'newrdn' || encoding !== Encoding.plain) return false;
+        const rdn = this.#value(valueStart);
+        // One plain RDN: a comma or semicolon makes it several (dn/invalid).
+        if (!isPlainDn(rdn) || rdn.includes(',') || rdn.includes(';')) return false;
+        this.#phase = Phase.deleteOldRdn;
+        return true;
+      }
+      case Phase.deleteOldRdn: {
+        if (keyword !== 'deleteoldrdn' || encoding !== Encoding.plain) return false;
+        const value = this.#value(valueStart);
+        this.#phase = Phase.newSuperior;
+        return value === '0' || value === '1';
+      }
+      case Phase.newSuperior:
+        if (keyword !== 'newsuperior' || encoding !== Encoding.plain || !isPlainDn(this.#value(valueStart))) return false;
+        this.#phase = Phase.nothing;
+        return true;
+      case Phase.operation:
+        return this.#operation(keyword, valueStart, encoding);
+      case Phase.modValues:
+        // A value line of another attribute (ldif/mod-value-mismatch, ldif/missing-dash).
+        return false;
+      case Phase.nothing:
+        return false;
+    }
+  }
+
+  /** `changetype:` after the dn: one of the known ones, written as the parser reads it. */
+  #changeType(valueStart: number): boolean {
+    const type = this.#value(valueStart);
+    if (!CHANGE_TYPE_NAMES.has(type)) return false;
+    this.#change = true;
+    switch (type) {
+      case 'add':
+        this.#phase = Phase.attributes;
+        return true;
+      case 'delete':
+        this.#phase = Phase.nothing;
+        return true;
+      case 'modify':
+        this.#phase = Phase.operation;
+        return true;
+      default:
+        this.#phase = Phase.newRdn;
+        return true;
+    }
+  }
+
+  /** An attribute of a content or add record: an ordinary one, its value written once. */
+  #contentLine(facts: NameFacts, valueStart: number, encoding: Encoding, folded: boolean): boolean {
+    if (facts.special) return false;
+    this.#attributes++;
+    if (facts.objectClass && (encoding !== Encoding.plain || isAgreementClass(this.#catalog, this.#value(valueStart))))
+      return false;
+    const group = facts.group;
+    const opaque = folded || encoding === Encoding.base64;
+    if (group.record !== this.#record) {
+      group.record = this.#record;
+      group.firstStart = valueStart;
+      group.firstEnd = this.#lineEnd;
+      group.firstOpaque = opaque;
+      return true;
+    }
+    // The description comes again in this record: its values must differ (ldif/duplicate-value).
+    // A folded or base64 value would have to be decoded to be compared; the full check does that.
+    if (opaque || group.firstOpaque) return false;
+    const values = group.values;
+    if (group.valuesRecord !== this.#record) {
+      group.valuesRecord = this.#record;
+      values.clear();
+      values.add(this.#text.slice(group.firstStart, group.firstEnd));
+    }
+    const value = this.#text.slice(valueStart, this.#lineEnd);
+    if (values.has(value)) return false;
+    values.add(value);
+    return true;
+  }
+
+  /** An operation line of a modify: add, delete or replace of an ordinary attribute. */
+  #operation(keyword: string | undefined, valueStart: number, encoding: Encoding): boolean {
+    // increment: is refused by 389-DS (ldif/increment); other lines are unknown operations.
+    if ((keyword !== 'add' && keyword !== 'delete' && keyword !== 'replace') || encoding !== Encoding.plain)
+      return false;
+    const attribute = this.#value(valueStart);
+    const facts = this.#facts(attribute);
+    if (!facts.valid || facts.special) return false;
+    if (keyword === 'replace') {
+      // A second replace of the same attribute in one modify (winsync/replaced-twice).
+      if (facts.group.replacedIn === this.#record) return false;
+      facts.group.replacedIn = this.#record;
+    }
+    this.#phase = Phase.modValues;
+    this.#specs++;
+    this.#specOp = keyword;
+    this.#specAttribute = attribute;
+    this.#specValues = 0;
+    this.#specBase64 = false;
+    this.#specSeen.clear();
+    return true;
+  }
+
+  /** A value line of the open mod-spec (its description is the spec's attribute as written). */
+  #modValue(valueStart: number, encoding: Encoding, folded: boolean): boolean {
+    this.#specValues++;
+    if (this.#specOp === 'delete') return true;
+    // Added or replaced values must differ (ldif/duplicate-value); base64 ones would need decoding.
+    if (encoding === Encoding.base64) this.#specBase64 = true;
+    const value = folded ? this.#value(valueStart) : this.#text.slice(valueStart, this.#lineEnd);
+    if (this.#specSeen.has(value)) return false;
+    this.#specSeen.add(value);
+    return !(this.#specBase64 && this.#specValues > 1);
+  }
+
+  /** A "-" line: it closes a mod-spec; anywhere else it is stray. */
+  #dash(): boolean {
+    if (this.#phase !== Phase.modValues || !this.#specClosed()) return false;
+    this.#phase = Phase.operation;
+    return true;
+  }
+
+  /** Whether the open mod-spec may end here: an add: needs values (ldif/add-without-values). */
+  #specClosed(): boolean {
+    return this.#specOp !== 'add' || this.#specValues > 0;
+  }
+
+  /** Whether the record may end where its block does. */
+  #recordEnds(): boolean {
+    switch (this.#phase) {
+      case Phase.attributes:
+        return this.#attributes > 0;
+      case Phase.nothing:
+      case Phase.newSuperior:
+        return true;
+      case Phase.operation:
+        return this.#specs > 0;
+      case Phase.modValues:
+        return this.#specClosed();
+      default:
+        // No dn:, only a dn: (ldif/empty-change), or a rename without its lines.
+        return false;
+    }
+  }
+
+  #facts(description: string): NameFacts {
+    const known = this.#names.get(description);
+    if (known) return known;
+    if (this.#names.size >= MAX_NAMES) {
+      this.#names.clear();
+      this.#groups.clear();
+    }
+    const lower = description.toLowerCase();
+    const semicolon = lower.indexOf(';');
+    const type = semicolon < 0 ? lower : lower.slice(0, semicolon);
+    const catalog = this.#catalog;
+    let group = this.#groups.get(lower);
+    if (!group) {
+      group = {
+        record: 0,
+        firstStart: 0,
+        firstEnd: 0,
+        firstOpaque: false,
+        values: new Set(),
+        valuesRecord: 0,
+        replacedIn: 0,
+      };
+      this.#groups.set(lower, group);
+    }
+    const facts: NameFacts = {
+      valid: isAttributeDescription(description),
+      keyword: description === lower && semicolon < 0 && KEYWORDS.has(lower) ? lower : undefined,
+      special:
+        KEYWORDS.has(type) || catalog.attribute(type) !== undefined || catalog.kindByPrefix(type) !== undefined,
+      objectClass: type === 'objectclass',
+      group,
+    };
+    this.#names.set(description, facts);
+    return facts;
+  }
+}
+
+/** End of the line at `at`, without its line break (a CR counts as part of it only before a LF). */
+function lineEnd(text: string, at: number, length: number): number {
+  const newline = text.indexOf('\n', at);
+  if (newline < 0) return length;
+  return newline > at && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+}
+
+/** Start of the line after the one at `at` (the length of the text after the last line). */
+function nextLine(text: string, at: number, length: number): number {
+  const newline = text.indexOf('\n', at);
+  return newline < 0 ? length : newline + 1;
+}
+
+/**
+ * Offsets of characters a quiet block may not hold, in order: NUL and CR outside a line break
+ * (ldif/must-base64), U+00A0 (ldif/no-break-space) and U+FFFD (ldif/replacement-character).
+ * A search per character over the whole piece: a look at every character in JavaScript cost
+ * more than the rest of the shortcut.
+ */
+function unsafeOffsets(text: string): number[] {
+  const found: number[] = [];
+  for (const character of ['\0', '\u00a0', '\ufffd'])
+    for (let at = text.indexOf(character); at >= 0; at = text.indexOf(character, at + 1)) found.push(at);
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1))
+    if (text.charCodeAt(at + 1) !== 10) found.push(at);
+  return found.sort((a, b) => a - b);
+}
