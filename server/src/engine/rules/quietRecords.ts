@@ -26,6 +26,7 @@ export interface TextPart extends TextPiece {
 
 /** What a description as written is, worked out once per spelling: a file repeats a few dozen. */
 interface NameFacts {
+  readonly description: string;
   readonly valid: boolean;
   /** The keyword the description is, written in lower case and without options (`dn`, `replace`, …). */
   readonly keyword: string | undefined;
@@ -82,8 +83,6 @@ const enum Encoding {
   base64,
 }
 
-const CHANGE_TYPE_NAMES: ReadonlySet<string> = new Set(CHANGE_TYPES);
-
 /**
  * Finds the quiet blocks of each piece of one input, in order. Keeps what it has seen of the
  * input: the first content record and the first change record always go to the full check,
@@ -92,6 +91,8 @@ const CHANGE_TYPE_NAMES: ReadonlySet<string> = new Set(CHANGE_TYPES);
 export class QuietRecords {
   readonly #catalog: Catalog;
   readonly #names = new Map<string, NameFacts>();
+  /** The same facts by length and first character (`shapeOf`): a line's description is found without a copy of it. */
+  #byShape: (NameFacts[] | undefined)[] = [];
   readonly #groups = new Map<string, NameGroup>();
   #contentSeen = false;
   #changeSeen = false;
@@ -102,9 +103,10 @@ export class QuietRecords {
   #text = '';
   #lineStart = 0;
   #lineEnd = 0;
-  /** Start and end of each continuation line's content after its leading space, in pairs. */
+  /** Start and end of each continuation line's content after its leading space, in pairs (`#foldCount` numbers). */
   readonly #folds: number[] = [];
-  /** Where the next physical line starts, and how many lines the block has had so far. */
+  #foldCount = 0;
+  /** Where the line after the block starts, and how many lines the block has. */
   #next = 0;
   #lines = 0;
 
@@ -148,13 +150,15 @@ export class QuietRecords {
     let line = piece.firstLine;
     let at = 0;
     while (at < length) {
-      const end = lineEnd(text, at, length);
+      const newline = text.indexOf('\n', at);
+      const next = newline < 0 ? length : newline + 1;
+      const end = lineEndAt(text, at, newline, length);
       if (end === at) {
-        at = nextLine(text, at, length);
+        at = next;
         line++;
         continue;
       }
-      let quiet = this.#block(at, length);
+      let quiet = this.#block(at, end, next, length);
       const blockEnd = this.#next;
       while (nextUnsafe < unsafe.length && unsafe[nextUnsafe] < at) nextUnsafe++;
       if (nextUnsafe < unsafe.length && unsafe[nextUnsafe] < blockEnd) quiet = false;
@@ -176,21 +180,49 @@ export class QuietRecords {
     return parts;
   }
 
-  /** Reads the block at `start` up to its end (`#next`, `#lines`); whether it is quiet. */
-  #block(start: number, length: number): boolean {
+  /**
+   * Reads the block whose first line is [start, firstEnd), the next line starting at `next`,
+   * up to its end (`#next`, `#lines`); whether it is quiet. One search per physical line.
+   */
+  #block(start: number, firstEnd: number, next: number, length: number): boolean {
     const text = this.#text;
-    this.#next = start;
-    this.#lines = 0;
+    const folds = this.#folds;
     this.#phase = Phase.dn;
     this.#record++;
+    let lines = 1;
+    let lineStart = start;
+    let lineEnd = firstEnd;
+    let at = next;
     let quiet = text.charCodeAt(start) !== 32; // a continuation with nothing to continue
-    while (this.#next < length) {
-      const at = this.#next;
-      const end = lineEnd(text, at, length);
-      if (end === at) break;
-      this.#readLogicalLine(at, end, length);
-      if (quiet) quiet = this.#line();
+    for (;;) {
+      // The continuation lines of the logical line, then the line after them.
+      let foldCount = 0;
+      let afterEnd = at;
+      let afterNext = at;
+      while (at < length) {
+        const newline = text.indexOf('\n', at);
+        afterNext = newline < 0 ? length : newline + 1;
+        afterEnd = lineEndAt(text, at, newline, length);
+        if (text.charCodeAt(at) !== 32) break;
+        folds[foldCount++] = at + 1;
+        folds[foldCount++] = afterEnd;
+        lines++;
+        at = afterNext;
+      }
+      if (quiet) {
+        this.#lineStart = lineStart;
+        this.#lineEnd = lineEnd;
+        this.#foldCount = foldCount;
+        quiet = this.#line();
+      }
+      if (at >= length || afterEnd === at) break;
+      lineStart = at;
+      lineEnd = afterEnd;
+      at = afterNext;
+      lines++;
     }
+    this.#next = at;
+    this.#lines = lines;
     if (!quiet || !this.#recordEnds()) return false;
     // The first record of each kind stays with the full check, which compares them.
     if (this.#change ? !this.#changeSeen : !this.#contentSeen) {
@@ -201,37 +233,21 @@ export class QuietRecords {
     return true;
   }
 
-  /** Takes the physical line [at, end) and the continuation lines after it as one logical line. */
-  #readLogicalLine(at: number, end: number, length: number): void {
-    const text = this.#text;
-    this.#lineStart = at;
-    this.#lineEnd = end;
-    this.#folds.length = 0;
-    let next = nextLine(text, at, length);
-    this.#lines++;
-    while (next < length && text.charCodeAt(next) === 32) {
-      const foldEnd = lineEnd(text, next, length);
-      this.#folds.push(next + 1, foldEnd);
-      next = nextLine(text, next, length);
-      this.#lines++;
-    }
-    this.#next = next;
-  }
-
   /** Whether the logical line just read may stand where it is in a quiet record. */
   #line(): boolean {
     const text = this.#text;
     const start = this.#lineStart;
     const end = this.#lineEnd;
-    const folded = this.#folds.length > 0;
+    const foldCount = this.#foldCount;
+    const folded = foldCount > 0;
     const first = text.charCodeAt(start);
     // A folded comment may be a folded attribute name (ldif/folded-attribute-name).
     if (first === 35 /* # */) return !folded;
     if (first === 45 /* - */ && end === start + 1 && !folded) return this.#dash();
     // The value must not end in a space (ldif/trailing-space) and a fold must not fall before
     // the value starts, where unfolding could change the separator.
-    const last = folded ? this.#folds[this.#folds.length - 1] : end;
-    const lastStart = folded ? this.#folds[this.#folds.length - 2] : start;
+    const last = folded ? this.#folds[foldCount - 1] : end;
+    const lastStart = folded ? this.#folds[foldCount - 2] : start;
     if (last === lastStart || text.charCodeAt(last - 1) === 32) return false;
     const colon = text.indexOf(':', start);
     if (colon < 0 || colon >= end) return false;
@@ -259,7 +275,7 @@ export class QuietRecords {
       text.startsWith(this.#specAttribute, start)
     )
       return this.#modValue(valueStart, encoding, folded);
-    const facts = this.#facts(text.slice(start, colon));
+    const facts = this.#factsAt(start, colon);
     if (!facts.valid) return false;
     return this.#attributeLine(facts, valueStart, encoding, folded);
   }
@@ -269,7 +285,7 @@ export class QuietRecords {
     const text = this.#text;
     const folds = this.#folds;
     let value = text.slice(valueStart, this.#lineEnd);
-    for (let i = 0; i < folds.length; i += 2) value += text.slice(folds[i], folds[i + 1]);
+    for (let i = 0; i < this.#foldCount; i += 2) value += text.slice(folds[i], folds[i + 1]);
     return value;
   }
 
@@ -290,7 +306,7 @@ export class QuietRecords {
         return true;
       }
       case Phase.afterDn:
-        if (keyword === 'changetype') return encoding === Encoding.plain && this.#changeType(valueStart);
+        if (keyword === 'changetype') return encoding === Encoding.plain && !folded && this.#changeType(valueStart);
         this.#phase = Phase.attributes;
         return this.#contentLine(facts, valueStart, encoding, folded);
       case Phase.attributes:
@@ -325,8 +341,9 @@ export class QuietRecords {
 
   /** `changetype:` after the dn: one of the known ones, written as the parser reads it. */
   #changeType(valueStart: number): boolean {
-    const type = this.#value(valueStart);
-    if (!CHANGE_TYPE_NAMES.has(type)) return false;
+    const size = this.#lineEnd - valueStart;
+    const type = CHANGE_TYPES.find((name) => name.length === size && this.#text.startsWith(name, valueStart));
+    if (type === undefined) return false;
     this.#change = true;
     switch (type) {
       case 'add':
@@ -348,8 +365,12 @@ export class QuietRecords {
   #contentLine(facts: NameFacts, valueStart: number, encoding: Encoding, folded: boolean): boolean {
     if (facts.special) return false;
     this.#attributes++;
-    if (facts.objectClass && (encoding !== Encoding.plain || isAgreementClass(this.#catalog, this.#value(valueStart))))
-      return false;
+    let value: string | undefined;
+    if (facts.objectClass) {
+      if (encoding !== Encoding.plain) return false;
+      value = this.#value(valueStart);
+      if (isAgreementClass(this.#catalog, value)) return false;
+    }
     const group = facts.group;
     const opaque = folded || encoding === Encoding.base64;
     if (group.record !== this.#record) {
@@ -368,7 +389,7 @@ export class QuietRecords {
       values.clear();
       values.add(this.#text.slice(group.firstStart, group.firstEnd));
     }
-    const value = this.#text.slice(valueStart, this.#lineEnd);
+    value ??= this.#text.slice(valueStart, this.#lineEnd);
     if (values.has(value)) return false;
     values.add(value);
     return true;
@@ -439,11 +460,24 @@ export class QuietRecords {
     }
   }
 
+  /** The facts of the description text[start, colon). */
+  #factsAt(start: number, colon: number): NameFacts {
+    const text = this.#text;
+    const shape = shapeOf(text, start, colon);
+    const bucket = shape < 0 ? undefined : this.#byShape[shape];
+    if (bucket)
+      for (let i = 0; i < bucket.length; i++) if (text.startsWith(bucket[i].description, start)) return bucket[i];
+    const facts = this.#facts(text.slice(start, colon));
+    if (shape >= 0) (this.#byShape[shape] ??= []).push(facts);
+    return facts;
+  }
+
   #facts(description: string): NameFacts {
     const known = this.#names.get(description);
     if (known) return known;
     if (this.#names.size >= MAX_NAMES) {
       this.#names.clear();
+      this.#byShape = [];
       this.#groups.clear();
     }
     const lower = description.toLowerCase();
@@ -464,6 +498,7 @@ export class QuietRecords {
       this.#groups.set(lower, group);
     }
     const facts: NameFacts = {
+      description,
       valid: isAttributeDescription(description),
       keyword: description === lower && semicolon < 0 && KEYWORDS.has(lower) ? lower : undefined,
       special:
@@ -476,17 +511,16 @@ export class QuietRecords {
   }
 }
 
-/** End of the line at `at`, without its line break (a CR counts as part of it only before a LF). */
-function lineEnd(text: string, at: number, length: number): number {
-  const newline = text.indexOf('\n', at);
+/** End of the line at `at` whose line break is at `newline` (-1: none), without it; a CR goes with a LF. */
+function lineEndAt(text: string, at: number, newline: number, length: number): number {
   if (newline < 0) return length;
   return newline > at && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
 }
 
-/** Start of the line after the one at `at` (the length of the text after the last line). */
-function nextLine(text: string, at: number, length: number): number {
-  const newline = text.indexOf('\n', at);
-  return newline < 0 ? length : newline + 1;
+/** A small number for the length and first character of text[start, end), or -1 for a long or empty one. */
+function shapeOf(text: string, start: number, end: number): number {
+  const size = end - start;
+  return size > 0 && size < 64 ? (size << 7) | (text.charCodeAt(start) & 127) : -1;
 }
 
 /**
