@@ -172,11 +172,11 @@ function identifyingClasses(catalog: Catalog): IdentifyingClasses {
   return classes;
 }
 
-/** Whether an objectClass value makes its record an agreement. */
-export function isAgreementClass(catalog: Catalog, value: string): boolean {
+/** Whether the objectClass value text[start, end) makes its record an agreement. */
+export function isAgreementClass(catalog: Catalog, text: string, start = 0, end = text.length): boolean {
   const { kinds, shortest } = identifyingClasses(catalog);
-  // Most values are shorter than every identifying class: they need no lower-cased copy.
-  return value.length >= shortest && kinds.has(value.trim().toLowerCase());
+  // Most values are shorter than every identifying class: they need no copy.
+  return end - start >= shortest && kinds.has(text.slice(start, end).trim().toLowerCase());
 }
 
 /** The agreement kind the record's object classes make (Windows wins when both are there, as in 389-DS). */

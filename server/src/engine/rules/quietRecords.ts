@@ -27,6 +27,8 @@ export interface TextPart extends TextPiece {
 /** What a description as written is, worked out once per spelling: a file repeats a few dozen. */
 interface NameFacts {
   readonly description: string;
+  /** The description and its colon, as a line starts. */
+  readonly head: string;
   readonly valid: boolean;
   /** The keyword the description is, written in lower case and without options (`dn`, `replace`, …). */
   readonly keyword: string | undefined;
@@ -36,9 +38,11 @@ interface NameFacts {
   readonly objectClass: boolean;
   /** Shared by the spellings that are one description in any case: for values given twice, and replaces. */
   readonly group: NameGroup;
+  /** The description of the line that followed this one last time: the next line is tried against it first. */
+  next: NameFacts | undefined;
 }
 
-/** Marks one description (in any case) with the record that last named it. */
+/** One description (in any case), marked with the records that last named it. */
 interface NameGroup {
   /** The record whose attribute list last held it, and the first value it had there. */
   record: number;
@@ -46,15 +50,25 @@ interface NameGroup {
   firstEnd: number;
   /** The first value was folded or base64: its text is not the text between those offsets. */
   firstOpaque: boolean;
-  /** The values it had in that record, once a second one came (then `valuesRecord` is that record). */
-  readonly values: Set<string>;
+  /** Its values in that record, once a second one came (then `valuesRecord` is that record). */
+  readonly values: ValueList;
   valuesRecord: number;
   /** The modify that last replaced it. */
   replacedIn: number;
 }
 
 /** Lower-cased types the parser gives a meaning to in some place. */
-const KEYWORDS = new Set(['dn', 'changetype', 'control', 'version', 'include', 'newrdn', 'deleteoldrdn', 'newsuperior', ...MOD_OPS]);
+const KEYWORDS = new Set([
+  'dn',
+  'changetype',
+  'control',
+  'version',
+  'include',
+  'newrdn',
+  'deleteoldrdn',
+  'newsuperior',
+  ...MOD_OPS,
+]);
 
 /** Spellings kept at most; a hostile file with a new description on every line starts again. */
 const MAX_NAMES = 4096;
@@ -98,6 +112,8 @@ export class QuietRecords {
   #changeSeen = false;
   /** Counts records, to mark name groups. */
   #record = 0;
+  /** The description of the last attribute line looked up, whose `next` predicts the next one. */
+  #previous: NameFacts | undefined;
 
   // The block being read: its text, where the logical line starts and ends, its continuations.
   #text = '';
@@ -115,11 +131,13 @@ export class QuietRecords {
   #change = false;
   #attributes = 0;
   #specs = 0;
-  #specOp = '';
-  #specAttribute = '';
+  #specOp: string | undefined;
+  /** The open mod-spec's attribute and colon, as its value lines start. */
+  #specHead = '';
   #specValues = 0;
-  #specBase64 = false;
-  readonly #specSeen = new Set<string>();
+  /** A value of the open mod-spec is base64 or folded: values are compared only as written. */
+  #specOpaque = false;
+  readonly #specList = new ValueList();
 
   constructor(catalog: Catalog) {
     this.#catalog = catalog;
@@ -187,6 +205,13 @@ export class QuietRecords {
   #block(start: number, firstEnd: number, next: number, length: number): boolean {
     const text = this.#text;
     const folds = this.#folds;
+    // Forgotten between records only: a record's repeated names are found through their groups.
+    if (this.#names.size >= MAX_NAMES) {
+      this.#names.clear();
+      this.#byShape = [];
+      this.#groups.clear();
+      this.#previous = undefined;
+    }
     this.#phase = Phase.dn;
     this.#record++;
     let lines = 1;
@@ -244,13 +269,29 @@ export class QuietRecords {
     // A folded comment may be a folded attribute name (ldif/folded-attribute-name).
     if (first === 35 /* # */) return !folded;
     if (first === 45 /* - */ && end === start + 1 && !folded) return this.#dash();
-    // The value must not end in a space (ldif/trailing-space) and a fold must not fall before
-    // the value starts, where unfolding could change the separator.
+    // The value must not end in a space (ldif/trailing-space).
     const last = folded ? this.#folds[foldCount - 1] : end;
     const lastStart = folded ? this.#folds[foldCount - 2] : start;
     if (last === lastStart || text.charCodeAt(last - 1) === 32) return false;
-    const colon = text.indexOf(':', start);
-    if (colon < 0 || colon >= end) return false;
+    // The description: the open mod-spec's attribute, the one that followed the last
+    // description last time, or a look-up. A match of the description and its colon also
+    // says that the name is not folded.
+    let facts: NameFacts | undefined;
+    let colon: number;
+    const inSpec = this.#phase === Phase.modValues && text.startsWith(this.#specHead, start);
+    if (inSpec) colon = start + this.#specHead.length - 1;
+    else {
+      const previous = this.#previous;
+      facts = previous?.next;
+      if (facts !== undefined && text.startsWith(facts.head, start)) colon = start + facts.description.length;
+      else {
+        colon = text.indexOf(':', start);
+        if (colon < 0 || colon >= end) return false;
+        facts = this.#factsAt(start, colon);
+        if (previous) previous.next = facts;
+      }
+      this.#previous = facts;
+    }
     let valueStart = colon + 1;
     const separator = text.charCodeAt(valueStart);
     let encoding = Encoding.plain;
@@ -259,6 +300,7 @@ export class QuietRecords {
       valueStart++;
     } else if (separator === 60 /* < */) return false;
     while (valueStart < end && text.charCodeAt(valueStart) === 32) valueStart++;
+    // A fold before the value starts could change the separator when the line is unfolded.
     if (valueStart === end && folded) return false;
     if (encoding === Encoding.plain) {
       const initial = text.charCodeAt(valueStart);
@@ -268,16 +310,8 @@ export class QuietRecords {
       const value = this.#value(valueStart);
       if (value.length % 4 !== 0 || !isBase64(value)) return false;
     }
-    // A mod-spec's values repeat its attribute: compared in place, without a look-up.
-    if (
-      this.#phase === Phase.modValues &&
-      colon - start === this.#specAttribute.length &&
-      text.startsWith(this.#specAttribute, start)
-    )
-      return this.#modValue(valueStart, encoding, folded);
-    const facts = this.#factsAt(start, colon);
-    if (!facts.valid) return false;
-    return this.#attributeLine(facts, valueStart, encoding, folded);
+    if (facts === undefined) return this.#modValue(valueStart, encoding, folded);
+    return facts.valid && this.#attributeLine(facts, valueStart, encoding, folded);
   }
 
   /** The value of the logical line from `valueStart`, unfolded. */
@@ -289,7 +323,12 @@ export class QuietRecords {
     return value;
   }
 
-  /** An attribute-like line (not a "-", not a comment) in the current phase. */
+  /** Whether the value from `valueStart` is `word`, unfolded. */
+  #valueIs(valueStart: number, word: string): boolean {
+    return this.#foldCount === 0 && this.#lineEnd - valueStart === word.length && this.#text.startsWith(word, valueStart);
+  }
+
+  /** An attribute-like line (not a "-", not a comment, not a value of the open mod-spec) in the current phase. */
   #attributeLine(facts: NameFacts, valueStart: number, encoding: Encoding, folded: boolean): boolean {
     const keyword = facts.keyword;
     switch (this.#phase) {
@@ -303,10 +342,11 @@ export class QuietRecords {
         this.#change = false;
         this.#attributes = 0;
         this.#specs = 0;
+        this.#specOp = undefined;
         return true;
       }
       case Phase.afterDn:
-        if (keyword === 'changetype') return encoding === Encoding.plain && !folded && this.#changeType(valueStart);
+        if (keyword === 'changetype') return encoding === Encoding.plain && this.#changeType(valueStart);
         this.#phase = Phase.attributes;
         return this.#contentLine(facts, valueStart, encoding, folded);
       case Phase.attributes:
@@ -319,18 +359,19 @@ export class QuietRecords {
         this.#phase = Phase.deleteOldRdn;
         return true;
       }
-      case Phase.deleteOldRdn: {
-        if (keyword !== 'deleteoldrdn' || encoding !== Encoding.plain) return false;
-        const value = this.#value(valueStart);
+      case Phase.deleteOldRdn:
         this.#phase = Phase.newSuperior;
-        return value === '0' || value === '1';
-      }
+        return (
+          keyword === 'deleteoldrdn' &&
+          encoding === Encoding.plain &&
+          (this.#valueIs(valueStart, '0') || this.#valueIs(valueStart, '1'))
+        );
       case Phase.newSuperior:
         if (keyword !== 'newsuperior' || encoding !== Encoding.plain || !isPlainDn(this.#value(valueStart))) return false;
         this.#phase = Phase.nothing;
         return true;
       case Phase.operation:
-        return this.#operation(keyword, valueStart, encoding);
+        return encoding === Encoding.plain && this.#operation(keyword, valueStart);
       case Phase.modValues:
         // A value line of another attribute (ldif/mod-value-mismatch, ldif/missing-dash).
         return false;
@@ -341,8 +382,7 @@ export class QuietRecords {
 
   /** `changetype:` after the dn: one of the known ones, written as the parser reads it. */
   #changeType(valueStart: number): boolean {
-    const size = this.#lineEnd - valueStart;
-    const type = CHANGE_TYPES.find((name) => name.length === size && this.#text.startsWith(name, valueStart));
+    const type = CHANGE_TYPES.find((name) => this.#valueIs(valueStart, name));
     if (type === undefined) return false;
     this.#change = true;
     switch (type) {
@@ -365,18 +405,15 @@ export class QuietRecords {
   #contentLine(facts: NameFacts, valueStart: number, encoding: Encoding, folded: boolean): boolean {
     if (facts.special) return false;
     this.#attributes++;
-    let value: string | undefined;
-    if (facts.objectClass) {
-      if (encoding !== Encoding.plain) return false;
-      value = this.#value(valueStart);
-      if (isAgreementClass(this.#catalog, value)) return false;
-    }
-    const group = facts.group;
+    const text = this.#text;
+    const end = this.#lineEnd;
     const opaque = folded || encoding === Encoding.base64;
+    if (facts.objectClass && (opaque || isAgreementClass(this.#catalog, text, valueStart, end))) return false;
+    const group = facts.group;
     if (group.record !== this.#record) {
       group.record = this.#record;
       group.firstStart = valueStart;
-      group.firstEnd = this.#lineEnd;
+      group.firstEnd = end;
       group.firstOpaque = opaque;
       return true;
     }
@@ -386,22 +423,17 @@ export class QuietRecords {
     const values = group.values;
     if (group.valuesRecord !== this.#record) {
       group.valuesRecord = this.#record;
-      values.clear();
-      values.add(this.#text.slice(group.firstStart, group.firstEnd));
+      values.clear(text);
+      values.add(group.firstStart, group.firstEnd);
     }
-    value ??= this.#text.slice(valueStart, this.#lineEnd);
-    if (values.has(value)) return false;
-    values.add(value);
-    return true;
+    return values.add(valueStart, end);
   }
 
   /** An operation line of a modify: add, delete or replace of an ordinary attribute. */
-  #operation(keyword: string | undefined, valueStart: number, encoding: Encoding): boolean {
+  #operation(keyword: string | undefined, valueStart: number): boolean {
     // increment: is refused by 389-DS (ldif/increment); other lines are unknown operations.
-    if ((keyword !== 'add' && keyword !== 'delete' && keyword !== 'replace') || encoding !== Encoding.plain)
-      return false;
-    const attribute = this.#value(valueStart);
-    const facts = this.#facts(attribute);
+    if (keyword !== 'add' && keyword !== 'delete' && keyword !== 'replace') return false;
+    const facts = this.#facts(this.#value(valueStart));
     if (!facts.valid || facts.special) return false;
     if (keyword === 'replace') {
       // A second replace of the same attribute in one modify (winsync/replaced-twice).
@@ -411,23 +443,22 @@ export class QuietRecords {
     this.#phase = Phase.modValues;
     this.#specs++;
     this.#specOp = keyword;
-    this.#specAttribute = attribute;
+    this.#specHead = facts.head;
     this.#specValues = 0;
-    this.#specBase64 = false;
-    this.#specSeen.clear();
+    this.#specOpaque = false;
+    this.#specList.clear(this.#text);
     return true;
   }
 
-  /** A value line of the open mod-spec (its description is the spec's attribute as written). */
+  /** A value line of the open mod-spec. */
   #modValue(valueStart: number, encoding: Encoding, folded: boolean): boolean {
     this.#specValues++;
     if (this.#specOp === 'delete') return true;
-    // Added or replaced values must differ (ldif/duplicate-value); base64 ones would need decoding.
-    if (encoding === Encoding.base64) this.#specBase64 = true;
-    const value = folded ? this.#value(valueStart) : this.#text.slice(valueStart, this.#lineEnd);
-    if (this.#specSeen.has(value)) return false;
-    this.#specSeen.add(value);
-    return !(this.#specBase64 && this.#specValues > 1);
+    // Added or replaced values must differ (ldif/duplicate-value); folded or base64 ones are
+    // compared only by the full check, which decodes them.
+    this.#specOpaque ||= folded || encoding === Encoding.base64;
+    if (this.#specOpaque) return this.#specValues === 1;
+    return this.#specList.add(valueStart, this.#lineEnd);
   }
 
   /** A "-" line: it closes a mod-spec; anywhere else it is stray. */
@@ -475,11 +506,6 @@ export class QuietRecords {
   #facts(description: string): NameFacts {
     const known = this.#names.get(description);
     if (known) return known;
-    if (this.#names.size >= MAX_NAMES) {
-      this.#names.clear();
-      this.#byShape = [];
-      this.#groups.clear();
-    }
     const lower = description.toLowerCase();
     const semicolon = lower.indexOf(';');
     const type = semicolon < 0 ? lower : lower.slice(0, semicolon);
@@ -491,7 +517,7 @@ export class QuietRecords {
         firstStart: 0,
         firstEnd: 0,
         firstOpaque: false,
-        values: new Set(),
+        values: new ValueList(),
         valuesRecord: 0,
         replacedIn: 0,
       };
@@ -499,16 +525,83 @@ export class QuietRecords {
     }
     const facts: NameFacts = {
       description,
+      head: `${description}:`,
       valid: isAttributeDescription(description),
       keyword: description === lower && semicolon < 0 && KEYWORDS.has(lower) ? lower : undefined,
       special:
         KEYWORDS.has(type) || catalog.attribute(type) !== undefined || catalog.kindByPrefix(type) !== undefined,
       objectClass: type === 'objectclass',
       group,
+      next: undefined,
     };
     this.#names.set(description, facts);
     return facts;
   }
+}
+
+/** Values past which a list compares copies by hash rather than each new value with every earlier one. */
+const SHORT_LIST = 32;
+
+/**
+ * The values given so far in one list (a mod-spec's, or an attribute's in one add), as offsets
+ * in the text. A new value is compared with the earlier ones by its length and a few characters
+ * first, and copied only when those match: hashing a copy of every value cost more than reading
+ * the rest of its line.
+ */
+class ValueList {
+  #text = '';
+  readonly #starts: number[] = [];
+  readonly #ends: number[] = [];
+  readonly #keys: number[] = [];
+  #count = 0;
+  /** For a long list, every value so far. */
+  #copies: Set<string> | undefined;
+
+  clear(text: string): void {
+    this.#text = text;
+    this.#count = 0;
+    this.#copies = undefined;
+  }
+
+  /** Adds text[start, end); false when an equal value is in the list already. */
+  add(start: number, end: number): boolean {
+    const text = this.#text;
+    if (this.#copies) {
+      const value = text.slice(start, end);
+      if (this.#copies.has(value)) return false;
+      this.#copies.add(value);
+      return true;
+    }
+    const key = keyOf(text, start, end);
+    const count = this.#count;
+    for (let i = 0; i < count; i++)
+      if (this.#keys[i] === key && text.slice(this.#starts[i], this.#ends[i]) === text.slice(start, end)) return false;
+    if (count === SHORT_LIST) {
+      const copies = new Set<string>();
+      for (let i = 0; i < count; i++) copies.add(text.slice(this.#starts[i], this.#ends[i]));
+      copies.add(text.slice(start, end));
+      this.#copies = copies;
+      return true;
+    }
+    this.#starts[count] = start;
+    this.#ends[count] = end;
+    this.#keys[count] = key;
+    this.#count = count + 1;
+    return true;
+  }
+}
+
+/** The length of text[start, end) and a few of its characters, mixed: equal values have equal keys. */
+function keyOf(text: string, start: number, end: number): number {
+  const size = end - start;
+  if (size === 0) return 0;
+  // Near the start, where values of one list (names, DNs below one parent) differ most.
+  const last = size - 1;
+  let key = size;
+  key = (key * 31 + text.charCodeAt(start + (last < 4 ? last : 4))) | 0;
+  key = (key * 31 + text.charCodeAt(start + (last < 7 ? last : 7))) | 0;
+  key = (key * 31 + text.charCodeAt(start + (last < 11 ? last : 11))) | 0;
+  return (key * 31 + text.charCodeAt(end - 1)) | 0;
 }
 
 /** End of the line at `at` whose line break is at `newline` (-1: none), without it; a CR goes with a LF. */
