@@ -16,6 +16,7 @@ import { isPlainDn } from '../dn/dn';
 import { CHANGE_TYPES, MOD_OPS } from '../ldif/ast';
 import { isAttributeDescription, isBase64 } from '../ldif/attrLine';
 import { hasContent } from '../ldif/lines';
+import { base64ToBytes, utf8Text } from '../util/bytes';
 import { isAgreementClass, mayEndInConfig } from '../model/entryView';
 import { mayBeBelowMappingTree } from './dn/agreement-parent';
 
@@ -57,6 +58,18 @@ interface NameGroup {
   replacedIn: number;
 }
 
+/** An objectClass value met before: whether it makes an agreement, and the record that last gave it. */
+interface ClassValue {
+  readonly text: string;
+  readonly agreement: boolean;
+  record: number;
+  /** The value that followed it last time: the next objectClass value is tried against it first. */
+  next: ClassValue | undefined;
+}
+
+/** Distinct objectClass values kept at most; past them, a record with a new one goes to the full check. */
+const MAX_CLASS_VALUES = 1024;
+
 /** Lower-cased types the parser gives a meaning to in some place. */
 const KEYWORDS = new Set([
   'dn',
@@ -70,14 +83,19 @@ const KEYWORDS = new Set([
   ...MOD_OPS,
 ]);
 
+/** A control the parser reads without a finding, with nothing a rule looks at: an OID and its criticality. */
+const PLAIN_CONTROL = /^[0-9]+(?:\.[0-9]+)*(?: (?:true|false))?$/;
+
 /** Spellings kept at most; a hostile file with a new description on every line starts again. */
 const MAX_NAMES = 4096;
 
 const enum Phase {
   /** Expecting the dn: line. */
   dn,
-  /** After dn:, a changetype: line or the first attribute of a content record. */
+  /** After dn:, a changetype: or control: line or the first attribute of a content record. */
   afterDn,
+  /** After a control: line, more controls or the changetype: line that makes them controls. */
+  controls,
   /** Attribute lines of a content or add record. */
   attributes,
   /** A delete: nothing may follow. */
@@ -114,6 +132,8 @@ export class QuietRecords {
   #record = 0;
   /** The description of the last attribute line looked up, whose `next` predicts the next one. */
   #previous: NameFacts | undefined;
+  readonly #classValues: ClassValue[] = [];
+  #previousClass: ClassValue | undefined;
 
   // The block being read: its text, where the logical line starts and ends, its continuations.
   #text = '';
@@ -333,11 +353,11 @@ export class QuietRecords {
     const keyword = facts.keyword;
     switch (this.#phase) {
       case Phase.dn: {
-        if (keyword !== 'dn' || encoding !== Encoding.plain) return false;
-        const dn = this.#value(valueStart);
+        if (keyword !== 'dn') return false;
+        const dn = this.#textOf(valueStart, encoding);
         // Only a plain DN has no DN finding; one that may name a winsync entry or sit below the
         // mapping tree goes to the catalog's classification and the DN rules.
-        if (!isPlainDn(dn) || mayEndInConfig(dn) || mayBeBelowMappingTree(dn)) return false;
+        if (dn === undefined || !isPlainDn(dn) || mayEndInConfig(dn) || mayBeBelowMappingTree(dn)) return false;
         this.#phase = Phase.afterDn;
         this.#change = false;
         this.#attributes = 0;
@@ -347,15 +367,19 @@ export class QuietRecords {
       }
       case Phase.afterDn:
         if (keyword === 'changetype') return encoding === Encoding.plain && this.#changeType(valueStart);
+        if (keyword === 'control') return this.#control(valueStart, encoding);
         this.#phase = Phase.attributes;
         return this.#contentLine(facts, valueStart, encoding, folded);
+      case Phase.controls:
+        if (keyword === 'changetype') return encoding === Encoding.plain && this.#changeType(valueStart);
+        return keyword === 'control' && this.#control(valueStart, encoding);
       case Phase.attributes:
         return this.#contentLine(facts, valueStart, encoding, folded);
       case Phase.newRdn: {
-        if (keyword !== 'newrdn' || encoding !== Encoding.plain) return false;
-        const rdn = this.#value(valueStart);
+        if (keyword !== 'newrdn') return false;
+        const rdn = this.#textOf(valueStart, encoding);
         // One plain RDN: a comma or semicolon makes it several (dn/invalid).
-        if (!isPlainDn(rdn) || rdn.includes(',') || rdn.includes(';')) return false;
+        if (rdn === undefined || !isPlainDn(rdn) || rdn.includes(',') || rdn.includes(';')) return false;
         this.#phase = Phase.deleteOldRdn;
         return true;
       }
@@ -380,9 +404,22 @@ export class QuietRecords {
     }
   }
 
+  /** The value from `valueStart` as text: base64 decoded (undefined when that is not UTF-8). */
+  #textOf(valueStart: number, encoding: Encoding): string | undefined {
+    const value = this.#value(valueStart);
+    return encoding === Encoding.plain ? value : utf8Text(base64ToBytes(value));
+  }
+
+  /** A `control:` line before the changetype: an OID and a criticality, no value (ldif/invalid-control). */
+  #control(valueStart: number, encoding: Encoding): boolean {
+    this.#phase = Phase.controls;
+    return encoding === Encoding.plain && PLAIN_CONTROL.test(this.#value(valueStart));
+  }
+
   /** `changetype:` after the dn: one of the known ones, written as the parser reads it. */
   #changeType(valueStart: number): boolean {
-    const type = CHANGE_TYPES.find((name) => this.#valueIs(valueStart, name));
+    let type: string | undefined;
+    for (const name of CHANGE_TYPES) if (this.#valueIs(valueStart, name)) type = name;
     if (type === undefined) return false;
     this.#change = true;
     switch (type) {
@@ -405,11 +442,10 @@ export class QuietRecords {
   #contentLine(facts: NameFacts, valueStart: number, encoding: Encoding, folded: boolean): boolean {
     if (facts.special) return false;
     this.#attributes++;
-    const text = this.#text;
-    const end = this.#lineEnd;
     const opaque = folded || encoding === Encoding.base64;
-    if (facts.objectClass && (opaque || isAgreementClass(this.#catalog, text, valueStart, end))) return false;
+    if (facts.objectClass) return !opaque && this.#objectClass(valueStart);
     const group = facts.group;
+    const end = this.#lineEnd;
     if (group.record !== this.#record) {
       group.record = this.#record;
       group.firstStart = valueStart;
@@ -423,17 +459,44 @@ export class QuietRecords {
     const values = group.values;
     if (group.valuesRecord !== this.#record) {
       group.valuesRecord = this.#record;
-      values.clear(text);
+      values.clear(this.#text);
       values.add(group.firstStart, group.firstEnd);
     }
     return values.add(valueStart, end);
+  }
+
+  /**
+   * A plain objectClass value: not one that makes an agreement, and not given before in the
+   * record (under any spelling of objectClass, which only the full check tells apart). A file
+   * has few of them, each found again without a copy, most often as the one that followed the
+   * value before last time.
+   */
+  #objectClass(valueStart: number): boolean {
+    const text = this.#text;
+    const size = this.#lineEnd - valueStart;
+    let value = this.#previousClass?.next;
+    if (value === undefined || value.text.length !== size || !text.startsWith(value.text, valueStart)) {
+      value = this.#classValues.find((known) => known.text.length === size && text.startsWith(known.text, valueStart));
+      if (value === undefined) {
+        if (this.#classValues.length === MAX_CLASS_VALUES) return false;
+        const written = text.slice(valueStart, this.#lineEnd);
+        value = { text: written, agreement: isAgreementClass(this.#catalog, written), record: 0, next: undefined };
+        this.#classValues.push(value);
+      }
+      if (this.#previousClass) this.#previousClass.next = value;
+    }
+    this.#previousClass = value;
+    if (value.agreement || value.record === this.#record) return false;
+    value.record = this.#record;
+    return true;
   }
 
   /** An operation line of a modify: add, delete or replace of an ordinary attribute. */
   #operation(keyword: string | undefined, valueStart: number): boolean {
     // increment: is refused by 389-DS (ldif/increment); other lines are unknown operations.
     if (keyword !== 'add' && keyword !== 'delete' && keyword !== 'replace') return false;
-    const facts = this.#facts(this.#value(valueStart));
+    const facts =
+      this.#foldCount === 0 ? this.#factsAt(valueStart, this.#lineEnd) : this.#facts(this.#value(valueStart));
     if (!facts.valid || facts.special) return false;
     if (keyword === 'replace') {
       // A second replace of the same attribute in one modify (winsync/replaced-twice).
@@ -539,26 +602,30 @@ export class QuietRecords {
   }
 }
 
-/** Values past which a list compares copies by hash rather than each new value with every earlier one. */
+/** Values past which a list compares copies by hash: its table of keys is then half full. */
 const SHORT_LIST = 32;
+const SLOTS = 64;
 
 /**
  * The values given so far in one list (a mod-spec's, or an attribute's in one add), as offsets
- * in the text. A new value is compared with the earlier ones by its length and a few characters
- * first, and copied only when those match: hashing a copy of every value cost more than reading
- * the rest of its line.
+ * in the text. A new value is looked for by its length and a few characters, in a small table,
+ * and copied only when an earlier value has the same: hashing a copy of every value cost more
+ * than reading the rest of its line.
  */
 class ValueList {
   #text = '';
-  readonly #starts: number[] = [];
-  readonly #ends: number[] = [];
-  readonly #keys: number[] = [];
+  readonly #starts = new Int32Array(SHORT_LIST);
+  readonly #ends = new Int32Array(SHORT_LIST);
+  readonly #keys = new Int32Array(SHORT_LIST);
   #count = 0;
+  /** Each slot holds 1 + the index of a value whose key leads there (open addressing), or 0. */
+  readonly #slots = new Int32Array(SLOTS);
   /** For a long list, every value so far. */
   #copies: Set<string> | undefined;
 
   clear(text: string): void {
     this.#text = text;
+    if (this.#count > 0) this.#slots.fill(0);
     this.#count = 0;
     this.#copies = undefined;
   }
@@ -573,9 +640,14 @@ class ValueList {
       return true;
     }
     const key = keyOf(text, start, end);
-    const count = this.#count;
-    for (let i = 0; i < count; i++)
+    const slots = this.#slots;
+    let slot = key & (SLOTS - 1);
+    for (let held = slots[slot]; held !== 0; held = slots[slot]) {
+      const i = held - 1;
       if (this.#keys[i] === key && text.slice(this.#starts[i], this.#ends[i]) === text.slice(start, end)) return false;
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+    const count = this.#count;
     if (count === SHORT_LIST) {
       const copies = new Set<string>();
       for (let i = 0; i < count; i++) copies.add(text.slice(this.#starts[i], this.#ends[i]));
@@ -583,6 +655,7 @@ class ValueList {
       this.#copies = copies;
       return true;
     }
+    slots[slot] = count + 1;
     this.#starts[count] = start;
     this.#ends[count] = end;
     this.#keys[count] = key;
@@ -601,7 +674,9 @@ function keyOf(text: string, start: number, end: number): number {
   key = (key * 31 + text.charCodeAt(start + (last < 4 ? last : 4))) | 0;
   key = (key * 31 + text.charCodeAt(start + (last < 7 ? last : 7))) | 0;
   key = (key * 31 + text.charCodeAt(start + (last < 11 ? last : 11))) | 0;
-  return (key * 31 + text.charCodeAt(end - 1)) | 0;
+  key = (key * 31 + text.charCodeAt(end - 1)) | 0;
+  // The table's slot comes from the low bits: mix the high ones in.
+  return key ^ (key >>> 7) ^ (key >>> 14);
 }
 
 /** End of the line at `at` whose line break is at `newline` (-1: none), without it; a CR goes with a LF. */
