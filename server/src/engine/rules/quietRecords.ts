@@ -11,7 +11,6 @@
  * Schema checks need every entry, so `check --schema` does not use it.
  */
 import type { Catalog } from '../catalog';
-import type { TextPiece } from '../document';
 import { isPlainDn } from '../dn/dn';
 import { CHANGE_TYPES, MOD_OPS } from '../ldif/ast';
 import { isAttributeDescription, isBase64 } from '../ldif/attrLine';
@@ -20,9 +19,11 @@ import { base64ToBytes, utf8Text } from '../util/bytes';
 import { isAgreementClass, mayEndInConfig } from '../model/entryView';
 import { mayBeBelowMappingTree } from './dn/agreement-parent';
 
-/** A piece of a file's text with where it starts (see `TextPiece`). */
-export interface TextPart extends TextPiece {
+/** A piece of a file's text: whole records, the line it starts on, and whether only comments came before it. */
+export interface TextPart {
   readonly text: string;
+  readonly firstLine: number;
+  readonly atFileStart: boolean;
 }
 
 /** What a description as written is, worked out once per spelling: a file repeats a few dozen. */
@@ -345,7 +346,9 @@ export class QuietRecords {
 
   /** Whether the value from `valueStart` is `word`, unfolded. */
   #valueIs(valueStart: number, word: string): boolean {
-    return this.#foldCount === 0 && this.#lineEnd - valueStart === word.length && this.#text.startsWith(word, valueStart);
+    return (
+      this.#foldCount === 0 && this.#lineEnd - valueStart === word.length && this.#text.startsWith(word, valueStart)
+    );
   }
 
   /** An attribute-like line (not a "-", not a comment, not a value of the open mod-spec) in the current phase. */
@@ -391,7 +394,8 @@ export class QuietRecords {
           (this.#valueIs(valueStart, '0') || this.#valueIs(valueStart, '1'))
         );
       case Phase.newSuperior:
-        if (keyword !== 'newsuperior' || encoding !== Encoding.plain || !isPlainDn(this.#value(valueStart))) return false;
+        if (keyword !== 'newsuperior' || encoding !== Encoding.plain || !isPlainDn(this.#value(valueStart)))
+          return false;
         this.#phase = Phase.nothing;
         return true;
       case Phase.operation:
@@ -591,8 +595,7 @@ export class QuietRecords {
       head: `${description}:`,
       valid: isAttributeDescription(description),
       keyword: description === lower && semicolon < 0 && KEYWORDS.has(lower) ? lower : undefined,
-      special:
-        KEYWORDS.has(type) || catalog.attribute(type) !== undefined || catalog.kindByPrefix(type) !== undefined,
+      special: KEYWORDS.has(type) || catalog.attribute(type) !== undefined || catalog.kindByPrefix(type) !== undefined,
       objectClass: type === 'objectclass',
       group,
       next: undefined,
