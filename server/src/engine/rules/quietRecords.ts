@@ -621,14 +621,17 @@ class ValueList {
   readonly #ends = new Int32Array(SHORT_LIST);
   readonly #keys = new Int32Array(SHORT_LIST);
   #count = 0;
-  /** Each slot holds 1 + the index of a value whose key leads there (open addressing), or 0. */
+  /** Each slot holds the index of a value whose key leads there (open addressing), if it was filled in this list's `#use`. */
   readonly #slots = new Int32Array(SLOTS);
+  readonly #slotUse = new Int32Array(SLOTS);
+  /** Counts the lists held: a slot of an earlier one is empty, so clearing writes nothing. */
+  #use = 1;
   /** For a long list, every value so far. */
   #copies: Set<string> | undefined;
 
   clear(text: string): void {
     this.#text = text;
-    if (this.#count > 0) this.#slots.fill(0);
+    this.#use++;
     this.#count = 0;
     this.#copies = undefined;
   }
@@ -644,11 +647,12 @@ class ValueList {
     }
     const key = keyOf(text, start, end);
     const slots = this.#slots;
+    const slotUse = this.#slotUse;
+    const use = this.#use;
     let slot = key & (SLOTS - 1);
-    for (let held = slots[slot]; held !== 0; held = slots[slot]) {
-      const i = held - 1;
+    for (; slotUse[slot] === use; slot = (slot + 1) & (SLOTS - 1)) {
+      const i = slots[slot];
       if (this.#keys[i] === key && text.slice(this.#starts[i], this.#ends[i]) === text.slice(start, end)) return false;
-      slot = (slot + 1) & (SLOTS - 1);
     }
     const count = this.#count;
     if (count === SHORT_LIST) {
@@ -658,7 +662,8 @@ class ValueList {
       this.#copies = copies;
       return true;
     }
-    slots[slot] = count + 1;
+    slots[slot] = count;
+    slotUse[slot] = use;
     this.#starts[count] = start;
     this.#ends[count] = end;
     this.#keys[count] = key;
