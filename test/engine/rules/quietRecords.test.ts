@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { generateToString } from '../../../bench/generate';
 import { checkPieces } from '../../../server/src/apply/preflight';
-import { readPiecesSync } from '../../../server/src/cli/pieces';
+import { LineCounter, readTextsSync } from '../../../server/src/cli/pieces';
 import { loadCatalog } from '../../../server/src/engine/catalog';
 import type { Diagnostic } from '../../../server/src/engine/ldif/ast';
 import { QuietRecords, type TextPart } from '../../../server/src/engine/rules/quietRecords';
@@ -26,9 +26,10 @@ async function diagnosticsOf(parts: Iterable<TextPart>): Promise<Diagnostic[]> {
   return applySettings(found, { maxDiagnostics: Number.POSITIVE_INFINITY });
 }
 
-/** The text in pieces of about `pieceSize` characters, as `check` reads a file. */
+/** The text in pieces of about `pieceSize` characters, as `check` reads a file, with their line numbers. */
 function piecesOf(text: string, pieceSize: number): TextPart[] {
-  return [...readPiecesSync([text], pieceSize)];
+  const lines = new LineCounter();
+  return [...readTextsSync([text], pieceSize)].map((piece) => lines.number(piece));
 }
 
 /** The parts QuietRecords leaves of the pieces: what the full check still reads. */

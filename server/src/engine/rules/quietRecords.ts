@@ -19,11 +19,15 @@ import { base64ToBytes, utf8Text } from '../util/bytes';
 import { isAgreementClass, mayEndInConfig } from '../model/entryView';
 import { mayBeBelowMappingTree } from './dn/agreement-parent';
 
-/** A piece of a file's text: whole records, the line it starts on, and whether only comments came before it. */
-export interface TextPart {
+/** Whole records cut from a larger text, and whether only comments came before them. */
+export interface TextPiece {
   readonly text: string;
-  readonly firstLine: number;
   readonly atFileStart: boolean;
+}
+
+/** A run of whole records with the line it starts on. */
+export interface TextPart extends TextPiece {
+  readonly firstLine: number;
 }
 
 /** What a description as written is, worked out once per spelling: a file repeats a few dozen. */
@@ -131,6 +135,8 @@ export class QuietRecords {
   #changeSeen = false;
   /** Counts records, to mark name groups. */
   #record = 0;
+  /** The line the next piece starts on: the input's lines are counted here, as they are read. */
+  #firstLine = 0;
   /** The description of the last attribute line looked up, whose `next` predicts the next one. */
   #previous: NameFacts | undefined;
   readonly #classValues: ClassValue[] = [];
@@ -165,10 +171,11 @@ export class QuietRecords {
   }
 
   /**
-   * The piece without its quiet blocks: each run of other blocks, with the blank lines between
-   * them, as a piece of its own that the full check reads as it would have read it in place.
+   * The next piece of the input without its quiet blocks: each run of other blocks, with the
+   * blank lines between them, as a piece of its own that the full check reads as it would have
+   * read it in place.
    */
-  parts(piece: TextPart): TextPart[] {
+  parts(piece: TextPiece): TextPart[] {
     const text = piece.text;
     const length = text.length;
     const unsafe = unsafeOffsets(text);
@@ -186,7 +193,7 @@ export class QuietRecords {
       runStart = -1;
     };
     this.#text = text;
-    let line = piece.firstLine;
+    let line = this.#firstLine;
     let at = 0;
     while (at < length) {
       const newline = text.indexOf('\n', at);
@@ -216,6 +223,7 @@ export class QuietRecords {
     }
     flush();
     this.#text = '';
+    this.#firstLine = line;
     return parts;
   }
 
