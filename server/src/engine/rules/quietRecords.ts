@@ -635,7 +635,11 @@ class ValueList {
 
   clear(text: string): void {
     this.#text = text;
-    this.#use++;
+    // The marks are 32-bit: start them again long before they could wrap.
+    if (++this.#use === 1 << 30) {
+      this.#slotUse.fill(0);
+      this.#use = 1;
+    }
     this.#count = 0;
     this.#copies = undefined;
   }
