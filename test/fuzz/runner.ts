@@ -14,8 +14,23 @@ const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 
 /** Checks a property `quickRuns` times (or FUZZ_RUNS times) and throws fast-check's report on failure. */
 export function checkProperty<Ts>(name: string, property: fc.IProperty<Ts>, quickRuns: number): void {
-  const numRuns = configuredRuns ?? quickRuns;
-  const details = fc.check(property, { numRuns, includeErrorInReport: true, ...(seed === undefined ? {} : { seed }) });
+  settle(name, fc.check(property, runOptions(quickRuns)));
+}
+
+/** `checkProperty` for a property whose predicate is asynchronous. */
+export async function checkAsyncProperty<Ts>(
+  name: string,
+  property: fc.IAsyncProperty<Ts>,
+  quickRuns: number,
+): Promise<void> {
+  settle(name, await fc.check(property, runOptions(quickRuns)));
+}
+
+function runOptions(quickRuns: number): fc.Parameters<unknown> {
+  return { numRuns: configuredRuns ?? quickRuns, includeErrorInReport: true, ...(seed === undefined ? {} : { seed }) };
+}
+
+function settle<Ts>(name: string, details: fc.RunDetails<Ts>): void {
   if (process.env.FUZZ_REPORT) appendFileSync(process.env.FUZZ_REPORT, `${name}\t${details.numRuns}\n`);
   if (details.failed) throw new Error(`${name}: ${fc.defaultReportMessage(details)}`);
 }

@@ -4,11 +4,15 @@ import { StringDecoder } from 'node:string_decoder';
 import { hasContent } from '../engine/ldif/lines';
 import { fileKind } from '../apply/localFiles';
 
-/** A run of whole records from a larger text, with the line it starts on. */
-export interface Piece {
+/** A run of whole records from a larger text, and whether only comments came before it. */
+export interface PieceText {
   readonly text: string;
-  readonly firstLine: number;
   readonly atFileStart: boolean;
+}
+
+/** A run of whole records with the line it starts on. */
+export interface Piece extends PieceText {
+  readonly firstLine: number;
 }
 
 /**
@@ -23,22 +27,42 @@ const PIECE_SIZE = 1 << 16;
  * record is split and memory stays flat whatever the file size.
  */
 export async function* readPieces(stream: Readable, pieceSize = PIECE_SIZE): AsyncGenerator<Piece> {
+  const lines = new LineCounter();
+  for await (const piece of readTexts(stream, pieceSize)) yield lines.number(piece);
+}
+
+/**
+ * `readPieces` without line numbers, for a reader that counts the lines itself as it reads them
+ * (`check`): counting them here too cost a twentieth of checking a large file.
+ */
+export async function* readTexts(stream: Readable, pieceSize = PIECE_SIZE): AsyncGenerator<PieceText> {
   const cutter = new PieceCutter(pieceSize);
   for await (const chunk of stream) {
     const piece = cutter.push(chunk as Buffer | string);
     if (piece) yield piece;
   }
-  for (const piece of cutter.end()) yield piece;
+  yield* cutter.end();
 }
 
-/** `readPieces` over chunks at hand (a file read synchronously), without the cost of a stream. */
-export function* readPiecesSync(chunks: Iterable<Buffer | string>, pieceSize = PIECE_SIZE): Generator<Piece> {
+/** `readTexts` over chunks at hand (a file read synchronously), without the cost of a stream. */
+export function* readTextsSync(chunks: Iterable<Buffer | string>, pieceSize = PIECE_SIZE): Generator<PieceText> {
   const cutter = new PieceCutter(pieceSize);
   for (const chunk of chunks) {
     const piece = cutter.push(chunk);
     if (piece) yield piece;
   }
   yield* cutter.end();
+}
+
+/** Gives each piece of one text, in order, the line it starts on. */
+export class LineCounter {
+  #next = 0;
+
+  number(piece: PieceText): Piece {
+    const numbered = { text: piece.text, firstLine: this.#next, atFileStart: piece.atFileStart };
+    this.#next += countLines(piece.text);
+    return numbered;
+  }
 }
 
 /** Decodes chunks as they come and cuts the text into pieces after blank lines. */
@@ -52,14 +76,13 @@ class PieceCutter {
   private cut = 0;
   /** The last two characters read, for a blank line whose line breaks straddle two chunks. */
   private tail = '';
-  private firstLine = 0;
   private atFileStart = true;
   private emitted = false;
 
   constructor(private readonly pieceSize: number) {}
 
   /** Takes the next chunk; returns a piece when enough whole records are pending. */
-  push(chunk: Buffer | string): Piece | undefined {
+  push(chunk: Buffer | string): PieceText | undefined {
     const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
     if (text.length === 0) return undefined;
     // Search the chunk itself, and the tail joined to its first characters only for a blank line
@@ -84,15 +107,14 @@ class PieceCutter {
   }
 
   /** The rest of the text, once the input has ended (one empty piece for an empty input). */
-  end(): Piece[] {
+  end(): PieceText[] {
     const pending = this.parts.join('') + this.decoder.end();
     return pending.length > 0 || !this.emitted ? [this.emit(pending)] : [];
   }
 
-  private emit(text: string): Piece {
-    const piece = { text, firstLine: this.firstLine, atFileStart: this.atFileStart };
+  private emit(text: string): PieceText {
+    const piece = { text, atFileStart: this.atFileStart };
     this.emitted = true;
-    this.firstLine += countLines(text);
     // version: may follow a first piece of nothing but comments and blank lines.
     this.atFileStart &&= !hasContent(text);
     return piece;

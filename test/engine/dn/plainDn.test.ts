@@ -67,6 +67,9 @@ test('the DNs of ordinary entries are plain; anything that needs a look is not',
     '',
     'cn="a"',
     'cn=a\\,b',
+    'cn=a\\5cb',
+    'cn=a\0b',
+    'cn=a<b',
   ]) {
     assert.ok(!isPlainDn(dn), dn);
   }

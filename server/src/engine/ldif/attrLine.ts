@@ -21,6 +21,11 @@ const NO_OPTIONS: readonly string[] = Object.freeze([]);
 const DESCRIPTION = /^(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\.[0-9]+)*)(?:;[A-Za-z0-9_-]+)*$/; // 389-DS and FreeIPA use "_" in options (ipaAllowedToPerform;read_keys)
 const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
+/** Whether text before a line's colon is an attribute description: a type, then options. */
+export function isAttributeDescription(text: string): boolean {
+  return DESCRIPTION.test(text);
+}
+
 /**
  * Reads `description: value`, `description:: base64` or `description:< url` from a
  * logical line. Returns undefined (after reporting) when the line has no colon.
@@ -33,7 +38,7 @@ export function parseAttrLine(line: LogicalLine, report: FindingSink): AttrLine 
     return undefined;
   }
   const description = text.slice(0, colon);
-  if (!DESCRIPTION.test(description)) {
+  if (!isAttributeDescription(description)) {
     report('ldif/invalid-attribute-description', line, 0, Math.max(colon, 1), { description });
   }
   const semicolon = description.indexOf(';');

@@ -139,7 +139,7 @@ function classify(record: LdifRecord, view: Pick<EntryView, 'mentions'>, catalog
  * False only when no RDN value of the DN can read "config" in any case: the letters are not
  * there, and no escape or quote could spell them.
  */
-function mayEndInConfig(dn: string): boolean {
+export function mayEndInConfig(dn: string): boolean {
   return dn.includes('\\') || dn.includes('"') || /config/i.test(dn);
 }
 
@@ -149,32 +149,44 @@ function isRdn(rdn: Rdn, type: string, value: string): boolean {
   return ava.type.length === type.length && ava.type.toLowerCase() === type && ava.value.toLowerCase() === value;
 }
 
-/** Asked for every record, so looked up once per catalog: lower-cased class name → agreement kind. */
-const identifying = new WeakMap<Catalog, ReadonlyMap<string, AgreementKind>>();
+/** What identifies an agreement by its object class, asked of every record: worked out once per catalog. */
+interface IdentifyingClasses {
+  /** Lower-cased class name → agreement kind. */
+  readonly kinds: ReadonlyMap<string, AgreementKind>;
+  /** The length of the shortest name. */
+  readonly shortest: number;
+}
 
-function identifyingClasses(catalog: Catalog): ReadonlyMap<string, AgreementKind> {
+const identifying = new WeakMap<Catalog, IdentifyingClasses>();
+
+function identifyingClasses(catalog: Catalog): IdentifyingClasses {
   const known = identifying.get(catalog);
   if (known !== undefined) return known;
-  const classes = new Map<string, AgreementKind>();
+  const kinds = new Map<string, AgreementKind>();
   for (const objectClass of catalog.entryKind('agreement').objectClasses)
     if (objectClass.identifies && objectClass.agreementKind)
-      classes.set(objectClass.name.toLowerCase(), objectClass.agreementKind);
-  if (classes.size === 0) throw new Error('catalog: the agreement entry kind names no identifying object class');
+      kinds.set(objectClass.name.toLowerCase(), objectClass.agreementKind);
+  if (kinds.size === 0) throw new Error('catalog: the agreement entry kind names no identifying object class');
+  const classes = { kinds, shortest: Math.min(...[...kinds.keys()].map((name) => name.length)) };
   identifying.set(catalog, classes);
   return classes;
 }
 
+/** Whether the objectClass value text[start, end) makes its record an agreement. */
+export function isAgreementClass(catalog: Catalog, text: string, start = 0, end = text.length): boolean {
+  const { kinds, shortest } = identifyingClasses(catalog);
+  // Most values are shorter than every identifying class: they need no copy.
+  return end - start >= shortest && kinds.has(text.slice(start, end).trim().toLowerCase());
+}
+
 /** The agreement kind the record's object classes make (Windows wins when both are there, as in 389-DS). */
-function agreementKindByClass(
-  record: LdifRecord,
-  classes: ReadonlyMap<string, AgreementKind>,
-): AgreementKind | undefined {
+function agreementKindByClass(record: LdifRecord, { kinds }: IdentifyingClasses): AgreementKind | undefined {
   // One walk over the lines for every class: this is asked of every record.
   let found: AgreementKind | undefined;
   for (const line of record.attributes) {
     // The length rules out most lines before any lower-casing.
     if (line.name.length !== 11 || line.name.toLowerCase() !== 'objectclass') continue;
-    const kind = classes.get((line.value ?? '').trim().toLowerCase());
+    const kind = kinds.get((line.value ?? '').trim().toLowerCase());
     if (kind === 'windows') return kind;
     found ??= kind;
   }

@@ -6,6 +6,11 @@ import { valuePartEdit, valuePartRange } from '../support/edits';
 
 const MAPPING_TREE = /mapping tree/i;
 
+/** False only when the DN cannot be below the mapping tree: an ordinary entry's DN then needs no parse. */
+export function mayBeBelowMappingTree(dn: string): boolean {
+  return MAPPING_TREE.test(dn);
+}
+
 /**
  * The place of an agreement in the mapping tree: the suffix RDN must be escaped (unescaped,
  * `cn=dc=example,dc=com` names a different entry), and a new agreement must be a child of
@@ -34,7 +39,7 @@ export default {
     const text = dn?.value;
     if (!dn || text === undefined) return [];
     // Most records are ordinary entries: skip the DN parse unless it could be below the mapping tree.
-    if (entry.kind === undefined && !MAPPING_TREE.test(text)) return [];
+    if (entry.kind === undefined && !mayBeBelowMappingTree(text)) return [];
     const parsed = parseDn(text);
     const suffix = replicaSuffix(parsed);
     if (suffix?.unescaped) return [unescaped(dn, text, suffix)];

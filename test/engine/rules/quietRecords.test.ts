@@ -1,0 +1,300 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { generateToString } from '../../../bench/generate';
+import { checkPieces } from '../../../server/src/apply/preflight';
+import { LineCounter, readTextsSync } from '../../../server/src/cli/pieces';
+import { loadCatalog } from '../../../server/src/engine/catalog';
+import type { Diagnostic } from '../../../server/src/engine/ldif/ast';
+import { QuietRecords, type TextPart } from '../../../server/src/engine/rules/quietRecords';
+import { applySettings } from '../../../server/src/engine/rules/validate';
+import { hostileText, ldifDocument } from '../../fuzz/arbitraries';
+import { checkAsyncProperty } from '../../fuzz/runner';
+
+const catalog = loadCatalog();
+const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real');
+
+/** Every diagnostic of a whole check (as `check` reports them), from the given parts of the text. */
+async function diagnosticsOf(parts: Iterable<TextPart>): Promise<Diagnostic[]> {
+  const found: Diagnostic[] = [];
+  const documentLevel = await checkPieces(parts, { catalog }, (_document, diagnostics) => {
+    found.push(...diagnostics);
+  });
+  found.push(...documentLevel);
+  return applySettings(found, { maxDiagnostics: Number.POSITIVE_INFINITY });
+}
+
+/** The text in pieces of about `pieceSize` characters, as `check` reads a file, with their line numbers. */
+function piecesOf(text: string, pieceSize: number): TextPart[] {
+  const lines = new LineCounter();
+  return [...readTextsSync([text], pieceSize)].map((piece) => lines.number(piece));
+}
+
+/** The parts QuietRecords leaves of the pieces: what the full check still reads. */
+function partsOf(pieces: readonly TextPart[]): TextPart[] {
+  const quiet = new QuietRecords(catalog);
+  return pieces.flatMap((piece) => quiet.parts(piece));
+}
+
+/** Asserts that the check finds the same with and without the shortcut; returns the share of the text it left out. */
+async function assertSameFindings(text: string, pieceSize: number): Promise<number> {
+  const pieces = piecesOf(text, pieceSize);
+  const parts = partsOf(pieces);
+  assert.deepEqual(await diagnosticsOf(parts), await diagnosticsOf(pieces));
+  const kept = parts.reduce((sum, part) => sum + part.text.length, 0);
+  return text.length === 0 ? 0 : 1 - kept / text.length;
+}
+
+// ------------------------------------------------------------------ records near the edge
+
+/** Mostly `usual`, now and then `edge`: records near the edge, each with a thing or two that may be wrong. */
+function mostly<T>(usual: readonly T[], edge: readonly T[]): fc.Arbitrary<T> {
+  return fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom(...usual) },
+    { weight: 1, arbitrary: fc.constantFrom(...edge) },
+  );
+}
+
+/** Names: ordinary ones in several spellings; keywords, catalog attributes, a bad one. */
+const description = mostly(
+  ['cn', 'CN', 'sn', 'mail', 'member', 'description', 'objectClass', 'uid;lang-en'],
+  [
+    'objectclass',
+    'objectClass;x',
+    'dn',
+    'changetype',
+    'control',
+    'replace',
+    'add',
+    'newrdn',
+    'ipaWinSyncAcctDisable',
+    'nsds7WindowsReplicaSubtree',
+    'winSyncInterval',
+    'nsDS5ReplicaRoot',
+    'bad_name',
+    '1.2.3',
+  ],
+);
+
+/** Values: ordinary ones that repeat now and then, and every kind of edge a rule or the parser looks at. */
+const value = mostly(
+  ['a', 'b', 'x y', 'top', 'person', 'Director', 'uid=ann,cn=users,dc=example,dc=com'],
+  [
+    '',
+    ' ',
+    'trailing ',
+    ':colon',
+    '<less',
+    'nsDSWindowsReplicationAgreement',
+    ' nsds5replicationagreement',
+    'cn=config',
+    'cn=x,cn=mapping tree,dc=y',
+    'a\u00a0b',
+    'a\ufffdb',
+    'a\0b',
+    'a\rb',
+    'a\tb',
+    '\u00e9t\u00e9',
+    'cn=a\\,b,dc=c',
+    'cn= a,dc=b',
+    'cn=a;dc=b',
+    'cn=#1',
+    'add',
+    'increment',
+    '1.2.3::AAAA',
+  ],
+);
+
+/** A value line, written plain, in base64 (valid or not), or as a URL. */
+const valueLine = fc.tuple(description, value, mostly([':', '::'], ['::bad', ':<'])).map(([name, text, separator]) => {
+  if (separator === '::') return `${name}:: ${Buffer.from(text).toString('base64')}`;
+  if (separator === '::bad') return `${name}:: ${text}=`;
+  if (separator === ':<') return `${name}:< file:///tmp/${text.length}`;
+  return `${name}: ${text}`;
+});
+
+const dnLine = fc
+  .tuple(
+    mostly(
+      ['uid=ann,cn=users,dc=example,dc=com', 'cn=g1,cn=groups,dc=example,dc=com', 'cn=a b,dc=c', 'cn=\u00e9,dc=c'],
+      [
+        'cn=ipa-winsync,cn=plugins,cn=config',
+        'cn=meToAD,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
+        'cn=a ,dc=c',
+        '',
+        'cn=a,,dc=c',
+      ],
+    ),
+    mostly([false], [true]),
+  )
+  .map(([dn, base64]) => (base64 ? `dn:: ${Buffer.from(dn).toString('base64')}` : `dn: ${dn}`));
+
+const modSpec = fc
+  .tuple(
+    mostly(['add', 'delete', 'replace'], ['increment', 'Replace']),
+    description,
+    fc.array(fc.tuple(value, mostly([false], [true])), { maxLength: 4 }),
+    mostly(['-'], ['', '- ']),
+  )
+  .map(([op, name, values, dash]) => [
+    `${op}: ${name}`,
+    ...values.map(([text, other]) => `${other ? 'sn' : name}: ${text}`),
+    ...(dash === '' ? [] : [dash]),
+  ]);
+
+/** One record of any kind, mostly well formed. */
+const record = fc
+  .tuple(
+    dnLine,
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constant([]) },
+      { weight: 1, arbitrary: mostly([['control: 1.2.840.113556.1.4.805 true']], [['control: 1.2.3 false: x']]) },
+    ),
+    mostly(['content', 'add', 'modify', 'delete', 'modrdn', 'moddn'], ['modfy', 'delete ', 'Modify']),
+    fc.array(valueLine, { maxLength: 6 }),
+    fc.array(modSpec, { maxLength: 3 }),
+    fc.tuple(
+      mostly(['cn=new'], ['cn=new,dc=x', '', 'cn=a ']),
+      mostly(['0', '1'], ['2', '1 ']),
+      mostly([null, 'dc=example,dc=com'], ['dc=x ', 'cn=config']),
+    ),
+    fc.oneof(fc.constant([]), mostly([['# a comment']], [['#folded\n comment']])),
+  )
+  .map(([dn, controls, kind, attributes, specs, [newRdn, deleteOld, newSuperior], comments]) => {
+    const lines = [...comments, dn];
+    if (kind === 'content') return [...lines, ...attributes];
+    lines.push(...controls, `changetype: ${kind}`);
+    if (kind === 'add') return [...lines, ...attributes];
+    if (kind.toLowerCase() === 'modify' || kind === 'modfy') return [...lines, ...specs.flat()];
+    if (kind === 'modrdn' || kind === 'moddn') {
+      lines.push(`newrdn: ${newRdn}`, `deleteoldrdn: ${deleteOld}`);
+      if (newSuperior !== null) lines.push(`newsuperior: ${newSuperior}`);
+    }
+    return lines;
+  });
+
+/** Records rendered with folds, CRLF here and there, blank lines and lines of white space between them. */
+const nearlyQuietText = fc
+  .tuple(
+    fc.array(record, { minLength: 1, maxLength: 8 }),
+    fc.oneof(fc.constant([]), fc.array(fc.nat({ max: 200 }), { maxLength: 2 })),
+    mostly(['\n'], ['\r\n']),
+    mostly(['\n', '\n\n'], [' \n', '\t\n', '\n \n']),
+    fc.boolean(),
+  )
+  .map(([records, folds, eol, between, version]) => {
+    let text = (version ? `version: 1${eol}${eol}` : '') + records.map((lines) => lines.join(eol) + eol).join(between);
+    // Fold at a few places: inside a name, a value or a separator, as a writer of 76-column lines would.
+    for (const at of folds) {
+      const cut = at % Math.max(1, text.length);
+      if (text[cut - 1] !== '\n' && text[cut] !== '\n' && text[cut] !== '\r')
+        text = `${text.slice(0, cut)}${eol} ${text.slice(cut)}`;
+    }
+    return text;
+  });
+
+describe('QuietRecords: the blocks it leaves out of a check', () => {
+  test('the check finds the same without them, for records near every edge a rule or the parser looks at', async () => {
+    const texts = fc.sample(fc.tuple(nearlyQuietText, fc.integer({ min: 1, max: 400 })), 400);
+    let leftOut = 0;
+    for (const [text, pieceSize] of texts) leftOut += await assertSameFindings(text, pieceSize);
+    // The records are near the edge, not all over it: a good part of them is quiet.
+    assert.ok(leftOut / texts.length > 0.1, `left out ${leftOut / texts.length}`);
+  });
+
+  test('property: the same findings with and without the shortcut, on generated and hostile text', async () => {
+    await checkAsyncProperty(
+      'quiet records: same findings',
+      fc.asyncProperty(
+        fc.oneof(
+          nearlyQuietText,
+          ldifDocument.map(({ text }) => text),
+          hostileText,
+        ),
+        fc.integer({ min: 1, max: 2000 }),
+        async (text, pieceSize) => {
+          await assertSameFindings(text, pieceSize);
+        },
+      ),
+      300,
+    );
+  });
+
+  test('the same findings on generated change files, and most of their text needs no parse', async () => {
+    for (const seed of [1, 7]) {
+      const text = generateToString({ seed, records: 3000, errorRate: 0.02 });
+      const leftOut = await assertSameFindings(text, 1 << 16);
+      assert.ok(leftOut > 0.9, `seed ${seed}: left out ${leftOut}`);
+    }
+  });
+
+  test('the same findings on every file of the real-world corpus', async () => {
+    assert.ok(existsSync(CORPUS), `expected the shared corpus at ${CORPUS}`);
+    const files = ldifFiles(CORPUS);
+    assert.ok(files.length > 100);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      await assert.doesNotReject(assertSameFindings(text, 1 << 16), file);
+    }
+  });
+
+  test('records that a rule or the parser has something to say about are never left out', () => {
+    // A change record and a content record, twice: the first of each kind is always checked.
+    const quiet =
+      'dn: cn=q,dc=example,dc=com\nchangetype: modify\nreplace: sn\nsn: q\n-\n\ndn: cn=r,dc=example,dc=com\nsn: r\n\n';
+    const before = quiet + quiet;
+    assert.deepEqual(
+      partsOf(piecesOf(before, 1 << 16)).map((part) => part.text),
+      [quiet.slice(0, -1)],
+      'the second change and content records are left out',
+    );
+    for (const text of [
+      'dn: cn=a,dc=example,dc=com\nchangetype: modify\nadd: member\nmember: cn=x\nmember: cn=x\n-\n',
+      'dn: cn=a,dc=example,dc=com\nchangetype: add\nobjectClass: top\nobjectclass: top\n',
+      'dn: cn=a,dc=example,dc=com\nchangetype: add\nobjectClass: nsDSWindowsReplicationAgreement\n',
+      'dn: cn=a,dc=example,dc=com\nchangetype: modify\nreplace: ipaWinSyncAcctDisable\nipaWinSyncAcctDisable: both\n-\n',
+      'dn: cn=a,dc=example,dc=com\nchangetype: modify\nreplace: sn\nsn: a\n-\nreplace: SN\nSN: b\n-\n',
+      'dn: cn=a,dc=example,dc=com\nchangetype: modify\nincrement: uidNumber\nuidNumber: 1\n-\n',
+      'dn: cn=a,dc=example,dc=com\nchangetype: modify\nadd: sn\n-\n',
+      'dn: cn=a,dc=example,dc=com\nchangetype: modify\nreplace: sn\nsn: a \n-\n',
+      'dn: cn=a,dc=example,dc=com\nchangetype: modify\nreplace: sn\nsn:: AAA\n-\n',
+      'dn: cn=a,dc=example,dc=com\ncontrol: 1.2.3 true:: AAAA\nchangetype: delete\n',
+      'dn: cn=a,dc=example,dc=com\ncontrol: 1.2.3 true\ncn: a\n',
+      'dn: cn=a, dc=example,dc=com\nchangetype: delete\n',
+      'dn: cn=a,cn=config\nchangetype: delete\n',
+      'dn: cn=a,dc=example,dc=com\nchangetype: modrdn\nnewrdn: cn=b,dc=c\ndeleteoldrdn: 1\n',
+      'dn: cn=a,dc=example,dc=com\nchangetype: delete\ncn: a\n',
+      'dn: cn=a,dc=example,dc=com\n',
+      'dn: cn=a,dc=example,dc=com\ncn: \u00a0a\n',
+      'dn: cn=a,dc=example,dc=com\ncn: a\ndescrip\n tion: folded name\n',
+    ]) {
+      const parts = partsOf(piecesOf(before + text, 1 << 16));
+      assert.ok(
+        parts.some((part) => part.text.endsWith(text)),
+        `left out: ${JSON.stringify(text)}`,
+      );
+    }
+  });
+
+  test('the first content record and the first change record are never left out: mixed records are compared', async () => {
+    const change = 'dn: cn=a,dc=example,dc=com\nchangetype: modify\nreplace: sn\nsn: a\n-\n';
+    const content = 'dn: cn=b,dc=example,dc=com\nsn: b\n';
+    const text = [change, change, content, content, change].join('\n');
+    const parts = partsOf(piecesOf(text, 40));
+    assert.deepEqual(
+      parts.map((part) => part.firstLine),
+      [0, 12],
+    );
+    await assertSameFindings(text, 40);
+    assert.equal((await diagnosticsOf(parts)).filter((found) => found.code === 'ldif/mixed-records').length, 1);
+  });
+});
+
+function ldifFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? ldifFiles(path) : /\.ldi?f$/i.test(name) ? [path] : [];
+  });
+}
