@@ -9,6 +9,7 @@ import { LineCounter, readTextsSync } from '../../../server/src/cli/pieces';
 import { loadCatalog } from '../../../server/src/engine/catalog';
 import type { Diagnostic } from '../../../server/src/engine/ldif/ast';
 import { QuietRecords, type TextPart } from '../../../server/src/engine/rules/quietRecords';
+import { RULES } from '../../../server/src/engine/rules';
 import { applySettings } from '../../../server/src/engine/rules/validate';
 import { hostileText, ldifDocument } from '../../fuzz/arbitraries';
 import { checkAsyncProperty } from '../../fuzz/runner';
@@ -276,6 +277,23 @@ describe('QuietRecords: the blocks it leaves out of a check', () => {
         `left out: ${JSON.stringify(text)}`,
       );
     }
+  });
+
+  test("every rule's example is found with the shortcut as without it, after quiet records of both kinds", async () => {
+    // The first content record and the first change record are always checked: these come before the example.
+    const quietBefore =
+      'dn: cn=q,dc=example,dc=com\nchangetype: modify\nreplace: sn\nsn: q\n-\n\ndn: cn=r,dc=example,dc=com\nsn: r\n\n';
+    const foundCodes = new Set<string>();
+    for (const { meta } of RULES) {
+      // Schema rules need a schema, and `check --schema` does not use the shortcut.
+      if (!('example' in meta) || meta.group === 'schema') continue;
+      const pieces = piecesOf(`${quietBefore}${meta.example.join('\n')}\n`, 1 << 16);
+      const full = await diagnosticsOf(pieces);
+      assert.deepEqual(await diagnosticsOf(partsOf(pieces)), full, meta.code);
+      if (full.some((diagnostic) => diagnostic.code === meta.code)) foundCodes.add(meta.code);
+    }
+    // Most examples show their rule here too, so the comparison above is about them.
+    assert.ok(foundCodes.size >= 50, `${foundCodes.size} examples found their own rule`);
   });
 
   test('the first content record and the first change record are never left out: mixed records are compared', async () => {
