@@ -4,7 +4,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { generateToString } from '../../../bench/generate';
+import { Readable } from 'node:stream';
 import { checkPieces } from '../../../server/src/apply/preflight';
+import { checkStream } from '../../../server/src/cli/check';
 import { LineCounter, readTextsSync } from '../../../server/src/cli/pieces';
 import { loadCatalog } from '../../../server/src/engine/catalog';
 import type { Diagnostic } from '../../../server/src/engine/ldif/ast';
@@ -294,6 +296,23 @@ describe('QuietRecords: the blocks it leaves out of a check', () => {
     }
     // Most examples show their rule here too, so the comparison above is about them.
     assert.ok(foundCodes.size >= 50, `${foundCodes.size} examples found their own rule`);
+  });
+
+  test('check finds the same as the full check, on a small input (read whole) and a large one (without its quiet blocks)', async () => {
+    const canonical = (found: readonly Diagnostic[]) => found.map((d) => JSON.stringify(d)).sort();
+    for (const [records, errorRate] of [
+      [40, 0.3],
+      [3000, 0.02],
+    ]) {
+      const text = generateToString({ seed: 3, records, errorRate });
+      const found: Diagnostic[] = [];
+      await checkStream(Readable.from([text]), catalog, async (diagnostics) => {
+        found.push(...diagnostics);
+      });
+      const full = await diagnosticsOf(piecesOf(text, 1 << 16));
+      assert.ok(full.length > 0, `${records} records: the generated mistakes are found`);
+      assert.deepEqual(canonical(found), canonical(full), `${records} records`);
+    }
   });
 
   test('the first content record and the first change record are never left out: mixed records are compared', async () => {
