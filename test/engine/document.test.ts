@@ -6,6 +6,8 @@ import { buildSchema } from '../../server/src/engine/schema/schema';
 import { getLanguageService } from '../../server/src/engine/service';
 import { DEFINITIONS, SERVER } from './schema/fixture';
 import { plainData } from '../fuzz/inside';
+import fc from 'fast-check';
+import { hostileText, ldifDocument } from '../fuzz/arbitraries';
 
 const service = getLanguageService();
 const BASE = [
@@ -145,4 +147,38 @@ test('an edit after the first check of a text parsed afresh gives what a fresh p
   assert.deepEqual(diagnostics, service.validate(service.parse(edited.text), {}, schema));
   assert.deepEqual(service.validate(after), service.validate(service.parse(edited.text)));
   assert.deepEqual(plainData(after.ldif), plainData(service.parse(edited.text).ldif));
+});
+
+test('lineText and lineTexts give each physical line of the text ("" for a blank one between blocks)', () => {
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        ldifDocument.map(({ text }) => text),
+        hostileText,
+      ),
+      (text) => {
+        const document = service.parse(text);
+        const physical = text.split('\n').map((line, i, all) => (i < all.length - 1 ? line.replace(/\r$/, '') : line));
+        const count = document.lineCount;
+        const each = Array.from({ length: count }, (_, line) => document.lineText(line));
+        assert.deepEqual(document.lineTexts(0, count - 1), each);
+        each.forEach((line, i) =>
+          assert.ok(line === physical[i] || (line === '' && physical[i].trim() === ''), `line ${i}`),
+        );
+        assert.equal(document.lineText(count + 3), '');
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+test('lineTexts of a record of 100,000 lines reads its block once', () => {
+  const text = `dn: cn=g,dc=example,dc=com\nchangetype: modify\nadd: member\n${Array.from({ length: 100_000 }, (_, i) => `member: uid=m${i},dc=example,dc=com`).join('\n')}\n-\n`;
+  const document = service.parse(text);
+  const started = performance.now();
+  const lines = document.lineTexts(0, 100_003);
+  // Reading the block per line took minutes; reading it once takes milliseconds.
+  assert.ok(performance.now() - started < 2_000, `${performance.now() - started} ms`);
+  assert.equal(lines[50_003], 'member: uid=m50000,dc=example,dc=com');
+  assert.equal(lines[100_004 - 1], '-');
 });

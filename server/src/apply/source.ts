@@ -70,8 +70,7 @@ export async function* sourceRecords(
       if (options.only && !options.only.has(at)) continue;
       const first = record.range.start.line;
       const last = record.range.end.line;
-      const lines: string[] = [];
-      for (let line = first; line <= last; line++) lines.push(document.lineText(line));
+      const lines = document.lineTexts(first, last);
       // The range may end on the blank separator line; the record's text does not.
       while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
       const inside = (diagnostic: Diagnostic) =>

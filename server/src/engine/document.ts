@@ -320,17 +320,40 @@ export class ParsedDocument {
    * (e.g. a half-typed name without a colon) without scanning the text.
    */
   lineText(line: number): string {
+    const index = this.blockAtOrBefore(line);
+    return index < 0 ? '' : (this.order[index].block.lines[line - this.startLines[index]] ?? '');
+  }
+
+  /** `lineText` of every line from `first` to `last`, reading the lines of each block once. */
+  lineTexts(first: number, last: number): string[] {
+    const texts: string[] = [];
+    let index = this.blockAtOrBefore(first);
+    let lines = index < 0 ? [] : this.order[index].block.lines;
+    for (let line = first; line <= last; line++) {
+      while (index + 1 < this.order.length && this.startLines[index + 1] <= line)
+        lines = this.order[++index].block.lines;
+      texts.push(index < 0 ? '' : (lines[line - this.startLines[index]] ?? ''));
+    }
+    return texts;
+  }
+
+  /**
+   * The last block that starts at or before `line` (-1 when none does), by a binary search over
+   * where the blocks start: a block's lines are cut from the text when read, so only the block
+   * found is read.
+   */
+  private blockAtOrBefore(line: number): number {
     let low = 0;
     let high = this.order.length - 1;
+    let found = -1;
     while (low <= high) {
       const middle = (low + high) >> 1;
-      const startLine = this.startLines[middle];
-      const lines = this.order[middle].block.lines;
-      if (line < startLine) high = middle - 1;
-      else if (line >= startLine + lines.length) low = middle + 1;
-      else return lines[line - startLine];
+      if (this.startLines[middle] <= line) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
     }
-    return '';
+    return found;
   }
 
   /**
