@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { loadCatalog } from '../../server/src/engine/catalog';
 import { formatDn, type AvaText, type RdnText } from '../../server/src/engine/dn/dn';
 import { formatFilter, type AssertionValue, type FilterNode } from '../../server/src/engine/filter/filter';
-import type { ChangeType, ModOp, ValueEncoding } from '../../server/src/engine/ldif/ast';
+import { LDIF_KEYWORDS, type ChangeType, type ModOp, type ValueEncoding } from '../../server/src/engine/ldif/ast';
 
 // ------------------------------------------------------------------ characters and names
 
@@ -56,22 +56,7 @@ const plain = (raw: string): ValueModel => {
   return { encoding: 'plain', raw: /^[ :<]/.test(clean) ? `v${clean}` : clean };
 };
 
-/** Keywords the parser gives a meaning to; generated attribute names avoid them. */
-const KEYWORDS = new Set([
-  'dn',
-  'changetype',
-  'control',
-  'version',
-  'include',
-  'add',
-  'delete',
-  'replace',
-  'increment',
-  'newrdn',
-  'deleteoldrdn',
-  'newsuperior',
-]);
-
+// Generated attribute names avoid LDIF_KEYWORDS, which the parser gives a meaning to.
 const catalogNames = loadCatalog().attributes.map((attribute) => attribute.name);
 
 const numericOid = fc
@@ -87,7 +72,9 @@ export const attributeType: fc.Arbitrary<string> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,12}$/).filter((name) => !KEYWORDS.has(name.toLowerCase())),
+    arbitrary: fc
+      .stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,12}$/)
+      .filter((name) => !LDIF_KEYWORDS.has(name.toLowerCase())),
   },
   { weight: 1, arbitrary: numericOid },
 );

@@ -65,8 +65,12 @@ interface BlockState {
   readonly block: Block;
   /** Whether `version:` may start the block: part of what the block parses to. */
   readonly versionAllowed: boolean;
-  /** Whether the block has a line besides comments, after which `version:` may no longer come. */
-  readonly hasContent: boolean;
+  /**
+   * Whether `version:` may still start the next block: it may here and this block has only
+   * comments. Asked of the block's lines only while it may, so opening a document does not cut
+   * the lines of every block once more to find out.
+   */
+  readonly versionAllowedAfter: boolean;
   /**
    * Built with the state, except for the blocks of a text parsed whole afresh (a document just
    * opened): those are parsed when first asked, and kept from the first use that needs the
@@ -151,7 +155,7 @@ export class ParsedDocument {
       const state = reused ? old : newState(block, versionAllowed, catalog, piece.once ? 'winsync' : 'none');
       // A block kept from `previous` is put at its line (another version may have been read last).
       state.block.startLine = block.startLine;
-      if (state.hasContent) versionAllowed = false;
+      versionAllowed = state.versionAllowedAfter;
       return state;
     });
     // Only what a later edit needs is kept: the split's own blocks hold slices of the whole text.
@@ -207,7 +211,7 @@ export class ParsedDocument {
       order.push(fitting);
       offsets.push(offset);
       startLines.push(line);
-      if (fitting.hasContent) versionAllowed = false;
+      versionAllowed = fitting.versionAllowedAfter;
     };
     for (let i = 0; i < first; i++) add(before[i], beforeOffsets[i], beforeLines[i]);
     part.blocks.forEach((block, i) =>
@@ -499,8 +503,10 @@ type Copy = 'edited' | 'winsync' | 'none';
 function newState(block: Block, versionAllowed: boolean, catalog: Catalog, copy: Copy): BlockState {
   if (copy === 'edited') return stateOf(detachBlock(block), versionAllowed, catalog);
   // Copying every block cost a tenth of `check` and of opening a large document.
-  if (copy === 'none')
-    return { block, versionAllowed, hasContent: blockHasContent(block), tree: undefined, summary: undefined };
+  if (copy === 'none') {
+    const versionAllowedAfter = versionAllowed && !blockHasContent(block);
+    return { block, versionAllowed, versionAllowedAfter, tree: undefined, summary: undefined };
+  }
   const state = stateOf(block, versionAllowed, catalog);
   if (state.tree?.view?.kind === undefined) return state;
   return stateOf(detachBlock(block), versionAllowed, catalog);
@@ -508,7 +514,8 @@ function newState(block: Block, versionAllowed: boolean, catalog: Catalog, copy:
 
 function stateOf(block: Block, versionAllowed: boolean, catalog: Catalog): BlockState {
   const tree = treeOf(block, versionAllowed, catalog);
-  return { block, versionAllowed, hasContent: tree.parsed.hasContent, tree, summary: summarize(tree) };
+  const versionAllowedAfter = versionAllowed && !tree.parsed.hasContent;
+  return { block, versionAllowed, versionAllowedAfter, tree, summary: summarize(tree) };
 }
 
 function treeOf(block: Block, versionAllowed: boolean, catalog: Catalog): BlockTree {

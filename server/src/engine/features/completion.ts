@@ -5,7 +5,7 @@
  * values come from the catalog.
  */
 import type { AttrLine, LdifRecord, ModSpec, Position, Range } from '../ldif/ast';
-import { CHANGE_TYPES, MOD_OPS } from '../ldif/ast';
+import { CHANGE_TYPES, MOD_OPS, RENAME_KEYWORDS } from '../ldif/ast';
 import { rangeIn } from '../ldif/position';
 import type { AttributeSpec, Catalog, EntryKind } from '../catalog';
 import type { ParsedDocument } from '../document';
@@ -151,7 +151,7 @@ function afterChangeType(
       return modifyDrafts(record, line, catalog);
     case 'modrdn':
     case 'moddn': {
-      const order = ['newrdn', 'deleteoldrdn', 'newsuperior'];
+      const order = RENAME_KEYWORDS;
       const last = Math.max(-1, ...record.lines.slice(0, count).map((item) => order.indexOf(item.name.toLowerCase())));
       return order.slice(last + 1).map((name, index) => keywordDraft(name, String(index), name === 'deleteoldrdn'));
     }

@@ -90,6 +90,20 @@ export const CHANGE_TYPES: readonly ChangeType[] = ['add', 'delete', 'modify', '
 export type ModOp = 'add' | 'delete' | 'replace' | 'increment';
 export const MOD_OPS: readonly ModOp[] = ['add', 'delete', 'replace', 'increment'];
 
+/** The lines of a modrdn or moddn after its changetype, in the order RFC 2849 gives them. */
+export const RENAME_KEYWORDS: readonly string[] = ['newrdn', 'deleteoldrdn', 'newsuperior'];
+
+/** Lower-cased types the parser gives a meaning to in some place: a record's head, a mod-spec, a rename. */
+export const LDIF_KEYWORDS: ReadonlySet<string> = new Set([
+  'dn',
+  'changetype',
+  'control',
+  'version',
+  'include',
+  ...MOD_OPS,
+  ...RENAME_KEYWORDS,
+]);
+
 export interface ModSpec {
   /** The `replace: attr` line; its name is the operation, its value the attribute. */
   readonly header: AttrLine;

@@ -13,7 +13,7 @@ import type {
   ValueEncoding,
   VersionSpec,
 } from './ast';
-import { CHANGE_TYPES, MOD_OPS, RecordTraits } from './ast';
+import { CHANGE_TYPES, MOD_OPS, RecordTraits, RENAME_KEYWORDS } from './ast';
 import { collectFindings, isBase64, parseAttrLine, type FindingSink } from './attrLine';
 import { syntaxFinding, type SyntaxFinding } from './findings';
 import { splitBlocks, unfold, type Block, type SplitText } from './lines';
@@ -376,7 +376,7 @@ function parseRename(
   report: FindingSink,
 ): Pick<LdifRecord, 'newRdn' | 'deleteOldRdn' | 'newSuperior'> {
   const changeType = changeTypeLine.rawValue.trim();
-  const expected = ['newrdn', 'deleteoldrdn', 'newsuperior'];
+  const expected = RENAME_KEYWORDS;
   const found: Record<string, AttrLine | undefined> = {};
   let step = 0;
   for (const line of rest) {

@@ -12,7 +12,7 @@
  */
 import type { Catalog } from '../catalog';
 import { isPlainDn } from '../dn/dn';
-import { CHANGE_TYPES, MOD_OPS } from '../ldif/ast';
+import { CHANGE_TYPES, LDIF_KEYWORDS } from '../ldif/ast';
 import { isAttributeDescription, isBase64 } from '../ldif/attrLine';
 import { hasContent } from '../ldif/lines';
 import { base64ToBytes, utf8Text } from '../util/bytes';
@@ -70,19 +70,6 @@ interface ClassValue {
 
 /** Distinct objectClass values kept at most; past them, a record with a new one goes to the full check. */
 const MAX_CLASS_VALUES = 1024;
-
-/** Lower-cased types the parser gives a meaning to in some place. */
-const KEYWORDS = new Set([
-  'dn',
-  'changetype',
-  'control',
-  'version',
-  'include',
-  'newrdn',
-  'deleteoldrdn',
-  'newsuperior',
-  ...MOD_OPS,
-]);
 
 /** A control the parser reads without a finding, with nothing a rule looks at: an OID and its criticality. */
 const PLAIN_CONTROL = /^[0-9]+(?:\.[0-9]+)*(?: (?:true|false))?$/;
@@ -598,8 +585,9 @@ export class QuietRecords {
       description,
       head: `${description}:`,
       valid: isAttributeDescription(description),
-      keyword: description === lower && semicolon < 0 && KEYWORDS.has(lower) ? lower : undefined,
-      special: KEYWORDS.has(type) || catalog.attribute(type) !== undefined || catalog.kindByPrefix(type) !== undefined,
+      keyword: description === lower && semicolon < 0 && LDIF_KEYWORDS.has(lower) ? lower : undefined,
+      special:
+        LDIF_KEYWORDS.has(type) || catalog.attribute(type) !== undefined || catalog.kindByPrefix(type) !== undefined,
       objectClass: type === 'objectclass',
       group,
       next: undefined,
