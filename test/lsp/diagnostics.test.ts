@@ -8,6 +8,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from './client';
+import { generateToString } from '../../bench/generate';
+import { SCAN_PAYS_FROM } from '../../server/src/engine/partsCheck';
 
 const URI = 'file:///work/plugin.ldif';
 const TEXT = [
@@ -65,6 +67,19 @@ describe('diagnostics over LSP', () => {
       broken.map((d) => d.code),
       ['ldif/unknown-changetype'],
     );
+  });
+
+  test("a large document's first check, made without keeping a parse, publishes what the full check does; edits go on from the parse made after it", async () => {
+    const uri = 'file:///work/large-first.ldif';
+    const text = generateToString({ seed: 5, records: 3000, errorRate: 0.02 });
+    assert.ok(text.length > SCAN_PAYS_FROM);
+    const first = await client.open(uri, text);
+    assert.ok(first.length > 10, `${first.length} diagnostics`);
+    // A character typed at the end of the first line and deleted again: both are checked from the whole parse.
+    const end = text.indexOf('\n');
+    const typed = await client.edit(uri, range(0, end, 0, end), '#');
+    assert.notDeepEqual(typed, first);
+    assert.deepEqual(await client.edit(uri, range(0, end, 0, end + 1), ''), first);
   });
 
   test('changes sent together, adding and removing lines above records, publish what opening the result publishes', async () => {

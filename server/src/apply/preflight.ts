@@ -7,15 +7,14 @@
 import type { Catalog } from '../engine/catalog';
 import type { ParsedDocument } from '../engine/document';
 import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
-import { mixedRecordProblems } from '../engine/ldif/parser';
-import { applySettings, checkEntries, syntaxDiagnostics, type ValidationSettings } from '../engine/rules/validate';
-import type { EntryView } from '../engine/model/entryView';
+import { PartsCheck, type TextPart } from '../engine/partsCheck';
+import { applySettings, type ValidationSettings } from '../engine/rules/validate';
 import type { RuleContext } from '../engine/rules/types';
 import { AgreementHazards, type AgreementHazard } from './agreementHazards';
 import { ApplyError, advice } from './errors';
 import { LocalFileInspector, localFileDiagnostic, type LocalFileCheck } from './localFiles';
 import { recordSecrets, redact } from './secret';
-import { parsePiece, type ApplyInput, type SourcePiece } from './source';
+import type { ApplyInput } from './source';
 
 /** A validation error or an unusable local file: applying is refused unless forced. */
 export interface BlockingProblem {
@@ -146,14 +145,12 @@ export function formatBlocking(problem: BlockingProblem): string {
  * records kept meanwhile, and their findings are returned. `check` and the preflight share it.
  */
 export async function checkPieces(
-  pieces: Iterable<SourcePiece> | AsyncIterable<SourcePiece>,
+  pieces: Iterable<TextPart> | AsyncIterable<TextPart>,
   context: RuleContext,
   onPiece: (document: ParsedDocument, diagnostics: Diagnostic[]) => Promise<void> | void,
   signal?: AbortSignal,
 ): Promise<Diagnostic[]> {
-  const { catalog } = context;
-  const kept: EntryView[] = [];
-  const firsts: LdifRecord[] = [];
+  const check = new PartsCheck(context);
   for await (const piece of pieces) {
     // Synchronous file reads and parsing never reach the event loop on their own: let a signal,
     // or the bind's answer that a concurrent connection waits for, in between pieces.
@@ -164,21 +161,10 @@ export async function checkPieces(
         cause: 'Cancelled while checking the input; nothing was sent.',
         remedy: advice('Run again when ready.'),
       });
-    const document = parsePiece(piece, catalog);
-    for (const view of document.views) if (view.kind !== undefined) kept.push(view);
-    rememberFirsts(firsts, document.ldif.records);
-    await onPiece(document, [...syntaxDiagnostics(document.ldif.problems), ...document.recordDiagnostics(context)]);
+    const { document, syntax, records } = check.read(piece);
+    await onPiece(document, [...syntax, ...records]);
   }
-  return [...syntaxDiagnostics(mixedRecordProblems(firsts)), ...checkEntries(kept, { catalog })];
-}
-
-/** Keeps the first content record and the first change record: all that the mixed-records check needs. */
-function rememberFirsts(firsts: LdifRecord[], records: readonly LdifRecord[]): void {
-  for (const record of records) {
-    if (firsts.length === 2) return;
-    const isContent = record.kind === 'content';
-    if (!firsts.some((kept) => (kept.kind === 'content') === isContent)) firsts.push(record);
-  }
+  return [...check.mixedRecords(), ...check.acrossRecords()];
 }
 
 function withheld(diagnostic: Diagnostic, secrets: readonly string[]): Diagnostic {

@@ -4,15 +4,10 @@
  * from the start again and parses one piece at a time, so memory stays flat whatever the size.
  */
 import type { Catalog, EntryKind } from '../engine/catalog';
-import { ParsedDocument, type TextPiece } from '../engine/document';
+import { parsePart, type TextPart } from '../engine/partsCheck';
 import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
 import { syntaxDiagnostics } from '../engine/rules/validate';
 import type { RecordSource } from './operations';
-
-/** A run of whole records with where it starts in its file. */
-export interface SourcePiece extends TextPiece {
-  readonly text: string;
-}
 
 export interface ApplyInput {
   /** The name messages use (as the user gave it); undefined for an unsaved buffer. */
@@ -20,7 +15,7 @@ export interface ApplyInput {
   /** Folder that relative `file:` URLs start from; undefined for an unsaved buffer. */
   readonly baseDir: string | undefined;
   /** The text from its start, in pieces that end after a blank line. */
-  pieces(): AsyncIterable<SourcePiece>;
+  pieces(): AsyncIterable<TextPart>;
 }
 
 /** An editor buffer (or any text in memory) as an input of one piece. */
@@ -62,7 +57,7 @@ export async function* sourceRecords(
 ): AsyncGenerator<SourceRecord> {
   let index = 0;
   for await (const piece of input.pieces()) {
-    const document = parsePiece(piece, catalog);
+    const document = parsePart(piece, catalog);
     const kinds = new Map(document.views.map((view) => [view.record, view.kind]));
     let pieceDiagnostics: readonly Diagnostic[] | undefined;
     for (const record of document.ldif.records) {
@@ -91,13 +86,4 @@ export async function* sourceRecords(
       };
     }
   }
-}
-
-/** Parses one piece; it is dropped once its records are done, so none of it is copied out. */
-export function parsePiece(piece: SourcePiece, catalog: Catalog): ParsedDocument {
-  return ParsedDocument.parse(piece.text, catalog, undefined, {
-    firstLine: piece.firstLine,
-    atFileStart: piece.atFileStart,
-    once: true,
-  });
 }

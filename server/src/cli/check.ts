@@ -12,7 +12,8 @@ import { fileChunks, LineCounter, readTexts, readTextsSync, unreadableReason, ty
 import { loadSchema, SCHEMA_OPTIONS, SCHEMA_USAGE } from './schemaSource';
 import type { Schema } from '../engine/schema/schema';
 import { createReporter, REPORT_FORMATS } from './reporters';
-import { QuietRecords, type TextPart } from '../engine/rules/quietRecords';
+import { QuietRecords } from '../engine/rules/quietRecords';
+import type { TextPart } from '../engine/partsCheck';
 
 export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] [--max-value-file-size SIZE]
           ${SCHEMA_USAGE} <file|folder|->...

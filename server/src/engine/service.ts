@@ -10,6 +10,7 @@ import { doHover, type Hover } from './features/hover';
 import { doComplete, type CompletionItem } from './features/completion';
 import { findRecordAnchors, type RecordAnchor } from './features/recordAnchors';
 import type { Schema } from './schema/schema';
+import { checkLeavingOutQuiet } from './partsCheck';
 
 export { ParsedDocument } from './document';
 export type { ValidationSettings } from './rules/validate';
@@ -29,6 +30,12 @@ export interface LanguageService {
   parse(text: string | TextSource, previous?: ParsedDocument, change?: TextChange): ParsedDocument;
   /** `schema`: the server's schema, when one is loaded; its checks (group `schema`) run only then. */
   validate(document: ParsedDocument, settings?: ValidationSettings, schema?: Schema): Diagnostic[];
+  /**
+   * What `validate` finds in a whole large text (without a schema), worked out without keeping
+   * a parse and without the records no check has anything to say about: a document's first
+   * check, whose tree can be built after. Undefined where this does not hold or does not pay.
+   */
+  validateUnparsed(text: string, settings?: ValidationSettings): Diagnostic[] | undefined;
   findDocumentSymbols(document: ParsedDocument): DocumentSymbol[];
   getFoldingRanges(document: ParsedDocument): FoldingRange[];
   format(document: ParsedDocument, options: FormattingOptions): TextEdit[];
@@ -43,6 +50,7 @@ export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageSe
     catalog,
     parse: (text, previous, change) => ParsedDocument.parse(text, catalog, previous, undefined, change),
     validate: (document, settings, schema) => validate(document, catalog, settings, schema),
+    validateUnparsed: (text, settings = {}) => checkLeavingOutQuiet(text, catalog, settings),
     findDocumentSymbols,
     getFoldingRanges,
     format,

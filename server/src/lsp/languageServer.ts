@@ -171,13 +171,35 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
     return found;
   }
 
+  /**
+   * A large document's first check, without keeping a parse (`validateUnparsed`), so its
+   * diagnostics come sooner; `parseAfter` builds its tree once they are out. Undefined once the
+   * document is parsed, with a schema loaded, or where the shortcut does not apply.
+   */
+  function firstCheck(document: EditorDocument, settings: ValidationSettings): Diagnostic[] | undefined {
+    if (parsed.has(document.uri) || schema.current) return undefined;
+    return service.validateUnparsed(document.getText(), settings);
+  }
+
+  /** Parses and checks the document (keeping both) unless it changed or was parsed meanwhile: the first edit or feature then finds it done. */
+  function parseAfter(document: EditorDocument, settings: ValidationSettings): void {
+    const version = document.version;
+    // A timer, not setImmediate: the server also runs in a browser's web worker.
+    setTimeout(() => {
+      if (documents.get(document.uri) === document && document.version === version && !parsed.has(document.uri))
+        service.validate(current(document), settings);
+    }, 0);
+  }
+
   async function publish(document: EditorDocument): Promise<void> {
     const { validation: settings, maxFileValueBytes } = await settingsOf(document.uri);
     const version = document.version;
     let diagnostics: LspDiagnostic[];
+    let unparsed: Diagnostic[] | undefined;
     try {
       const big = largeOf(document);
       if (big) diagnostics = big.validate(document.getText(), settings, schema.current).map(toLspDiagnostic);
+      else if ((unparsed = firstCheck(document, settings))) diagnostics = unparsed.map(toLspDiagnostic);
       else {
         const parsedDocument = current(document);
         const found = service.validate(parsedDocument, settings, schema.current);
@@ -196,6 +218,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
       diagnostics = [checkFailedDiagnostic(error)];
     }
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    if (unparsed) parseAfter(document, settings);
   }
 
   /**

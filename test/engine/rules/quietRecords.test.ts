@@ -10,11 +10,15 @@ import { checkStream } from '../../../server/src/cli/check';
 import { LineCounter, readTextsSync } from '../../../server/src/cli/pieces';
 import { loadCatalog } from '../../../server/src/engine/catalog';
 import type { Diagnostic } from '../../../server/src/engine/ldif/ast';
-import { QuietRecords, type TextPart } from '../../../server/src/engine/rules/quietRecords';
+import { QuietRecords } from '../../../server/src/engine/rules/quietRecords';
+import { checkLeavingOutQuiet, SCAN_PAYS_FROM, type TextPart } from '../../../server/src/engine/partsCheck';
+import { ParsedDocument, validate } from '../../../server/src/engine/document';
+import { getLanguageService } from '../../../server/src/engine/service';
+import type { ValidationSettings } from '../../../server/src/engine/rules/validate';
 import { RULES } from '../../../server/src/engine/rules';
 import { applySettings } from '../../../server/src/engine/rules/validate';
 import { hostileText, ldifDocument } from '../../fuzz/arbitraries';
-import { checkAsyncProperty } from '../../fuzz/runner';
+import { checkAsyncProperty, checkProperty } from '../../fuzz/runner';
 
 const catalog = loadCatalog();
 const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real');
@@ -326,6 +330,83 @@ describe('QuietRecords: the blocks it leaves out of a check', () => {
     );
     await assertSameFindings(text, 40);
     assert.equal((await diagnosticsOf(parts)).filter((found) => found.code === 'ldif/mixed-records').length, 1);
+  });
+
+  test('a content record without a dn is not the one compared: the next content record is', async () => {
+    const noDn = 'sn: c\n';
+    const change = 'dn: cn=a,dc=example,dc=com\nchangetype: delete\n';
+    const content = 'dn: cn=b,dc=example,dc=com\nsn: b\n';
+    const mixed = (await diagnosticsOf(piecesOf([noDn, change, content].join('\n'), 1 << 16))).filter(
+      (found) => found.code === 'ldif/mixed-records',
+    );
+    assert.deepEqual(
+      mixed.map((found) => found.range.start.line),
+      [5],
+    );
+  });
+});
+
+describe("an editor's first check without a parse (validateUnparsed)", () => {
+  /** Asserts that the first check finds what `validate` finds in the whole parsed text, under `settings`. */
+  const assertSameAsValidate = (text: string, settings: ValidationSettings = {}) => {
+    const unparsed = checkLeavingOutQuiet(text, catalog, settings, 0);
+    const full = validate(ParsedDocument.parse(text, catalog), catalog, settings);
+    if (unparsed === undefined) {
+      // It steps aside only for `:<` values and for fixes that end past the last line.
+      assert.ok(
+        text.includes(':<') || full.some((found) => found.fixes?.some((fix) => fix.edits.length > 0)),
+        'stepped aside without a reason',
+      );
+      return false;
+    }
+    assert.deepEqual(unparsed, full);
+    return true;
+  };
+
+  test('property: the same diagnostics, in the same order, as validate on the parsed text', () => {
+    let runs = 0;
+    let compared = 0;
+    checkProperty(
+      'first check without a parse: same as validate',
+      fc.property(
+        fc.oneof(
+          nearlyQuietText,
+          ldifDocument.map(({ text }) => text),
+          hostileText,
+        ),
+        fc.constantFrom<ValidationSettings>(
+          {},
+          { maxDiagnostics: 3 },
+          { severity: { 'ldif/trailing-space': 'off' }, disabledGroups: ['dn'] },
+        ),
+        (text, settings) => {
+          runs++;
+          if (assertSameAsValidate(text, settings)) compared++;
+        },
+      ),
+      400,
+    );
+    // Nearly every sample is compared, not stepped aside from.
+    assert.ok(compared > runs * 0.75, `${compared} of ${runs} compared`);
+  });
+
+  test('a generated 10,000-record file with mistakes: the same diagnostics, without parsing most of it', () => {
+    const text = generateToString({ seed: 11, records: 10_000, errorRate: 0.01 });
+    assert.ok(text.length > SCAN_PAYS_FROM);
+    const service = getLanguageService(catalog);
+    const unparsed = service.validateUnparsed(text);
+    assert.ok(unparsed && unparsed.length > 20, `${unparsed?.length} diagnostics`);
+    assert.deepEqual(unparsed, service.validate(service.parse(text)));
+    // Below the size where the scan pays, or with a `:<` value, the editor parses as before.
+    assert.equal(service.validateUnparsed(text.slice(0, text.indexOf('\n\n', 1000) + 2)), undefined);
+    assert.equal(
+      service.validateUnparsed(`${text}\ndn: cn=a,dc=example,dc=com\njpegPhoto:< file:///tmp/a.jpg\n`),
+      undefined,
+    );
+  });
+
+  test('every file of the real-world corpus', () => {
+    for (const file of ldifFiles(CORPUS)) assertSameAsValidate(readFileSync(file, 'utf8'));
   });
 });
 

@@ -18,13 +18,7 @@ import { hasContent } from '../ldif/lines';
 import { base64ToBytes, utf8Text } from '../util/bytes';
 import { isAgreementClass, mayEndInConfig } from '../model/entryView';
 import { mayBeBelowMappingTree } from './dn/agreement-parent';
-
-/** A run of whole records from a larger text, the line it starts on, and whether only comments came before it. */
-export interface TextPart {
-  readonly text: string;
-  readonly firstLine: number;
-  readonly atFileStart: boolean;
-}
+import type { TextPart } from '../partsCheck';
 
 /** What a description as written is, worked out once per spelling: a file repeats a few dozen. */
 interface NameFacts {
