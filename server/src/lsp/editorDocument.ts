@@ -112,6 +112,12 @@ export class EditorDocument implements TextDocument {
 /** Where each line break in `text` ends, as offsets from `at`. */
 function lineBreakEnds(text: string, at: number): number[] {
   const ends: number[] = [];
+  // Without a CR, a native search per line: looking at every character cost a paste of 1,000
+  // lines a twentieth of its time.
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) ends.push(at + i + 1);
+    return ends;
+  }
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (!isLineBreak(code)) continue;
