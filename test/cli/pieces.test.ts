@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { readPieces, type Piece } from '../../server/src/cli/pieces';
+import fc from 'fast-check';
+import { readPieces, readTextsSync, type Piece } from '../../server/src/cli/pieces';
+import { checkProperty } from '../fuzz/runner';
 
 async function pieces(chunks: readonly string[], pieceSize: number): Promise<Piece[]> {
   const found: Piece[] = [];
@@ -40,5 +42,32 @@ test('version: may still start a piece that follows pieces of nothing but commen
   assert.deepEqual(
     found.map((piece) => piece.atFileStart),
     [true, true, true, false],
+  );
+});
+
+test('property: the pieces decode as the whole input does, and each but the last ends after a blank line', () => {
+  // Line breaks, a two-byte and a four-byte character, and bytes that are not UTF-8 (a lone
+  // continuation, a lead byte cut short), in chunks cut anywhere, even inside a character.
+  const byte = fc.constantFrom(0x0a, 0x0d, 0x61, 0x20, 0xc3, 0xa9, 0xf0, 0x9f, 0x98, 0x80, 0xe2, 0xff);
+  const input = fc.tuple(
+    fc.array(byte, { maxLength: 200 }),
+    fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 20 }),
+    fc.integer({ min: 1, max: 64 }),
+  );
+  checkProperty(
+    'pieces: decoded as the whole',
+    fc.property(input, ([bytes, sizes, pieceSize]) => {
+      const whole = Buffer.from(bytes);
+      const chunks: Buffer[] = [];
+      for (let at = 0, i = 0; at < whole.length; i++) {
+        const size = sizes[i % sizes.length];
+        chunks.push(whole.subarray(at, at + size));
+        at += size;
+      }
+      const pieces = [...readTextsSync(chunks, pieceSize)].map((piece) => piece.text);
+      assert.equal(pieces.join(''), whole.toString('utf8'));
+      for (const text of pieces.slice(0, -1)) assert.match(text, /\n\r?\n$/);
+    }),
+    500,
   );
 });
