@@ -186,8 +186,15 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
     const version = document.version;
     // A timer, not setImmediate: the server also runs in a browser's web worker.
     setTimeout(() => {
-      if (documents.get(document.uri) === document && document.version === version && !parsed.has(document.uri))
+      if (documents.get(document.uri) !== document || document.version !== version || parsed.has(document.uri)) return;
+      try {
         service.validate(current(document), settings);
+      } catch (error) {
+        // Not thrown out of a timer, which would end the server: the next check reports it (publish).
+        connection.console.error(
+          `Parsing ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`,
+        );
+      }
     }, 0);
   }
 
