@@ -37,6 +37,19 @@ test('a 50 MB line without a blank line is read in linear time, as one piece', a
   assert.ok(performance.now() - started < 10_000, `${Math.round(performance.now() - started)} ms`);
 });
 
+test('after a record of a megabyte, the records that follow are cut and decoded as before', () => {
+  const long = `dn: cn=big,dc=example,dc=com\ndescription: ${'é'.repeat(1 << 19)}\n\n`;
+  const small = Array.from({ length: 10_000 }, (_, i) => `dn: cn=u${i},dc=example,dc=com\ncn: u${i}\n\n`).join('');
+  const whole = Buffer.from(long + small);
+  const chunks = Array.from({ length: Math.ceil(whole.length / 65536) }, (_, i) =>
+    whole.subarray(i * 65536, (i + 1) * 65536),
+  );
+  const pieces = [...readTextsSync(chunks)].map((piece) => piece.text);
+  assert.ok(pieces.length > 4, `${pieces.length} pieces`);
+  assert.ok(pieces[0].startsWith(long));
+  assert.equal(pieces.join(''), long + small);
+});
+
 test('version: may still start a piece that follows pieces of nothing but comments', async () => {
   const found = await pieces(['# one\n\n', '# two\n\n', 'version: 1\n\ndn: cn=a\ncn: a\n\n', 'dn: cn=b\ncn: b\n'], 1);
   assert.deepEqual(

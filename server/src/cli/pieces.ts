@@ -64,6 +64,9 @@ export class LineCounter {
   }
 }
 
+/** What the bytes of pieces not yet cut take at first: a piece and a chunk. */
+const PENDING_BYTES = 1 << 17;
+
 /**
  * Cuts the bytes read into pieces after blank lines and decodes each piece whole: a piece is then
  * one flat string, which the scan for quiet records reads faster than a slice of joined chunks,
@@ -92,8 +95,15 @@ class PieceCutter {
     if (blank > 0) this.cut = blank;
     if (this.length < this.pieceSize || this.cut === 0) return undefined;
     const piece = this.emit(this.pending.toString('utf8', 0, this.cut));
-    this.pending.copy(this.pending, 0, this.cut, this.length);
-    this.length -= this.cut;
+    const rest = this.length - this.cut;
+    // After a very long record, the bytes it needed are let go rather than held to the end.
+    const keep =
+      this.pending.length > 4 * PENDING_BYTES && rest < PENDING_BYTES
+        ? Buffer.allocUnsafe(PENDING_BYTES)
+        : this.pending;
+    this.pending.copy(keep, 0, this.cut, this.length);
+    this.pending = keep;
+    this.length = rest;
     this.cut = 0;
     return piece;
   }
@@ -106,7 +116,7 @@ class PieceCutter {
   private append(bytes: Buffer): void {
     if (this.length + bytes.length > this.pending.length) {
       // Doubling keeps a record of any size read in linear time.
-      const grown = Buffer.allocUnsafe(Math.max(2 * this.pending.length, this.length + bytes.length, 1 << 17));
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.pending.length, this.length + bytes.length, PENDING_BYTES));
       this.pending.copy(grown, 0, 0, this.length);
       this.pending = grown;
     }
