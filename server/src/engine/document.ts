@@ -1,5 +1,5 @@
 import type { Diagnostic, Fix, LdifDocument, LdifRecord } from './ldif/ast';
-import { blockHasContent, mostUsedEol, splitBlocks, type Block, type SplitText } from './ldif/lines';
+import { blockHasContent, mostUsedEol, splitBlocks, type SplitText, type TextBlock } from './ldif/lines';
 import { countLineBreaks, editWindow, type TextChange, type TextSource } from './ldif/window';
 import {
   assembleDocument,
@@ -62,7 +62,7 @@ interface BlockState {
    * The block's physical lines, for features that need the text of a line the AST does not keep.
    * Its `startLine` is where the document that last read it has it.
    */
-  readonly block: Block;
+  readonly block: TextBlock;
   /** Whether `version:` may start the block: part of what the block parses to. */
   readonly versionAllowed: boolean;
   /**
@@ -491,7 +491,7 @@ function firstAtOrAfter(offsets: readonly number[], at: number): number {
 }
 
 /**
- * Which blocks get their lines copied out of the text they were cut from (see `detachBlock`):
+ * Which blocks get their lines copied out of the text they were cut from (see `TextBlock.detached`):
  * `edited`, those of an edit's window, which later versions keep; `winsync`, for a piece parsed
  * once, only the winsync records the checks across pieces keep; `none`, those of a text parsed
  * afresh, whose text the document holds anyway (later versions keep at most that one). Only
@@ -500,8 +500,8 @@ function firstAtOrAfter(offsets: readonly number[], at: number): number {
  */
 type Copy = 'edited' | 'winsync' | 'none';
 
-function newState(block: Block, versionAllowed: boolean, catalog: Catalog, copy: Copy): BlockState {
-  if (copy === 'edited') return stateOf(detachBlock(block), versionAllowed, catalog);
+function newState(block: TextBlock, versionAllowed: boolean, catalog: Catalog, copy: Copy): BlockState {
+  if (copy === 'edited') return stateOf(block.detached(), versionAllowed, catalog);
   // Copying every block cost a tenth of `check` and of opening a large document.
   if (copy === 'none') {
     const versionAllowedAfter = versionAllowed && !blockHasContent(block);
@@ -509,16 +509,16 @@ function newState(block: Block, versionAllowed: boolean, catalog: Catalog, copy:
   }
   const state = stateOf(block, versionAllowed, catalog);
   if (state.tree?.view?.kind === undefined) return state;
-  return stateOf(detachBlock(block), versionAllowed, catalog);
+  return stateOf(block.detached(), versionAllowed, catalog);
 }
 
-function stateOf(block: Block, versionAllowed: boolean, catalog: Catalog): BlockState {
+function stateOf(block: TextBlock, versionAllowed: boolean, catalog: Catalog): BlockState {
   const tree = treeOf(block, versionAllowed, catalog);
   const versionAllowedAfter = versionAllowed && !tree.parsed.hasContent;
   return { block, versionAllowed, versionAllowedAfter, tree, summary: summarize(tree) };
 }
 
-function treeOf(block: Block, versionAllowed: boolean, catalog: Catalog): BlockTree {
+function treeOf(block: TextBlock, versionAllowed: boolean, catalog: Catalog): BlockTree {
   const parsed = parseBlock(block, versionAllowed);
   return { parsed, view: parsed.record ? viewEntry(parsed.record, catalog) : undefined };
 }
@@ -528,31 +528,13 @@ function summarize({ parsed: { record } }: BlockTree): RecordSummary | null {
 }
 
 /** Blocks at the same line are equal when their lines and whether version: may start them are. */
-function sameBlock(state: BlockState, block: Block, versionAllowed: boolean): boolean {
+function sameBlock(state: BlockState, block: TextBlock, versionAllowed: boolean): boolean {
   if (state.versionAllowed !== versionAllowed) return false;
   const lines = state.block.lines;
   const others = block.lines;
   if (lines.length !== others.length) return false;
   for (let i = 0; i < lines.length; i++) if (lines[i] !== others[i]) return false;
   return true;
-}
-
-/**
- * The block with its lines cut from a fresh copy of its own text. V8 keeps a substring as a
- * view that holds the whole string alive, and blocks are kept across edits: without the copy
- * every version of a large document that still had an unchanged block stayed in memory.
- */
-function detachBlock(block: Block): Block {
-  // Flattening a concatenation allocates new storage; slicing the result keeps only that alive.
-  const original = block.lines;
-  const copy = ('\n' + original.join('\n')).slice(1);
-  let from = 0;
-  const lines = original.map((line) => {
-    const own = copy.slice(from, from + line.length);
-    from += line.length + 1;
-    return own;
-  });
-  return { startLine: block.startLine, lines };
 }
 
 /** Parser problems plus every rule's diagnostics for a parsed document, shaped by the settings. */
