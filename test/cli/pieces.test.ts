@@ -2,11 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { readPieces, readTextsSync, type Piece } from '../../server/src/cli/pieces';
+import { readPieces, readTextsSync } from '../../server/src/cli/pieces';
+import type { TextPart } from '../../server/src/engine/partsCheck';
 import { checkProperty } from '../fuzz/runner';
 
-async function pieces(chunks: readonly string[], pieceSize: number): Promise<Piece[]> {
-  const found: Piece[] = [];
+async function pieces(chunks: readonly string[], pieceSize: number): Promise<TextPart[]> {
+  const found: TextPart[] = [];
   for await (const piece of readPieces(Readable.from(chunks), pieceSize)) found.push(piece);
   return found;
 }

@@ -6,7 +6,6 @@
 import type { Catalog, EntryKind } from '../engine/catalog';
 import { parsePart, type TextPart } from '../engine/partsCheck';
 import type { Diagnostic, LdifRecord } from '../engine/ldif/ast';
-import { syntaxDiagnostics } from '../engine/rules/validate';
 import type { RecordSource } from './operations';
 
 export interface ApplyInput {
@@ -77,10 +76,10 @@ export async function* sourceRecords(
         baseDir: input.baseDir,
         lines,
         diagnostics: () => {
-          pieceDiagnostics ??= [
-            ...syntaxDiagnostics(document.ldif.problems),
-            ...document.recordDiagnostics({ catalog }),
-          ];
+          if (!pieceDiagnostics) {
+            const { syntax, records } = document.blockDiagnostics({ catalog });
+            pieceDiagnostics = [...syntax, ...records];
+          }
           return [...pieceDiagnostics.filter(inside), ...(options.documentDiagnostics ?? []).filter(inside)];
         },
       };

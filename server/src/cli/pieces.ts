@@ -2,16 +2,12 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { hasContent } from '../engine/ldif/lines';
 import { fileKind } from '../apply/localFiles';
+import type { TextPart } from '../engine/partsCheck';
 
 /** A run of whole records from a larger text, and whether only comments came before it. */
 export interface PieceText {
   readonly text: string;
   readonly atFileStart: boolean;
-}
-
-/** A run of whole records with the line it starts on. */
-export interface Piece extends PieceText {
-  readonly firstLine: number;
 }
 
 /**
@@ -25,7 +21,7 @@ const PIECE_SIZE = 1 << 16;
  * Cuts a stream into pieces of about 64 KiB that end after a blank line, so no
  * record is split and memory stays flat whatever the file size.
  */
-export async function* readPieces(stream: Readable, pieceSize = PIECE_SIZE): AsyncGenerator<Piece> {
+export async function* readPieces(stream: Readable, pieceSize = PIECE_SIZE): AsyncGenerator<TextPart> {
   const lines = new LineCounter();
   for await (const piece of readTexts(stream, pieceSize)) yield lines.number(piece);
 }
@@ -57,7 +53,7 @@ export function* readTextsSync(chunks: Iterable<Buffer | string>, pieceSize = PI
 export class LineCounter {
   #next = 0;
 
-  number(piece: PieceText): Piece {
+  number(piece: PieceText): TextPart {
     const numbered = { text: piece.text, firstLine: this.#next, atFileStart: piece.atFileStart };
     this.#next += countLines(piece.text);
     return numbered;
@@ -189,7 +185,7 @@ export function assertRegularFile(path: string): void {
 }
 
 /** The file in pieces of whole records, from its start each time it is called. */
-export function filePieces(path: string): () => AsyncIterable<Piece> {
+export function filePieces(path: string): () => AsyncIterable<TextPart> {
   return () => readPieces(Readable.from(fileChunks(path)));
 }
 

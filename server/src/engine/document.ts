@@ -1,5 +1,5 @@
 import type { Diagnostic, Fix, LdifDocument, LdifRecord } from './ldif/ast';
-import { blockHasContent, mostUsedEol, splitBlocks, type SplitText, type TextBlock } from './ldif/lines';
+import { mostUsedEol, splitBlocks, type SplitText, type TextBlock } from './ldif/lines';
 import { countLineBreaks, editWindow, type TextChange, type TextSource } from './ldif/window';
 import {
   assembleDocument,
@@ -324,8 +324,7 @@ export class ParsedDocument {
    * (e.g. a half-typed name without a colon) without scanning the text.
    */
   lineText(line: number): string {
-    const index = this.blockAtOrBefore(line);
-    return index < 0 ? '' : (this.order[index].block.lines[line - this.startLines[index]] ?? '');
+    return this.lineTexts(line, line)[0];
   }
 
   /** `lineText` of every line from `first` to `last`, reading the lines of each block once. */
@@ -383,22 +382,6 @@ export class ParsedDocument {
       this.pushRecordDiagnostics(records, state, at, context, tree);
     });
     return { syntax, records };
-  }
-
-  /**
-   * Record-rule diagnostics of every record, with the schema rules' while `context` has a schema:
-   * each record checked once per version of its text (and per schema).
-   */
-  recordDiagnostics(context: RuleContext): Diagnostic[] {
-    this.place();
-    const found: Diagnostic[] = [];
-    this.order.forEach((state, i) => {
-      if (this.summaryOf(state) === null) return;
-      const at = this.startLines[i];
-      const checked = state.record && this.checkedWith(state, context.schema);
-      this.pushRecordDiagnostics(found, state, at, context, checked ? undefined : this.treeFor(state, false));
-    });
-    return found;
   }
 
   /** Whether the block's record was checked against `schema` (if any) already. */
@@ -504,7 +487,7 @@ function newState(block: TextBlock, versionAllowed: boolean, catalog: Catalog, c
   if (copy === 'edited') return stateOf(block.detached(), versionAllowed, catalog);
   // Copying every block cost a tenth of `check` and of opening a large document.
   if (copy === 'none') {
-    const versionAllowedAfter = versionAllowed && !blockHasContent(block);
+    const versionAllowedAfter = versionAllowed && !block.hasContent();
     return { block, versionAllowed, versionAllowedAfter, tree: undefined, summary: undefined };
   }
   const state = stateOf(block, versionAllowed, catalog);

@@ -8,10 +8,11 @@
  */
 import type { Catalog } from './catalog';
 import { digest128, type TextDigest } from './util/digest';
-import { ParsedDocument } from './document';
+import type { ParsedDocument } from './document';
+import { parsePart } from './partsCheck';
 import type { Diagnostic, LdifRecord, TextEdit } from './ldif/ast';
 import { hasContent } from './ldif/lines';
-import { mixedRecordProblems } from './ldif/parser';
+import { mixedRecordCandidates, mixedRecordProblems } from './ldif/parser';
 import { format as formatDocument, type FormattingOptions } from './features/formatting';
 import { getFoldingRanges, type FoldingRange } from './features/folding';
 import { findDocumentSymbols, type DocumentSymbol } from './features/symbols';
@@ -154,20 +155,14 @@ export class LargeDocument {
     const start = blockStart(text, blockStart(text, offset) - 1);
     const end = blockEnd(text, offset);
     const firstLine = line - countLines(text, start, Math.min(offset, text.length));
-    return ParsedDocument.parse(text.slice(start, end), this.catalog, undefined, {
-      firstLine,
-      atFileStart: start === 0,
-      once: true,
-    });
+    return parsePart({ text: text.slice(start, end), firstLine, atFileStart: start === 0 }, this.catalog);
   }
 
   /** Where each record's actions go, piece by piece; a piece already checked is not parsed again. */
   recordAnchors(text: string): RecordAnchor[] {
     const anchors: RecordAnchor[] = [];
     for (const part of cutParts(text, this.piecesEvery, this.digest)) {
-      const lines =
-        this.results.get(part.key)?.anchors ??
-        anchorLines(ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true }));
+      const lines = this.results.get(part.key)?.anchors ?? anchorLines(parsePart(part, this.catalog));
       for (const line of lines) anchors.push({ index: anchors.length, line });
     }
     return anchors;
@@ -181,7 +176,7 @@ export class LargeDocument {
     const symbols: DocumentSymbol[] = [];
     let count = 0;
     for (const part of cutParts(text, this.piecesEvery, this.digest)) {
-      const document = ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true });
+      const document = parsePart(part, this.catalog);
       for (const symbol of findDocumentSymbols(document)) {
         if (count >= limit) return symbols;
         symbols.push(symbol);
@@ -201,9 +196,7 @@ export class LargeDocument {
     const folding = new Map<string, readonly FoldingRange[]>();
     for (const part of cutParts(text, this.piecesEvery, this.digest)) {
       if (ranges.length >= limit) break;
-      const found =
-        this.folding.get(part.key) ??
-        getFoldingRanges(ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true }));
+      const found = this.folding.get(part.key) ?? getFoldingRanges(parsePart(part, this.catalog));
       folding.set(part.key, found);
       for (const range of found) if (ranges.length < limit) ranges.push(range);
     }
@@ -215,31 +208,24 @@ export class LargeDocument {
   format(text: string, options: FormattingOptions): TextEdit[] {
     const edits: TextEdit[] = [];
     for (const part of cutParts(text, this.piecesEvery, this.digest)) {
-      const document = ParsedDocument.parse(part.text, this.catalog, undefined, { ...part, once: true });
+      const document = parsePart(part, this.catalog);
       for (const edit of formatDocument(document, options)) edits.push(edit);
     }
     return edits;
   }
 
   private check(part: Part, settings: ValidationSettings, max: number): PieceResult {
-    const document = ParsedDocument.parse(part.text, this.catalog, undefined, part);
-    const shaped = applySettings(
-      [
-        ...syntaxDiagnostics(document.ldif.problems),
-        ...document.recordDiagnostics({ catalog: this.catalog, schema: this.schema }),
-      ],
-      settings,
-    );
+    const document = parsePart(part, this.catalog);
+    const { syntax, records } = document.blockDiagnostics({ catalog: this.catalog, schema: this.schema });
+    const shaped = applySettings([...syntax, ...records], settings);
     const counts = countByRank(shaped);
     const taken = [0, 0, 0, 0];
     const head = shaped.filter((diagnostic) => taken[SEVERITY_RANK[diagnostic.severity]]++ <= max);
-    const firstContent = document.ldif.records.find((record) => record.kind === 'content' && record.dn);
-    const firstChange = document.ldif.records.find((record) => record.kind !== 'content');
     return {
       counts,
       head,
       views: document.views.filter((view) => view.kind !== undefined),
-      firsts: [firstContent, firstChange].filter((record): record is LdifRecord => record !== undefined),
+      firsts: mixedRecordCandidates(document.ldif.records),
       anchors: anchorLines(document),
     };
   }

@@ -7,7 +7,7 @@
 import type { Catalog } from './catalog';
 import { ParsedDocument, type TextPiece } from './document';
 import type { Diagnostic, LdifRecord } from './ldif/ast';
-import { mixedRecordProblems } from './ldif/parser';
+import { mixedRecordCandidates, mixedRecordProblems } from './ldif/parser';
 import type { EntryView } from './model/entryView';
 import { QuietRecords } from './rules/quietRecords';
 import type { RuleContext } from './rules/types';
@@ -29,7 +29,7 @@ export function parsePart(part: TextPart, catalog: Catalog): ParsedDocument {
 
 export class PartsCheck {
   readonly #kept: EntryView[] = [];
-  readonly #firsts: LdifRecord[] = [];
+  #firsts: LdifRecord[] = [];
 
   constructor(private readonly context: RuleContext) {}
 
@@ -37,12 +37,9 @@ export class PartsCheck {
   read(part: TextPart): { document: ParsedDocument; syntax: Diagnostic[]; records: Diagnostic[] } {
     const document = parsePart(part, this.context.catalog);
     for (const view of document.views) if (view.kind !== undefined) this.#kept.push(view);
-    this.#keepFirsts(document.ldif.records);
-    return {
-      document,
-      syntax: syntaxDiagnostics(document.ldif.problems),
-      records: document.recordDiagnostics(this.context),
-    };
+    // Only these two of all the records read are kept.
+    this.#firsts = mixedRecordCandidates([...this.#firsts, ...mixedRecordCandidates(document.ldif.records)]);
+    return { document, ...document.blockDiagnostics(this.context) };
   }
 
   /** Once every part is read: the parser's finding when content and change records are mixed. */
@@ -53,19 +50,6 @@ export class PartsCheck {
   /** Once every part is read: the findings of the checks that compare winsync records. */
   acrossRecords(): Diagnostic[] {
     return checkEntries(this.#kept, { catalog: this.context.catalog });
-  }
-
-  /**
-   * Keeps the first content record with a dn and the first change record: all that the
-   * mixed-records check looks at (a content record without a dn is not one it compares).
-   */
-  #keepFirsts(records: readonly LdifRecord[]): void {
-    for (const record of records) {
-      if (this.#firsts.length === 2) return;
-      const isContent = record.kind === 'content';
-      if (isContent && !record.dn) continue;
-      if (!this.#firsts.some((kept) => (kept.kind === 'content') === isContent)) this.#firsts.push(record);
-    }
   }
 }
 

@@ -508,10 +508,20 @@ function sameAttribute(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase();
 }
 
-/** One finding when content and change records are mixed; only the first of each kind matters. */
-export function mixedRecordProblems(records: readonly LdifRecord[]): SyntaxFinding[] {
+/**
+ * The records the mixed-records check compares, in order: the first content record with a dn
+ * and the first change record. A reader of many pieces keeps only these of each.
+ */
+export function mixedRecordCandidates(records: readonly LdifRecord[]): LdifRecord[] {
   const firstContent = records.find((record) => record.kind === 'content' && record.dn);
   const firstChange = records.find((record) => record.kind !== 'content');
-  if (!firstContent || !firstChange || !firstContent.dn) return [];
-  return [syntaxFinding('ldif/mixed-records', firstContent.dn.line.range)];
+  return records.filter((record) => record === firstContent || record === firstChange);
+}
+
+/** One finding when content and change records are mixed; only the first of each kind matters. */
+export function mixedRecordProblems(records: readonly LdifRecord[]): SyntaxFinding[] {
+  const [first, second] = mixedRecordCandidates(records);
+  if (!second) return [];
+  const { dn } = first.kind === 'content' ? first : second;
+  return dn ? [syntaxFinding('ldif/mixed-records', dn.line.range)] : [];
 }
