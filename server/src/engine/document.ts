@@ -1,5 +1,5 @@
 import type { Diagnostic, Fix, LdifDocument, LdifRecord } from './ldif/ast';
-import { mostUsedEol, splitBlocks, type SplitText, type TextBlock } from './ldif/lines';
+import { blockHasContent, mostUsedEol, splitBlocks, type SplitText, type TextBlock } from './ldif/lines';
 import { countLineBreaks, editWindow, type TextChange, type TextSource } from './ldif/window';
 import {
   assembleDocument,
@@ -487,7 +487,7 @@ function newState(block: TextBlock, versionAllowed: boolean, catalog: Catalog, c
   if (copy === 'edited') return stateOf(block.detached(), versionAllowed, catalog);
   // Copying every block cost a tenth of `check` and of opening a large document.
   if (copy === 'none') {
-    const versionAllowedAfter = versionAllowed && !block.hasContent();
+    const versionAllowedAfter = versionAllowed && !blockHasContent(block);
     return { block, versionAllowed, versionAllowedAfter, tree: undefined, summary: undefined };
   }
   const state = stateOf(block, versionAllowed, catalog);

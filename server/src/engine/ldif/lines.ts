@@ -41,11 +41,6 @@ export class TextBlock implements Block {
     return lines;
   }
 
-  /** Whether the block has a line besides comments (`ParsedBlock.hasContent`), known without a parse. */
-  hasContent(): boolean {
-    return hasContent(this.text, this.start, this.end);
-  }
-
   /**
    * The block over a copy of its own text. V8 keeps a substring as a view that holds the whole
    * string alive, and a document keeps the blocks an edit made across later edits: without the
@@ -244,22 +239,33 @@ export function unfold(block: Block): { lines: LogicalLine[]; orphans: number[];
 }
 
 /**
- * Whether text[start, end) has a line besides comments, continuations and blank lines: after
- * such a line `version:` may no longer start the file, so a text read in pieces passes this on,
- * and a block with one has content (`ParsedBlock.hasContent`), known here without a parse.
+ * Whether a block has a line besides comments (`ParsedBlock.hasContent`), without parsing it: a
+ * line that starts neither a comment nor a continuation starts a logical line that is content.
  */
-export function hasContent(text: string, start = 0, end = text.length): boolean {
-  for (let lineStart = start; lineStart < end;) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    const first = text.charCodeAt(lineStart);
+export function blockHasContent(block: Block): boolean {
+  for (const line of block.lines) {
+    const first = line.charCodeAt(0);
+    if (first !== 35 /* # */ && first !== 32) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the text has a line besides comments, continuations and blank lines: after such a
+ * line `version:` may no longer start the file, so a text read in pieces passes this on.
+ */
+export function hasContent(text: string): boolean {
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const first = text.charCodeAt(start);
     if (
       first !== 35 /* # */ &&
       first !== 32 &&
-      !isBlankLike(text, lineStart, text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd)
+      !isBlankLike(text, start, text.charCodeAt(end - 1) === 13 ? end - 1 : end)
     )
       return true;
-    lineStart = lineEnd + 1;
+    start = end + 1;
   }
   return false;
 }
