@@ -464,6 +464,13 @@ async function measureEditing(client: LspClient, uri: string, lines: readonly st
     () => edit(span(at(boundary, 0)), pasted),
     () => edit(span(at(boundary, 0), at(boundary + 1000, 0)), ''),
   ]);
+  // The same lines with a new name in each dn, a new one at each paste: records from elsewhere,
+  // which the server has not checked before (a paste of records it has is not checked again).
+  let pastes = 0;
+  const [newPaste] = await takeTurns(20, [
+    () => edit(span(at(boundary, 0)), pasted.replace(/^dn: ([^=]*)=/gm, `dn: $1=pasted${++pastes}-`)),
+    () => edit(span(at(boundary, 0), at(boundary + 1000, 0)), ''),
+  ]);
 
   // A character in a winsync record, whose change also re-runs the checks that compare winsync records.
   const pluginLine = find(
@@ -482,6 +489,7 @@ async function measureEditing(client: LspClient, uri: string, lines: readonly st
     ...(await enterAndJoin(middleLine, `in the middle (line ${middleLine + 1})`)),
     { name: 'paste of 1,000 lines', where: `near the top (line ${boundary + 1})`, ms: paste },
     { name: 'undo of that paste', where: `near the top (line ${boundary + 1})`, ms: undo },
+    { name: 'paste of 1,000 lines new to the document', where: `near the top (line ${boundary + 1})`, ms: newPaste },
     {
       name: 'a character in a winsync record',
       where: `line ${pluginLine + 1}`,

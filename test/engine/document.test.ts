@@ -182,3 +182,77 @@ test('lineTexts of a record of 100,000 lines reads its block once', () => {
   assert.equal(lines[50_003], 'member: uid=m50000,dc=example,dc=com');
   assert.equal(lines[100_004 - 1], '-');
 });
+
+/** An add that 389-DS refuses for two problems: the message of the one it meets second names the line of the first. */
+const TWO_PROBLEMS = 'dn: cn=q,dc=example\nchangetype: add\nobjectClass: person\ncn: q\nmail: q@example.com\n';
+
+test('a schema message naming the line of the problem 389-DS meets first stays true when lines are added above', () => {
+  const text = `${FIRST}${TWO_PROBLEMS}`;
+  const before = service.parse(text);
+  const found = service.validate(before, {}, schema).filter((d) => d.code.startsWith('schema/'));
+  assert.equal(found.length, 2);
+  assert.match(found[1].message, /another problem first \(schema\/missing-must, line 3 of this record\)/);
+  const edited = withLineAdded(text);
+  const after = service.parse(edited.text, before, edited.change);
+  assert.deepEqual(service.validate(after, {}, schema), service.validate(service.parse(edited.text), {}, schema));
+});
+
+/** Offsets where a block may start: the text's start, its end, and after each blank line. */
+function blockStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n\n'); at >= 0; at = text.indexOf('\n\n', at + 1)) starts.push(at + 2);
+  starts.push(text.length);
+  return [...new Set(starts)];
+}
+
+/** An agreement that a check across records reports on (winsync/subtree-pair-overrides). */
+const PAIRED = [
+  'dn: cn=paired,cn=replica,cn=dc\\3Dexample\\2Cdc\\3Dcom,cn=mapping tree,cn=config',
+  'objectClass: nsDSWindowsReplicationAgreement',
+  'cn: paired',
+  'winSyncSubtreePair: ou=People,dc=example,dc=com:OU=Users,DC=ad,DC=example,DC=com',
+  'nsds7WindowsReplicaSubtree: cn=users,dc=ad,dc=example,dc=com',
+  '',
+].join('\n');
+
+/** Records whose checks find something, for the texts the paste test copies from. */
+const FINDINGS = [
+  BASE,
+  FIRST,
+  PERSON,
+  TWO_PROBLEMS,
+  AGREEMENT,
+  PAIRED,
+  'dn: cn=photo,dc=example\njpegPhoto:< file:///tmp/photo.jpg\n',
+  '# a note\n',
+];
+
+test('a paste of blocks found elsewhere in the document, and its undo and redo, give what a fresh parse gives', () => {
+  const texts = fc.oneof(
+    ldifDocument.map(({ text }) => text),
+    fc.shuffledSubarray(FINDINGS, { minLength: 2 }).map((records) => records.join('\n')),
+  );
+  fc.assert(
+    fc.property(texts, fc.nat(), fc.nat(), fc.nat(), fc.boolean(), (text, from, to, at, withSchema) => {
+      const starts = blockStarts(text);
+      const [start, end] = [starts[from % starts.length], starts[to % starts.length]].sort((a, b) => a - b);
+      const pasted = text.slice(start, end);
+      const where = starts[at % starts.length];
+      const pastedText = text.slice(0, where) + pasted + text.slice(where);
+      const paste = { start: where, oldEnd: where, newEnd: where + pasted.length };
+      const undo = { start: where, oldEnd: where + pasted.length, newEnd: where };
+      const used = withSchema ? schema : undefined;
+      const fresh = (edited: string) => service.validate(service.parse(edited), {}, used);
+      const original = service.parse(text);
+      service.validate(original, {}, used);
+      const afterPaste = service.parse(pastedText, original, paste);
+      assert.deepEqual(service.validate(afterPaste, {}, used), fresh(pastedText));
+      const afterUndo = service.parse(text, afterPaste, undo);
+      assert.deepEqual(service.validate(afterUndo, {}, used), fresh(text));
+      const afterRedo = service.parse(pastedText, afterUndo, paste);
+      assert.deepEqual(service.validate(afterRedo, {}, used), fresh(pastedText));
+      assert.deepEqual(plainData(afterRedo.ldif), plainData(service.parse(pastedText).ldif));
+    }),
+    { numRuns: 300 },
+  );
+});

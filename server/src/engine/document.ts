@@ -98,7 +98,29 @@ type SplitFacts = Pick<SplitText, 'lineCount' | 'breaks' | 'whitespaceLines'>;
  */
 interface Lineage {
   placed: ParsedDocument | undefined;
+  /**
+   * What the checks found in each block checked so far, by the block's text, from the first
+   * edit that makes more than one block on: a block pasted with the text of another (records
+   * copied within the document, or pasted again after an undo) is then neither parsed nor
+   * checked again. Only the first edit that needs it reads the blocks of the whole text.
+   */
+  checked: Map<string, CheckedText> | undefined;
 }
+
+/**
+ * A block's findings, which depend on its text alone (and on the schema they were checked
+ * with): its diagnostics move with it as any block's do. Not for a block that `version:` may
+ * start, nor for a winsync record, whose tree the checks across records read at every version.
+ */
+interface CheckedText {
+  readonly summary: RecordSummary | null;
+  readonly syntax: Placed;
+  readonly record: Placed | undefined;
+  readonly schemaFindings: BlockState['schemaFindings'];
+}
+
+/** Texts kept at most beyond the document's own blocks: typing adds one per keystroke that is no longer in the text. */
+const STALE_CHECKED_TEXTS = 4096;
 
 /**
  * A parsed document that remembers its blocks, so that the next version of the text re-parses
@@ -167,7 +189,7 @@ export class ParsedDocument {
       split.blocks.map((block) => block.startLine),
       split,
       piece === WHOLE_TEXT ? { lineCount, breaks, whitespaceLines } : undefined,
-      previous?.lineage ?? { placed: undefined },
+      previous?.lineage ?? { placed: undefined, checked: undefined },
       catalog,
     );
   }
@@ -214,8 +236,10 @@ export class ParsedDocument {
       versionAllowed = fitting.versionAllowedAfter;
     };
     for (let i = 0; i < first; i++) add(before[i], beforeOffsets[i], beforeLines[i]);
+    // A keystroke makes one block, seldom one found elsewhere: only a larger edit looks them up.
+    const checked = part.blocks.length > 1 ? previous.checkedTexts() : undefined;
     part.blocks.forEach((block, i) =>
-      add(newState(block, versionAllowed, catalog, 'edited'), start + part.offsets[i], block.startLine),
+      add(editedState(block, versionAllowed, catalog, checked), start + part.offsets[i], block.startLine),
     );
     for (let i = last; i < before.length; i++) add(before[i], beforeOffsets[i] + shift, beforeLines[i] + lineShift);
 
@@ -378,10 +402,22 @@ export class ParsedDocument {
       const tree = checked ? undefined : this.treeFor(state, false);
       if (tree) state.syntax ??= { at, diagnostics: syntaxDiagnostics(tree.parsed.problems) };
       pushPlaced(syntax, state.syntax as Placed, at);
-      if (state.summary === null) return;
-      this.pushRecordDiagnostics(records, state, at, context, tree);
+      if (state.summary !== null) this.pushRecordDiagnostics(records, state, at, context, tree);
+      if (tree && this.lineage.checked) rememberChecked(this.lineage.checked, state);
     });
     return { syntax, records };
+  }
+
+  /**
+   * The lineage's texts checked so far, gathered from this version's blocks when first asked,
+   * and again once the texts no longer in the document outnumber its blocks by far.
+   */
+  private checkedTexts(): Map<string, CheckedText> {
+    const known = this.lineage.checked;
+    if (known && known.size <= this.order.length + STALE_CHECKED_TEXTS) return known;
+    const checked = new Map<string, CheckedText>();
+    for (const state of this.order) rememberChecked(checked, state);
+    return (this.lineage.checked = checked);
   }
 
   /** Whether the block's record was checked against `schema` (if any) already. */
@@ -471,6 +507,30 @@ function firstAtOrAfter(offsets: readonly number[], at: number): number {
     else high = middle;
   }
   return low;
+}
+
+/**
+ * The state of a block an edit made: when a block with the same text was checked before, its
+ * findings without a parse (the tree is built when first asked, as for a text just opened).
+ */
+function editedState(
+  block: TextBlock,
+  versionAllowed: boolean,
+  catalog: Catalog,
+  checked: Map<string, CheckedText> | undefined,
+): BlockState {
+  const twin = checked && !versionAllowed ? checked.get(block.content) : undefined;
+  if (!twin) return newState(block, versionAllowed, catalog, 'edited');
+  return { block: block.detached(), versionAllowed, versionAllowedAfter: false, tree: undefined, ...twin };
+}
+
+/** Adds a checked block's findings to `checked` (see `CheckedText` for the blocks left out). */
+function rememberChecked(checked: Map<string, CheckedText>, state: BlockState): void {
+  const { summary, syntax, record, schemaFindings } = state;
+  if (state.versionAllowed || !syntax || summary === undefined || (summary !== null && !record)) return;
+  // A winsync record keeps its tree from its first parse on: one without a tree is none.
+  if (state.tree?.view?.kind !== undefined) return;
+  checked.set(state.block.content, { summary, syntax, record, schemaFindings });
 }
 
 /**

@@ -41,7 +41,7 @@ describe('schema diagnostics', () => {
     );
     assert.match(
       found[1].message,
-      /389-DS refuses this add for another problem first \(schema\/missing-must on line 2\); on its own this one gets 65/,
+      /389-DS refuses this add for another problem first \(schema\/missing-must, line 2 of this record\); on its own this one gets 65/,
     );
   });
 

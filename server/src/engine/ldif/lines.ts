@@ -41,6 +41,11 @@ export class TextBlock implements Block {
     return lines;
   }
 
+  /** The block's lines with the line breaks between them. */
+  get content(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
   /**
    * The block over a copy of its own text. V8 keeps a substring as a view that holds the whole
    * string alive, and a document keeps the blocks an edit made across later edits: without the

@@ -30,7 +30,7 @@ test('reported on each unknown value; the one the server does not name says what
   assert.equal(first.severity, 'error');
   assert.match(
     first.message,
-    /389-DS refuses this add for another problem first \(schema\/unknown-object-class on line 5\); on its own this one gets 65 \(Object class violation\): "unknown object class "fooOne""\.$/,
+    /389-DS refuses this add for another problem first \(schema\/unknown-object-class, line 5 of this record\); on its own this one gets 65 \(Object class violation\): "unknown object class "fooOne""\.$/,
   );
   assert.match(last.message, /389-DS answers 65 \(Object class violation\): "unknown object class "fooTwo""\.$/);
 });

@@ -50,6 +50,7 @@ export function schemaMessage(finding: Finding, verdict: RecordCheck, record: Ld
   if (!first || verdict.reported.includes(finding))
     return `${finding.problem} 389-DS answers ${describeAnswer(answer)}.`;
   const operation = record.kind === 'modify' ? 'modify' : 'add';
-  const where = first.range ? ` on line ${first.range.start.line + 1}` : '';
+  // Counted from the record's first line, not the file's: the message moves with its record when lines are added above it.
+  const where = first.range ? `, line ${first.range.start.line - record.range.start.line + 1} of this record` : '';
   return `${finding.problem} 389-DS refuses this ${operation} for another problem first (${first.check.code}${where}); on its own this one gets ${describeAnswer(answer)}.`;
 }
