@@ -99,12 +99,15 @@ type SplitFacts = Pick<SplitText, 'lineCount' | 'breaks' | 'whitespaceLines'>;
 interface Lineage {
   placed: ParsedDocument | undefined;
   /**
-   * What the checks found in each block checked so far, by the block's text, from the first
-   * edit that makes more than one block on: a block pasted with the text of another (records
-   * copied within the document, or pasted again after an undo) is then neither parsed nor
-   * checked again. Only the first edit that needs it reads the blocks of the whole text.
+   * What the checks found in the blocks of a recent version, by the block's text: a block
+   * pasted with the text of one of them (records copied within the document) is then neither
+   * parsed nor checked again. Gathered at an edit that makes more than one block, when there is
+   * none or it is `REFRESH_EDITS` edits old; the blocks edits make are not added one by one, so
+   * that what it holds stays about one version of the text.
    */
-  checked: Map<string, CheckedText> | undefined;
+  checked: { readonly texts: CheckedTexts; readonly edit: number } | undefined;
+  /** Counts the edits, to know how old `checked` is. */
+  edits: number;
 }
 
 /**
@@ -113,14 +116,47 @@ interface Lineage {
  * start, nor for a winsync record, whose tree the checks across records read at every version.
  */
 interface CheckedText {
+  readonly content: string;
   readonly summary: RecordSummary | null;
   readonly syntax: Placed;
   readonly record: Placed | undefined;
   readonly schemaFindings: BlockState['schemaFindings'];
 }
 
-/** Texts kept at most beyond the document's own blocks: typing adds one per keystroke that is no longer in the text. */
-const STALE_CHECKED_TEXTS = 4096;
+/** Edits after which the checked texts are gathered again from the blocks of the version then. */
+const REFRESH_EDITS = 256;
+
+/** The characters of a block's text that find its bucket. */
+const KEY_LENGTH = 64;
+
+/**
+ * Checked blocks' findings, found by the first characters of a block's text and then compared
+ * whole: hashing whole blocks as keys, once to find them and once to keep them, was a sixth of
+ * the time of a paste of records new to the document.
+ */
+class CheckedTexts {
+  readonly #byStart = new Map<string, CheckedText[]>();
+
+  find(content: string): CheckedText | undefined {
+    const bucket = this.#byStart.get(content.slice(0, KEY_LENGTH));
+    if (bucket) for (const checked of bucket) if (checked.content === content) return checked;
+    return undefined;
+  }
+
+  /** Adds a checked block's findings (see `CheckedText` for the blocks left out). */
+  remember(state: BlockState): void {
+    const { summary, syntax, record, schemaFindings } = state;
+    if (state.versionAllowed || !syntax || summary === undefined || (summary !== null && !record)) return;
+    // A winsync record keeps its tree from its first parse on: one without a tree is none.
+    if (state.tree?.view?.kind !== undefined) return;
+    const content = state.block.content;
+    const checked = { content, summary, syntax, record, schemaFindings };
+    const key = content.slice(0, KEY_LENGTH);
+    const bucket = this.#byStart.get(key);
+    if (!bucket) this.#byStart.set(key, [checked]);
+    else if (!bucket.some((known) => known.content === content)) bucket.push(checked);
+  }
+}
 
 /**
  * A parsed document that remembers its blocks, so that the next version of the text re-parses
@@ -189,7 +225,7 @@ export class ParsedDocument {
       split.blocks.map((block) => block.startLine),
       split,
       piece === WHOLE_TEXT ? { lineCount, breaks, whitespaceLines } : undefined,
-      previous?.lineage ?? { placed: undefined, checked: undefined },
+      previous?.lineage ?? { placed: undefined, checked: undefined, edits: 0 },
       catalog,
     );
   }
@@ -207,6 +243,7 @@ export class ParsedDocument {
     change: TextChange | undefined,
   ): ParsedDocument {
     const { order: before, offsets: beforeOffsets, startLines: beforeLines } = previous;
+    previous.lineage.edits++;
     const { start, end, oldEnd } = editWindow(previous.source, text, change);
     const first = firstAtOrAfter(beforeOffsets, start);
     const startLine =
@@ -403,21 +440,18 @@ export class ParsedDocument {
       if (tree) state.syntax ??= { at, diagnostics: syntaxDiagnostics(tree.parsed.problems) };
       pushPlaced(syntax, state.syntax as Placed, at);
       if (state.summary !== null) this.pushRecordDiagnostics(records, state, at, context, tree);
-      if (tree && this.lineage.checked) rememberChecked(this.lineage.checked, state);
     });
     return { syntax, records };
   }
 
-  /**
-   * The lineage's texts checked so far, gathered from this version's blocks when first asked,
-   * and again once the texts no longer in the document outnumber its blocks by far.
-   */
-  private checkedTexts(): Map<string, CheckedText> {
-    const known = this.lineage.checked;
-    if (known && known.size <= this.order.length + STALE_CHECKED_TEXTS) return known;
-    const checked = new Map<string, CheckedText>();
-    for (const state of this.order) rememberChecked(checked, state);
-    return (this.lineage.checked = checked);
+  /** The lineage's checked texts (see `Lineage.checked`), gathered from this version's blocks when missing or old. */
+  private checkedTexts(): CheckedTexts {
+    const { lineage } = this;
+    if (lineage.checked && lineage.edits - lineage.checked.edit < REFRESH_EDITS) return lineage.checked.texts;
+    const texts = new CheckedTexts();
+    for (const state of this.order) texts.remember(state);
+    lineage.checked = { texts, edit: lineage.edits };
+    return texts;
   }
 
   /** Whether the block's record was checked against `schema` (if any) already. */
@@ -517,20 +551,21 @@ function editedState(
   block: TextBlock,
   versionAllowed: boolean,
   catalog: Catalog,
-  checked: Map<string, CheckedText> | undefined,
+  checked: CheckedTexts | undefined,
 ): BlockState {
-  const twin = checked && !versionAllowed ? checked.get(block.content) : undefined;
+  const twin = checked && !versionAllowed ? checked.find(block.content) : undefined;
   if (!twin) return newState(block, versionAllowed, catalog, 'edited');
-  return { block: block.detached(), versionAllowed, versionAllowedAfter: false, tree: undefined, ...twin };
-}
-
-/** Adds a checked block's findings to `checked` (see `CheckedText` for the blocks left out). */
-function rememberChecked(checked: Map<string, CheckedText>, state: BlockState): void {
-  const { summary, syntax, record, schemaFindings } = state;
-  if (state.versionAllowed || !syntax || summary === undefined || (summary !== null && !record)) return;
-  // A winsync record keeps its tree from its first parse on: one without a tree is none.
-  if (state.tree?.view?.kind !== undefined) return;
-  checked.set(state.block.content, { summary, syntax, record, schemaFindings });
+  const { summary, syntax, record, schemaFindings } = twin;
+  return {
+    block: block.detached(),
+    versionAllowed,
+    versionAllowedAfter: false,
+    tree: undefined,
+    summary,
+    syntax,
+    record,
+    schemaFindings,
+  };
 }
 
 /**
