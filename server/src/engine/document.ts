@@ -73,9 +73,10 @@ interface BlockState {
   readonly versionAllowedAfter: boolean;
   /**
    * Built with the state, except for the blocks of a text parsed whole afresh (a document just
-   * opened): those are parsed when first asked, and kept from the first use that needs the
-   * tree itself. Their first check parses them for that check alone, so that the first
-   * diagnostics of a large document come before its tree is kept (see `treeFor`).
+   * opened) and the blocks pasted with the text of one checked before (`editedState`): those are
+   * parsed when first asked, and kept from the first use that needs the tree itself. Their first
+   * check parses them for that check alone, so that the first diagnostics of a large document
+   * come before its tree is kept (see `treeFor`).
    */
   tree: BlockTree | undefined;
   /** Undefined until the block was first parsed; `null` for a block without a record. */
@@ -439,7 +440,8 @@ export class ParsedDocument {
       const tree = checked ? undefined : this.treeFor(state, false);
       if (tree) state.syntax ??= { at, diagnostics: syntaxDiagnostics(tree.parsed.problems) };
       pushPlaced(syntax, state.syntax as Placed, at);
-      if (state.summary !== null) this.pushRecordDiagnostics(records, state, at, context, tree);
+      if (state.summary === null) return;
+      this.pushRecordDiagnostics(records, state, at, context, tree);
     });
     return { syntax, records };
   }
@@ -572,9 +574,9 @@ function editedState(
  * Which blocks get their lines copied out of the text they were cut from (see `TextBlock.detached`):
  * `edited`, those of an edit's window, which later versions keep; `winsync`, for a piece parsed
  * once, only the winsync records the checks across pieces keep; `none`, those of a text parsed
- * afresh, whose text the document holds anyway (later versions keep at most that one). Only
- * `none` blocks are parsed when first asked (see `BlockState.tree`): the others are parsed to be
- * read at once.
+ * afresh, whose text the document holds anyway (later versions keep at most that one). Of the
+ * blocks made here, only `none` blocks are parsed when first asked (see `BlockState.tree`): the
+ * others are parsed to be read at once.
  */
 type Copy = 'edited' | 'winsync' | 'none';
 
