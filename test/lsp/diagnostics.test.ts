@@ -82,6 +82,32 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual(await client.edit(uri, range(0, end, 0, end + 1), ''), first);
   });
 
+  test('a paste of records copied from the document, and its undo, publish what opening each text publishes', async () => {
+    const uri = 'file:///work/copied.ldif';
+    // Ordinary records the record rules and the parser have something to say about, among others.
+    const findings = [
+      'dn: cn=twice,dc=example,dc=com\nchangetype: add\nobjectClass: person\ncn: twice\ncn: twice\nsn: t\n',
+      'dn: cn=typo,dc=example,dc=com\nchangetype: modfy\n',
+      'dn: cn=trailing,dc=example,dc=com\nchangetype: modify\nreplace: description\ndescription: x \n-\n',
+    ].join('\n');
+    const text = `${generateToString({ seed: 6, records: 100, errorRate: 0 })}\n${findings}`;
+    const first = await client.open(uri, text);
+    const lines = text.split('\n');
+    const from = lines.indexOf('dn: cn=twice,dc=example,dc=com');
+    const to = lines.length - 1;
+    const at = lines.indexOf('', 5) + 1;
+    // Pasted above their originals: their findings are taken from them, moved, not worked out again.
+    const copied = `${lines.slice(from, to).join('\n')}\n\n`;
+    const pasted = [...lines.slice(0, at), ...lines.slice(from, to), '', ...lines.slice(at)].join('\n');
+    const afterPaste = await client.edit(uri, range(at, 0, at, 0), copied);
+    assert.deepEqual(
+      afterPaste.filter((d) => d.range.start.line < from).map((d) => [d.code, d.range.start.line - at]),
+      first.map((d) => [d.code, d.range.start.line - from]),
+    );
+    assert.deepEqual(afterPaste, await client.open('file:///work/copied-fresh.ldif', pasted));
+    assert.deepEqual(await client.edit(uri, range(at, 0, at + to - from + 1, 0), ''), first);
+  });
+
   test('changes sent together, adding and removing lines above records, publish what opening the result publishes', async () => {
     const uri = 'file:///work/typing.ldif';
     const start = [
