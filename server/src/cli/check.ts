@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { RecordTraits, type Diagnostic } from '../engine/ldif/ast';
@@ -14,6 +14,7 @@ import type { Schema } from '../engine/schema/schema';
 import { createReporter, REPORT_FORMATS } from './reporters';
 import { QuietRecords } from '../engine/rules/quietRecords';
 import type { TextPart } from '../engine/partsCheck';
+import { quietPartsOnTwoThreads, twoThreadsPay } from './twoThreads';
 
 export const CHECK_USAGE = `usage: winsync-ldif check [--format text|json|sarif] [--max-warnings N] [--max-value-file-size SIZE]
           ${SCHEMA_USAGE} <file|folder|->...
@@ -44,14 +45,16 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
   let warnings = 0;
   for (const file of files) {
     const path = resolve(io.cwd, file);
-    // A file is read synchronously: `check` has nothing else to do while it waits, and a stream's
-    // asynchronous reads cost a sixth of the time of checking a large file.
-    const pieces = file === '-' ? readTexts(io.stdin) : readTextsSync(fileChunks(path));
     const baseDir = file === '-' ? io.cwd : dirname(path);
-    const diagnostics = await checkInput(pieces, catalog, (found) => reporter.report(file, found), {
-      files: { localFiles, baseDir },
-      schema: loaded?.schema,
-    }).catch((error: NodeJS.ErrnoException) => {
+    const diagnostics = await checkInput(
+      partsOf(file, path, io.stdin, catalog, !loaded),
+      catalog,
+      (found) => reporter.report(file, found),
+      {
+        files: { localFiles, baseDir },
+        schema: loaded?.schema,
+      },
+    ).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot read ${file}: ${unreadableReason(error)}`);
     });
     errors += diagnostics.errors;
@@ -64,6 +67,34 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIO): P
     );
   }
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
+}
+
+/**
+ * The parts of one input `check` reads: without the quiet blocks unless the schema checks need
+ * every entry, a large file's second part scanned by another thread. A file is read
+ * synchronously: `check` has nothing else to do while it waits, and a stream's asynchronous reads
+ * cost a sixth of the time of checking a large file.
+ */
+function partsOf(
+  file: string,
+  path: string,
+  stdin: Readable,
+  catalog: Catalog,
+  leaveOutQuiet: boolean,
+): AsyncIterable<TextPart> {
+  if (file === '-') return partsToCheck(readTexts(stdin), catalog, leaveOutQuiet);
+  if (leaveOutQuiet && twoThreadsPay(sizeOf(path))) return quietPartsOnTwoThreads(path, catalog);
+  return partsToCheck(readTextsSync(fileChunks(path)), catalog, leaveOutQuiet);
+}
+
+/** The size of a regular file; 0 for anything else (which is read on one thread, and refused there). */
+function sizeOf(path: string): number {
+  try {
+    const info = statSync(path);
+    return info.isFile() ? info.size : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Errors and warnings found in one input. */
@@ -92,7 +123,7 @@ export function checkStream(
   emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
   options: CheckOptions = {},
 ): Promise<CheckCounts> {
-  return checkInput(readTexts(stream), catalog, emit, options);
+  return checkInput(partsToCheck(readTexts(stream), catalog, !options.schema), catalog, emit, options);
 }
 
 /**
@@ -101,7 +132,7 @@ export function checkStream(
  * records, so memory does not grow with the file.
  */
 async function checkInput(
-  pieces: Iterable<PieceText> | AsyncIterable<PieceText>,
+  parts: AsyncIterable<TextPart>,
   catalog: Catalog,
   emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
   { files, schema }: CheckOptions = {},
@@ -116,8 +147,6 @@ async function checkInput(
     }
     if (shaped.length > 0) await emit(shaped);
   };
-  // The schema checks need every entry; without them, the quiet blocks need neither parse nor rules.
-  const parts = partsToCheck(pieces, catalog, !schema);
   const documentLevel = await checkPieces(parts, { catalog, schema }, async (document, diagnostics) => {
     if (files) {
       for (const record of document.ldif.records) {

@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { isMainThread } from 'node:worker_threads';
 import { APPLY_USAGE, runApplyCommand } from './apply';
 import { CHECK_USAGE, runCheckCommand } from './check';
 import { runStatusCommand, STATUS_USAGE } from './status';
@@ -45,7 +46,8 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
   }
 }
 
-if (require.main === module) {
+// The thread that scans part of a large file (`twoThreads.ts`) runs this bundle too, for that alone.
+if (require.main === module && isMainThread) {
   // check streams a file and keeps little alive, but V8 lets the heap grow to several times
   // that before it collects; growing by 30% at a time keeps a million records under 150 MiB.
   setFlagsFromString('--heap-growing-percent=30');

@@ -158,19 +158,28 @@ const CHUNK_SIZE = 1 << 16;
 export function* fileChunks(path: string): Generator<Buffer> {
   const fd = openRegular(path);
   try {
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK_SIZE);
-      const read = readSync(fd, chunk, 0, CHUNK_SIZE, null);
-      if (read === 0) return;
-      yield read === CHUNK_SIZE ? chunk : chunk.subarray(0, read);
-    }
+    yield* chunksAt(fd);
   } finally {
     closeSync(fd);
   }
 }
 
+/**
+ * The bytes of an open file from `start` to `end` in 64 KiB chunks, read at their offsets:
+ * two threads may read one descriptor at once.
+ */
+export function* chunksAt(fd: number, start = 0, end = Number.POSITIVE_INFINITY): Generator<Buffer> {
+  for (let at = start; at < end;) {
+    const chunk = Buffer.allocUnsafe(CHUNK_SIZE);
+    const read = readSync(fd, chunk, 0, Math.min(CHUNK_SIZE, end - at), at);
+    if (read === 0) return;
+    at += read;
+    yield read === CHUNK_SIZE ? chunk : chunk.subarray(0, read);
+  }
+}
+
 /** Opens a regular file for reading; anything else (a FIFO, a device, a folder) is an error naming what it is. */
-function openRegular(path: string): number {
+export function openRegular(path: string): number {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   const info = fstatSync(fd);
   if (info.isFile()) return fd;

@@ -147,6 +147,11 @@ export class QuietRecords {
     this.#catalog = catalog;
   }
 
+  /** The lines of the pieces read so far. */
+  get linesRead(): number {
+    return this.#firstLine;
+  }
+
   /**
    * The next piece of the input without its quiet blocks: each run of other blocks, with the
    * blank lines between them, as a piece of its own that the full check reads as it would have
