@@ -134,11 +134,22 @@ class PieceCutter {
  * line break is in bytes[from, to); 0 when there is none.
  */
 function lastBlankLineEnd(bytes: Buffer, from: number, to: number): number {
-  for (let at = bytes.lastIndexOf(10, to - 1); at >= from && at > 0; at = bytes.lastIndexOf(10, at - 1)) {
-    const before = bytes[at - 1] === 13 ? at - 2 : at - 1;
-    if (before >= 0 && bytes[before] === 10) return at + 1;
-  }
+  for (let at = bytes.lastIndexOf(10, to - 1); at >= from && at > 0; at = bytes.lastIndexOf(10, at - 1))
+    if (endsBlankLine(bytes, at)) return at + 1;
   return 0;
+}
+
+/** Offset just after the first blank line whose last line break is in bytes[from, to); 0 when there is none. */
+export function firstBlankLineEnd(bytes: Buffer, from: number, to: number): number {
+  for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1))
+    if (endsBlankLine(bytes, at)) return at + 1;
+  return 0;
+}
+
+/** Whether the line feed at `at` ends an empty line (one that follows another line break). */
+function endsBlankLine(bytes: Buffer, at: number): boolean {
+  const before = bytes[at - 1] === 13 ? at - 2 : at - 1;
+  return before >= 0 && bytes[before] === 10;
 }
 
 function countLines(text: string): number {

@@ -1,3 +1,4 @@
+import { on } from 'node:events';
 import { closeSync, fstatSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -5,7 +6,7 @@ import { loadCatalog, type Catalog } from '../engine/catalog';
 import { hasContent } from '../engine/ldif/lines';
 import type { TextPart } from '../engine/partsCheck';
 import { QuietRecords } from '../engine/rules/quietRecords';
-import { chunksAt, openRegular, readTextsSync } from './pieces';
+import { chunksAt, firstBlankLineEnd, openRegular, readTextsSync } from './pieces';
 
 /** Files from this size on are scanned by two threads, on a machine with two cores or more. */
 const TWO_THREADS_FROM = 16 << 20;
@@ -67,7 +68,9 @@ export async function* quietPartsOnTwoThreads(path: string, catalog: Catalog): A
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     try {
-      const messages = messagesOf(worker);
+      // Opened at once: the worker's messages wait here while this thread scans its part. Its
+      // error rejects, and its exit ends the iteration (after every message it sent).
+      const messages = on(worker, 'message', { close: ['exit'] }) as AsyncIterable<[ScanMessage]>;
       let atFileStart = true;
       for (const piece of readTextsSync(chunksAt(fd, 0, split))) {
         yield* quiet.parts(piece);
@@ -75,8 +78,7 @@ export async function* quietPartsOnTwoThreads(path: string, catalog: Catalog): A
       }
       const lines = quiet.linesRead;
       const sent = new Int32Array(ahead);
-      for (;;) {
-        const message = await messages.next();
+      for await (const [message] of messages) {
         if ('error' in message) throw Object.assign(new Error(message.error), { code: message.code });
         if ('lines' in message) return;
         const { part } = message;
@@ -84,6 +86,7 @@ export async function* quietPartsOnTwoThreads(path: string, catalog: Catalog): A
         Atomics.notify(sent, 0);
         yield { text: part.text, firstLine: lines + part.firstLine, atFileStart: atFileStart && part.atFileStart };
       }
+      throw new Error('the thread scanning the second part of the file stopped before its end');
     } finally {
       // A worker waiting for this thread to catch up is woken first: termination does not wake it.
       Atomics.store(new Int32Array(ahead), 0, 0);
@@ -116,48 +119,13 @@ function runQuietScan({ fd, start, ahead }: QuietScanJob): void {
   }
 }
 
-/** The worker's messages one at a time; its error, or its end before the last message, rejects. */
-function messagesOf(worker: Worker): { next(): Promise<ScanMessage> } {
-  const queue: ScanMessage[] = [];
-  let waiting: { resolve(message: ScanMessage): void; reject(error: Error): void } | undefined;
-  let failure: Error | undefined;
-  const fail = (error: Error) => {
-    failure ??= error;
-    waiting?.reject(failure);
-    waiting = undefined;
-  };
-  worker.on('message', (message: ScanMessage) => {
-    if (!waiting) queue.push(message);
-    else {
-      waiting.resolve(message);
-      waiting = undefined;
-    }
-  });
-  worker.on('error', fail);
-  worker.on('exit', (code) =>
-    fail(new Error(`the thread scanning the second part of the file stopped (code ${code})`)),
-  );
-  return {
-    next() {
-      const message = queue.shift();
-      if (message) return Promise.resolve(message);
-      if (failure) return Promise.reject(failure);
-      return new Promise((resolve, reject) => (waiting = { resolve, reject }));
-    },
-  };
-}
-
-/** The offset just after the first blank line at or after `share` of the file, if one is within `BOUNDARY_WINDOW`. */
+/** The offset just after the first blank line after `share` of the file, if one is within `BOUNDARY_WINDOW`. */
 function blankLineAfter(fd: number, share: number): number | undefined {
   const size = fstatSync(fd).size;
   const from = Math.floor(size * share);
   const bytes = Buffer.allocUnsafe(Math.min(BOUNDARY_WINDOW, size - from));
-  const read = readSync(fd, bytes, 0, bytes.length, from);
-  for (let at = bytes.indexOf(10); at >= 0 && at + 1 < read; at = bytes.indexOf(10, at + 1)) {
-    const next = bytes[at + 1] === 13 ? at + 2 : at + 1;
-    if (next < read && bytes[next] === 10) return from + next + 1;
-  }
-  return undefined;
+  const end = firstBlankLineEnd(bytes, 0, readSync(fd, bytes, 0, bytes.length, from));
+  return end > 0 ? from + end : undefined;
 }
 
 // Started as the worker of `quietPartsOnTwoThreads`: this module is the thread's whole task.
