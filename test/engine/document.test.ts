@@ -8,6 +8,7 @@ import { DEFINITIONS, SERVER } from './schema/fixture';
 import { plainData } from '../fuzz/inside';
 import fc from 'fast-check';
 import { hostileText, ldifDocument } from '../fuzz/arbitraries';
+import { nearlyQuietText } from '../fuzz/nearlyQuiet';
 
 const service = getLanguageService();
 const BASE = [
@@ -251,6 +252,51 @@ test('a paste of blocks found elsewhere in the document, and its undo and redo, 
       assert.deepEqual(service.validate(afterUndo, {}, used), fresh(text));
       const afterRedo = service.parse(pastedText, afterUndo, paste);
       assert.deepEqual(service.validate(afterRedo, {}, used), fresh(pastedText));
+      assert.deepEqual(plainData(afterRedo.ldif), plainData(service.parse(pastedText).ldif));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a copy of a version: block pasted at the start of the file is parsed there, not given the findings of the copy', () => {
+  const text = 'dn: cn=a,dc=example\ncn: a\n\nversion: 1\n\ndn: cn=b,dc=example\ncn: b\n';
+  const copied = text.slice(text.indexOf('version'));
+  const pastedText = `${copied}\n${text}`;
+  const original = service.parse(text);
+  const found = service.validate(original);
+  assert.ok(found.length > 0, 'a version: line after a record is a finding');
+  const afterPaste = service.parse(pastedText, original, { start: 0, oldEnd: 0, newEnd: copied.length + 1 });
+  assert.deepEqual(service.validate(afterPaste), service.validate(service.parse(pastedText)));
+});
+
+test('a paste of records new to the document, quiet ones among them, and its undo and redo, give what a fresh parse gives', () => {
+  const documents = fc.oneof(
+    ldifDocument.map(({ text }) => text),
+    nearlyQuietText,
+    fc.shuffledSubarray(FINDINGS, { minLength: 1 }).map((records) => records.join('\n')),
+  );
+  fc.assert(
+    fc.property(documents, nearlyQuietText, fc.nat(), fc.boolean(), (text, records, at, withSchema) => {
+      const starts = blockStarts(text);
+      const where = starts[at % starts.length];
+      // After a blank line, so that the records are blocks of their own.
+      const pasted = `${records}\n`;
+      const pastedText = text.slice(0, where) + pasted + text.slice(where);
+      const paste = { start: where, oldEnd: where, newEnd: where + pasted.length };
+      const undo = { start: where, oldEnd: where + pasted.length, newEnd: where };
+      const used = withSchema ? schema : undefined;
+      const fresh = (edited: string) => service.validate(service.parse(edited), {}, used);
+      const original = service.parse(text);
+      service.validate(original, {}, used);
+      const afterPaste = service.parse(pastedText, original, paste);
+      assert.deepEqual(service.validate(afterPaste, {}, used), fresh(pastedText));
+      const afterUndo = service.parse(text, afterPaste, undo);
+      assert.deepEqual(service.validate(afterUndo, {}, used), fresh(text));
+      const afterRedo = service.parse(pastedText, afterUndo, paste);
+      // Without the schema, then with it: the blocks found quiet without a parse are parsed for its rules.
+      const freshly = (using: typeof schema | undefined) => service.validate(service.parse(pastedText), {}, using);
+      assert.deepEqual(service.validate(afterRedo, {}, undefined), freshly(undefined));
+      assert.deepEqual(service.validate(afterRedo, {}, schema), freshly(schema));
       assert.deepEqual(plainData(afterRedo.ldif), plainData(service.parse(pastedText).ldif));
     }),
     { numRuns: 300 },

@@ -23,6 +23,7 @@ import type { ValidationSettings } from './rules/validate';
 import type { RuleContext } from './rules/types';
 import type { Schema } from './schema/schema';
 import type { SyntaxFinding } from './ldif/findings';
+import { QuietRecords } from './rules/quietRecords';
 
 /** Where a piece of a larger file starts, for callers that read a file in pieces. */
 export interface TextPiece {
@@ -73,8 +74,8 @@ interface BlockState {
   readonly versionAllowedAfter: boolean;
   /**
    * Built with the state, except for the blocks of a text parsed whole afresh (a document just
-   * opened) and the blocks pasted with the text of one checked before (`editedState`): those are
-   * parsed when first asked, and kept from the first use that needs the tree itself. Their first
+   * opened) and the pasted blocks whose findings are known without a parse (`editedState`): those
+   * are parsed when first asked, and kept from the first use that needs the tree itself. Their first
    * check parses them for that check alone, so that the first diagnostics of a large document
    * come before its tree is kept (see `treeFor`).
    */
@@ -109,6 +110,8 @@ interface Lineage {
   checked: { readonly texts: CheckedTexts; readonly edit: number } | undefined;
   /** Counts the edits, to know how old `checked` is. */
   edits: number;
+  /** Tells the pasted blocks that no parser finding and no record rule can come from; made at the first paste. */
+  quiet: QuietRecords | undefined;
 }
 
 /**
@@ -122,6 +125,12 @@ interface CheckedText {
   readonly syntax: Placed;
   readonly record: Placed | undefined;
   readonly schemaFindings: BlockState['schemaFindings'];
+}
+
+/** What spares a pasted block its parse and checks (see `editedState`). */
+interface PasteShortcuts {
+  readonly checked: CheckedTexts;
+  readonly quiet: QuietRecords;
 }
 
 /** Edits after which the checked texts are gathered again from the blocks of the version then. */
@@ -226,7 +235,7 @@ export class ParsedDocument {
       split.blocks.map((block) => block.startLine),
       split,
       piece === WHOLE_TEXT ? { lineCount, breaks, whitespaceLines } : undefined,
-      previous?.lineage ?? { placed: undefined, checked: undefined, edits: 0 },
+      previous?.lineage ?? { placed: undefined, checked: undefined, edits: 0, quiet: undefined },
       catalog,
     );
   }
@@ -274,12 +283,12 @@ export class ParsedDocument {
       versionAllowed = fitting.versionAllowedAfter;
     };
     for (let i = 0; i < first; i++) add(before[i], beforeOffsets[i], beforeLines[i]);
-    // Only an edit that adds two blocks or more looks them up (a paste of records, an undo of
-    // their deletion); a keystroke, Enter splitting a record included, adds one at most and so
-    // never gathers the texts either (4–8 ms for the 100k-line document).
-    const checked = part.blocks.length - (last - first) >= 2 ? previous.checkedTexts() : undefined;
+    // Only an edit that adds two blocks or more takes the shortcuts (a paste of records, an undo
+    // of their deletion); a keystroke, Enter splitting a record included, adds one at most and so
+    // never gathers the checked texts either (4–8 ms for the 100k-line document).
+    const shortcuts = part.blocks.length - (last - first) >= 2 ? previous.pasteShortcuts() : undefined;
     part.blocks.forEach((block, i) =>
-      add(editedState(block, versionAllowed, catalog, checked), start + part.offsets[i], block.startLine),
+      add(editedState(block, versionAllowed, catalog, shortcuts), start + part.offsets[i], block.startLine),
     );
     for (let i = last; i < before.length; i++) add(before[i], beforeOffsets[i] + shift, beforeLines[i] + lineShift);
 
@@ -448,14 +457,16 @@ export class ParsedDocument {
     return { syntax, records };
   }
 
-  /** The lineage's checked texts (see `Lineage.checked`), gathered from this version's blocks when missing or old. */
-  private checkedTexts(): CheckedTexts {
+  /** The lineage's checked texts (see `Lineage.checked`), gathered from this version's blocks when missing or old, and its scan. */
+  private pasteShortcuts(): PasteShortcuts {
     const { lineage } = this;
-    if (lineage.checked && lineage.edits - lineage.checked.edit < REFRESH_EDITS) return lineage.checked.texts;
+    const quiet = (lineage.quiet ??= new QuietRecords(this.catalog));
+    if (lineage.checked && lineage.edits - lineage.checked.edit < REFRESH_EDITS)
+      return { checked: lineage.checked.texts, quiet };
     const texts = new CheckedTexts();
     for (const state of this.order) texts.remember(state);
     lineage.checked = { texts, edit: lineage.edits };
-    return texts;
+    return { checked: texts, quiet };
   }
 
   /** Whether the block's record was checked against `schema` (if any) already. */
@@ -548,18 +559,23 @@ function firstAtOrAfter(offsets: readonly number[], at: number): number {
 }
 
 /**
- * The state of a block an edit made: when a block with the same text was checked before, its
- * findings without a parse (the tree is built when first asked, as for a text just opened).
+ * The state of a block an edit made. A pasted block (`shortcuts`) is not parsed when a block
+ * with its text was checked before, whose findings it takes, nor when the scan for quiet
+ * records proves that neither the parser nor a record rule has anything to say about it (then
+ * only a schema check parses it); its tree is built when first asked, as for a text just
+ * opened. Not a block that `version:` may start: it parses to more than its text says.
  */
 function editedState(
   block: TextBlock,
   versionAllowed: boolean,
   catalog: Catalog,
-  checked: CheckedTexts | undefined,
+  shortcuts: PasteShortcuts | undefined,
 ): BlockState {
-  const twin = checked && !versionAllowed ? checked.find(block.content) : undefined;
-  if (!twin) return newState(block, versionAllowed, catalog, 'edited');
-  const { summary, syntax, record, schemaFindings } = twin;
+  if (!shortcuts || versionAllowed) return newState(block, versionAllowed, catalog, 'edited');
+  const content = block.content;
+  const known = shortcuts.checked.find(content) ?? quietFindings(shortcuts.quiet, content);
+  if (!known) return newState(block, versionAllowed, catalog, 'edited');
+  const { summary, syntax, record, schemaFindings } = known;
   return {
     block: block.detached(),
     versionAllowed,
@@ -570,6 +586,18 @@ function editedState(
     record,
     schemaFindings,
   };
+}
+
+/** Nothing found, wherever the block is. */
+const NOTHING_FOUND: Placed = { at: 0, diagnostics: Object.freeze([]) };
+
+/** What is known of a quiet block without a parse; undefined for a block that is not quiet. */
+function quietFindings(quiet: QuietRecords, content: string): Omit<CheckedText, 'content'> | undefined {
+  const kind = quiet.quietKind(content);
+  if (kind === undefined) return undefined;
+  // A quiet record has its dn: and none of the traits: each is something a check looks at.
+  const summary = { kind, hasDn: true, traits: 0 };
+  return { summary, syntax: NOTHING_FOUND, record: NOTHING_FOUND, schemaFindings: undefined };
 }
 
 /**

@@ -8,11 +8,12 @@
  * parser and the rules as before, so what the catalog knows is asked of the catalog, never
  * repeated here. test/engine/rules/quietRecords.test.ts holds it to that: a block called quiet
  * gets no diagnostic from the full check, and a whole check finds the same with and without it.
- * Schema checks need every entry, so `check --schema` does not use it.
+ * Schema checks need every entry, so `check --schema` does not use it. The language server
+ * asks it about the blocks of a paste (`quietKind`), for the same reason.
  */
 import type { Catalog } from '../catalog';
 import { isPlainDn } from '../dn/dn';
-import { CHANGE_TYPES, LDIF_KEYWORDS } from '../ldif/ast';
+import { CHANGE_TYPES, LDIF_KEYWORDS, type ChangeType, type RecordKind } from '../ldif/ast';
 import { isAttributeDescription, isBase64 } from '../ldif/attrLine';
 import { hasContent } from '../ldif/lines';
 import { base64ToBytes, utf8Text } from '../util/bytes';
@@ -132,7 +133,8 @@ export class QuietRecords {
 
   // The record being read.
   #phase = Phase.dn;
-  #change = false;
+  /** `content` until a changetype: line says otherwise. */
+  #kind: RecordKind = 'content';
   #attributes = 0;
   #specs = 0;
   #specOp: string | undefined;
@@ -186,7 +188,7 @@ export class QuietRecords {
         line++;
         continue;
       }
-      let quiet = this.#block(at, end, next, length);
+      let quiet = this.#block(at, end, next, length) && !this.#firstOfItsKind();
       const blockEnd = this.#next;
       while (nextUnsafe < unsafe.length && unsafe[nextUnsafe] < at) nextUnsafe++;
       if (nextUnsafe < unsafe.length && unsafe[nextUnsafe] < blockEnd) quiet = false;
@@ -259,14 +261,32 @@ export class QuietRecords {
     }
     this.#next = at;
     this.#lines = lines;
-    if (!quiet || !this.#recordEnds()) return false;
-    // The first record of each kind stays with the full check, which compares them.
-    if (this.#change ? !this.#changeSeen : !this.#contentSeen) {
-      if (this.#change) this.#changeSeen = true;
-      else this.#contentSeen = true;
-      return false;
-    }
+    return quiet && this.#recordEnds();
+  }
+
+  /** Whether the record just read is the first content or change record of the input: the full check compares those. */
+  #firstOfItsKind(): boolean {
+    const change = this.#kind !== 'content';
+    if (change ? this.#changeSeen : this.#contentSeen) return false;
+    if (change) this.#changeSeen = true;
+    else this.#contentSeen = true;
     return true;
+  }
+
+  /**
+   * The kind of the record that `text` holds, one block without its line break, when the block
+   * is quiet; undefined when it is not. For an editor's document, which compares the first
+   * records of each kind itself (`ParsedDocument`): a pasted block it proves quiet is not parsed.
+   */
+  quietKind(text: string): RecordKind | undefined {
+    const length = text.length;
+    if (length === 0 || unsafeOffsets(text).length > 0) return undefined;
+    this.#text = text;
+    const newline = text.indexOf('\n');
+    const next = newline < 0 ? length : newline + 1;
+    const quiet = this.#block(0, lineEndAt(text, 0, newline, length), next, length) && this.#next === length;
+    this.#text = '';
+    return quiet ? this.#kind : undefined;
   }
 
   /** Whether the logical line just read may stand where it is in a quiet record. */
@@ -352,7 +372,7 @@ export class QuietRecords {
         // mapping tree goes to the catalog's classification and the DN rules.
         if (dn === undefined || !isPlainDn(dn) || mayEndInConfig(dn) || mayBeBelowMappingTree(dn)) return false;
         this.#phase = Phase.afterDn;
-        this.#change = false;
+        this.#kind = 'content';
         this.#attributes = 0;
         this.#specs = 0;
         this.#specOp = undefined;
@@ -412,10 +432,10 @@ export class QuietRecords {
 
   /** `changetype:` after the dn: one of the known ones, written as the parser reads it. */
   #changeType(valueStart: number): boolean {
-    let type: string | undefined;
+    let type: ChangeType | undefined;
     for (const name of CHANGE_TYPES) if (this.#valueIs(valueStart, name)) type = name;
     if (type === undefined) return false;
-    this.#change = true;
+    this.#kind = type;
     switch (type) {
       case 'add':
         this.#phase = Phase.attributes;
