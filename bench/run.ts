@@ -460,14 +460,15 @@ async function measureEditing(client: LspClient, uri: string, lines: readonly st
   const boundary = lines.indexOf('', 10) + 1;
   const pasteFrom = lines.indexOf('', middle) + 1;
   const pasted = `${lines.slice(pasteFrom, pasteFrom + 1000).join('\n')}\n`;
-  const [paste, undo] = await takeTurns(20, [
+  // As many as the characters: a median of 20 moved by a tenth from run to run.
+  const [paste, undo] = await takeTurns(50, [
     () => edit(span(at(boundary, 0)), pasted),
     () => edit(span(at(boundary, 0), at(boundary + 1000, 0)), ''),
   ]);
   // The same lines with a new name in each dn, a new one at each paste: records from elsewhere,
   // which the server has not checked before (a paste of records it has is not checked again).
   let pastes = 0;
-  const [newPaste] = await takeTurns(20, [
+  const [newPaste] = await takeTurns(50, [
     () => edit(span(at(boundary, 0)), pasted.replace(/^dn: ([^=]*)=/gm, `dn: $1=pasted${++pastes}-`)),
     () => edit(span(at(boundary, 0), at(boundary + 1000, 0)), ''),
   ]);

@@ -112,6 +112,11 @@ interface Lineage {
   edits: number;
   /** Tells the pasted blocks that no parser finding and no record rule can come from; made at the first paste. */
   quiet: QuietRecords | undefined;
+  /**
+   * Whether the last check had a schema. The next one most likely has it too, and then the
+   * schema rules parse every pasted block anyway: the scan for quiet ones would only add to that.
+   */
+  schemaChecked: boolean;
 }
 
 /**
@@ -130,7 +135,7 @@ interface CheckedText {
 /** What spares a pasted block its parse and checks (see `editedState`). */
 interface PasteShortcuts {
   readonly checked: CheckedTexts;
-  readonly quiet: QuietRecords;
+  readonly quiet: QuietRecords | undefined;
 }
 
 /** Edits after which the checked texts are gathered again from the blocks of the version then. */
@@ -235,7 +240,7 @@ export class ParsedDocument {
       split.blocks.map((block) => block.startLine),
       split,
       piece === WHOLE_TEXT ? { lineCount, breaks, whitespaceLines } : undefined,
-      previous?.lineage ?? { placed: undefined, checked: undefined, edits: 0, quiet: undefined },
+      previous?.lineage ?? { placed: undefined, checked: undefined, edits: 0, quiet: undefined, schemaChecked: false },
       catalog,
     );
   }
@@ -444,6 +449,7 @@ export class ParsedDocument {
     // Loops, not flatMap: this runs for every piece of a large file, and most records have nothing to say.
     const records: Diagnostic[] = [];
     const { schema } = context;
+    this.lineage.schemaChecked = schema !== undefined;
     this.order.forEach((state, i) => {
       const at = this.startLines[i];
       const checked = state.syntax && (state.summary === null || (state.record && this.checkedWith(state, schema)));
@@ -460,7 +466,7 @@ export class ParsedDocument {
   /** The lineage's checked texts (see `Lineage.checked`), gathered from this version's blocks when missing or old, and its scan. */
   private pasteShortcuts(): PasteShortcuts {
     const { lineage } = this;
-    const quiet = (lineage.quiet ??= new QuietRecords(this.catalog));
+    const quiet = lineage.schemaChecked ? undefined : (lineage.quiet ??= new QuietRecords(this.catalog));
     if (lineage.checked && lineage.edits - lineage.checked.edit < REFRESH_EDITS)
       return { checked: lineage.checked.texts, quiet };
     const texts = new CheckedTexts();
@@ -573,7 +579,7 @@ function editedState(
 ): BlockState {
   if (!shortcuts || versionAllowed) return newState(block, versionAllowed, catalog, 'edited');
   const content = block.content;
-  const known = shortcuts.checked.find(content) ?? quietFindings(shortcuts.quiet, content);
+  const known = shortcuts.checked.find(content) ?? (shortcuts.quiet && quietFindings(shortcuts.quiet, content));
   if (!known) return newState(block, versionAllowed, catalog, 'edited');
   const { summary, syntax, record, schemaFindings } = known;
   return {
