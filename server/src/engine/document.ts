@@ -1,4 +1,4 @@
-import type { Diagnostic, Fix, LdifDocument, LdifRecord } from './ldif/ast';
+import type { Diagnostic, Fix, LdifDocument, LdifRecord, RecordKind } from './ldif/ast';
 import { blockHasContent, mostUsedEol, splitBlocks, type SplitText, type TextBlock } from './ldif/lines';
 import { countLineBreaks, editWindow, type TextChange, type TextSource } from './ldif/window';
 import {
@@ -23,7 +23,6 @@ import type { ValidationSettings } from './rules/validate';
 import type { RuleContext } from './rules/types';
 import type { Schema } from './schema/schema';
 import type { SyntaxFinding } from './ldif/findings';
-import { QuietRecords } from './rules/quietRecords';
 
 /** Where a piece of a larger file starts, for callers that read a file in pieces. */
 export interface TextPiece {
@@ -110,8 +109,6 @@ interface Lineage {
   checked: { readonly texts: CheckedTexts; readonly edit: number } | undefined;
   /** Counts the edits, to know how old `checked` is. */
   edits: number;
-  /** Tells the pasted blocks that no parser finding and no record rule can come from; made at the first paste. */
-  quiet: QuietRecords | undefined;
   /**
    * Whether the last check had a schema. The next one most likely has it too, and then the
    * schema rules parse every pasted block anyway: the scan for quiet ones would only add to that.
@@ -135,7 +132,16 @@ interface CheckedText {
 /** What spares a pasted block its parse and checks (see `editedState`). */
 interface PasteShortcuts {
   readonly checked: CheckedTexts;
-  readonly quiet: QuietRecords | undefined;
+  readonly quiet: QuietBlocks | undefined;
+}
+
+/**
+ * Tells the blocks that neither the parser nor a record rule has anything to say about
+ * (`QuietRecords.quietKind`): the kind of such a block's record, undefined for any other block.
+ * Given by the language service, so that what parses a text once (apply) does not carry the scan.
+ */
+export interface QuietBlocks {
+  quietKind(text: string): RecordKind | undefined;
 }
 
 /** Edits after which the checked texts are gathered again from the blocks of the version then. */
@@ -202,7 +208,8 @@ export class ParsedDocument {
 
   /**
    * Parses `source`, reusing the blocks of `previous` that are unchanged. `change`, where the
-   * editor says the text changed since `previous`, spares comparing the two texts.
+   * editor says the text changed since `previous`, spares comparing the two texts. With `quiet`,
+   * the quiet blocks of a paste are neither parsed nor checked (see `editedState`).
    */
   static parse(
     source: string | TextSource,
@@ -210,9 +217,10 @@ export class ParsedDocument {
     previous?: ParsedDocument,
     piece: TextPiece = WHOLE_TEXT,
     change?: TextChange,
+    quiet?: QuietBlocks,
   ): ParsedDocument {
     if (previous?.facts && piece === WHOLE_TEXT && source.length > 0)
-      return ParsedDocument.parseEdit(source, catalog, previous, previous.facts, change);
+      return ParsedDocument.parseEdit(source, catalog, previous, previous.facts, change, quiet);
     const text = source.toString();
     const split = splitBlocks(text, piece.firstLine);
     const before = previous?.order ?? [];
@@ -240,7 +248,7 @@ export class ParsedDocument {
       split.blocks.map((block) => block.startLine),
       split,
       piece === WHOLE_TEXT ? { lineCount, breaks, whitespaceLines } : undefined,
-      previous?.lineage ?? { placed: undefined, checked: undefined, edits: 0, quiet: undefined, schemaChecked: false },
+      previous?.lineage ?? { placed: undefined, checked: undefined, edits: 0, schemaChecked: false },
       catalog,
     );
   }
@@ -256,6 +264,7 @@ export class ParsedDocument {
     previous: ParsedDocument,
     facts: SplitFacts,
     change: TextChange | undefined,
+    quiet: QuietBlocks | undefined,
   ): ParsedDocument {
     const { order: before, offsets: beforeOffsets, startLines: beforeLines } = previous;
     previous.lineage.edits++;
@@ -291,7 +300,7 @@ export class ParsedDocument {
     // Only an edit that adds two blocks or more takes the shortcuts (a paste of records, an undo
     // of their deletion); a keystroke, Enter splitting a record included, adds one at most and so
     // never gathers the checked texts either (4–8 ms for the 100k-line document).
-    const shortcuts = part.blocks.length - (last - first) >= 2 ? previous.pasteShortcuts() : undefined;
+    const shortcuts = part.blocks.length - (last - first) >= 2 ? previous.pasteShortcuts(quiet) : undefined;
     part.blocks.forEach((block, i) =>
       add(editedState(block, versionAllowed, catalog, shortcuts), start + part.offsets[i], block.startLine),
     );
@@ -463,10 +472,13 @@ export class ParsedDocument {
     return { syntax, records };
   }
 
-  /** The lineage's checked texts (see `Lineage.checked`), gathered from this version's blocks when missing or old, and its scan. */
-  private pasteShortcuts(): PasteShortcuts {
+  /**
+   * The lineage's checked texts (see `Lineage.checked`), gathered from this version's blocks
+   * when missing or old, and the scan for quiet blocks unless the schema rules will parse them.
+   */
+  private pasteShortcuts(scan: QuietBlocks | undefined): PasteShortcuts {
     const { lineage } = this;
-    const quiet = lineage.schemaChecked ? undefined : (lineage.quiet ??= new QuietRecords(this.catalog));
+    const quiet = lineage.schemaChecked ? undefined : scan;
     if (lineage.checked && lineage.edits - lineage.checked.edit < REFRESH_EDITS)
       return { checked: lineage.checked.texts, quiet };
     const texts = new CheckedTexts();
@@ -598,7 +610,7 @@ function editedState(
 const NOTHING_FOUND: Placed = { at: 0, diagnostics: Object.freeze([]) };
 
 /** What is known of a quiet block without a parse; undefined for a block that is not quiet. */
-function quietFindings(quiet: QuietRecords, content: string): Omit<CheckedText, 'content'> | undefined {
+function quietFindings(quiet: QuietBlocks, content: string): Omit<CheckedText, 'content'> | undefined {
   const kind = quiet.quietKind(content);
   if (kind === undefined) return undefined;
   // A quiet record has its dn: and none of the traits: each is something a check looks at.

@@ -11,6 +11,7 @@ import { doComplete, type CompletionItem } from './features/completion';
 import { findRecordAnchors, type RecordAnchor } from './features/recordAnchors';
 import type { Schema } from './schema/schema';
 import { checkLeavingOutQuiet } from './partsCheck';
+import { QuietRecords } from './rules/quietRecords';
 
 export { ParsedDocument } from './document';
 export type { ValidationSettings } from './rules/validate';
@@ -46,9 +47,11 @@ export interface LanguageService {
 }
 
 export function getLanguageService(catalog: Catalog = loadCatalog()): LanguageService {
+  // One scan for every document: it reads one block at a time and keeps only what names mean.
+  const quiet = new QuietRecords(catalog);
   return {
     catalog,
-    parse: (text, previous, change) => ParsedDocument.parse(text, catalog, previous, undefined, change),
+    parse: (text, previous, change) => ParsedDocument.parse(text, catalog, previous, undefined, change, quiet),
     validate: (document, settings, schema) => validate(document, catalog, settings, schema),
     validateUnparsed: (text, settings = {}) => checkLeavingOutQuiet(text, catalog, settings),
     findDocumentSymbols,
