@@ -1,9 +1,11 @@
 // Bundles the extension client, the language server and the CLI into dist/, minified, after checking
-// the catalog data against its zod schema (the bundles load the data as it is, without zod).
+// the catalog data against its zod schema (the bundles load the data as it is, without zod), and
+// without the rules' documentation (ruleDocumentation.mjs).
 // --production (npm run package): source maps are written beside the bundles but not linked from
 // them, since the .vsix does not ship them. NO_MINIFY=1 keeps the names, for reading a CPU profile.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
+import { ruleDocumentation } from './ruleDocumentation.mjs';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 
@@ -48,7 +50,7 @@ const common = {
   sourcemap: production ? 'external' : 'linked',
   logLevel: 'warning',
   minify: !process.env.NO_MINIFY,
-  plugins: [browserVariants],
+  plugins: [browserVariants, ruleDocumentation],
 };
 
 // "Open an Example" carries examples/*.ldif in the client bundle (a browser could not list a folder).
@@ -66,7 +68,7 @@ const targets = [
     outfile: 'dist/client.js',
     external: ['vscode'],
     define,
-    plugins: [browserVariants, shims],
+    plugins: [browserVariants, ruleDocumentation, shims],
   },
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
