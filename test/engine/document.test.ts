@@ -228,6 +228,30 @@ const FINDINGS = [
   '# a note\n',
 ];
 
+/**
+ * Pastes `pasted` into `text` at `where`, then undoes and redoes the paste, each version parsed
+ * from the one before: each must be checked as a fresh parse of its text is, with the schema or
+ * without, and the redo's tree must be a fresh parse's. A redo checked without the schema is
+ * checked with it too: the blocks that took their findings without a parse are parsed for its rules.
+ */
+function assertPasteUndoRedo(text: string, where: number, pasted: string, withSchema: boolean): void {
+  const pastedText = text.slice(0, where) + pasted + text.slice(where);
+  const paste = { start: where, oldEnd: where, newEnd: where + pasted.length };
+  const undo = { start: where, oldEnd: where + pasted.length, newEnd: where };
+  const used = withSchema ? schema : undefined;
+  const fresh = (edited: string, using = used) => service.validate(service.parse(edited), {}, using);
+  const original = service.parse(text);
+  service.validate(original, {}, used);
+  const afterPaste = service.parse(pastedText, original, paste);
+  assert.deepEqual(service.validate(afterPaste, {}, used), fresh(pastedText));
+  const afterUndo = service.parse(text, afterPaste, undo);
+  assert.deepEqual(service.validate(afterUndo, {}, used), fresh(text));
+  const afterRedo = service.parse(pastedText, afterUndo, paste);
+  assert.deepEqual(service.validate(afterRedo, {}, used), fresh(pastedText));
+  if (!withSchema) assert.deepEqual(service.validate(afterRedo, {}, schema), fresh(pastedText, schema));
+  assert.deepEqual(plainData(afterRedo.ldif), plainData(service.parse(pastedText).ldif));
+}
+
 test('a paste of blocks found elsewhere in the document, and its undo and redo, give what a fresh parse gives', () => {
   const texts = fc.oneof(
     ldifDocument.map(({ text }) => text),
@@ -238,21 +262,7 @@ test('a paste of blocks found elsewhere in the document, and its undo and redo, 
       const starts = blockStarts(text);
       const [start, end] = [starts[from % starts.length], starts[to % starts.length]].sort((a, b) => a - b);
       const pasted = text.slice(start, end);
-      const where = starts[at % starts.length];
-      const pastedText = text.slice(0, where) + pasted + text.slice(where);
-      const paste = { start: where, oldEnd: where, newEnd: where + pasted.length };
-      const undo = { start: where, oldEnd: where + pasted.length, newEnd: where };
-      const used = withSchema ? schema : undefined;
-      const fresh = (edited: string) => service.validate(service.parse(edited), {}, used);
-      const original = service.parse(text);
-      service.validate(original, {}, used);
-      const afterPaste = service.parse(pastedText, original, paste);
-      assert.deepEqual(service.validate(afterPaste, {}, used), fresh(pastedText));
-      const afterUndo = service.parse(text, afterPaste, undo);
-      assert.deepEqual(service.validate(afterUndo, {}, used), fresh(text));
-      const afterRedo = service.parse(pastedText, afterUndo, paste);
-      assert.deepEqual(service.validate(afterRedo, {}, used), fresh(pastedText));
-      assert.deepEqual(plainData(afterRedo.ldif), plainData(service.parse(pastedText).ldif));
+      assertPasteUndoRedo(text, starts[at % starts.length], pasted, withSchema);
     }),
     { numRuns: 300 },
   );
@@ -278,26 +288,8 @@ test('a paste of records new to the document, quiet ones among them, and its und
   fc.assert(
     fc.property(documents, nearlyQuietText, fc.nat(), fc.boolean(), (text, records, at, withSchema) => {
       const starts = blockStarts(text);
-      const where = starts[at % starts.length];
       // After a blank line, so that the records are blocks of their own.
-      const pasted = `${records}\n`;
-      const pastedText = text.slice(0, where) + pasted + text.slice(where);
-      const paste = { start: where, oldEnd: where, newEnd: where + pasted.length };
-      const undo = { start: where, oldEnd: where + pasted.length, newEnd: where };
-      const used = withSchema ? schema : undefined;
-      const fresh = (edited: string) => service.validate(service.parse(edited), {}, used);
-      const original = service.parse(text);
-      service.validate(original, {}, used);
-      const afterPaste = service.parse(pastedText, original, paste);
-      assert.deepEqual(service.validate(afterPaste, {}, used), fresh(pastedText));
-      const afterUndo = service.parse(text, afterPaste, undo);
-      assert.deepEqual(service.validate(afterUndo, {}, used), fresh(text));
-      const afterRedo = service.parse(pastedText, afterUndo, paste);
-      // Without the schema, then with it: the blocks found quiet without a parse are parsed for its rules.
-      const freshly = (using: typeof schema | undefined) => service.validate(service.parse(pastedText), {}, using);
-      assert.deepEqual(service.validate(afterRedo, {}, undefined), freshly(undefined));
-      assert.deepEqual(service.validate(afterRedo, {}, schema), freshly(schema));
-      assert.deepEqual(plainData(afterRedo.ldif), plainData(service.parse(pastedText).ldif));
+      assertPasteUndoRedo(text, starts[at % starts.length], `${records}\n`, withSchema);
     }),
     { numRuns: 300 },
   );
