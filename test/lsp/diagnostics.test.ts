@@ -4,6 +4,8 @@ import {
   CodeActionRequest,
   DiagnosticSeverity,
   DidChangeTextDocumentNotification,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -106,6 +108,43 @@ describe('diagnostics over LSP', () => {
     );
     assert.deepEqual(afterPaste, await client.open('file:///work/copied-fresh.ldif', pasted));
     assert.deepEqual(await client.edit(uri, range(at, 0, at + to - from + 1, 0), ''), first);
+  });
+
+  test('a paste of records new to the document publishes what opening the result does, and hover, outline and folding read the pasted records', async () => {
+    const uri = 'file:///work/pasted-new.ldif';
+    const text = generateToString({ seed: 8, records: 100, errorRate: 0 });
+    await client.open(uri, text);
+    const at = text.split('\n').indexOf('', 5) + 1;
+    // Records from elsewhere, nearly all of them quiet (neither parsed nor checked when pasted), a few with findings.
+    const records = `${generateToString({ seed: 9, records: 40, errorRate: 0.1 })}\n`;
+    const afterPaste = await client.edit(uri, range(at, 0, at, 0), records);
+    const lines = text.split('\n');
+    const pasted = [...lines.slice(0, at), ...records.split('\n').slice(0, -1), ...lines.slice(at)].join('\n');
+    const fresh = 'file:///work/pasted-new-fresh.ldif';
+    const opened = await client.open(fresh, pasted);
+    assert.ok(afterPaste.length > 0, 'the pasted records with mistakes are found');
+    assert.deepEqual(afterPaste, opened);
+    // Over the names and values of the pasted records, as over the same lines of the text opened whole.
+    const pastedLines = records.split('\n');
+    let hovers = 0;
+    for (const [line, text] of pastedLines.entries()) {
+      const head = /^[a-zA-Z]+::? /.exec(text);
+      if (!head) continue;
+      for (const character of [1, head[0].length + 1]) {
+        const position = { line: at + line, character };
+        const hover = await client.hover(uri, position);
+        assert.deepEqual(hover, await client.hover(fresh, position), text);
+        if (hover) hovers++;
+      }
+    }
+    // dn: and its value, changetype:, mod-spec keywords and base64 values have hovers without a schema.
+    assert.ok(hovers > 150, `${hovers} hovers`);
+    const symbols = (target: string) =>
+      client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: target } });
+    assert.deepEqual(await symbols(uri), await symbols(fresh));
+    const folding = (target: string) =>
+      client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: target } });
+    assert.deepEqual(await folding(uri), await folding(fresh));
   });
 
   test('changes sent together, adding and removing lines above records, publish what opening the result publishes', async () => {
