@@ -35,7 +35,7 @@ interface QuietScanJob {
 }
 
 type ScanMessage =
-  { readonly part: TextPart } | { readonly lines: number } | { readonly error: string; readonly code?: string };
+  { readonly part: TextPart } | { readonly done: true } | { readonly error: string; readonly code?: string };
 
 /**
  * Whether a file of `size` bytes is scanned by two threads. Only in the bundle: a worker runs
@@ -80,7 +80,7 @@ export async function* quietPartsOnTwoThreads(path: string, catalog: Catalog): A
       const sent = new Int32Array(ahead);
       for await (const [message] of messages) {
         if ('error' in message) throw Object.assign(new Error(message.error), { code: message.code });
-        if ('lines' in message) return;
+        if ('done' in message) return;
         const { part } = message;
         Atomics.sub(sent, 0, part.text.length);
         Atomics.notify(sent, 0);
@@ -98,7 +98,7 @@ export async function* quietPartsOnTwoThreads(path: string, catalog: Catalog): A
   }
 }
 
-/** The worker's side: scans the file from `start`, sends each kept part, then the number of lines read. */
+/** The worker's side: scans the file from `start`, sends each kept part, then says it is done. */
 function runQuietScan({ fd, start, ahead }: QuietScanJob): void {
   const port = parentPort as NonNullable<typeof parentPort>;
   const sent = new Int32Array(ahead);
@@ -112,7 +112,7 @@ function runQuietScan({ fd, start, ahead }: QuietScanJob): void {
         port.postMessage({ part } satisfies ScanMessage);
       }
     }
-    port.postMessage({ lines: quiet.linesRead } satisfies ScanMessage);
+    port.postMessage({ done: true } satisfies ScanMessage);
   } catch (error) {
     const { message, code } = error as NodeJS.ErrnoException;
     port.postMessage({ error: message, code } satisfies ScanMessage);
