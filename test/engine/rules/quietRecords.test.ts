@@ -275,8 +275,9 @@ describe("an editor's first check without a parse (validateUnparsed)", () => {
       ),
       400,
     );
-    // Nearly every sample is compared, not stepped aside from.
-    assert.ok(compared > runs * 0.75, `${compared} of ${runs} compared`);
+    // Most samples are compared, not stepped aside from: 0.76-0.84 of 400 over 60 seeds (0.745 once in
+    // CI), so 0.6 leaves room for chance and still fails when the check steps aside far more often.
+    assert.ok(compared > runs * 0.6, `${compared} of ${runs} compared`);
   });
 
   test('a generated 10,000-record file with mistakes: the same diagnostics, without parsing most of it', () => {
