@@ -4,9 +4,11 @@ import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
   CompletionRequest,
   CompletionTriggerKind,
   ExitNotification,
+  FoldingRangeRequest,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
@@ -17,6 +19,8 @@ import {
   type CompletionItem,
   type CompletionList,
   type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
   type Hover,
   type InitializeResult,
   type ProtocolConnection,
@@ -148,6 +152,17 @@ export class LspClient {
   /** textDocument/hover at a position. */
   hover(uri: string, position: { line: number; character: number }): Promise<Hover | null> {
     return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  /** textDocument/documentSymbol: the outline (this server answers with DocumentSymbols). */
+  async symbols(uri: string): Promise<DocumentSymbol[]> {
+    return ((await this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) ??
+      []) as DocumentSymbol[];
+  }
+
+  /** textDocument/foldingRange. */
+  async folding(uri: string): Promise<FoldingRange[]> {
+    return (await this.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })) ?? [];
   }
 
   /** textDocument/completion at a position, as if `triggerCharacter` was typed (invoked explicitly when undefined). */

@@ -4,8 +4,6 @@ import {
   CodeActionRequest,
   DiagnosticSeverity,
   DidChangeTextDocumentNotification,
-  DocumentSymbolRequest,
-  FoldingRangeRequest,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -139,12 +137,8 @@ describe('diagnostics over LSP', () => {
     }
     // dn: and its value, changetype:, mod-spec keywords and base64 values have hovers without a schema.
     assert.ok(hovers > 150, `${hovers} hovers`);
-    const symbols = (target: string) =>
-      client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: target } });
-    assert.deepEqual(await symbols(uri), await symbols(fresh));
-    const folding = (target: string) =>
-      client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: target } });
-    assert.deepEqual(await folding(uri), await folding(fresh));
+    assert.deepEqual(await client.symbols(uri), await client.symbols(fresh));
+    assert.deepEqual(await client.folding(uri), await client.folding(fresh));
   });
 
   test('changes sent together, adding and removing lines above records, publish what opening the result publishes', async () => {

@@ -1,12 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  DocumentFormattingRequest,
-  DocumentSymbolRequest,
-  FoldingRangeRequest,
-  SymbolKind,
-  type DocumentSymbol,
-} from 'vscode-languageserver-protocol/node';
+import { DocumentFormattingRequest, SymbolKind } from 'vscode-languageserver-protocol/node';
 import { LARGE_DOCUMENT_SIZE } from '../../server/src/engine/largeDocument';
 import { LspClient } from './client';
 
@@ -36,9 +30,7 @@ describe('outline, folding and formatting over LSP', () => {
   });
 
   test('document symbols: a record per entry with its changetype and mod-specs', async () => {
-    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
-      textDocument: { uri: URI },
-    })) as DocumentSymbol[];
+    const symbols = await client.symbols(URI);
     assert.deepEqual(
       symbols.map((s) => [s.name, s.kind]),
       [
@@ -53,7 +45,7 @@ describe('outline, folding and formatting over LSP', () => {
   });
 
   test('folding ranges for the comment block, the records (from their dn: line) and the mod-spec', async () => {
-    const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
+    const ranges = await client.folding(URI);
     assert.deepEqual(
       ranges
         ?.map((r) => [r.startLine, r.endLine, r.kind])
@@ -101,9 +93,7 @@ describe('outline and folding of a document over 10 MiB, worked out in pieces', 
   });
 
   test('every record is in the outline, with its attributes', async () => {
-    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
-      textDocument: { uri },
-    })) as DocumentSymbol[];
+    const symbols = await client.symbols(uri);
     assert.equal(symbols.length, records.length);
     assert.equal(symbols[21_999].name, 'uid=u21999,ou=People,dc=example,dc=com');
     assert.deepEqual(symbols[21_999].range, {
@@ -117,10 +107,10 @@ describe('outline and folding of a document over 10 MiB, worked out in pieces', 
   });
 
   test('every record folds from its dn: line', async () => {
-    const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
-    assert.equal(ranges?.length, records.length);
+    const ranges = await client.folding(uri);
+    assert.equal(ranges.length, records.length);
     assert.deepEqual(
-      ranges?.find((r) => r.startLine === 21_999 * 5 + 1),
+      ranges.find((r) => r.startLine === 21_999 * 5 + 1),
       { startLine: 21_999 * 5 + 1, endLine: 21_999 * 5 + 3, kind: 'region' },
     );
   });
@@ -164,12 +154,8 @@ describe('outline and folding asked for right after opening', () => {
     const uri = 'file:///work/opened.ldif';
     const order: string[] = [];
     const published = client.open(uri, TEXT).then(() => order.push('diagnostics'));
-    const symbols = client.connection
-      .sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })
-      .then((found) => order.push(`outline ${found?.length}`));
-    const folding = client.connection
-      .sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })
-      .then((found) => order.push(`folding ${found?.length}`));
+    const symbols = client.symbols(uri).then((found) => order.push(`outline ${found.length}`));
+    const folding = client.folding(uri).then((found) => order.push(`folding ${found.length}`));
     await Promise.all([published, symbols, folding]);
     assert.deepEqual(order, ['diagnostics', 'outline 2', 'folding 4']);
   });
