@@ -72,6 +72,8 @@ const targets = [
   },
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The thread that scans the second half of a large file for `check` (server/src/cli/twoThreads.ts).
+  { entryPoints: ['server/src/cli/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
 ];
 
 /** Throws zod's report when the catalog data does not fit its schema. */

@@ -8,7 +8,15 @@ import { DEFAULT_MAX_FILE_VALUE_BYTES } from '../apply/localFiles';
 import { checkPieces, LocalFileInspector, localFileDiagnostic } from '../apply/preflight';
 import { choiceOption, countOption, parseArgs, sizeOption, UsageError } from './args';
 import type { CommandIO } from './io';
-import { fileChunks, LineCounter, readTexts, readTextsSync, unreadableReason, type PieceText } from './pieces';
+import {
+  decoded,
+  fileBytesSync,
+  LineCounter,
+  quietParts,
+  readBytes,
+  unreadableReason,
+  type PieceBytes,
+} from './pieces';
 import { loadSchema, SCHEMA_OPTIONS, SCHEMA_USAGE } from './schemaSource';
 import type { Schema } from '../engine/schema/schema';
 import { createReporter, REPORT_FORMATS } from './reporters';
@@ -82,9 +90,9 @@ function partsOf(
   catalog: Catalog,
   leaveOutQuiet: boolean,
 ): AsyncIterable<TextPart> {
-  if (file === '-') return partsToCheck(readTexts(stdin), catalog, leaveOutQuiet);
+  if (file === '-') return partsToCheck(readBytes(stdin), catalog, leaveOutQuiet);
   if (leaveOutQuiet && twoThreadsPay(sizeOf(path))) return quietPartsOnTwoThreads(path, catalog);
-  return partsToCheck(readTextsSync(fileChunks(path)), catalog, leaveOutQuiet);
+  return partsToCheck(fileBytesSync(path), catalog, leaveOutQuiet);
 }
 
 /** The size of a regular file; 0 for anything else (which is read on one thread, and refused there). */
@@ -123,7 +131,7 @@ export function checkStream(
   emit: (diagnostics: readonly Diagnostic[]) => Promise<void>,
   options: CheckOptions = {},
 ): Promise<CheckCounts> {
-  return checkInput(partsToCheck(readTexts(stream), catalog, !options.schema), catalog, emit, options);
+  return checkInput(partsToCheck(readBytes(stream), catalog, !options.schema), catalog, emit, options);
 }
 
 /**
@@ -170,24 +178,24 @@ async function checkInput(
  * corpus sweep took a tenth longer with it).
  */
 async function* partsToCheck(
-  pieces: Iterable<PieceText> | AsyncIterable<PieceText>,
+  pieces: Iterable<PieceBytes> | AsyncIterable<PieceBytes>,
   catalog: Catalog,
   leaveOutQuiet: boolean,
 ): AsyncGenerator<TextPart> {
   const lines = new LineCounter();
   let quiet: QuietRecords | undefined;
-  let first: PieceText | undefined;
+  let first: PieceBytes | undefined;
   for await (const piece of pieces) {
-    if (!leaveOutQuiet) yield lines.number(piece);
-    else if (quiet) yield* quiet.parts(piece);
-    else if (first === undefined) first = piece;
+    if (!leaveOutQuiet) yield lines.number(decoded(piece));
+    else if (quiet) yield* quietParts(quiet, piece);
+    else if (first === undefined) first = { bytes: Buffer.from(piece.bytes), atFileStart: piece.atFileStart };
     else {
       quiet = new QuietRecords(catalog);
-      yield* quiet.parts(first);
-      yield* quiet.parts(piece);
+      yield* quietParts(quiet, first);
+      yield* quietParts(quiet, piece);
     }
   }
-  if (first !== undefined && !quiet) yield lines.number(first);
+  if (first !== undefined && !quiet) yield lines.number(decoded(first));
 }
 
 /** Files named directly, plus every *.ldif and *.ldf below named folders, in a stable order. */

@@ -3,10 +3,17 @@ import { Readable } from 'node:stream';
 import { hasContent } from '../engine/ldif/lines';
 import { fileKind } from '../apply/localFiles';
 import type { TextPart } from '../engine/partsCheck';
+import type { QuietRecords } from '../engine/rules/quietRecords';
 
 /** A run of whole records from a larger text, and whether only comments came before it. */
 export interface PieceText {
   readonly text: string;
+  readonly atFileStart: boolean;
+}
+
+/** A piece as its UTF-8 bytes, valid until the next piece is read. */
+export interface PieceBytes {
+  readonly bytes: Buffer;
   readonly atFileStart: boolean;
 }
 
@@ -23,14 +30,14 @@ const PIECE_SIZE = 1 << 16;
  */
 export async function* readPieces(stream: Readable, pieceSize = PIECE_SIZE): AsyncGenerator<TextPart> {
   const lines = new LineCounter();
-  for await (const piece of readTexts(stream, pieceSize)) yield lines.number(piece);
+  for await (const piece of readBytes(stream, pieceSize)) yield lines.number(decoded(piece));
 }
 
 /**
- * `readPieces` without line numbers, for a reader that counts the lines itself as it reads them
- * (`check`): counting them here too cost a twentieth of checking a large file.
+ * `readPieces` as bytes and without line numbers, for a reader that counts the lines itself as
+ * it reads them (`check`): counting them here too cost a twentieth of checking a large file.
  */
-export async function* readTexts(stream: Readable, pieceSize = PIECE_SIZE): AsyncGenerator<PieceText> {
+export async function* readBytes(stream: Readable, pieceSize = PIECE_SIZE): AsyncGenerator<PieceBytes> {
   const cutter = new PieceCutter(pieceSize);
   for await (const chunk of stream) {
     const piece = cutter.push(chunk as Buffer | string);
@@ -39,14 +46,48 @@ export async function* readTexts(stream: Readable, pieceSize = PIECE_SIZE): Asyn
   yield* cutter.end();
 }
 
-/** `readTexts` over chunks at hand (a file read synchronously), without the cost of a stream. */
-export function* readTextsSync(chunks: Iterable<Buffer | string>, pieceSize = PIECE_SIZE): Generator<PieceText> {
+/** `readBytes` over chunks at hand (a file read synchronously), without the cost of a stream. */
+export function* readBytesSync(chunks: Iterable<Buffer | string>, pieceSize = PIECE_SIZE): Generator<PieceBytes> {
   const cutter = new PieceCutter(pieceSize);
   for (const chunk of chunks) {
     const piece = cutter.push(chunk);
     if (piece) yield piece;
   }
   yield* cutter.end();
+}
+
+/**
+ * The pieces of an open file from `start` to `end`, read synchronously with positioned reads (two
+ * threads may read one descriptor at once) straight into the bytes pending: a batch command has
+ * nothing else to do while it waits, and neither a buffer per read nor a copy of it is made.
+ */
+export function* filePiecesSync(fd: number, start = 0, end = Number.POSITIVE_INFINITY): Generator<PieceBytes> {
+  const cutter = new PieceCutter(PIECE_SIZE);
+  for (let at = start; at < end;) {
+    const { read, piece } = cutter.read(fd, at, Math.min(CHUNK_SIZE, end - at));
+    if (read === 0) break;
+    at += read;
+    if (piece) yield piece;
+  }
+  yield* cutter.end();
+}
+
+/** `readBytesSync` decoded. */
+export function* readTextsSync(chunks: Iterable<Buffer | string>, pieceSize = PIECE_SIZE): Generator<PieceText> {
+  for (const piece of readBytesSync(chunks, pieceSize)) yield decoded(piece);
+}
+
+/**
+ * The piece's text. A blank line ends in an ASCII line break, so a cut never splits a UTF-8
+ * sequence: each piece decodes as it would within the whole file.
+ */
+export function decoded(piece: PieceBytes): PieceText {
+  return { text: piece.bytes.toString('utf8'), atFileStart: piece.atFileStart };
+}
+
+/** The parts of a piece the full check reads; only they are decoded. */
+export function quietParts(quiet: QuietRecords, { bytes, atFileStart }: PieceBytes): TextPart[] {
+  return quiet.partsOfBytes(bytes, atFileStart, (start, end) => bytes.toString('utf8', start, end));
 }
 
 /** Gives each piece of one text, in order, the line it starts on. */
@@ -64,15 +105,15 @@ export class LineCounter {
 const PENDING_BYTES = 1 << 17;
 
 /**
- * Cuts the bytes read into pieces after blank lines and decodes each piece whole: a piece is then
- * one flat string, which the scan for quiet records reads faster than a slice of joined chunks,
- * and no text is copied twice. A blank line ends in an ASCII line break, so a cut never splits a
- * UTF-8 sequence: each piece decodes as it would within the whole file.
+ * Cuts the bytes read into pieces after blank lines. A piece is the start of the bytes pending,
+ * left in place until the next chunk comes: no byte is copied out, and the scan for quiet
+ * records decodes only what it keeps.
  */
 class PieceCutter {
-  /** The bytes read since the last piece (the first `length`). */
+  /** The bytes read since the last piece (the first `length`); the piece given out, the first `given`. */
   private pending = Buffer.allocUnsafe(0);
   private length = 0;
+  private given = 0;
   /** End of the last blank line in the pending bytes (0: none). */
   private cut = 0;
   private atFileStart = true;
@@ -81,50 +122,74 @@ class PieceCutter {
   constructor(private readonly pieceSize: number) {}
 
   /** Takes the next chunk; returns a piece when enough whole records are pending. */
-  push(chunk: Buffer | string): PieceText | undefined {
+  push(chunk: Buffer | string): PieceBytes | undefined {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     if (bytes.length === 0) return undefined;
+    this.makeRoom(bytes.length);
+    bytes.copy(this.pending, this.length);
+    return this.appended(bytes.length);
+  }
+
+  /**
+   * Reads up to `size` bytes of the file `fd` at `position` straight into the pending bytes: how
+   * many it read (0 at the end of the file), and the piece they complete, if any.
+   */
+  read(fd: number, position: number, size: number): { read: number; piece: PieceBytes | undefined } {
+    this.makeRoom(size);
+    const read = readSync(fd, this.pending, this.length, size, position);
+    return { read, piece: read === 0 ? undefined : this.appended(read) };
+  }
+
+  /** Counts `count` bytes written after the pending ones; a piece when enough whole records are pending. */
+  private appended(count: number): PieceBytes | undefined {
     const from = this.length;
-    this.append(bytes);
+    this.length += count;
     // Only the new bytes can end a blank line; its first break may be in the bytes before them.
     const blank = lastBlankLineEnd(this.pending, from, this.length);
     if (blank > 0) this.cut = blank;
     if (this.length < this.pieceSize || this.cut === 0) return undefined;
-    const piece = this.emit(this.pending.toString('utf8', 0, this.cut));
-    const rest = this.length - this.cut;
+    this.given = this.cut;
+    this.cut = 0;
+    return this.emit(this.pending.subarray(0, this.given));
+  }
+
+  /** The rest of the bytes, once the input has ended (one empty piece for an empty input). */
+  end(): PieceBytes[] {
+    this.dropGiven();
+    return this.length > 0 || !this.emitted ? [this.emit(this.pending.subarray(0, this.length))] : [];
+  }
+
+  /** Moves the bytes after the piece given out to the start. */
+  private dropGiven(): void {
+    if (this.given === 0) return;
+    const rest = this.length - this.given;
     // After a very long record, the bytes it needed are let go rather than held to the end.
     const keep =
       this.pending.length > 4 * PENDING_BYTES && rest < PENDING_BYTES
         ? Buffer.allocUnsafe(PENDING_BYTES)
         : this.pending;
-    this.pending.copy(keep, 0, this.cut, this.length);
+    this.pending.copy(keep, 0, this.given, this.length);
     this.pending = keep;
     this.length = rest;
-    this.cut = 0;
-    return piece;
+    this.given = 0;
   }
 
-  /** The rest of the text, once the input has ended (one empty piece for an empty input). */
-  end(): PieceText[] {
-    return this.length > 0 || !this.emitted ? [this.emit(this.pending.toString('utf8', 0, this.length))] : [];
-  }
-
-  private append(bytes: Buffer): void {
-    if (this.length + bytes.length > this.pending.length) {
+  /** Drops the piece given out, and makes room for `size` more bytes after the pending ones. */
+  private makeRoom(size: number): void {
+    this.dropGiven();
+    if (this.length + size > this.pending.length) {
       // Doubling keeps a record of any size read in linear time.
-      const grown = Buffer.allocUnsafe(Math.max(2 * this.pending.length, this.length + bytes.length, PENDING_BYTES));
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.pending.length, this.length + size, PENDING_BYTES));
       this.pending.copy(grown, 0, 0, this.length);
       this.pending = grown;
     }
-    bytes.copy(this.pending, this.length);
-    this.length += bytes.length;
   }
 
-  private emit(text: string): PieceText {
-    const piece = { text, atFileStart: this.atFileStart };
+  private emit(bytes: Buffer): PieceBytes {
+    const piece = { bytes, atFileStart: this.atFileStart };
     this.emitted = true;
     // version: may follow a first piece of nothing but comments and blank lines.
-    this.atFileStart &&= !hasContent(text);
+    this.atFileStart &&= !hasContent(bytes.toString('utf8'));
     return piece;
   }
 }
@@ -161,31 +226,16 @@ function countLines(text: string): number {
 const CHUNK_SIZE = 1 << 16;
 
 /**
- * A file's bytes in 64 KiB chunks, read synchronously: a batch command has nothing else to do
- * while it waits, and the asynchronous reads of a file stream cost a sixth of the time of
- * checking a large file. Only a regular file is read: it is opened without blocking (a FIFO
- * would wait forever for a writer) and checked once open.
+ * A file's pieces, read synchronously (`filePiecesSync`): the asynchronous reads of a file stream
+ * cost a sixth of the time of checking a large file. Only a regular file is read: it is opened
+ * without blocking (a FIFO would wait forever for a writer) and checked once open.
  */
-export function* fileChunks(path: string): Generator<Buffer> {
+export function* fileBytesSync(path: string): Generator<PieceBytes> {
   const fd = openRegular(path);
   try {
-    yield* chunksAt(fd);
+    yield* filePiecesSync(fd);
   } finally {
     closeSync(fd);
-  }
-}
-
-/**
- * The bytes of an open file from `start` to `end` in 64 KiB chunks, read at their offsets:
- * two threads may read one descriptor at once.
- */
-export function* chunksAt(fd: number, start = 0, end = Number.POSITIVE_INFINITY): Generator<Buffer> {
-  for (let at = start; at < end;) {
-    const chunk = Buffer.allocUnsafe(CHUNK_SIZE);
-    const read = readSync(fd, chunk, 0, Math.min(CHUNK_SIZE, end - at), at);
-    if (read === 0) return;
-    at += read;
-    yield read === CHUNK_SIZE ? chunk : chunk.subarray(0, read);
   }
 }
 
@@ -206,7 +256,10 @@ export function assertRegularFile(path: string): void {
 
 /** The file in pieces of whole records, from its start each time it is called. */
 export function filePieces(path: string): () => AsyncIterable<TextPart> {
-  return () => readPieces(Readable.from(fileChunks(path)));
+  return async function* () {
+    const lines = new LineCounter();
+    for (const piece of fileBytesSync(path)) yield lines.number(decoded(piece));
+  };
 }
 
 /** Why a file cannot be read, in a few words: `no such file`, `it is a FIFO; only regular files are read`. */

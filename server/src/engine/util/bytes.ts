@@ -110,6 +110,20 @@ function readUtf8(bytes: Uint8Array, units?: number[]): boolean {
   return true;
 }
 
+/**
+ * Reads text out of the UTF-8 bytes of `buffer` (a WebAssembly module's memory, read again and
+ * again), each invalid sequence read as U+FFFD. Where Buffer exists, through one Buffer over all
+ * of it: no view is made per read.
+ */
+export function textReader(buffer: ArrayBuffer): (start: number, end: number) => string {
+  if (NodeBuffer) {
+    const whole = NodeBuffer.from(buffer);
+    return (start, end) => whole.toString('utf8', start, end);
+  }
+  const whole = new Uint8Array(buffer);
+  return (start, end) => decoder.decode(whole.subarray(start, end));
+}
+
 /** The text of UTF-8 bytes, each invalid sequence read as U+FFFD. */
 export function lenientUtf8Text(bytes: Uint8Array): string {
   return decoder.decode(bytes);
