@@ -83,7 +83,9 @@ interface KeptRun {
  * WebAssembly module, here given what the catalog and the DN rules know.
  */
 export class QuietRecords {
-  readonly #scan: ScanExports;
+  readonly #catalog: Catalog;
+  /** The module's instance, made at the first scan: the language server makes one scan object at start, and may never paste. */
+  #instance: ScanExports | undefined;
   /** Name groups (the spellings of a description in any case), numbered for the module. */
   readonly #groups = new Map<string, number>();
   #runs: KeptRun[] = [];
@@ -91,7 +93,16 @@ export class QuietRecords {
   #reader: { readonly buffer: ArrayBuffer; readonly text: (start: number, end: number) => string } | undefined;
 
   constructor(catalog: Catalog) {
+    this.#catalog = catalog;
+  }
+
+  get #scan(): ScanExports {
+    return (this.#instance ??= this.#instantiate());
+  }
+
+  #instantiate(): ScanExports {
     compiled ??= new WebAssembly.Module(base64ToBytes(QUIET_SCAN_WASM));
+    const catalog = this.#catalog;
     const text = (at: number, length: number) => this.#memoryText(at, length);
     const host = {
       describeName: (at: number, length: number) => this.#describe(catalog, text(at, length)),
@@ -102,8 +113,10 @@ export class QuietRecords {
       keptRun: (start: number, end: number, firstLine: number, afterQuiet: number) =>
         this.#runs.push({ start, end, firstLine, afterQuiet: afterQuiet !== 0 }),
     };
-    this.#scan = new WebAssembly.Instance(compiled, { quietScan: host }).exports as ScanExports;
-    for (const name of CHANGE_TYPES) this.#scan.addChangeType(this.#put(utf8Bytes(name)), KIND_OF[name]);
+    const scan = new WebAssembly.Instance(compiled, { quietScan: host }).exports as ScanExports;
+    this.#instance = scan;
+    for (const name of CHANGE_TYPES) scan.addChangeType(this.#put(utf8Bytes(name)), KIND_OF[name]);
+    return scan;
   }
 
   /** The lines of the pieces read so far. */
