@@ -47,6 +47,23 @@ const TEXT = [
   '',
 ].join('\n');
 
+// Over 256 KiB, so that its first check is the scan for quiet records (WebAssembly in the worker):
+// 4,000 ordinary modifies, then TEXT: its invalid value is on line 24,005.
+const LARGE_URI = 'vscode-vfs://github/example/idm-config/users.ldif';
+const LARGE_TEXT = [
+  ...Array.from({ length: 4000 }, (_, i) =>
+    [
+      `dn: uid=user${i},cn=users,cn=accounts,dc=example,dc=com`,
+      'changetype: modify',
+      'replace: description',
+      `description: user ${i} é`,
+      '-',
+      '',
+    ].join('\n'),
+  ),
+  TEXT,
+].join('\n');
+
 /** Each check: a name and a function of the exchange's result that throws when it does not hold. */
 const CHECKS = [
   [
@@ -160,6 +177,16 @@ const CHECKS = [
         r.formatting.length > 0 &&
           r.formatting.every((edit) => edit.range.start.line === 13 && edit.newText.includes('\n ')),
         JSON.stringify(r.formatting),
+      );
+    },
+  ],
+  [
+    'a document over 256 KiB, first checked by the scan for quiet records in WebAssembly: the finding at its line',
+    (r) => {
+      const codes = r.largeDiagnostics.map((d) => `${d.code}@${d.range.start.line}`);
+      expect(
+        codes.includes('winsync/invalid-enum@24004') && !codes.some((code) => code.startsWith('winsync/check-failed')),
+        JSON.stringify(codes),
       );
     },
   ],
@@ -362,6 +389,7 @@ export async function runWebWorker() {
         { line: 10, character: 28 },
       ],
       completeAt: { line: 4, character: 23 },
+      large: { uri: LARGE_URI, text: LARGE_TEXT },
     };
     const result = await withTimeout(
       page.evaluate(([text, value]) => globalThis.lspExchange({ ...value, text }), [TEXT, input]),

@@ -39,6 +39,8 @@ export interface ExchangeInput {
   /** Where to ask for hovers and completion. */
   readonly hoversAt: readonly { line: number; character: number }[];
   readonly completeAt: { line: number; character: number };
+  /** A second document, opened last: one over 256 KiB is first checked by the scan for quiet records (WebAssembly). */
+  readonly large: { readonly uri: string; readonly text: string };
 }
 
 async function lspExchange(input: ExchangeInput): Promise<Record<string, unknown>> {
@@ -50,12 +52,12 @@ async function lspExchange(input: ExchangeInput): Promise<Record<string, unknown
     return params.items.map((item) => (item.section === 'winsyncLdif' ? input.settings : null));
   });
   const published: PublishDiagnosticsParams[] = [];
-  let onPublished: (() => void) | undefined;
+  let onPublished: ((params: PublishDiagnosticsParams) => void) | undefined;
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     published.push(params);
-    onPublished?.();
+    onPublished?.(params);
   });
-  const nextDiagnostics = () => new Promise<void>((resolve) => (onPublished = resolve));
+  const nextDiagnostics = () => new Promise<PublishDiagnosticsParams>((resolve) => (onPublished = resolve));
   connection.listen();
   try {
     const initialize: InitializeResult = await connection.sendRequest(InitializeRequest.type, {
@@ -99,6 +101,7 @@ async function lspExchange(input: ExchangeInput): Promise<Record<string, unknown
       }),
       configurationRequests,
       diagnosticsAfterSettingsChange: undefined as unknown,
+      largeDiagnostics: undefined as unknown,
     };
     // A settings change reaches the worker too: the server pulls the settings again and re-checks.
     input.settings.severity = { [String(diagnostics[0].code)]: 'off' };
@@ -106,6 +109,13 @@ async function lspExchange(input: ExchangeInput): Promise<Record<string, unknown
     await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     await again;
     result.diagnosticsAfterSettingsChange = published[published.length - 1].diagnostics;
+    // Opened with the settings it began with: the code turned off above is on again.
+    delete input.settings.severity;
+    const large = nextDiagnostics();
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: input.large.uri, languageId: 'ldif', version: 1, text: input.large.text },
+    });
+    result.largeDiagnostics = (await large).diagnostics;
     await connection.sendRequest(ShutdownRequest.type);
     return result;
   } finally {
