@@ -2,11 +2,12 @@
  * The shortcut that lets `check` read a large file in about half the time of parsing it all:
  * nearly every record of a change file is an ordinary entry about which neither the parser nor
  * any record rule has anything to say, and building and checking those records was most of the
- * time. `QuietRecords` reads a piece's text line by line without building anything and calls a
- * block quiet only when every line has a shape that can give no diagnostic. Any doubt, every
- * record that could be a winsync entry and every record naming a catalog attribute goes to the
- * parser and the rules as before, so what the catalog knows is asked of the catalog, never
- * repeated here. test/engine/rules/quietRecords.test.ts holds it to that: a block called quiet
+ * time. `QuietRecords` reads a piece line by line without building anything and calls a block
+ * quiet only when every line has a shape that can give no diagnostic. The reading is a
+ * WebAssembly module over UTF-8 bytes (server/wasm/quietScan.ts: in JavaScript it cost more than
+ * the rest of `check`); this class is its host. Any doubt, every record that could be a winsync
+ * entry and every record naming a catalog attribute goes to the parser and the rules as before,
+ * and what the catalog and the DN rules know the module asks of them here, never repeated there. test/engine/rules/quietRecords.test.ts holds it to that: a block called quiet
  * gets no diagnostic from the full check, and a whole check finds the same with and without it.
  * Schema checks need every entry, so `check --schema` does not use it. The language server
  * asks it about the blocks of a paste (`quietKind`), for the same reason.
