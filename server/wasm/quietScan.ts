@@ -262,7 +262,11 @@ function lineBreak(at: i32, length: i32): i32 {
   return -1;
 }
 
-/** The length of the UTF-8 sequence at `p` (0 when it is not one); notes U+00A0 and U+FFFD. */
+/**
+ * The length of the UTF-8 sequence at `p` (0 when it is not one); notes U+00A0 and U+FFFD. The
+ * ranges are those of a strict decoder (util/bytes.ts `readUtf8`, TextDecoder): no overlong
+ * forms, no surrogates, nothing past U+10FFFF.
+ */
 function utf8Sequence(p: usize, end: usize): i32 {
   const lead = <u32>load<u8>(p);
   const left = <u32>(end - p);
@@ -493,7 +497,10 @@ function valueIs(from: i32, word: usize, size: i32): bool {
   return foldCount === 0 && lineEnd - from === size && sameBytes(input + <usize>from, word, size);
 }
 
-/** Base64 of whole quads: only its alphabet, and "=" only as one or two at the end. */
+/**
+ * Base64 of whole quads: only its alphabet, and "=" only as one or two at the end (the parser's
+ * `isBase64` in ldif/attrLine.ts, and a length the parser takes without a finding).
+ */
 function isBase64(p: usize, size: i32): bool {
   if (size % 4 !== 0) return false;
   let end = size;
