@@ -188,6 +188,7 @@ async function* partsToCheck(
   for await (const piece of pieces) {
     if (!leaveOutQuiet) yield lines.number(decoded(piece));
     else if (quiet) yield* quietParts(quiet, piece);
+    // A copy: the next read reuses a piece's bytes.
     else if (first === undefined) first = { bytes: Buffer.from(piece.bytes), atFileStart: piece.atFileStart };
     else {
       quiet = new QuietRecords(catalog);

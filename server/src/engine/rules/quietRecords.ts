@@ -227,7 +227,7 @@ function valueAllowed(check: ValueCheck, value: string | undefined): boolean {
   }
 }
 
-/** The UTF-16 length of the UTF-8 bytes[from, to) a TextEncoder wrote: a code unit per sequence, two for four bytes. */
+/** The UTF-16 length of bytes[from, to) of a text encoded as UTF-8: a code unit per sequence, two for four bytes. */
 function utf16Length(bytes: Uint8Array, from: number, to: number): number {
   let length = 0;
   for (let i = from; i < to; i++) {
