@@ -14,6 +14,8 @@ const LARGE = 17 << 20;
 let folder: string;
 before(() => {
   assert.ok(existsSync(CLI), 'dist/cli.js is built (npm test builds it first)');
+  // Without the worker's bundle beside the CLI's, one thread would read every file.
+  assert.ok(existsSync(join(CLI, '..', 'scanWorker.js')), 'dist/scanWorker.js is built beside it');
   // The two-thread scan runs only where there are two cores: here it must, or these tests prove nothing.
   assert.ok(availableParallelism() >= 2, `${availableParallelism()} core: the two-thread scan would not run`);
   folder = mkdtempSync(join(tmpdir(), 'winsync-two-threads-'));
