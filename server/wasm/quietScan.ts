@@ -44,21 +44,100 @@ const enum Phase {
   modValues,
 }
 
-// Descriptions: a hash table of the spellings met, forgotten between records past MAX_NAMES.
+/**
+ * Byte strings met, numbered in the order met: open addressing over their hash, their bytes
+ * copied into an arena. The descriptions and the objectClass values each have one, in static
+ * memory (unmanaged: the module has no allocator, its input follows the static data).
+ */
+@unmanaged
+class ByteStrings {
+  slots: usize;
+  slotMask: i32;
+  hashes: usize;
+  starts: usize;
+  lengths: usize;
+  arena: usize;
+  capacity: i32;
+  arenaSize: i32;
+  count: i32;
+  used: i32;
+  /** Where `find` looked last: the hash and the free slot an `add` of those bytes takes. */
+  hash: i32;
+  slot: i32;
+
+  /** The number of p[0, size), or -1 when it is not held yet. */
+  find(p: usize, size: i32): i32 {
+    const hash = hashOf(p, size);
+    let slot = hash & this.slotMask;
+    for (let held = load<i32>(this.slots + ((<usize>slot) << 2)); held !== 0;) {
+      const i = (<usize>(held - 1)) << 2;
+      if (
+        load<i32>(this.hashes + i) === hash &&
+        load<i32>(this.lengths + i) === size &&
+        sameBytes(this.arena + <usize>load<i32>(this.starts + i), p, size)
+      )
+        return held - 1;
+      slot = (slot + 1) & this.slotMask;
+      held = load<i32>(this.slots + ((<usize>slot) << 2));
+    }
+    this.hash = hash;
+    this.slot = slot;
+    return -1;
+  }
+
+  /** Adds p[0, size), which `find` just did not find; its number, or -1 when the table or its arena is full. */
+  add(p: usize, size: i32): i32 {
+    if (this.count === this.capacity || this.used + size > this.arenaSize) return -1;
+    const index = this.count++;
+    const i = (<usize>index) << 2;
+    memory.copy(this.arena + <usize>this.used, p, size);
+    store<i32>(this.hashes + i, this.hash);
+    store<i32>(this.starts + i, this.used);
+    store<i32>(this.lengths + i, size);
+    store<i32>(this.slots + ((<usize>this.slot) << 2), index + 1);
+    this.used += size;
+    return index;
+  }
+
+  /** Whether the bytes of number `index` start input[at, end), followed by a colon. */
+  headsLine(index: i32, at: i32, end: i32): bool {
+    const size = this.length(index);
+    return (
+      at + size < end &&
+      byteAt(at + size) === 58 &&
+      sameBytes(input + <usize>at, this.arena + <usize>load<i32>(this.starts + ((<usize>index) << 2)), size)
+    );
+  }
+
+  length(index: i32): i32 {
+    return load<i32>(this.lengths + ((<usize>index) << 2));
+  }
+
+  clear(): void {
+    memory.fill(this.slots, 0, (this.slotMask + 1) * 4);
+    this.count = 0;
+    this.used = 0;
+  }
+}
+
+// Descriptions, forgotten between records past MAX_NAMES.
 const MAX_NAMES = 4096;
 const NAME_CAPACITY = 8192;
 const NAME_SLOTS = 16384;
 const NAME_ARENA = 1 << 18;
-const nameSlots = memory.data(NAME_SLOTS * 4);
-const nameHash = memory.data(NAME_CAPACITY * 4);
-const nameStart = memory.data(NAME_CAPACITY * 4);
-const nameLength = memory.data(NAME_CAPACITY * 4);
+const names = changetype<ByteStrings>(memory.data(offsetof<ByteStrings>()));
+names.slots = memory.data(NAME_SLOTS * 4);
+names.slotMask = NAME_SLOTS - 1;
+names.hashes = memory.data(NAME_CAPACITY * 4);
+names.starts = memory.data(NAME_CAPACITY * 4);
+names.lengths = memory.data(NAME_CAPACITY * 4);
+names.arena = memory.data(NAME_ARENA);
+names.capacity = NAME_CAPACITY;
+names.arenaSize = NAME_ARENA;
+/** What the host said of each description (`NameFact` bits, keyword, group). */
 const nameFacts = memory.data(NAME_CAPACITY * 4);
 /** The description of the line that followed one last time (a name index, -1: none): the next line is tried against it first. */
 const nameNext = memory.data(NAME_CAPACITY * 4);
-const nameBytes = memory.data(NAME_ARENA);
-let names = 0;
-let nameBytesUsed = 0;
 /** The description of the last attribute line looked up (a name index, -1: none). */
 let previousName = -1;
 
@@ -90,15 +169,17 @@ let specList = 0;
 const MAX_CLASS_VALUES = 1024;
 const CLASS_SLOTS = 2048;
 const CLASS_ARENA = 1 << 16;
-const classSlots = memory.data(CLASS_SLOTS * 4);
-const classHash = memory.data(MAX_CLASS_VALUES * 4);
-const classStart = memory.data(MAX_CLASS_VALUES * 4);
-const classLength = memory.data(MAX_CLASS_VALUES * 4);
+const classValues = changetype<ByteStrings>(memory.data(offsetof<ByteStrings>()));
+classValues.slots = memory.data(CLASS_SLOTS * 4);
+classValues.slotMask = CLASS_SLOTS - 1;
+classValues.hashes = memory.data(MAX_CLASS_VALUES * 4);
+classValues.starts = memory.data(MAX_CLASS_VALUES * 4);
+classValues.lengths = memory.data(MAX_CLASS_VALUES * 4);
+classValues.arena = memory.data(CLASS_ARENA);
+classValues.capacity = MAX_CLASS_VALUES;
+classValues.arenaSize = CLASS_ARENA;
 const classAgreement = memory.data(MAX_CLASS_VALUES * 4);
 const classRecord = memory.data(MAX_CLASS_VALUES * 4);
-const classBytes = memory.data(CLASS_ARENA);
-let classValues = 0;
-let classBytesUsed = 0;
 
 // The change types, as the host registers them.
 const MAX_CHANGE_TYPES = 8;
@@ -315,7 +396,7 @@ function byteAt(at: i32): i32 {
  */
 function block(start: i32, firstEnd: i32, next: i32, length: i32): bool {
   // Forgotten between records only: a record's repeated names are found through their groups.
-  if (names >= MAX_NAMES || nameBytesUsed > NAME_ARENA / 2) forgetAllNames();
+  if (names.count >= MAX_NAMES || names.used > NAME_ARENA / 2) forgetAllNames();
   phase = Phase.dn;
   record++;
   newValueGeneration();
@@ -361,12 +442,10 @@ function block(start: i32, firstEnd: i32, next: i32, length: i32): bool {
 }
 
 function forgetAllNames(): void {
-  memory.fill(nameSlots, 0, NAME_SLOTS * 4);
+  names.clear();
   memory.fill(groupRecord, 0, NAME_CAPACITY * 4);
   memory.fill(groupValuesRecord, 0, NAME_CAPACITY * 4);
   memory.fill(groupReplacedIn, 0, NAME_CAPACITY * 4);
-  names = 0;
-  nameBytesUsed = 0;
   previousName = -1;
   forgetNames();
 }
@@ -403,14 +482,14 @@ function logicalLine(): bool {
   // name is not folded (a description holds no colon).
   let name = -1;
   let colon: i32;
-  if (phase === Phase.modValues && startsWithName(start, end, specName)) {
-    colon = start + load<i32>(nameLength + ((<usize>specName) << 2));
+  if (phase === Phase.modValues && names.headsLine(specName, start, end)) {
+    colon = start + names.length(specName);
   } else {
     const previous = previousName;
     const predicted = previous < 0 ? -1 : load<i32>(nameNext + ((<usize>previous) << 2));
-    if (predicted >= 0 && startsWithName(start, end, predicted)) {
+    if (predicted >= 0 && names.headsLine(predicted, start, end)) {
       name = predicted;
-      colon = start + load<i32>(nameLength + ((<usize>name) << 2));
+      colon = start + names.length(name);
     } else {
       colon = indexOfColon(start, end);
       if (colon < 0) return false;
@@ -441,16 +520,6 @@ function logicalLine(): bool {
   if (name < 0) return modValue(valueStart, encoding, folded);
   const facts = load<i32>(nameFacts + ((<usize>name) << 2));
   return (facts & NameFact.valid) !== 0 && attributeLine(name, facts, valueStart, encoding, folded);
-}
-
-/** Whether the line [start, end) starts with the description `name` and a colon. */
-function startsWithName(start: i32, end: i32, name: i32): bool {
-  const size = load<i32>(nameLength + ((<usize>name) << 2));
-  return (
-    start + size < end &&
-    byteAt(start + size) === 58 &&
-    sameBytes(input + <usize>start, nameBytes + <usize>load<i32>(nameStart + ((<usize>name) << 2)), size)
-  );
 }
 
 /** Whether a[0, size) and b[0, size) hold the same bytes: eight at a time, then one. */
@@ -637,37 +706,12 @@ function contentLine(name: i32, facts: i32, valueStart: i32, encoding: Encoding,
 function objectClass(valueStart: i32): bool {
   const size = lineEnd - valueStart;
   const p = input + <usize>valueStart;
-  const hash = hashOf(p, size);
-  let slot = hash & (CLASS_SLOTS - 1);
-  let index = -1;
-  for (
-    let held = load<i32>(classSlots + ((<usize>slot) << 2));
-    held !== 0;
-    held = load<i32>(classSlots + ((<usize>slot) << 2))
-  ) {
-    const i = (<usize>(held - 1)) << 2;
-    if (
-      load<i32>(classHash + i) === hash &&
-      load<i32>(classLength + i) === size &&
-      sameBytes(classBytes + <usize>load<i32>(classStart + i), p, size)
-    ) {
-      index = held - 1;
-      break;
-    }
-    slot = (slot + 1) & (CLASS_SLOTS - 1);
-  }
+  let index = classValues.find(p, size);
   if (index < 0) {
-    if (classValues === MAX_CLASS_VALUES || classBytesUsed + size > CLASS_ARENA) return false;
-    index = classValues++;
-    const i = (<usize>index) << 2;
-    memory.copy(classBytes + <usize>classBytesUsed, p, size);
-    store<i32>(classHash + i, hash);
-    store<i32>(classStart + i, classBytesUsed);
-    store<i32>(classLength + i, size);
-    store<i32>(classAgreement + i, isAgreementClass(p, size) ? 1 : 0);
-    store<i32>(classRecord + i, 0);
-    store<i32>(classSlots + ((<usize>slot) << 2), index + 1);
-    classBytesUsed += size;
+    index = classValues.add(p, size);
+    if (index < 0) return false;
+    store<i32>(classAgreement + ((<usize>index) << 2), isAgreementClass(p, size) ? 1 : 0);
+    store<i32>(classRecord + ((<usize>index) << 2), 0);
   }
   const i = (<usize>index) << 2;
   if (load<i32>(classAgreement + i) !== 0 || load<i32>(classRecord + i) === record) return false;
@@ -743,34 +787,13 @@ function recordEnds(): bool {
 
 /** The description at p[0, size): its index among the names met, asking the host the first time; -1 when the table is full. */
 function findName(p: usize, size: i32): i32 {
-  const hash = hashOf(p, size);
-  let slot = hash & (NAME_SLOTS - 1);
-  for (
-    let held = load<i32>(nameSlots + ((<usize>slot) << 2));
-    held !== 0;
-    held = load<i32>(nameSlots + ((<usize>slot) << 2))
-  ) {
-    const i = (<usize>(held - 1)) << 2;
-    if (
-      load<i32>(nameHash + i) === hash &&
-      load<i32>(nameLength + i) === size &&
-      sameBytes(nameBytes + <usize>load<i32>(nameStart + i), p, size)
-    )
-      return held - 1;
-    slot = (slot + 1) & (NAME_SLOTS - 1);
-  }
+  const found = names.find(p, size);
+  if (found >= 0) return found;
   // Full in the middle of a record, whose names cannot be forgotten yet: the full check reads it.
-  if (names === NAME_CAPACITY || nameBytesUsed + size > NAME_ARENA) return -1;
-  const index = names++;
-  const i = (<usize>index) << 2;
-  memory.copy(nameBytes + <usize>nameBytesUsed, p, size);
-  store<i32>(nameHash + i, hash);
-  store<i32>(nameStart + i, nameBytesUsed);
-  store<i32>(nameLength + i, size);
-  store<i32>(nameFacts + i, describeName(p, size));
-  store<i32>(nameNext + i, -1);
-  store<i32>(nameSlots + ((<usize>slot) << 2), index + 1);
-  nameBytesUsed += size;
+  const index = names.add(p, size);
+  if (index < 0) return -1;
+  store<i32>(nameFacts + ((<usize>index) << 2), describeName(p, size));
+  store<i32>(nameNext + ((<usize>index) << 2), -1);
   return index;
 }
 

@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { readPieces, readTextsSync } from '../../server/src/cli/pieces';
+import { numbered, readBytes, readTextsSync } from '../../server/src/cli/pieces';
 import type { TextPart } from '../../server/src/engine/partsCheck';
 import { checkProperty } from '../fuzz/runner';
 
 async function pieces(chunks: readonly string[], pieceSize: number): Promise<TextPart[]> {
   const found: TextPart[] = [];
-  for await (const piece of readPieces(Readable.from(chunks), pieceSize)) found.push(piece);
+  for await (const piece of numbered(readBytes(Readable.from(chunks), pieceSize))) found.push(piece);
   return found;
 }
 

@@ -24,18 +24,17 @@ export interface PieceBytes {
  */
 const PIECE_SIZE = 1 << 16;
 
-/**
- * Cuts a stream into pieces of about 64 KiB that end after a blank line, so no
- * record is split and memory stays flat whatever the file size.
- */
-export async function* readPieces(stream: Readable, pieceSize = PIECE_SIZE): AsyncGenerator<TextPart> {
+/** Pieces as text, each with the line it starts on. */
+export async function* numbered(pieces: Iterable<PieceBytes> | AsyncIterable<PieceBytes>): AsyncGenerator<TextPart> {
   const lines = new LineCounter();
-  for await (const piece of readBytes(stream, pieceSize)) yield lines.number(decoded(piece));
+  for await (const piece of pieces) yield lines.number(decoded(piece));
 }
 
 /**
- * `readPieces` as bytes and without line numbers, for a reader that counts the lines itself as
- * it reads them (`check`): counting them here too cost a twentieth of checking a large file.
+ * Cuts a stream into pieces of about 64 KiB that end after a blank line, so no record is split
+ * and memory stays flat whatever the file size. As bytes and without line numbers (`numbered`
+ * adds them), for a reader that counts the lines itself as it reads them (`check`): counting them
+ * here too cost a twentieth of checking a large file.
  */
 export async function* readBytes(stream: Readable, pieceSize = PIECE_SIZE): AsyncGenerator<PieceBytes> {
   const cutter = new PieceCutter(pieceSize);
@@ -59,7 +58,7 @@ export function* readBytesSync(chunks: Iterable<Buffer | string>, pieceSize = PI
 /**
  * The pieces of an open file from `start` to `end`, read synchronously with positioned reads (two
  * threads may read one descriptor at once) straight into the bytes pending: a batch command has
- * nothing else to do while it waits, and neither a buffer per read nor a copy of it is made.
+ * nothing else to do while it waits, and no buffer is made per read and copied from.
  */
 export function* filePiecesSync(fd: number, start = 0, end = Number.POSITIVE_INFINITY): Generator<PieceBytes> {
   const cutter = new PieceCutter(PIECE_SIZE);
@@ -256,10 +255,7 @@ export function assertRegularFile(path: string): void {
 
 /** The file in pieces of whole records, from its start each time it is called. */
 export function filePieces(path: string): () => AsyncIterable<TextPart> {
-  return async function* () {
-    const lines = new LineCounter();
-    for (const piece of fileBytesSync(path)) yield lines.number(decoded(piece));
-  };
+  return () => numbered(fileBytesSync(path));
 }
 
 /** Why a file cannot be read, in a few words: `no such file`, `it is a FIFO; only regular files are read`. */

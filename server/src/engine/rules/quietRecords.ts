@@ -47,7 +47,11 @@ const KIND_OF: Readonly<Record<ChangeType, Kind>> = {
   modrdn: Kind.modrdn,
   moddn: Kind.moddn,
 };
-const RECORD_KINDS: readonly RecordKind[] = ['content', 'add', 'delete', 'modify', 'modrdn', 'moddn'];
+/** A record's kind by its `Kind` number, as the module answers. */
+const RECORD_KINDS: Readonly<Record<number, RecordKind>> = Object.fromEntries([
+  [Kind.content, 'content'],
+  ...CHANGE_TYPES.map((name) => [KIND_OF[name], name]),
+]);
 
 /** The few WebAssembly declarations used here: the engine's TypeScript library has no DOM. */
 declare const WebAssembly: {
