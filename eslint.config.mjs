@@ -29,7 +29,7 @@ const OUT_OF_RULES = [
 ];
 const INTO_SERVER = [
   '(^|/)server/src/',
-  'The client reaches the engine and apply only through the @engine/* and @apply/* aliases.',
+  "The client reaches the engine, apply and the server's launch only through the @engine/*, @apply/* and @lsp/* aliases.",
 ];
 
 export default defineConfig(

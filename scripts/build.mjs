@@ -70,7 +70,10 @@ const targets = [
     define,
     plugins: [browserVariants, ruleDocumentation, shims],
   },
-  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  // metafile: the check below that node can run it from a code cache.
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', metafile: true },
+  // Node's entry of the language server: runs server.js from a V8 code cache (server/src/lsp/codeCache.ts).
+  { entryPoints: ['server/src/lsp/serverLauncher.ts'], outfile: 'dist/serverLauncher.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The thread that scans the second half of a large file for `check` (server/src/cli/twoThreads.ts).
   { entryPoints: ['server/src/cli/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
@@ -110,5 +113,23 @@ if (watch) {
   const { context } = await import('esbuild');
   for (const target of targets) await (await context({ ...common, ...target })).watch();
 } else {
-  await Promise.all(targets.map((target) => build({ ...common, ...target })));
+  const results = await Promise.all(targets.map((target) => build({ ...common, ...target })));
+  checkNoDynamicImport(results.find((result) => result.metafile)?.metafile);
+}
+
+/**
+ * Fails when dist/server.js keeps an import() of a module outside the bundle: V8 does not let a
+ * script compiled from a code cache import (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), so the
+ * server would start from the cache and fail at its first such import.
+ */
+function checkNoDynamicImport(metafile) {
+  const dynamic = Object.values(metafile.outputs)
+    .flatMap((output) => output.imports)
+    .filter((entry) => entry.kind === 'dynamic-import' && entry.external)
+    .map((entry) => entry.path);
+  if (dynamic.length === 0) return;
+  console.error(
+    `build: dist/server.js imports ${dynamic.join(', ')} with import(); import it statically in a module that is itself imported with import() (as server/src/lsp/nodeHost.ts does).`,
+  );
+  process.exit(1);
 }

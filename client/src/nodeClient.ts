@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { commands, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_LAUNCHER, launchArguments, serverEnvironment } from '@lsp/launch';
 import { registerAgreements } from './agreements';
 import { registerApply } from './apply';
 import { RECORD_LENSES, recordLensMiddleware, showLensesOnTrust } from './apply/codeLens';
@@ -15,10 +16,18 @@ import { registerSchema } from './schema';
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const module = context.asAbsolutePath(path.join('dist', SERVER_LAUNCHER));
+  // The V8 code cache lives in the extension's global storage, a folder of the user's own.
+  const args = launchArguments(path.join(context.globalStorageUri.fsPath, 'code-cache'));
+  const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, args, options: { env } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      args,
+      options: { env, execArgv: ['--nolazy', '--inspect=6009'] },
+    },
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, {
     ...clientOptions(),

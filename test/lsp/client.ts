@@ -26,11 +26,12 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_LAUNCHER, launchArguments, serverEnvironment } from '../../server/src/lsp/launch';
 
-const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+const LAUNCHER = join(__dirname, '..', '..', 'dist', SERVER_LAUNCHER);
 
 /**
- * A real LSP client talking to the built server (dist/server.js) over stdio, the
+ * A real LSP client talking to the built server (dist/serverLauncher.js running dist/server.js) over stdio, the
  * way an editor does. Tests drive every feature through it.
  */
 export class LspClient {
@@ -62,13 +63,19 @@ export class LspClient {
   /**
    * Starts the server and completes the initialize handshake; `configuration` answers
    * workspace/configuration (settings by section, or a function of the item asked for, with its
-   * section and scopeUri), `initializationOptions` goes with initialize as an editor's client sends it.
+   * section and scopeUri), `initializationOptions` goes with initialize as an editor's client sends it,
+   * and `codeCacheFolder` is where the server keeps its V8 code cache (none when undefined).
    */
   static async start(
     configuration: Record<string, unknown> | ((item: { section?: string; scopeUri?: string }) => unknown) = {},
     initializationOptions?: unknown,
+    codeCacheFolder?: string,
   ): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    // Started as the extension's client starts it (client/src/nodeClient.ts), over stdio.
+    const child = spawn(process.execPath, [LAUNCHER, ...launchArguments(codeCacheFolder), '--stdio'], {
+      stdio: 'pipe',
+      env: serverEnvironment(process.env),
+    });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
