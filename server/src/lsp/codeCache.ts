@@ -115,11 +115,13 @@ function privateFolder(folder: string, note: CacheNote): string | undefined {
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const stat = lstatSync(folder);
+    // Windows has no owner ids (getuid) or mode bits worth reading: its folders' rights are in ACLs.
+    const uid = process.getuid?.();
     const why = !stat.isDirectory()
       ? 'is not a folder (a symbolic link is not followed)'
-      : typeof process.getuid === 'function' && stat.uid !== process.getuid()
+      : uid !== undefined && stat.uid !== uid
         ? `belongs to another user (uid ${stat.uid})`
-        : (stat.mode & 0o022) !== 0
+        : uid !== undefined && (stat.mode & 0o022) !== 0
           ? 'can be written by other users'
           : undefined;
     if (!why) return folder;
@@ -145,7 +147,8 @@ function readCache(path: string, note: CacheNote): Buffer | undefined {
       note(`the code cache ${path} is not a regular file of at most ${MAX_CACHE_BYTES} bytes; it is replaced.`);
       return undefined;
     }
-    if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) {
+    const uid = process.getuid?.();
+    if (uid !== undefined && stat.uid !== uid) {
       note(`the code cache ${path} belongs to another user (uid ${stat.uid}); it is replaced.`);
       return undefined;
     }
