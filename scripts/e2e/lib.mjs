@@ -172,10 +172,16 @@ export async function startCodeServer({ name, vsix, env = {}, restricted = false
       '--ignore-last-opened',
     ],
     // WINSYNC_E2E_USER_DATA: tests read the logs the editor wrote (e.g. to prove no password is in them).
+    // NODE_EXTRA_CA_CERTS, as many machines set it: the language server must run without it.
     {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WINSYNC_E2E_USER_DATA: userData, ...env },
+      env: {
+        ...process.env,
+        NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS ?? '/etc/ssl/certs/ca-certificates.crt',
+        WINSYNC_E2E_USER_DATA: userData,
+        ...env,
+      },
     },
   );
   child.stdout.pipe(out);

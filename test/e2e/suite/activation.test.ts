@@ -49,6 +49,8 @@ suite('Activation', () => {
         readdirSync(folder).find((name) => /^server-[0-9a-f]{32}\.v8cache$/.test(name)),
       );
       assert.equal(statSync(`${folder}/${cache}`).mode & 0o777, 0o600);
+      // The runner (scripts/e2e/lib.mjs) starts the editor with the variable; the client leaves it out.
+      assert.ok(process.env.NODE_EXTRA_CA_CERTS, 'the extension host has NODE_EXTRA_CA_CERTS');
       assert.ok(!server.environment.some((entry) => entry.startsWith('NODE_EXTRA_CA_CERTS=')));
     });
   });
