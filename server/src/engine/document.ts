@@ -464,7 +464,7 @@ export class ParsedDocument {
       const checked = state.syntax && (state.summary === null || (state.record && this.checkedWith(state, schema)));
       // A block checked before needs no tree; one checked first is parsed for the check alone.
       const tree = checked ? undefined : this.treeFor(state, false);
-      if (tree) state.syntax ??= { at, diagnostics: syntaxDiagnostics(tree.parsed.problems) };
+      if (tree) state.syntax ??= placedAt(at, syntaxDiagnostics(tree.parsed.problems));
       pushPlaced(syntax, state.syntax as Placed, at);
       if (state.summary === null) return;
       this.pushRecordDiagnostics(records, state, at, context, tree);
@@ -501,7 +501,7 @@ export class ParsedDocument {
     tree: BlockTree | undefined,
   ): void {
     const view = tree?.view;
-    if (view) state.record ??= { at, diagnostics: checkRecord(view, context) };
+    if (view) state.record ??= placedAt(at, checkRecord(view, context));
     const record = state.record as Placed;
     pushPlaced(found, record, at);
     const { schema } = context;
@@ -509,7 +509,7 @@ export class ParsedDocument {
     if (view && state.schemaFindings?.schema !== schema) {
       const recordFindings = shiftRanges(record.diagnostics, at - record.at);
       const diagnostics = checkRecordAgainstSchema(view, { ...context, schema }, recordFindings);
-      state.schemaFindings = { schema, placed: { at, diagnostics } };
+      state.schemaFindings = schemaFindingsOf(schema, placedAt(at, diagnostics));
     }
     pushPlaced(found, (state.schemaFindings as { placed: Placed }).placed, at);
   }
@@ -617,6 +617,23 @@ function blockState(
 
 /** Nothing found, wherever the block is. */
 const NOTHING_FOUND: Placed = { at: 0, diagnostics: Object.freeze([]) };
+
+/**
+ * A block's findings where they were worked out; most blocks have none, and share NOTHING_FOUND
+ * rather than each holding an empty list of its own (the check of every version reads them all).
+ */
+function placedAt(at: number, diagnostics: readonly Diagnostic[]): Placed {
+  return diagnostics.length === 0 ? NOTHING_FOUND : { at, diagnostics };
+}
+
+/** The schema findings of the blocks the last schema found nothing in share one object too. */
+let nothingFoundWith: BlockState['schemaFindings'];
+
+function schemaFindingsOf(schema: Schema, placed: Placed): NonNullable<BlockState['schemaFindings']> {
+  if (placed !== NOTHING_FOUND) return { schema, placed };
+  if (nothingFoundWith?.schema !== schema) nothingFoundWith = { schema, placed };
+  return nothingFoundWith;
+}
 
 /** What is known of a quiet block without a parse; undefined for a block that is not quiet. */
 function quietFindings(quiet: QuietBlocks, content: string): Omit<CheckedText, 'content'> | undefined {
