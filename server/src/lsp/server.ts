@@ -16,7 +16,8 @@ async function start(): Promise<void> {
     const scope = globalThis as unknown as ConstructorParameters<typeof lsp.BrowserMessageReader>[0];
     startLanguageServer(lsp.createConnection(new lsp.BrowserMessageReader(scope), new lsp.BrowserMessageWriter(scope)));
   } else {
-    (await import('./nodeHost')).startNodeServer();
+    const { connection, host } = (await import('./nodeHost')).nodeConnection();
+    startLanguageServer(connection, host);
   }
 }
 
