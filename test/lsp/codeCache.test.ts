@@ -7,6 +7,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -47,6 +48,15 @@ function run(file: string, folder: string | undefined): Run {
 
 const caches = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.v8cache'));
 
+/** A bundle run once with a cache folder, so that its cache is there: the bundle, the folder and the cache's path. */
+function cachedBundle(value: number): { dir: string; folder: string; file: string; path: string } {
+  const dir = tempDir('winsync-code-cache-');
+  const folder = join(dir, 'cache');
+  const file = bundle(dir, value);
+  run(file, folder);
+  return { dir, folder, file, path: join(folder, caches(folder)[0]) };
+}
+
 test('the first run writes the cache (0600, in a 0700 folder it creates), the next is compiled from it', () => {
   const dir = tempDir('winsync-code-cache-');
   const file = bundle(dir, 7);
@@ -64,10 +74,7 @@ test('the first run writes the cache (0600, in a 0700 folder it creates), the ne
 });
 
 test('a changed bundle never reads the cache of the old one, and its save removes it', () => {
-  const dir = tempDir('winsync-code-cache-');
-  const folder = join(dir, 'cache');
-  const file = bundle(dir, 1);
-  run(file, folder);
+  const { dir, folder, file } = cachedBundle(1);
   const old = caches(folder);
   bundle(dir, 2);
   const changed = run(file, folder);
@@ -78,11 +85,7 @@ test('a changed bundle never reads the cache of the old one, and its save remove
 });
 
 test('a damaged cache is refused by V8, the bundle still runs, and the cache is written anew', () => {
-  const dir = tempDir('winsync-code-cache-');
-  const folder = join(dir, 'cache');
-  const file = bundle(dir, 3);
-  run(file, folder);
-  const path = join(folder, caches(folder)[0]);
+  const { folder, file, path } = cachedBundle(3);
   const bytes = readFileSync(path);
   bytes.fill(0x5a, 0, 64);
   writeFileSync(path, bytes);
@@ -93,35 +96,27 @@ test('a damaged cache is refused by V8, the bundle still runs, and the cache is 
 });
 
 test('a symbolic link in the place of the cache is not followed, and is replaced, not written through', () => {
-  const dir = tempDir('winsync-code-cache-');
-  const folder = join(dir, 'cache');
-  const file = bundle(dir, 4);
-  run(file, folder);
-  const name = caches(folder)[0];
+  const { dir, folder, file, path } = cachedBundle(4);
   const target = join(dir, 'elsewhere');
-  writeFileSync(target, readFileSync(join(folder, name)));
+  writeFileSync(target, readFileSync(path));
   const before = readFileSync(target);
-  execFileSync('rm', [join(folder, name)]);
-  symlinkSync(target, join(folder, name));
+  rmSync(path);
+  symlinkSync(target, path);
   const linked = run(file, folder);
   assert.equal(linked.state, 'absent');
   assert.match(linked.notes.join('\n'), /cannot be read \(ELOOP\); it is replaced/);
-  assert.ok(lstatSync(join(folder, name)).isFile());
+  assert.ok(lstatSync(path).isFile());
   assert.deepEqual(readFileSync(target), before);
 });
 
 test('a FIFO in the place of the cache is not waited on', () => {
-  const dir = tempDir('winsync-code-cache-');
-  const folder = join(dir, 'cache');
-  const file = bundle(dir, 5);
-  run(file, folder);
-  const name = caches(folder)[0];
-  execFileSync('rm', [join(folder, name)]);
-  execFileSync('mkfifo', [join(folder, name)]);
+  const { folder, file, path } = cachedBundle(5);
+  rmSync(path);
+  execFileSync('mkfifo', [path]);
   const fifo = run(file, folder);
   assert.equal(fifo.state, 'absent');
   assert.match(fifo.notes.join('\n'), /is not a regular file of at most \d+ bytes; it is replaced/);
-  assert.ok(lstatSync(join(folder, name)).isFile());
+  assert.ok(lstatSync(path).isFile());
 });
 
 test('a folder others can write to, or a link to a folder, is not used at all', () => {
