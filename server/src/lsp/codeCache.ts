@@ -1,7 +1,7 @@
 /**
  * Runs a CommonJS bundle (dist/server.js) from a V8 code cache kept in a folder of the user's own
  * (the extension's global storage). Compiling the 500 KB bundle and the functions a first check
- * calls is most of the server's own start; with the cache, V8 reads them compiled.
+ * calls is about half of the server's own start; with the cache, V8 reads them compiled.
  *
  * A code cache is code: V8 checks its version, flags and the source's length, not what the
  * bytecode does. So the folder must be a real folder of this user that nobody else can write to,
@@ -42,8 +42,6 @@ export type CodeCacheState = 'used' | 'absent' | 'rejected' | 'unused';
 
 export interface CodeCacheRun {
   readonly state: CodeCacheState;
-  /** Writes the cache now, once, when it was absent or rejected (also done by a timer and at exit). */
-  readonly save: () => void;
   /** What the bundle left in module.exports. */
   readonly exports: unknown;
 }
@@ -53,7 +51,8 @@ export type CacheNote = (message: string) => void;
 
 /**
  * Compiles and runs `file` as node runs a CommonJS module, from the cache in `folder` when there is
- * one there, and saves the cache when it was absent or refused. Without a folder it only runs it.
+ * one there. When it was absent or refused, the cache is saved once: 3 s later, or as the process
+ * exits if that comes first. Without a folder it only runs the bundle.
  */
 export function runWithCodeCache(
   file: string,
@@ -85,7 +84,7 @@ export function runWithCodeCache(
   const run = script.runInThisContext() as ModuleFunction;
   const module = { exports: {} as unknown, filename: file, id: file };
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  return { state, save, exports: module.exports };
+  return { state, exports: module.exports };
 }
 
 type ModuleFunction = (
