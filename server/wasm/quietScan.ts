@@ -65,6 +65,32 @@ class ByteStrings {
   hash: i32;
   slot: i32;
 
+  /**
+   * The table at `header`, over memory the caller reserved (memory.data takes only constant
+   * sizes): `slots` of `slotCount` i32, `entries` of 3 × `capacity` i32 (hashes, starts, lengths)
+   * and an arena of `arenaSize` bytes.
+   */
+  static placed(
+    header: usize,
+    slots: usize,
+    slotCount: i32,
+    entries: usize,
+    capacity: i32,
+    arena: usize,
+    arenaSize: i32,
+  ): ByteStrings {
+    const table = changetype<ByteStrings>(header);
+    table.slots = slots;
+    table.slotMask = slotCount - 1;
+    table.hashes = entries;
+    table.starts = entries + ((<usize>capacity) << 2);
+    table.lengths = entries + ((<usize>capacity) << 3);
+    table.arena = arena;
+    table.capacity = capacity;
+    table.arenaSize = arenaSize;
+    return table;
+  }
+
   /** The number of p[0, size), or -1 when it is not held yet. */
   find(p: usize, size: i32): i32 {
     const hash = hashOf(p, size);
@@ -125,15 +151,15 @@ const MAX_NAMES = 4096;
 const NAME_CAPACITY = 8192;
 const NAME_SLOTS = 16384;
 const NAME_ARENA = 1 << 18;
-const names = changetype<ByteStrings>(memory.data(offsetof<ByteStrings>()));
-names.slots = memory.data(NAME_SLOTS * 4);
-names.slotMask = NAME_SLOTS - 1;
-names.hashes = memory.data(NAME_CAPACITY * 4);
-names.starts = memory.data(NAME_CAPACITY * 4);
-names.lengths = memory.data(NAME_CAPACITY * 4);
-names.arena = memory.data(NAME_ARENA);
-names.capacity = NAME_CAPACITY;
-names.arenaSize = NAME_ARENA;
+const names = ByteStrings.placed(
+  memory.data(offsetof<ByteStrings>()),
+  memory.data(NAME_SLOTS * 4),
+  NAME_SLOTS,
+  memory.data(NAME_CAPACITY * 12),
+  NAME_CAPACITY,
+  memory.data(NAME_ARENA),
+  NAME_ARENA,
+);
 /** What the host said of each description (`NameFact` bits, keyword, group). */
 const nameFacts = memory.data(NAME_CAPACITY * 4);
 /** The description of the line that followed one last time (a name index, -1: none): the next line is tried against it first. */
@@ -169,15 +195,15 @@ let specList = 0;
 const MAX_CLASS_VALUES = 1024;
 const CLASS_SLOTS = 2048;
 const CLASS_ARENA = 1 << 16;
-const classValues = changetype<ByteStrings>(memory.data(offsetof<ByteStrings>()));
-classValues.slots = memory.data(CLASS_SLOTS * 4);
-classValues.slotMask = CLASS_SLOTS - 1;
-classValues.hashes = memory.data(MAX_CLASS_VALUES * 4);
-classValues.starts = memory.data(MAX_CLASS_VALUES * 4);
-classValues.lengths = memory.data(MAX_CLASS_VALUES * 4);
-classValues.arena = memory.data(CLASS_ARENA);
-classValues.capacity = MAX_CLASS_VALUES;
-classValues.arenaSize = CLASS_ARENA;
+const classValues = ByteStrings.placed(
+  memory.data(offsetof<ByteStrings>()),
+  memory.data(CLASS_SLOTS * 4),
+  CLASS_SLOTS,
+  memory.data(MAX_CLASS_VALUES * 12),
+  MAX_CLASS_VALUES,
+  memory.data(CLASS_ARENA),
+  CLASS_ARENA,
+);
 const classAgreement = memory.data(MAX_CLASS_VALUES * 4);
 const classRecord = memory.data(MAX_CLASS_VALUES * 4);
 
