@@ -443,6 +443,37 @@ interface EditFigures {
   readonly ms: number[];
 }
 
+/** One kind of edit: its steps (an edit, then the edit that takes it back), timed `times` times each. */
+interface Turns {
+  readonly times: number;
+  readonly steps: readonly (() => Promise<number>)[];
+  /** The latencies of each step. */
+  readonly ms: number[][];
+}
+
+/** Rounds over which every kind of edit is timed. */
+const EDIT_ROUNDS = 10;
+
+/**
+ * Times every kind of edit a few times per round, over `EDIT_ROUNDS` rounds, after five untimed
+ * turns of each: a slow minute of the shared machine then weighs on every kind alike, instead of
+ * on the kind timed in it, and the ratios to a character hold. Each kind's timed turns in a round
+ * follow one untimed turn, so that what the kind before left (garbage, a cold cache) is not
+ * counted against it.
+ */
+async function timeInRounds(kinds: readonly Turns[]): Promise<void> {
+  const turn = async ({ steps }: Turns) => {
+    for (const step of steps) await step();
+  };
+  for (const kind of kinds) for (let i = 0; i < 5; i++) await turn(kind);
+  for (let round = 0; round < EDIT_ROUNDS; round++)
+    for (const kind of kinds) {
+      await turn(kind);
+      for (let i = 0; i < kind.times / EDIT_ROUNDS; i++)
+        for (const [index, step] of kind.steps.entries()) kind.ms[index].push(await step());
+    }
+}
+
 /**
  * Every kind of keystroke, hover and completion while typing, on the open document `lines`; each
  * pair of edits takes its change back, so the document ends as it began. `suffix` names the run's
@@ -456,53 +487,52 @@ async function measureEditing(client: LspClient, uri: string, lines: readonly st
     throw new Error(`bench: no line matching ${pattern} after line ${from + 1}`);
   };
   const edit = async (range: Range, newText: string) => (await timed(() => client.edit(uri, range, newText)))[0];
-  /** Runs `steps` (each an edit and the edit that takes it back) `times` times after a warm-up; the latencies of each. */
-  const takeTurns = async (times: number, steps: readonly (() => Promise<number>)[]) => {
-    for (let i = 0; i < 5; i++) for (const step of steps) await step();
-    const ms: number[][] = steps.map(() => []);
-    for (let i = 0; i < times; i++) for (const [index, step] of steps.entries()) ms[index].push(await step());
-    return ms;
-  };
+  /** The steps of one kind of edit (an edit, then the edit that takes it back), timed `times` times each. */
+  const turns = (times: number, steps: readonly (() => Promise<number>)[]): Turns => ({
+    times,
+    steps,
+    ms: steps.map(() => []),
+  });
 
   // A character typed into the value of an ordinary record, then deleted, again and again.
   const charLine = find(/^description: /, middle);
   const charAt = at(charLine, 'description: '.length);
-  const [typed, deleted] = await takeTurns(50, [
+  const characters = turns(50, [
     () => edit(span(charAt), 'x'),
     () => edit(span(charAt, at(charLine, charAt.character + 1)), ''),
   ]);
-  const characters = [...typed, ...deleted];
 
   // Enter at the end of a line (which splits its record in two), then Backspace joining the lines again.
-  const enterAndJoin = async (line: number, where: string): Promise<EditFigures[]> => {
+  const enterAndJoin = (line: number) => {
     const end = at(line, lines[line].length);
-    const [enter, join] = await takeTurns(40, [
-      () => edit(span(end), '\n'),
-      () => edit(span(end, at(line + 1, 0)), ''),
-    ]);
-    return [
-      { name: 'Enter', where, ms: enter },
-      { name: 'Backspace joining two lines', where, ms: join },
-    ];
+    return turns(40, [() => edit(span(end), '\n'), () => edit(span(end, at(line + 1, 0)), '')]);
   };
   const topLine = find(/^(cn|sn|mail|description): /, 5);
   const middleLine = find(/^(cn|sn|mail|description): /, middle);
+  const enterRows = ({ ms: [enter, join] }: Turns, where: string): EditFigures[] => [
+    { name: 'Enter', where, ms: enter },
+    { name: 'Backspace joining two lines', where, ms: join },
+  ];
+  const enterAtTop = enterAndJoin(topLine);
+  const enterInMiddle = enterAndJoin(middleLine);
 
-  // 1,000 lines (whole records) pasted at a record boundary near the top, then undone.
+  // 1,000 lines of whole records (the last one the empty line that ends a record) pasted at a
+  // record boundary near the top, then undone. A cut inside a record would join its rest to the
+  // record after the boundary, and the paste would be measured with that record's new findings.
   const boundary = lines.indexOf('', 10) + 1;
-  const pasteFrom = lines.indexOf('', middle) + 1;
+  let pasteFrom = lines.indexOf('', middle) + 1;
+  while (pasteFrom > 0 && lines[pasteFrom + 999] !== '') pasteFrom = lines.indexOf('', pasteFrom) + 1;
+  if (pasteFrom === 0) throw new Error('bench: no 1,000 lines of whole records after the middle of the document');
   const pasted = `${lines.slice(pasteFrom, pasteFrom + 1000).join('\n')}\n`;
+  const undoPaste = () => edit(span(at(boundary, 0), at(boundary + 1000, 0)), '');
   // As many as the characters: a median of 20 moved by a tenth from run to run.
-  const [paste, undo] = await takeTurns(50, [
-    () => edit(span(at(boundary, 0)), pasted),
-    () => edit(span(at(boundary, 0), at(boundary + 1000, 0)), ''),
-  ]);
+  const pastes = turns(50, [() => edit(span(at(boundary, 0)), pasted), undoPaste]);
   // The same lines with a new name in each dn, a new one at each paste: records from elsewhere,
   // which the server has not checked before (a paste of records it has is not checked again).
-  let pastes = 0;
-  const [newPaste] = await takeTurns(50, [
-    () => edit(span(at(boundary, 0)), pasted.replace(/^dn: ([^=]*)=/gm, `dn: $1=pasted${++pastes}-`)),
-    () => edit(span(at(boundary, 0), at(boundary + 1000, 0)), ''),
+  let pasteCount = 0;
+  const newPastes = turns(50, [
+    () => edit(span(at(boundary, 0)), pasted.replace(/^dn: ([^=]*)=/gm, `dn: $1=pasted${++pasteCount}-`)),
+    undoPaste,
   ]);
 
   // A character in a winsync record, whose change also re-runs the checks that compare winsync records.
@@ -511,25 +541,31 @@ async function measureEditing(client: LspClient, uri: string, lines: readonly st
     middle,
   );
   const pluginAt = at(pluginLine, lines[pluginLine].length);
-  const [pluginTyped, pluginDeleted] = await takeTurns(20, [
+  const pluginCharacters = turns(20, [
     () => edit(span(pluginAt), 'x'),
     () => edit(span(pluginAt, at(pluginLine, pluginAt.character + 1)), ''),
   ]);
 
+  await timeInRounds([characters, enterAtTop, enterInMiddle, pastes, newPastes, pluginCharacters]);
+  const [typed, deleted] = characters.ms;
   const kinds: EditFigures[] = [
-    { name: 'a character', where: `line ${charLine + 1}, typed and deleted`, ms: characters },
-    ...(await enterAndJoin(topLine, `near the top (line ${topLine + 1})`)),
-    ...(await enterAndJoin(middleLine, `in the middle (line ${middleLine + 1})`)),
-    { name: 'paste of 1,000 lines', where: `near the top (line ${boundary + 1})`, ms: paste },
-    { name: 'undo of that paste', where: `near the top (line ${boundary + 1})`, ms: undo },
-    { name: 'paste of 1,000 lines new to the document', where: `near the top (line ${boundary + 1})`, ms: newPaste },
+    { name: 'a character', where: `line ${charLine + 1}, typed and deleted`, ms: [...typed, ...deleted] },
+    ...enterRows(enterAtTop, `near the top (line ${topLine + 1})`),
+    ...enterRows(enterInMiddle, `in the middle (line ${middleLine + 1})`),
+    { name: 'paste of 1,000 lines', where: `near the top (line ${boundary + 1})`, ms: pastes.ms[0] },
+    { name: 'undo of that paste', where: `near the top (line ${boundary + 1})`, ms: pastes.ms[1] },
+    {
+      name: 'paste of 1,000 lines new to the document',
+      where: `near the top (line ${boundary + 1})`,
+      ms: newPastes.ms[0],
+    },
     {
       name: 'a character in a winsync record',
       where: `line ${pluginLine + 1}`,
-      ms: [...pluginTyped, ...pluginDeleted],
+      ms: pluginCharacters.ms.flat(),
     },
   ];
-  const characterMedian = median(characters);
+  const characterMedian = median(kinds[0].ms);
   for (const kind of kinds) {
     const kindMedian = median(kind.ms);
     const p95 = percentile(kind.ms, 95);
