@@ -66,26 +66,21 @@ class ByteStrings {
   slot: i32;
 
   /**
-   * The table at `header`, over memory the caller reserved (memory.data takes only constant
-   * sizes): `slots` of `slotCount` i32, `entries` of 3 × `capacity` i32 (hashes, starts, lengths)
-   * and an arena of `arenaSize` bytes.
+   * The table in `block`, memory the caller reserved (memory.data takes only constant sizes) of
+   * `offsetof<ByteStrings>() + slotCount * 4 + capacity * 12 + arenaSize` bytes: the table's own
+   * fields, then `slotCount` i32 slots, 3 × `capacity` i32 entries (hashes, starts, lengths) and
+   * an arena of `arenaSize` bytes.
    */
-  static placed(
-    header: usize,
-    slots: usize,
-    slotCount: i32,
-    entries: usize,
-    capacity: i32,
-    arena: usize,
-    arenaSize: i32,
-  ): ByteStrings {
-    const table = changetype<ByteStrings>(header);
+  static placed(block: usize, slotCount: i32, capacity: i32, arenaSize: i32): ByteStrings {
+    const table = changetype<ByteStrings>(block);
+    const slots = block + offsetof<ByteStrings>();
+    const entries = slots + ((<usize>slotCount) << 2);
     table.slots = slots;
     table.slotMask = slotCount - 1;
     table.hashes = entries;
     table.starts = entries + ((<usize>capacity) << 2);
     table.lengths = entries + ((<usize>capacity) << 3);
-    table.arena = arena;
+    table.arena = entries + <usize>capacity * 12;
     table.capacity = capacity;
     table.arenaSize = arenaSize;
     return table;
@@ -152,12 +147,9 @@ const NAME_CAPACITY = 8192;
 const NAME_SLOTS = 16384;
 const NAME_ARENA = 1 << 18;
 const names = ByteStrings.placed(
-  memory.data(offsetof<ByteStrings>()),
-  memory.data(NAME_SLOTS * 4),
+  memory.data(offsetof<ByteStrings>() + NAME_SLOTS * 4 + NAME_CAPACITY * 12 + NAME_ARENA),
   NAME_SLOTS,
-  memory.data(NAME_CAPACITY * 12),
   NAME_CAPACITY,
-  memory.data(NAME_ARENA),
   NAME_ARENA,
 );
 /** What the host said of each description (`NameFact` bits, keyword, group). */
@@ -196,12 +188,9 @@ const MAX_CLASS_VALUES = 1024;
 const CLASS_SLOTS = 2048;
 const CLASS_ARENA = 1 << 16;
 const classValues = ByteStrings.placed(
-  memory.data(offsetof<ByteStrings>()),
-  memory.data(CLASS_SLOTS * 4),
+  memory.data(offsetof<ByteStrings>() + CLASS_SLOTS * 4 + MAX_CLASS_VALUES * 12 + CLASS_ARENA),
   CLASS_SLOTS,
-  memory.data(MAX_CLASS_VALUES * 12),
   MAX_CLASS_VALUES,
-  memory.data(CLASS_ARENA),
   CLASS_ARENA,
 );
 const classAgreement = memory.data(MAX_CLASS_VALUES * 4);
